@@ -1,0 +1,3 @@
+export default function HomePage() {
+  return <h1 className="text-2xl font-bold">Antrean</h1>;
+}

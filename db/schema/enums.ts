@@ -1,0 +1,31 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+export const staffRoleEnum = pgEnum("staff_role", ["admin", "supervisor", "operator"]);
+
+/** booked → checked_in → called → serving → done; or cancelled / no_show / expired. */
+export const bookingStatusEnum = pgEnum("booking_status", [
+  "booked",
+  "checked_in",
+  "called",
+  "serving",
+  "done",
+  "cancelled",
+  "no_show",
+  "expired",
+]);
+
+export const bookingChannelEnum = pgEnum("booking_channel", ["online", "assisted", "walk_in"]);
+
+export const priorityReasonEnum = pgEnum("priority_reason", ["elderly", "disability", "pregnant"]);
+
+export const lateArrivalPolicyEnum = pgEnum("late_arrival_policy", ["back_of_queue", "refuse"]);
+
+export const dateOverrideKindEnum = pgEnum("date_override_kind", ["closed", "open"]);
+
+export const capacityScopeEnum = pgEnum("capacity_scope", ["day", "session", "service", "phone", "sequence"]);
+
+export const deviceKindEnum = pgEnum("device_kind", ["display", "kiosk"]);
+
+export const actorTypeEnum = pgEnum("actor_type", ["citizen", "staff", "device", "system"]);
+
+export const callKindEnum = pgEnum("call_kind", ["call", "recall"]);

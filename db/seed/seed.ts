@@ -1,0 +1,193 @@
+import { hash } from "@node-rs/argon2";
+import Holidays from "date-holidays";
+import { eq } from "drizzle-orm";
+import type { Database } from "../client";
+import {
+  counterServices,
+  counters,
+  dateOverrides,
+  forms,
+  offices,
+  requirementForms,
+  serviceRequirements,
+  services,
+  staffUsers,
+  weeklySessions,
+} from "../schema";
+import catalogue from "./data/kota-bogor-services.json";
+
+export const DEMO_OFFICE_SLUG = "kota-bogor";
+
+/** The demo logins of the embedded default; printed at start and listed in the README. */
+export const DEMO_STAFF = [
+  { role: "admin", email: "admin@antrean.test", name: "Admin Demo", password: "Admin-Antrean-2026" },
+  { role: "supervisor", email: "supervisor@antrean.test", name: "Kepala Seksi Demo", password: "Supervisor-Antrean-2026" },
+  { role: "operator", email: "operator@antrean.test", name: "Petugas Loket Demo", password: "Operator-Antrean-2026" },
+] as const;
+
+/** Queue letter per category: one letter per line of people waiting for the same kind of desk. */
+const LETTER_BY_CATEGORY: Record<string, string> = {
+  "KTP-el": "A",
+  KIA: "B",
+  "Kartu Keluarga": "C",
+  Akta: "D",
+  "Pindah/Datang": "E",
+  Biodata: "F",
+};
+
+const COUNTER_LETTERS: { number: number; letters: string[] }[] = [
+  { number: 1, letters: ["A", "B"] },
+  { number: 2, letters: ["C"] },
+  { number: 3, letters: ["D"] },
+  { number: 4, letters: ["E", "F"] },
+  { number: 5, letters: ["A", "B", "C", "D", "E", "F"] },
+];
+
+const HOURLY = ["08:00", "09:00", "10:00", "11:00", "12:00", "13:00"];
+/** Friday: no sessions over the midday prayer (11:00–13:00). */
+const FRIDAY = ["08:00", "09:00", "10:00", "13:00"];
+const SATURDAY = ["08:00", "09:00", "10:00", "11:00"];
+const SESSION_CAPACITY = 42;
+const SATURDAY_CAPACITY = 25;
+const SATURDAY_DAILY_CAP = 100;
+
+/**
+ * Seeds the Kota Bogor office once: services with requirements and forms, the weekly schedule, national
+ * holidays of this year and the next, counters, and one demo account per role. Does nothing if the office
+ * already exists.
+ */
+export async function seedDatabase(db: Database, { now, withDemoStaff = true }: { now: Date; withDemoStaff?: boolean }) {
+  const existing = await db.select({ id: offices.id }).from(offices).where(eq(offices.slug, DEMO_OFFICE_SLUG));
+  if (existing.length > 0) return { created: false as const };
+
+  const passwordHashes = withDemoStaff ? await Promise.all(DEMO_STAFF.map((s) => hash(s.password))) : [];
+
+  await db.transaction(async (tx) => {
+    const [office] = await tx
+      .insert(offices)
+      .values({
+        slug: DEMO_OFFICE_SLUG,
+        name: catalogue.office.name,
+        shortName: catalogue.office.shortName,
+        timezone: catalogue.office.timezone,
+        regionCode: catalogue.office.regionCode,
+        address: "Jl. Ir. H. Juanda No. 10, Kota Bogor",
+        website: catalogue.office.website,
+        dailyCap: 250,
+      })
+      .returning({ id: offices.id });
+    const officeId = office!.id;
+
+    const formRows = await tx
+      .insert(forms)
+      .values(
+        catalogue.forms.map((f) => ({
+          officeId,
+          slug: f.id,
+          name: f.name,
+          description: f.description,
+          note: f.note,
+          url: f.url,
+        })),
+      )
+      .returning({ id: forms.id, slug: forms.slug });
+    const formIdBySlug = new Map(formRows.map((f) => [f.slug, f.id]));
+
+    const serviceIdByLetter = new Map<string, string[]>();
+    for (const [position, s] of catalogue.services.entries()) {
+      const letter = LETTER_BY_CATEGORY[s.category] ?? "G";
+      const eligibility = (s as { eligibility?: { minAge?: number; maxAge?: number; note?: string } }).eligibility;
+      const [service] = await tx
+        .insert(services)
+        .values({
+          officeId,
+          slug: s.id,
+          category: s.category,
+          name: s.name,
+          nameEn: s.nameEn,
+          minAge: eligibility?.minAge ?? null,
+          maxAge: eligibility?.maxAge ?? null,
+          eligibilityNote: eligibility?.note ?? null,
+          queueLetter: letter,
+          position,
+        })
+        .returning({ id: services.id });
+      serviceIdByLetter.set(letter, [...(serviceIdByLetter.get(letter) ?? []), service!.id]);
+
+      for (const [index, requirement] of s.requirements.entries()) {
+        const [row] = await tx
+          .insert(serviceRequirements)
+          .values({ serviceId: service!.id, position: index, text: requirement.text })
+          .returning({ id: serviceRequirements.id });
+        const formSlugs = (requirement as { forms?: string[] }).forms ?? [];
+        const links = formSlugs.flatMap((slug) => {
+          const formId = formIdBySlug.get(slug);
+          return formId ? [{ requirementId: row!.id, formId }] : [];
+        });
+        if (links.length > 0) await tx.insert(requirementForms).values(links);
+      }
+    }
+
+    const sessions = [1, 2, 3, 4, 5].flatMap((weekday) =>
+      (weekday === 5 ? FRIDAY : HOURLY).map((start) => ({ officeId, weekday, startsAt: start, endsAt: plusHour(start), capacity: SESSION_CAPACITY })),
+    );
+    sessions.push(...SATURDAY.map((start) => ({ officeId, weekday: 6, startsAt: start, endsAt: plusHour(start), capacity: SATURDAY_CAPACITY })));
+    await tx.insert(weeklySessions).values(sessions);
+
+    const year = now.getUTCFullYear();
+    const holidays = nationalHolidays([year, year + 1]);
+    const holidayDates = new Set(holidays.map((h) => h.date));
+    const saturdays = saturdaysOf([year, year + 1]).filter((date) => !holidayDates.has(date));
+    await tx.insert(dateOverrides).values([
+      ...holidays.map((h) => ({ officeId, date: h.date, kind: "closed" as const, reason: h.nameId, reasonEn: h.nameEn })),
+      ...saturdays.map((date) => ({ officeId, date, kind: "open" as const, reason: "Layanan Sabtu", reasonEn: "Saturday service", dailyCap: SATURDAY_DAILY_CAP })),
+    ]);
+
+    for (const c of COUNTER_LETTERS) {
+      const [counter] = await tx.insert(counters).values({ officeId, number: c.number, name: `Loket ${c.number}` }).returning({ id: counters.id });
+      const serviceIds = c.letters.flatMap((l) => serviceIdByLetter.get(l) ?? []);
+      if (serviceIds.length > 0) await tx.insert(counterServices).values(serviceIds.map((serviceId) => ({ counterId: counter!.id, serviceId })));
+    }
+
+    if (withDemoStaff) {
+      await tx.insert(staffUsers).values(
+        DEMO_STAFF.map((s, i) => ({ officeId, email: s.email, name: s.name, role: s.role, passwordHash: passwordHashes[i]! })),
+      );
+    }
+  });
+  return { created: true as const };
+}
+
+function saturdaysOf(years: number[]): string[] {
+  const out: string[] = [];
+  for (const year of years) {
+    const d = new Date(Date.UTC(year, 0, 1));
+    while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() + 1);
+    for (; d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 7)) out.push(d.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+function plusHour(time: string): string {
+  const hour = Number(time.slice(0, 2)) + 1;
+  return `${String(hour).padStart(2, "0")}:${time.slice(3, 5)}`;
+}
+
+/** Indonesian public holidays from date-holidays, one row per date; a few Indonesian names corrected. */
+export function nationalHolidays(years: number[]): { date: string; nameId: string; nameEn: string }[] {
+  const byDate = new Map<string, { date: string; nameId: string; nameEn: string }>();
+  const hdId = new Holidays("ID", { languages: ["id"] });
+  const hdEn = new Holidays("ID", { languages: ["en"] });
+  for (const year of years) {
+    const english = hdEn.getHolidays(year, "en");
+    for (const [i, h] of hdId.getHolidays(year, "id").entries()) {
+      if (h.type !== "public") continue;
+      const date = h.date.slice(0, 10);
+      const nameEn = english[i]?.name ?? h.name;
+      const nameId = nameEn === "Laylat al-Mi'raj" ? "Isra Mi'raj Nabi Muhammad" : h.name;
+      const previous = byDate.get(date);
+      byDate.set(date, previous ? { date, nameId: `${previous.nameId}; ${nameId}`, nameEn: `${previous.nameEn}; ${nameEn}` } : { date, nameId, nameEn });
+    }
+  }
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+}

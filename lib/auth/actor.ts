@@ -1,0 +1,14 @@
+import type { StaffRole } from "@/db/schema";
+
+/** Who is acting. Every data-layer function that changes something takes one explicitly. */
+export type Actor =
+  | { type: "citizen"; ip?: string | null }
+  | { type: "staff"; staffId: string; officeId: string; role: StaffRole; ip?: string | null }
+  | { type: "device"; deviceId: string; officeId: string; kind: "display" | "kiosk"; ip?: string | null }
+  | { type: "system" };
+
+export const SYSTEM: Actor = { type: "system" };
+
+export function citizen(ip?: string | null): Actor {
+  return { type: "citizen", ip: ip ?? null };
+}

@@ -1,0 +1,56 @@
+import type { StaffRole } from "@/db/schema";
+import { AppError } from "../errors";
+import type { Actor } from "./actor";
+
+/** Every staff and device capability, by name. Checked in the data layer, never only in pages or proxy. */
+export const PERMISSIONS = [
+  "day.view",
+  "booking.check_in",
+  "booking.assist",
+  "queue.operate",
+  "booking.override",
+  "reports.view",
+  "audit.view",
+  "devices.manage",
+  "staff.manage",
+  "settings.manage",
+  "display.view",
+  "kiosk.check_in",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const OPERATOR: Permission[] = ["day.view", "booking.check_in", "booking.assist", "queue.operate"];
+const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view"];
+const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage"];
+
+/** Roles → permissions, as data. */
+export const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
+  operator: new Set(OPERATOR),
+  supervisor: new Set(SUPERVISOR),
+  admin: new Set(ADMIN),
+};
+
+export const DEVICE_PERMISSIONS: Record<"display" | "kiosk", ReadonlySet<Permission>> = {
+  display: new Set(["display.view"]),
+  kiosk: new Set(["kiosk.check_in", "display.view"]),
+};
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  if (actor.type === "system") return true;
+  if (actor.type === "staff") return ROLE_PERMISSIONS[actor.role].has(permission);
+  if (actor.type === "device") return DEVICE_PERMISSIONS[actor.kind].has(permission);
+  return false;
+}
+
+/**
+ * Throws 401 without an actor, 403 when the actor lacks the permission or belongs to another office.
+ * Call it first in every data-layer function that reads or changes staff data.
+ */
+export function assertCan(actor: Actor | null | undefined, permission: Permission, officeId?: string): asserts actor is Actor {
+  if (!actor || actor.type === "citizen") throw new AppError("unauthorized", "error.unauthorized");
+  if (!can(actor, permission)) throw new AppError("forbidden", "error.forbidden");
+  if (officeId && (actor.type === "staff" || actor.type === "device") && actor.officeId !== officeId) {
+    throw new AppError("forbidden", "error.forbidden");
+  }
+}

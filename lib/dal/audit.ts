@@ -1,0 +1,27 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import { auditLogs } from "@/db/schema";
+import type { Actor } from "../auth/actor";
+
+export type AuditEntry = {
+  officeId: string | null;
+  actor: Actor;
+  action: string;
+  bookingId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** Writes the audit row inside the caller's transaction, so the change and its record commit together. */
+export async function writeAudit(tx: Executor, entry: AuditEntry): Promise<void> {
+  const { actor } = entry;
+  await tx.insert(auditLogs).values({
+    officeId: entry.officeId,
+    actorType: actor.type,
+    actorStaffId: actor.type === "staff" ? actor.staffId : null,
+    actorDeviceId: actor.type === "device" ? actor.deviceId : null,
+    action: entry.action,
+    bookingId: entry.bookingId ?? null,
+    details: entry.details ?? null,
+    ip: "ip" in actor ? (actor.ip ?? null) : null,
+  });
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import type { Executor } from "@/db/client";
+import type { Office, Service } from "@/db/schema";
+import { evaluateDay, type DayAvailabilityCore, type DayReasonCode } from "../availability";
+import { bookableDateRange } from "../booking-window";
+import type { Channel } from "../capacity";
+import { addDays, localDate } from "../dates";
+import { getDb } from "../db";
+import type { MessageKey } from "../i18n/messages";
+import type { Translator } from "../i18n/translate";
+import { loadDayPlans, loadUsage } from "./calendar";
+import { requireOffice } from "./offices";
+import { requireService, serviceName } from "./services";
+
+/** `reason` explains a closed or full day; `note` names a special open day (e.g. "Layanan Sabtu"). */
+export type DayAvailability = DayAvailabilityCore & { reason?: string; note?: string };
+
+export type AvailabilityResult = {
+  office: { slug: string; name: string };
+  service: { slug: string; name: string };
+  days: DayAvailability[];
+  /** The first date with a free place, to point to when the chosen one is full. */
+  firstAvailableDate: string | null;
+};
+
+const REASON_KEY: Record<DayReasonCode, MessageKey> = {
+  holiday: "day.reason.holiday",
+  not_a_service_day: "day.reason.notAServiceDay",
+  booking_closed: "day.reason.bookingClosed",
+  not_yet_open: "day.reason.notYetOpen",
+  full: "day.reason.full",
+};
+
+/** Dates and sessions with the places left for a channel, with each closed day's reason in the reader's language. */
+export async function getAvailability(params: {
+  officeSlug?: string;
+  serviceSlug: string;
+  from?: string;
+  days?: number;
+  channel?: Channel;
+  t: Translator;
+  now?: Date;
+}): Promise<AvailabilityResult> {
+  const db = await getDb();
+  const now = params.now ?? new Date();
+  const channel = params.channel ?? "online";
+  const office = await requireOffice(params.officeSlug, db);
+  const service = await requireService(office, params.serviceSlug, db);
+  const defaultFrom = channel === "online" ? bookableDateRange(now, office).from : localDate(now, office.timezone);
+  const from = params.from ?? defaultFrom;
+  const dayCount = params.days ?? office.bookingDaysAhead;
+  const days = await evaluateRange(db, office, service, from, addDays(from, dayCount - 1), channel, now);
+  return {
+    office: { slug: office.slug, name: office.name },
+    service: { slug: service.slug, name: serviceName(service, params.t.locale) },
+    days: days.map((d) => localizeDay(d, params.t)),
+    firstAvailableDate: days.find((d) => d.sessions.some((s) => s.remaining > 0))?.date ?? null,
+  };
+}
+
+export async function evaluateRange(
+  db: Executor,
+  office: Office,
+  service: Service,
+  from: string,
+  to: string,
+  channel: Channel,
+  now: Date,
+): Promise<(DayAvailabilityCore & { note: { id: string; en: string | null } | null })[]> {
+  const plans = await loadDayPlans(db, office, from, to);
+  const usage = await loadUsage(db, office.id, plans.filter((p) => p.open).map((p) => p.date));
+  return plans.map((plan) => ({
+    ...evaluateDay(plan, usage.get(plan.date) ?? { day: 0, sessions: new Map(), services: new Map() }, {
+      office,
+      serviceId: service.id,
+      serviceCap: service.dailyCap,
+      channel,
+      now,
+    }),
+    note: plan.note,
+  }));
+}
+
+function localizeDay(day: DayAvailabilityCore & { note: { id: string; en: string | null } | null }, t: Translator): DayAvailability {
+  const { note, ...core } = day;
+  const noteText = note ? (t.locale === "en" && note.en ? note.en : note.id) : "";
+  if (!core.reasonCode) return noteText ? { ...core, note: noteText } : core;
+  const reason = core.reasonCode === "holiday" && !noteText ? t("day.reason.closed") : t(REASON_KEY[core.reasonCode], { name: noteText });
+  return { ...core, reason };
+}

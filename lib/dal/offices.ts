@@ -1,0 +1,55 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { cache } from "react";
+import type { Executor } from "@/db/client";
+import { offices, type Office } from "@/db/schema";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+
+export const DEFAULT_OFFICE_SLUG = process.env.ANTREAN_DEFAULT_OFFICE || "kota-bogor";
+
+export type OfficeDTO = {
+  slug: string;
+  name: string;
+  shortName: string;
+  address: string | null;
+  website: string | null;
+  timezone: string;
+  bookingDaysAhead: number;
+};
+
+/** The office row with all its settings; internal to the data layer. */
+export const findOffice = cache(async (slug: string = DEFAULT_OFFICE_SLUG, executor?: Executor): Promise<Office | null> => {
+  const db = executor ?? (await getDb());
+  const [office] = await db.select().from(offices).where(eq(offices.slug, slug));
+  return office ?? null;
+});
+
+export async function requireOffice(slug?: string, executor?: Executor): Promise<Office> {
+  const office = await findOffice(slug ?? DEFAULT_OFFICE_SLUG, executor);
+  if (!office) throw new AppError("validation", "error.validation", { fields: { office: ["field.office.unknown"] } });
+  return office;
+}
+
+export async function requireOfficeById(id: string, executor?: Executor): Promise<Office> {
+  const db = executor ?? (await getDb());
+  const [office] = await db.select().from(offices).where(eq(offices.id, id));
+  if (!office) throw new AppError("not_found", "error.pageNotFound");
+  return office;
+}
+
+export function toOfficeDTO(office: Office): OfficeDTO {
+  return {
+    slug: office.slug,
+    name: office.name,
+    shortName: office.shortName,
+    address: office.address,
+    website: office.website,
+    timezone: office.timezone,
+    bookingDaysAhead: office.bookingDaysAhead,
+  };
+}
+
+export async function getOffice(slug?: string): Promise<OfficeDTO> {
+  return toOfficeDTO(await requireOffice(slug));
+}

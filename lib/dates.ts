@@ -1,0 +1,78 @@
+/**
+ * Office-local calendar arithmetic. Service dates are plain `YYYY-MM-DD` strings and times `HH:MM`;
+ * instants are `Date`s. Indonesian zones have no DST, but nothing here assumes that.
+ */
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = partsFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    partsFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClock(instant: Date, timeZone: string) {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+    seconds: Number(parts.second),
+  };
+}
+
+/** The office-local date of an instant. */
+export function localDate(instant: Date, timeZone: string): string {
+  return wallClock(instant, timeZone).date;
+}
+
+/** The office-local `HH:MM` of an instant. */
+export function localTime(instant: Date, timeZone: string): string {
+  return wallClock(instant, timeZone).time;
+}
+
+/** The instant at which the office's clock shows `date` `time`. */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const guess = new Date(`${date}T${normalizeTime(time)}:00Z`);
+  const shown = wallClock(guess, timeZone);
+  const shownAsUtc = new Date(`${shown.date}T${shown.time}:00Z`).getTime() + shown.seconds * 1000;
+  return new Date(guess.getTime() - (shownAsUtc - guess.getTime()));
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** `08:00:00` (as PostgreSQL returns a `time`) → `08:00`. */
+export function normalizeTime(time: string): string {
+  return time.slice(0, 5);
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import path from "node:path";
+import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
+import { seedDatabase } from "@/db/seed/seed";
+import { getEnv } from "./env";
+
+const globalForDb = globalThis as unknown as { antreanDb?: Promise<DatabaseHandle> };
+
+/**
+ * The process-wide database. Embedded default: PGlite in `<ANTREAN_DATA_DIR>/pglite`, migrated and seeded
+ * on first open. With DATABASE_URL: PostgreSQL, migrated by `npm run db:migrate` (run by `npm start`).
+ * Cached on globalThis so dev-mode module reloads never open the PGlite folder twice.
+ */
+export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  globalForDb.antreanDb ??= connect().catch((error: unknown) => {
+    globalForDb.antreanDb = undefined;
+    throw error;
+  });
+  return globalForDb.antreanDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}
+
+/** Tests install their own database (PGlite in memory or a fresh PostgreSQL database). */
+export function setDatabaseHandleForTests(handle: DatabaseHandle): void {
+  globalForDb.antreanDb = Promise.resolve(handle);
+}
+
+async function connect(): Promise<DatabaseHandle> {
+  const env = getEnv();
+  if (env.DATABASE_URL) return openDatabase({ kind: "postgres", url: env.DATABASE_URL });
+  const handle = openDatabase({ kind: "pglite", dataDir: path.resolve(env.ANTREAN_DATA_DIR, "pglite") });
+  await handle.migrate();
+  await seedDatabase(handle.db, { now: new Date() });
+  return handle;
+}

@@ -1,0 +1,24 @@
+import { apiMessages } from "./api";
+import { bookingMessages } from "./booking";
+import { calendarMessages } from "./calendar";
+import { commonMessages } from "./common";
+import { deviceMessages } from "./devices";
+import { errorMessages } from "./errors";
+import { staffMessages } from "./staff";
+
+/** Every domain's messages, merged. Each domain file holds both languages side by side. */
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, apiMessages, staffMessages, deviceMessages] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+export type MessageKey = keyof UnionToIntersection<(typeof domains)[number]["id"]> & string;
+export type Messages = Record<MessageKey, string>;
+
+export const LOCALES = ["id", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "id";
+
+export const messages: Record<Locale, Messages> = {
+  id: Object.assign({}, ...domains.map((d) => d.id)),
+  en: Object.assign({}, ...domains.map((d) => d.en)),
+};

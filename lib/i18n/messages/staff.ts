@@ -1,0 +1,10 @@
+import { defineMessages } from "../define";
+
+export const staffMessages = defineMessages({
+  id: {
+    "staff.placeholder": "",
+  },
+  en: {
+    "staff.placeholder": "",
+  },
+});

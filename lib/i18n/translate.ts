@@ -1,0 +1,26 @@
+import { DEFAULT_LOCALE, LOCALES, messages, type Locale, type MessageKey } from "./messages";
+
+export type Params = Record<string, string | number>;
+export type Translator = ((key: MessageKey, params?: Params) => string) & { locale: Locale };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function createTranslator(locale: Locale): Translator {
+  const table = messages[locale];
+  const t = (key: MessageKey, params?: Params) => {
+    const text = table[key] ?? messages[DEFAULT_LOCALE][key] ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  };
+  return Object.assign(t, { locale });
+}
+
+/** The API's language: `?lang=` first, then Accept-Language, Indonesian by default. */
+export function localeFromRequest(request: Request): Locale {
+  const fromQuery = new URL(request.url).searchParams.get("lang");
+  if (isLocale(fromQuery)) return fromQuery;
+  const accept = request.headers.get("accept-language") ?? "";
+  const first = accept.split(",")[0]?.trim().slice(0, 2).toLowerCase();
+  return first === "en" ? "en" : DEFAULT_LOCALE;
+}

@@ -1,0 +1,44 @@
+import { isoWeekday, normalizeTime } from "./dates";
+
+export type TemplateSession = { weekday: number; startsAt: string; endsAt: string; capacity: number };
+export type DateOverrideInput = { kind: "closed" | "open"; reason: string; reasonEn: string | null; dailyCap: number | null };
+export type PlannedSession = { start: string; end: string; capacity: number };
+
+export type DayPlan =
+  | { date: string; open: false; closedReason: "holiday" | "not_a_service_day"; note: { id: string; en: string | null } | null }
+  | { date: string; open: true; dayCap: number; sessions: PlannedSession[]; note: { id: string; en: string | null } | null };
+
+export type PlanInputs = {
+  openWeekdays: number[];
+  dailyCap: number;
+  template: TemplateSession[];
+  override?: DateOverrideInput;
+  /** Per-date session capacities, keyed by `HH:MM` start. */
+  sessionCapacities?: ReadonlyMap<string, number>;
+};
+
+/**
+ * What a date offers, from the weekly template and that date's overrides: closed days (holidays, days
+ * outside the office's week), or the sessions with their capacities and the day's cap.
+ */
+export function planDay(date: string, inputs: PlanInputs): DayPlan {
+  const { override } = inputs;
+  const note = override ? { id: override.reason, en: override.reasonEn } : null;
+  if (override?.kind === "closed") return { date, open: false, closedReason: "holiday", note };
+  const weekday = isoWeekday(date);
+  const sessions = inputs.template
+    .filter((s) => s.weekday === weekday)
+    .map((s) => {
+      const start = normalizeTime(s.startsAt);
+      return { start, end: normalizeTime(s.endsAt), capacity: inputs.sessionCapacities?.get(start) ?? s.capacity };
+    })
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const isServiceDay = override?.kind === "open" || inputs.openWeekdays.includes(weekday);
+  if (!isServiceDay || sessions.length === 0) return { date, open: false, closedReason: "not_a_service_day", note: null };
+  return { date, open: true, dayCap: override?.dailyCap ?? inputs.dailyCap, sessions, note };
+}
+
+/** `08:00`–`09:00` → `08.00–09.00`, as Indonesian timetables write it. */
+export function sessionLabel(start: string, end: string): string {
+  return `${start.replace(":", ".")}–${end.replace(":", ".")}`;
+}

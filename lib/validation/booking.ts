@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { DateSchema, NameSchema, NikDigitsSchema, NikSchema, OptionalEmailSchema, PhoneSchema, ReferenceSchema, SessionSchema, SlugSchema } from "./fields";
+
+const office = SlugSchema.optional();
+
+/** A new booking, as the JSON API and the citizen's form both send it. */
+export const CreateBookingSchema = z.object({
+  office,
+  service: SlugSchema,
+  date: DateSchema,
+  session: SessionSchema,
+  nik: NikSchema,
+  name: NameSchema,
+  phone: PhoneSchema,
+  email: OptionalEmailSchema,
+});
+export type CreateBookingInput = z.output<typeof CreateBookingSchema>;
+
+/** Checkbox values from an HTML form: "on" (or "true"/"1") when ticked, absent otherwise. */
+const ticked = z.preprocess((v) => v === "on" || v === "true" || v === "1" || v === true, z.literal(true, { error: "field.consent.required" }));
+
+/** The citizen's form adds consent and the requirements checklist, both required. */
+export const CreateBookingFormSchema = CreateBookingSchema.extend({
+  consent: ticked,
+  checklist: z.preprocess(
+    (v) => v === "confirmed",
+    z.literal(true, { error: "field.checklist.required" }),
+  ),
+});
+
+export const LookupBookingSchema = z.object({
+  reference: ReferenceSchema,
+  nik: NikDigitsSchema,
+});
+export type LookupBookingInput = z.output<typeof LookupBookingSchema>;
+
+export const CancelBookingSchema = z.object({ nik: NikDigitsSchema });
+
+export const RescheduleBookingSchema = z.object({
+  nik: NikDigitsSchema,
+  date: DateSchema,
+  session: SessionSchema,
+});
+export type RescheduleBookingInput = z.output<typeof RescheduleBookingSchema>;
+
+export const AvailabilityQuerySchema = z.object({
+  office,
+  service: SlugSchema,
+  from: DateSchema.optional(),
+  days: z.coerce.number({ error: "field.invalid" }).int({ error: "field.invalid" }).min(1, { error: "field.invalid" }).max(31, { error: "field.invalid" }).default(7),
+});

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { localDate } from "../dates";
+import { isIsoDate } from "../dates";
+import { isValidName, normalizeName } from "../name";
+import { normalizeNik, parseNik, type NikProblem } from "../nik";
+import { normalizePhone } from "../phone";
+import { isReference, normalizeReference } from "../reference";
+
+const NIK_PROBLEM_KEY = {
+  format: "field.nik.format",
+  province: "field.nik.province",
+  region: "field.nik.region",
+  birth_date: "field.nik.birthDate",
+  serial: "field.nik.serial",
+} as const satisfies Record<NikProblem, string>;
+
+/** Indonesia's calendar date, for rejecting birth dates in the future. */
+function todayInIndonesia(): string {
+  return localDate(new Date(), "Asia/Jakarta");
+}
+
+/** A structurally valid NIK, normalised to 16 digits. */
+export const NikSchema = z
+  .string()
+  .max(40)
+  .transform((value, ctx) => {
+    const result = parseNik(value, todayInIndonesia());
+    if (!result.ok) {
+      ctx.addIssue({ code: "custom", message: NIK_PROBLEM_KEY[result.problem] });
+      return z.NEVER;
+    }
+    return result.value.nik;
+  });
+
+/** Just the 16 digits, for look-ups where the structure rules add nothing but a hint to a guesser. */
+export const NikDigitsSchema = z
+  .string()
+  .max(40)
+  .transform((v) => normalizeNik(v))
+  .refine((v) => /^\d{16}$/.test(v), { error: "field.nik.format" });
+
+export const NameSchema = z
+  .string()
+  .max(200)
+  .transform(normalizeName)
+  .refine((v) => v.length > 0, { error: "field.required" })
+  .refine(isValidName, { error: "field.name.invalid" });
+
+export const PhoneSchema = z
+  .string()
+  .max(32)
+  .transform((value, ctx) => {
+    const phone = normalizePhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: value.trim() ? "field.phone.invalid" : "field.required" });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+/** Optional: empty string means "none". */
+export const OptionalEmailSchema = z
+  .string()
+  .max(254)
+  .transform((v) => v.trim())
+  .pipe(z.union([z.literal(""), z.email({ error: "field.email.invalid" })]))
+  .transform((v) => (v === "" ? undefined : v.toLowerCase()))
+  .optional();
+
+export const SlugSchema = z.string().max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "field.invalid" });
+
+export const DateSchema = z.string().max(10).refine(isIsoDate, { error: "field.date.invalid" });
+
+/** A session is named by its start time, `HH:MM`. */
+export const SessionSchema = z
+  .string()
+  .max(8)
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, { error: "field.session.invalid" })
+  .transform((v) => v.slice(0, 5));
+
+export const ReferenceSchema = z
+  .string()
+  .max(20)
+  .transform(normalizeReference)
+  .refine(isReference, { error: "field.reference.invalid" });

@@ -1,0 +1,38 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // Next's bundler resolves `server-only` to an empty module on the server; plain Node must be told.
+      "server-only": path.join(root, "tests/helpers/server-only.ts"),
+    },
+  },
+  test: {
+    env: {
+      NODE_ENV: "test",
+      ANTREAN_SECRET: "test-secret-test-secret-test-secret-0123456789",
+      TZ: "UTC",
+    },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file opens PGlite (WASM) and a fresh PostgreSQL database; two at a time fits two cores.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
