@@ -12,3 +12,6 @@ export const SYSTEM: Actor = { type: "system" };
 export function citizen(ip?: string | null): Actor {
   return { type: "citizen", ip: ip ?? null };
 }
+
+/** A signed-in staff member, as the session helpers return them: loaded fresh from the database. */
+export type StaffActor = Extract<Actor, { type: "staff" }> & { name: string; email: string };

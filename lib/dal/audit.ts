@@ -9,6 +9,8 @@ export type AuditEntry = {
   action: string;
   bookingId?: string | null;
   details?: Record<string, unknown>;
+  /** Where the request came from, when the actor itself carries no address (e.g. a failed login). */
+  ip?: string | null;
 };
 
 /** Writes the audit row inside the caller's transaction, so the change and its record commit together. */
@@ -22,6 +24,6 @@ export async function writeAudit(tx: Executor, entry: AuditEntry): Promise<void>
     action: entry.action,
     bookingId: entry.bookingId ?? null,
     details: entry.details ?? null,
-    ip: "ip" in actor ? (actor.ip ?? null) : null,
+    ip: entry.ip ?? ("ip" in actor ? (actor.ip ?? null) : null),
   });
 }

@@ -1,0 +1,62 @@
+import "server-only";
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { verifyStaffLogin } from "../dal/staff-auth";
+import { isAppError } from "../errors";
+import { clientIpFromHeaders } from "./client-ip";
+import { SESSION_MAX_AGE_SECONDS, authSecret, isSecureCookies, sessionCookie } from "./session-config";
+
+/** next-auth's error parameter for a locked login, read back by the login page: `Locked:<minutes>`. */
+export const LOCKED_ERROR_PREFIX = "Locked:";
+
+/**
+ * next-auth (v4) for the staff portal: credentials, stateless JWT sessions that last a working day.
+ * The token only names the staff member and their session version; role and status are read fresh from
+ * the database on every request (lib/auth/session.ts). The login page signs in through a server action
+ * that issues the same cookie (lib/auth/session-cookie.ts); this provider serves next-auth's own endpoints.
+ */
+export const authOptions: AuthOptions = {
+  providers: [
+    CredentialsProvider({
+      name: "Staff",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const headers = { get: (name: string) => (typeof req.headers?.[name] === "string" ? (req.headers[name] as string) : null) };
+        try {
+          const login = await verifyStaffLogin({ email: credentials?.email, password: credentials?.password, ip: clientIpFromHeaders(headers) });
+          return { id: login.staffId, name: login.name, email: login.email, sessionVersion: login.sessionVersion };
+        } catch (error) {
+          if (isAppError(error) && error.code === "locked") throw new Error(`${LOCKED_ERROR_PREFIX}${error.params?.minutes ?? 1}`);
+          if (isAppError(error)) return null;
+          throw error;
+        }
+      },
+    }),
+  ],
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/staff/login", error: "/staff/login" },
+  // Getters: the secret may come from the data folder, which must not be touched at import (next build).
+  get secret() {
+    return authSecret();
+  },
+  get useSecureCookies() {
+    return isSecureCookies();
+  },
+  get cookies() {
+    return { sessionToken: sessionCookie() };
+  },
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.staffId = user.id;
+        token.sessionVersion = user.sessionVersion;
+      }
+      delete token.picture;
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, staffId: token.staffId, sessionVersion: token.sessionVersion };
+    },
+  },
+};

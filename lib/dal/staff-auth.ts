@@ -1,0 +1,106 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { eq, sql } from "drizzle-orm";
+import { staffUsers, type StaffRole } from "@/db/schema";
+import { SYSTEM, type StaffActor } from "../auth/actor";
+import { minutesLeft, throttleKey, type ThrottleScope } from "../auth/login-throttle";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { parseInput } from "../validation/parse";
+import { StaffLoginSchema } from "../validation/staff";
+import { writeAudit } from "./audit";
+import { clearLoginFailures, findActiveLock, recordLoginFailure } from "./login-throttles";
+
+export type StaffLogin = { staffId: string; officeId: string; role: StaffRole; name: string; email: string; sessionVersion: number };
+export type LoginAttempt = { email: unknown; password: unknown; ip?: string | null };
+/** What a session token carries about its staff member: nothing else is trusted from it. */
+export type StaffSessionClaims = { staffId: string; sessionVersion: number };
+
+/** One message for a wrong email, a wrong password and a disabled account: none of them says which. */
+const invalidLogin = () => new AppError("unauthorized", "staff.login.invalid");
+const locked = (minutes: number) => new AppError("locked", "error.locked", { params: { minutes } });
+
+let dummyHash: Promise<string> | undefined;
+/** Unknown emails are verified against this, so they cost the same time as a wrong password. */
+function getDummyHash(): Promise<string> {
+  dummyHash ??= hash(randomBytes(16).toString("base64url"));
+  return dummyHash;
+}
+
+/**
+ * Checks a staff login. Refuses at once while the account or the address is locked; otherwise verifies the
+ * password with argon2, counts failures per account and per address, and locks past the limit. Every
+ * outcome writes an audit row; the password is never stored or logged.
+ */
+export async function verifyStaffLogin(attempt: LoginAttempt, now = new Date()): Promise<StaffLogin> {
+  const input = parseInput(StaffLoginSchema, { email: attempt.email, password: attempt.password });
+  const ip = attempt.ip ?? null;
+  const keys: [ThrottleScope, string][] = [["account", throttleKey("account", input.email)]];
+  if (ip) keys.push(["ip", throttleKey("ip", ip)]);
+
+  const db = await getDb();
+  const [staff] = await db.select().from(staffUsers).where(eq(sql`lower(${staffUsers.email})`, input.email));
+  const officeId = staff?.officeId ?? null;
+  const who = staff ? { staffId: staff.id } : {};
+
+  const lockedUntil = await findActiveLock(db, keys.map(([, key]) => key), now);
+  if (lockedUntil) {
+    await db.transaction((tx) => writeAudit(tx, { officeId, actor: SYSTEM, action: "staff.login_failed", details: { ...who, reason: "locked" }, ip }));
+    throw locked(minutesLeft(lockedUntil, now));
+  }
+
+  const isPasswordRight = await verify(staff?.passwordHash ?? (await getDummyHash()), input.password).catch(() => false);
+  if (!staff || !isPasswordRight || !staff.isActive) {
+    const reason = !staff ? "unknown_account" : !isPasswordRight ? "wrong_password" : "disabled";
+    const lockMinutes = await db.transaction(async (tx) => {
+      let longest = 0;
+      await writeAudit(tx, { officeId, actor: SYSTEM, action: "staff.login_failed", details: { ...who, reason }, ip });
+      for (const [scope, key] of keys) {
+        const result = await recordLoginFailure(tx, scope, key, now);
+        if (result.lockMinutes === null) continue;
+        longest = Math.max(longest, result.lockMinutes);
+        await writeAudit(tx, { officeId, actor: SYSTEM, action: "staff.locked", details: { ...who, scope, failures: result.failures, minutes: result.lockMinutes }, ip });
+      }
+      return longest;
+    });
+    throw lockMinutes > 0 ? locked(lockMinutes) : invalidLogin();
+  }
+
+  await db.transaction(async (tx) => {
+    await clearLoginFailures(tx, keys[0]![1]);
+    await tx.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, staff.id));
+    await writeAudit(tx, {
+      officeId: staff.officeId,
+      actor: { type: "staff", staffId: staff.id, officeId: staff.officeId, role: staff.role, ip },
+      action: "staff.login",
+    });
+  });
+  return { staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, sessionVersion: staff.sessionVersion };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The staff member behind a session, read fresh from the database on every request: null when the account
+ * is gone or disabled, or its session version moved on (role change, disable, password reset, log out
+ * everywhere), so those take effect at the next request rather than when the token expires.
+ */
+export async function resolveStaffActor(claims: StaffSessionClaims, options: { ip?: string | null } = {}): Promise<StaffActor | null> {
+  if (!UUID.test(claims.staffId)) return null;
+  const db = await getDb();
+  const [staff] = await db
+    .select({
+      id: staffUsers.id,
+      officeId: staffUsers.officeId,
+      role: staffUsers.role,
+      name: staffUsers.name,
+      email: staffUsers.email,
+      isActive: staffUsers.isActive,
+      sessionVersion: staffUsers.sessionVersion,
+    })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, claims.staffId));
+  if (!staff || !staff.isActive || staff.sessionVersion !== claims.sessionVersion) return null;
+  return { type: "staff", staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, ip: options.ip ?? null };
+}
