@@ -36,8 +36,8 @@ export function normalizeNik(input: string): string {
 }
 
 /**
- * @param today YYYY-MM-DD in the office's zone; decides the century of a two-digit year and rejects
- * birth dates in the future.
+ * @param today YYYY-MM-DD in the office's zone; decides the century of a two-digit year, so that a birth
+ * date is never in the future.
  */
 export function parseNik(input: string, today: string): NikResult {
   const nik = normalizeNik(input);
@@ -53,11 +53,12 @@ export function parseNik(input: string, today: string): NikResult {
   const yy = Number(nik.slice(10, 12));
   const sex = rawDay > 40 ? "F" : "M";
   const day = sex === "F" ? rawDay - 40 : rawDay;
-  const currentYear = Number(today.slice(0, 4));
-  let year = 2000 + yy;
-  if (year > currentYear) year -= 100;
+  // The two-digit year names the latest century in which the birth date is not in the future: a date
+  // later this year is someone's 99th birthday to come, not a birth tomorrow.
+  let year = Number(today.slice(0, 2)) * 100 + yy;
+  if (`${year}-${pad2(month)}-${pad2(day)}` > today) year -= 100;
   const birthDate = `${year}-${pad2(month)}-${pad2(day)}`;
-  if (!isRealDate(year, month, day) || birthDate > today) return { ok: false, problem: "birth_date" };
+  if (!isRealDate(year, month, day)) return { ok: false, problem: "birth_date" };
 
   const serial = nik.slice(12);
   if (serial === "0000") return { ok: false, problem: "serial" };

@@ -43,7 +43,8 @@ export const NameSchema = z
   .string()
   .max(200)
   .transform(normalizeName)
-  .refine((v) => v.length > 0, { error: "field.required" })
+  // An empty name is only "required", not also "invalid".
+  .refine((v) => v.length > 0, { error: "field.required", abort: true })
   .refine(isValidName, { error: "field.name.invalid" });
 
 export const PhoneSchema = z
