@@ -17,6 +17,9 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "date-holidays"],
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The e2e build (scripts/e2e-build.ts) skips Next's type pass: `npm run typecheck` covers the whole project,
+  // tests included, and an unfinished test file elsewhere must not stop the browser tests from running.
+  typescript: { ignoreBuildErrors: process.env.ANTREAN_SKIP_BUILD_TYPECHECK === "1" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,0 +1,99 @@
+import { defineConfig } from "@playwright/test";
+import { E2E_OFFICE } from "./tests/e2e/fixtures/accounts";
+import { E2E_DIST_DIR, EMBEDDED_DATA_DIR, SERVERS, e2eDatabaseUrl } from "./tests/e2e/fixtures/environment";
+
+/**
+ * End-to-end tests in Debian's Chromium against two `next start` servers from one production build
+ * (scripts/e2e-build.ts, run by `npm run test:e2e`):
+ *   postgres — a fresh PostgreSQL database with Kota Bogor and the always-open "e2e" office (its default);
+ *   embedded — no DATABASE_URL: PGlite in an empty folder, migrated and seeded by the app, as a newcomer gets it.
+ * Specs run on the postgres server; tag a test (or describe) `@embedded` to run it on the embedded server too,
+ * and keep newcomer-only specs in tests/e2e/embedded/ (tagged, so the embedded project picks them up).
+ */
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+// Test-only secrets: the servers are throw-away and listen on 127.0.0.1 only.
+const serverEnv = {
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  NEXT_DIST_DIR: E2E_DIST_DIR,
+  NEXTAUTH_SECRET: "e2e-nextauth-secret-e2e-nextauth-secret-0123",
+  ANTREAN_SECRET: "e2e-antrean-secret-e2e-antrean-secret-0123456",
+};
+
+const bin = (name: string) => `./node_modules/.bin/${name}`;
+const startCommand = (kind: keyof typeof SERVERS) =>
+  `${bin("tsx")} scripts/e2e-prepare.ts ${kind} && exec ${bin("next")} start --hostname 127.0.0.1 --port ${SERVERS[kind].port}`;
+
+const commonServer = {
+  // Ready only when the database answers: the embedded server migrates and seeds on this first request.
+  timeout: 180_000,
+  reuseExistingServer: process.env.E2E_REUSE === "1",
+  stdout: "pipe",
+  stderr: "pipe",
+  // Let Next close its database connections; SIGKILL to the whole process group after 5 s.
+  gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+} as const;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  // Two cores: one worker per core; tests within a file run in order.
+  workers: Number(process.env.E2E_WORKERS || 2),
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    locale: "id-ID",
+    timezoneId: "Asia/Jakarta",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: CHROMIUM_ARGS,
+    },
+    headless: true,
+  },
+  projects: [
+    { name: "postgres", testIgnore: /embedded\//, use: { baseURL: SERVERS.postgres.url } },
+    { name: "embedded", grep: /@embedded/, use: { baseURL: SERVERS.embedded.url } },
+  ],
+  webServer: [
+    {
+      ...commonServer,
+      name: "postgres",
+      command: startCommand("postgres"),
+      url: `${SERVERS.postgres.url}/api/health`,
+      env: {
+        ...serverEnv,
+        DATABASE_URL: e2eDatabaseUrl(),
+        ANTREAN_DEFAULT_OFFICE: E2E_OFFICE.slug,
+        NEXTAUTH_URL: SERVERS.postgres.url,
+      },
+    },
+    {
+      ...commonServer,
+      name: "embedded",
+      command: startCommand("embedded"),
+      url: `${SERVERS.embedded.url}/api/health`,
+      env: {
+        ...serverEnv,
+        // Empty, not absent: the runner's own environment is inherited and must not leak a database in.
+        DATABASE_URL: "",
+        ANTREAN_DEFAULT_OFFICE: "",
+        ANTREAN_DATA_DIR: EMBEDDED_DATA_DIR,
+        NEXTAUTH_URL: SERVERS.embedded.url,
+      },
+    },
+  ],
+});

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+
+/** The production build's health check and security headers, on the PostgreSQL server. */
+test.describe("health and security headers", () => {
+  test("/api/health reports the PostgreSQL database", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", db: "postgres" });
+  });
+
+  test("pages carry a per-request CSP nonce that every inline script uses", async ({ request }) => {
+    const first = await request.get("/");
+    const second = await request.get("/");
+    const csp = first.headers()["content-security-policy"] ?? "";
+    const nonce = /script-src [^;]*'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, `CSP without a script nonce: ${csp}`).toBeTruthy();
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(second.headers()["content-security-policy"]).not.toContain(`'nonce-${nonce}'`);
+
+    const html = await first.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, "a script the CSP would block").toContain(`nonce="${nonce}"`);
+  });
+
+  test("security headers on pages and the API", async ({ request }) => {
+    for (const path of ["/", "/api/health"]) {
+      const headers = (await request.get(path)).headers();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      // On in production builds; browsers ignore it over plain http, so the local servers keep it.
+      expect(headers["strict-transport-security"], path).toContain("max-age=");
+      expect(headers["x-powered-by"], path).toBeUndefined();
+    }
+  });
+
+  test("the home page runs without CSP violations, script errors or broken links it prefetches", async ({ page }) => {
+    const problems: string[] = [];
+    // Failed requests are reported with their address; the console's copy of them says less.
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(problems).toEqual([]);
+  });
+});
