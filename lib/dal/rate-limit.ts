@@ -1,8 +1,18 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { rateLimits } from "@/db/schema";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+
+function windowStartOf(now: Date, windowSeconds: number): Date {
+  return new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+}
+
+/** 429 with `retryAfter` (seconds until the window ends) for a Retry-After header. */
+function rateLimited(now: Date, windowSeconds: number): AppError {
+  const ends = windowStartOf(now, windowSeconds).getTime() + windowSeconds * 1000;
+  return new AppError("rate_limited", "error.rateLimited", { params: { retryAfter: Math.max(1, Math.ceil((ends - now.getTime()) / 1000)) } });
+}
 
 /**
  * Fixed-window counter in PostgreSQL, so every app instance shares it. Throws 429 once `limit` requests
@@ -10,13 +20,26 @@ import { AppError } from "../errors";
  */
 export async function consumeRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
   const db = await getDb();
-  const windowStart = new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
+  const windowStart = windowStartOf(now, windowSeconds);
   const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart, count: 1 })
     .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
     .returning({ count: rateLimits.count });
-  if (row!.count > limit) throw new AppError("rate_limited", "error.rateLimited");
+  if (row!.count > limit) throw rateLimited(now, windowSeconds);
+}
+
+/**
+ * Throws 429 when `key` has already used its `limit` in this window, without counting the call: for
+ * counters of failures, checked before the attempt and consumed only when it fails.
+ */
+export async function assertUnderRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStartOf(now, windowSeconds))));
+  if ((row?.count ?? 0) >= limit) throw rateLimited(now, windowSeconds);
 }
 
 /** Drops windows older than a day; called by the periodic maintenance job. */

@@ -1,0 +1,23 @@
+import { apiRoute } from "@/lib/api/handler";
+import { queryObject } from "@/lib/api/query";
+import { getAvailability } from "@/lib/dal/availability";
+import { AvailabilityQuerySchema } from "@/lib/validation/booking";
+import { parseInput } from "@/lib/validation/parse";
+
+/** Open dates and sessions with the places left for online booking; closed days say why. */
+export const GET = apiRoute("GET /api/v1/availability", async (request, { t }) => {
+  const query = parseInput(AvailabilityQuerySchema, queryObject(request, ["office", "service", "from", "days"]));
+  const result = await getAvailability({ officeSlug: query.office, serviceSlug: query.service, from: query.from, days: query.days, t });
+  return Response.json({
+    office: result.office,
+    service: result.service,
+    firstAvailableDate: result.firstAvailableDate,
+    days: result.days.map((d) => ({
+      date: d.date,
+      open: d.open,
+      ...(d.reasonCode ? { reasonCode: d.reasonCode, reason: d.reason } : {}),
+      ...(d.note ? { note: d.note } : {}),
+      sessions: d.sessions.map((s) => ({ id: s.id, label: s.label, start: s.start, end: s.end, capacity: s.capacity, remaining: s.remaining })),
+    })),
+  });
+});

@@ -1,0 +1,18 @@
+import { readJsonObject } from "@/lib/api/body";
+import { toApiBooking } from "@/lib/api/booking-json";
+import { apiRoute } from "@/lib/api/handler";
+import { limitManageBooking, withReferenceGuard } from "@/lib/api/limits";
+import { cancelBooking } from "@/lib/dal/bookings";
+import { LookupBookingSchema } from "@/lib/validation/booking";
+import { parseInput } from "@/lib/validation/parse";
+
+type Context = { params: Promise<{ reference: string }> };
+
+/** Cancels a booking that has not been checked in; its place goes back to the pool. */
+export const POST = apiRoute("POST /api/v1/bookings/{reference}/cancel", async (request, { t, ip, actor }, { params }: Context) => {
+  await limitManageBooking(ip);
+  const { reference } = await params;
+  const input = parseInput(LookupBookingSchema, { ...(await readJsonObject(request)), reference });
+  const booking = await withReferenceGuard(input.reference, () => cancelBooking(input, { actor, locale: t.locale }));
+  return Response.json(toApiBooking(booking));
+});

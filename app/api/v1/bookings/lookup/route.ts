@@ -1,0 +1,15 @@
+import { readJsonObject } from "@/lib/api/body";
+import { toApiBooking } from "@/lib/api/booking-json";
+import { apiRoute } from "@/lib/api/handler";
+import { limitManageBooking, withReferenceGuard } from "@/lib/api/limits";
+import { lookupBooking } from "@/lib/dal/bookings";
+import { LookupBookingSchema } from "@/lib/validation/booking";
+import { parseInput } from "@/lib/validation/parse";
+
+/** Reference + NIK → the booking; an unknown reference and a wrong NIK get the same 404. */
+export const POST = apiRoute("POST /api/v1/bookings/lookup", async (request, { t, ip, actor }) => {
+  await limitManageBooking(ip);
+  const input = parseInput(LookupBookingSchema, await readJsonObject(request));
+  const booking = await withReferenceGuard(input.reference, () => lookupBooking(input, { actor, locale: t.locale }));
+  return Response.json(toApiBooking(booking));
+});

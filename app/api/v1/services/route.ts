@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/handler";
+import { queryObject } from "@/lib/api/query";
+import { requireOffice } from "@/lib/dal/offices";
+import { listServices } from "@/lib/dal/services";
+import { SlugSchema } from "@/lib/validation/fields";
+import { parseInput } from "@/lib/validation/parse";
+
+const ServicesQuerySchema = z.object({ office: SlugSchema.optional() });
+
+/** The office's services with their requirements and forms, in the reader's language. */
+export const GET = apiRoute("GET /api/v1/services", async (request, { t }) => {
+  const query = parseInput(ServicesQuerySchema, queryObject(request, ["office"]));
+  const office = await requireOffice(query.office);
+  const services = await listServices(office, t.locale);
+  const body = {
+    office: { slug: office.slug, name: office.name },
+    services: services.map((s) => ({
+      slug: s.slug,
+      name: s.name,
+      category: s.category,
+      queueLetter: s.queueLetter,
+      minAge: s.minAge,
+      maxAge: s.maxAge,
+      eligibilityNote: s.eligibilityNote,
+      requirements: s.requirements.map((r) => ({
+        text: r.text,
+        forms: r.forms.map((f) => ({ name: f.name, url: f.url, description: f.description })),
+      })),
+    })),
+  };
+  // Public and the same for everyone; a short shared cache spares the database, per language.
+  return Response.json(body, { headers: { "Cache-Control": "public, max-age=60", Vary: "Accept-Language" } });
+});

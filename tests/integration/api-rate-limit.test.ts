@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { auditLogs, bookings } from "@/db/schema";
+import { API_LIMITS } from "@/lib/api/limits";
+import { apiPost, freshIp, read, refParams } from "../helpers/api";
+import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
+import { adultNik, createTestOffice, NOW, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
+
+type Handler = (request: Request, context?: { params: Promise<{ reference: string }> }) => Promise<Response>;
+
+/** The route modules, freshly loaded so they read ANTREAN_TRUST_PROXY as the test sets it. */
+async function loadRoutes(trustProxy: "0" | "1") {
+  vi.stubEnv("ANTREAN_TRUST_PROXY", trustProxy);
+  vi.resetModules();
+  return {
+    book: (await import("@/app/api/v1/bookings/route")).POST as Handler,
+    lookup: (await import("@/app/api/v1/bookings/lookup/route")).POST as Handler,
+    cancel: (await import("@/app/api/v1/bookings/[reference]/cancel/route")).POST as Handler,
+  };
+}
+
+describe.each(DATABASE_KINDS)("API rate limits on %s", (kind) => {
+  let testDb: TestDatabase;
+  let t: TestOffice;
+
+  beforeAll(async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(NOW);
+    testDb = await useTestDatabase(kind);
+    t = await createTestOffice(testDb.handle.db);
+  });
+  afterAll(async () => {
+    await testDb.dispose();
+    vi.useRealTimers();
+    vi.unstubAllEnvs();
+  });
+
+  const booking = () => ({ office: t.office.slug, service: "kk", date: TOMORROW, session: "10:00", nik: adultNik(), name: "Budi", phone: uniquePhone() });
+  const { limit: bookLimit } = API_LIMITS.createBooking;
+
+  it("behind a trusted proxy: limits bookings per address (the proxy's last X-Forwarded-For entry) with 429 and Retry-After", async () => {
+    const routes = await loadRoutes("1");
+    const ip = freshIp();
+    for (let i = 0; i < bookLimit; i++) {
+      expect((await read(routes.book(apiPost("/api/v1/bookings", { nik: "bad" }, { ip })))).status).toBe(422);
+    }
+    const limited = await read(routes.book(apiPost("/api/v1/bookings", booking(), { ip, lang: "en" })));
+    expect(limited.status).toBe(429);
+    expect(limited.json).toEqual({ error: { code: "rate_limited", message: "Too many requests. Please try again shortly." } });
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(API_LIMITS.createBooking.windowSeconds);
+
+    // A client cannot escape by prepending an address of its choice; another address is not affected.
+    const spoofed = await read(routes.book(apiPost("/api/v1/bookings", booking(), { ip: `${freshIp()}, ${ip}` })));
+    expect(spoofed.status).toBe(429);
+    const other = await read(routes.book(apiPost("/api/v1/bookings", booking())));
+    expect(other.status).toBe(201);
+  });
+
+  it("without a trusted proxy: ignores X-Forwarded-For, so changing it does not reset the limit, and audits no address", async () => {
+    const routes = await loadRoutes("0");
+    const first = await read(routes.book(apiPost("/api/v1/bookings", booking())));
+    expect(first.status).toBe(201);
+    const [row] = await testDb.handle.db.select().from(bookings).where(eq(bookings.reference, String(first.json.reference)));
+    const [audit] = await testDb.handle.db.select().from(auditLogs).where(eq(auditLogs.bookingId, row!.id));
+    expect(audit!.ip).toBeNull();
+
+    for (let i = 1; i < bookLimit; i++) {
+      expect((await read(routes.book(apiPost("/api/v1/bookings", { nik: "bad" })))).status).toBe(422);
+    }
+    const limited = await read(routes.book(apiPost("/api/v1/bookings", booking())));
+    expect(limited.status).toBe(429);
+    expect(limited.json.error?.code).toBe("rate_limited");
+  });
+
+  it("stops NIK guessing on a reference from any address: failures count, then even the right NIK gets 429", async () => {
+    const routes = await loadRoutes("1");
+    const nik = adultNik();
+    const created = await read(routes.book(apiPost("/api/v1/bookings", { ...booking(), nik })));
+    const reference = String(created.json.reference);
+    const other = await read(routes.book(apiPost("/api/v1/bookings", booking())));
+    const otherNik = adultNik();
+    const otherBooking = await read(routes.book(apiPost("/api/v1/bookings", { ...booking(), nik: otherNik })));
+    expect([created.status, other.status, otherBooking.status]).toEqual([201, 201, 201]);
+
+    // The owner's own look-ups are free.
+    for (let i = 0; i < 3; i++) expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik })))).status).toBe(200);
+
+    const { limit } = API_LIMITS.referenceFailures;
+    for (let i = 0; i < limit; i++) {
+      const guess = i % 2 === 0
+        ? routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik: adultNik() }))
+        : routes.cancel(apiPost(`/api/v1/bookings/${reference}/cancel`, { nik: adultNik() }), refParams(reference));
+      expect((await read(guess)).status).toBe(404);
+    }
+    const blocked = await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik })));
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    const cancelBlocked = await read(routes.cancel(apiPost(`/api/v1/bookings/${reference}/cancel`, { nik }), refParams(reference)));
+    expect(cancelBlocked.status).toBe(429);
+    const [row] = await testDb.handle.db.select().from(bookings).where(eq(bookings.reference, reference));
+    expect(row!.status).toBe("booked");
+
+    const unaffected = await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference: otherBooking.json.reference, nik: otherNik })));
+    expect(unaffected.status).toBe(200);
+  });
+});
