@@ -1,16 +1,17 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { ACTIVE_BOOKING_STATUSES, bookings, type Booking, type Office, type Service } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { evaluateDay, type DayUsage } from "../availability";
 import { channelLimit, type Channel } from "../capacity";
-import { encryptNik, hashNik, hashPhone } from "../crypto";
+import { decryptNik, encryptNik, hashNik, hashPhone } from "../crypto";
 import { localDate } from "../dates";
 import { getDb } from "../db";
 import { AppError, pgErrorCode } from "../errors";
 import type { Locale } from "../i18n/messages";
 import { ageOn, maskNik, parseNik } from "../nik";
+import { verifyManageToken } from "../manage-token";
 import { createReference } from "../reference";
 import type { CreateBookingInput, LookupBookingInput, RescheduleBookingInput } from "../validation/booking";
 import { writeAudit } from "./audit";
@@ -21,6 +22,9 @@ import { requireOffice, requireOfficeById } from "./offices";
 import { requireService } from "./services";
 
 export type BookingContext = { actor: Actor; locale: Locale; now?: Date };
+
+/** Proof that the caller may change a booking: its NIK, or a manage token issued after the NIK was checked. */
+export type Ownership = { nik: string } | { manageToken: string };
 
 const full = () => new AppError("full", "error.full");
 const UNCAPPED = 2_147_483_647;
@@ -121,11 +125,11 @@ export async function lookupBooking(input: LookupBookingInput, ctx: BookingConte
 }
 
 /** Cancels a booking that has not been checked in; its places go back to the pool in the same transaction. */
-export async function cancelBooking(input: LookupBookingInput, ctx: BookingContext): Promise<BookingDTO> {
+export async function cancelBooking(input: { reference: string } & Ownership, ctx: BookingContext): Promise<BookingDTO> {
   const now = ctx.now ?? new Date();
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
-    const { booking, office } = await lockOwnedBooking(tx, input.reference, input.nik);
+    const { booking, office } = await lockOwnedBooking(tx, input, now);
     if (booking.status !== "booked") throw new AppError("invalid_transition", "error.invalidTransition");
     if (booking.serviceDate < localDate(now, office.timezone)) throw new AppError("invalid_transition", "error.invalidTransition");
     await applyUsageChanges(tx, releaseChanges(office, booking));
@@ -144,19 +148,23 @@ export async function cancelBooking(input: LookupBookingInput, ctx: BookingConte
  * Moves a booking to another date or session in one transaction: the new places are claimed and the old
  * ones released together, so the citizen never holds two bookings, nor none when the new slot is full.
  */
-export async function rescheduleBooking(input: RescheduleBookingInput & { reference: string }, ctx: BookingContext): Promise<BookingDTO> {
+export async function rescheduleBooking(
+  input: Omit<RescheduleBookingInput, "nik"> & { reference: string } & Ownership,
+  ctx: BookingContext,
+): Promise<BookingDTO> {
   const now = ctx.now ?? new Date();
   const db = await getDb();
-  const current = await selectBookingWith(db, and(eq(bookings.reference, input.reference), eq(bookings.nikHash, hashNik(input.nik)))!);
+  const current = await selectBookingWith(db, ownedBy(input, now));
   if (!current) throw notFound();
   const { office, service } = current;
   const channel: Channel = "online";
-  checkPerson(input.nik, service, office, input.date, now);
+  // The age rule is checked again for the new date, from the stored NIK.
+  if (current.booking.nikEncrypted) checkPerson(decryptNik(current.booking.nikEncrypted), service, office, input.date, now);
   const slot = await resolveSlot(db, office, service, input.date, input.session, channel, now);
 
   try {
     const row = await db.transaction(async (tx) => {
-      const { booking } = await lockOwnedBooking(tx, input.reference, input.nik);
+      const { booking } = await lockOwnedBooking(tx, input, now);
       if (booking.status !== "booked") throw new AppError("invalid_transition", "error.invalidTransition");
       const sameDate = booking.serviceDate === input.date;
       if (sameDate && booking.sessionStartsAt.slice(0, 5) === slot.start) return booking;
@@ -201,13 +209,16 @@ async function findDTO(db: Executor, id: string, locale: Locale): Promise<Bookin
   return toBookingDTO(found!.booking, found!.service, found!.office, locale);
 }
 
-/** Locks the booking row (reference + NIK must match) for the rest of the transaction. */
-async function lockOwnedBooking(tx: Executor, reference: string, nik: string): Promise<{ booking: Booking; office: Office }> {
-  const [booking] = await tx
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.reference, reference), eq(bookings.nikHash, hashNik(nik))))
-    .for("update");
+/** The condition "this reference, and the caller proved the NIK"; never true for a bad proof. */
+function ownedBy(input: { reference: string } & Ownership, now: Date): SQL {
+  const byReference = eq(bookings.reference, input.reference);
+  if ("nik" in input) return and(byReference, eq(bookings.nikHash, hashNik(input.nik)))!;
+  return verifyManageToken(input.manageToken, input.reference, now) ? byReference : sql`false`;
+}
+
+/** Locks the booking row (reference + proof of NIK) for the rest of the transaction. */
+async function lockOwnedBooking(tx: Executor, input: { reference: string } & Ownership, now: Date): Promise<{ booking: Booking; office: Office }> {
+  const [booking] = await tx.select().from(bookings).where(ownedBy(input, now)).for("update");
   if (!booking) throw notFound();
   return { booking, office: await requireOfficeById(booking.officeId, tx) };
 }

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BookingSummary, QueueNumber } from "@/components/booking/booking-summary";
+import { PrintButton } from "@/components/booking/print-button";
+import { QrCode } from "@/components/booking/qr-code";
+import { getConfirmation } from "@/lib/dal/public-booking";
+import { formatTime, minusMinutes } from "@/lib/format";
+import { getTranslator } from "@/lib/i18n/server";
+
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ format?: string }> };
+
+export const metadata: Metadata = { title: "Bukti booking", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+const PAGE_CSS = {
+  a4: "@page { size: A4; margin: 15mm; }",
+  receipt: "@page { size: 80mm auto; margin: 3mm; } body { width: 74mm; }",
+} as const;
+
+/** The confirmation without site chrome, for an A4 printer or an 80 mm receipt printer. */
+export default async function PrintPage({ params, searchParams }: Props) {
+  const [{ reference }, { format }, t] = await Promise.all([params, searchParams, getTranslator()]);
+  const confirmation = await getConfirmation(reference, t.locale);
+  if (!confirmation) notFound();
+  const { booking, requirements } = confirmation;
+  const receipt = format === "receipt";
+
+  return (
+    <main className={`mx-auto bg-white p-4 text-ink ${receipt ? "max-w-[80mm] text-sm" : "max-w-[190mm]"}`}>
+      <style>{PAGE_CSS[receipt ? "receipt" : "a4"]}</style>
+      <div className="no-print mb-4 flex flex-wrap gap-3">
+        <PrintButton label={t("print.printNow")} />
+        <a href={`/booking/${booking.reference}`} className="inline-flex min-h-12 items-center">
+          {t("print.back")}
+        </a>
+      </div>
+      <h1 className={`${receipt ? "text-base" : "text-2xl"} font-bold`}>{booking.office.name}</h1>
+      <p className="text-muted">{t("confirm.title")}</p>
+      <div className={`mt-3 flex ${receipt ? "flex-col items-center text-center" : "items-center gap-6"}`}>
+        <QrCode value={booking.reference} label={t("confirm.qrAlt", { reference: booking.referenceDisplay })} size={receipt ? 150 : 200} />
+        <QueueNumber booking={booking} t={t} size={receipt ? "small" : "large"} />
+      </div>
+      <div className="mt-4">
+        <BookingSummary booking={booking} t={t} compact={receipt} />
+      </div>
+      <p className="mt-4 font-semibold">{t("confirm.next1", { time: formatTime(minusMinutes(booking.session.start, 15), t.locale) })}</p>
+      {requirements.length > 0 ? (
+        <section className="mt-3">
+          <h2 className="font-bold">{t("confirm.requirementsTitle")}</h2>
+          <ul className="list-disc pl-5">
+            {requirements.map((r, i) => (
+              <li key={i}>{r.text}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p className="mt-4 text-xs text-muted">{t("print.footer")}</p>
+    </main>
+  );
+}

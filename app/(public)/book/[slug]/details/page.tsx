@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { BookingForm } from "@/components/booking/booking-form";
+import { Steps } from "@/components/booking/steps";
+import { Card } from "@/components/ui/card";
+import { getAvailability } from "@/lib/dal/availability";
+import { findPublicService } from "@/lib/dal/public-service";
+import { formatDate } from "@/lib/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { parseSlot } from "@/lib/slot";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ slot?: string; checklist?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("details.title"), robots: { index: false } };
+}
+
+/** Step 3: the person's details. The slot is re-checked when the booking is made, not trusted from here. */
+export default async function DetailsPage({ params, searchParams }: Props) {
+  const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
+  const service = await findPublicService(slug, t.locale);
+  if (!service) notFound();
+  if (query.checklist !== "confirmed") redirect(`/services/${slug}?incomplete=1`);
+  const slot = parseSlot(query.slot);
+  if (!slot) redirect(`/book/${slug}?checklist=confirmed&missing=1`);
+  const chooseOther = `/book/${slug}?checklist=confirmed`;
+  const { days } = await getAvailability({ serviceSlug: slug, from: slot.date, days: 1, t });
+  const session = days[0]?.sessions.find((s) => s.start === slot.session && s.remaining > 0);
+  if (!session) redirect(`${chooseOther}&missing=1`);
+
+  return (
+    <div className="space-y-4">
+      <Steps current={3} t={t} />
+      <h1 className="text-2xl font-bold">{t("details.title")}</h1>
+      <Card>
+        <p className="font-semibold">
+          {t("details.summary", { service: service.name, date: formatDate(slot.date, t.locale), session: session.label })}
+        </p>
+        <a href={chooseOther} className="mt-1 inline-flex min-h-12 items-center">
+          {t("details.change")}
+        </a>
+      </Card>
+      <BookingForm
+        hidden={{ service: slug, date: slot.date, session: slot.session, checklist: "confirmed" }}
+        chooseOtherHref={chooseOther}
+        text={{
+          nik: t("details.nik"),
+          nikHint: t("details.nikHint"),
+          name: t("details.name"),
+          nameHint: t("details.nameHint"),
+          phone: t("details.phone"),
+          phoneHint: t("details.phoneHint"),
+          email: t("details.email"),
+          optional: t("common.optional"),
+          consent: t("details.consent"),
+          submit: t("details.submit"),
+          sending: t("details.sending"),
+          chooseOther: t("details.change"),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { SlotPicker } from "@/components/booking/slot-picker";
+import { Steps } from "@/components/booking/steps";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { getAvailability } from "@/lib/dal/availability";
+import { findPublicService, isChecklistComplete } from "@/lib/dal/public-service";
+import { formatTime } from "@/lib/format";
+import { getTranslator } from "@/lib/i18n/server";
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ ready?: string | string[]; checklist?: string; missing?: string }>;
+};
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("slots.title") };
+}
+
+/** Step 2: the bookable dates with the places left in each session. */
+export default async function ChooseSlotPage({ params, searchParams }: Props) {
+  const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
+  const service = await findPublicService(slug, t.locale);
+  if (!service) notFound();
+  if (query.checklist !== "confirmed" && !isChecklistComplete(service, query.ready)) redirect(`/services/${slug}?incomplete=1`);
+
+  const availability = await getAvailability({ serviceSlug: slug, t });
+  return (
+    <div className="space-y-4">
+      <Steps current={2} t={t} />
+      <h1 className="text-2xl font-bold">{t("slots.title")}</h1>
+      <p>{t("slots.serviceLabel", { service: service.name })}</p>
+      {availability.firstAvailableDate === null ? (
+        <Alert tone="warning">{t("slots.noneAvailable", { time: formatTime("00:00", t.locale) })}</Alert>
+      ) : null}
+      <form action={`/book/${slug}/details`} method="get" className="space-y-4">
+        <input type="hidden" name="checklist" value="confirmed" />
+        <SlotPicker days={availability.days} t={t} error={query.missing ? t("slots.required") : undefined} />
+        <div className="flex flex-col gap-3 sm:flex-row">
+          <Button type="submit">{t("slots.continue")}</Button>
+          <ButtonLink href={`/services/${slug}`} variant="secondary">
+            {t("common.back")}
+          </ButtonLink>
+        </div>
+      </form>
+    </div>
+  );
+}

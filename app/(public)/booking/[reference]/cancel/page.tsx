@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ActionForm } from "@/components/booking/action-form";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cancelBookingAction } from "@/lib/actions/manage-booking";
+import { getConfirmation } from "@/lib/dal/public-booking";
+import { formatDate } from "@/lib/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { readManageToken } from "@/lib/manage-cookie";
+
+type Props = { params: Promise<{ reference: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("cancel.title"), robots: { index: false } };
+}
+
+export default async function CancelPage({ params }: Props) {
+  const [{ reference }, t] = await Promise.all([params, getTranslator()]);
+  const confirmation = await getConfirmation(reference, t.locale, await readManageToken());
+  if (!confirmation) notFound();
+  const { booking, canManage } = confirmation;
+  if (!canManage) redirect(`/check?reference=${booking.reference}&expired=1`);
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("cancel.title")}</h1>
+      <Card>
+        <p>
+          {t("cancel.text", {
+            reference: booking.referenceDisplay,
+            service: booking.service.name,
+            date: formatDate(booking.date, t.locale),
+            session: booking.session.label,
+          })}
+        </p>
+      </Card>
+      <ActionForm action={cancelBookingAction} hidden={{ reference: booking.reference }} submitLabel={t("cancel.confirm")} pendingLabel={t("common.loading")} variant="danger" />
+      <ButtonLink href={`/booking/${booking.reference}`} variant="secondary">
+        {t("cancel.keep")}
+      </ButtonLink>
+    </div>
+  );
+}

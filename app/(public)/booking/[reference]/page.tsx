@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BookingSummary, QueueNumber } from "@/components/booking/booking-summary";
+import { QrCode } from "@/components/booking/qr-code";
+import { Steps } from "@/components/booking/steps";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { Alert, Card } from "@/components/ui/card";
+import { getConfirmation } from "@/lib/dal/public-booking";
+import { formatDate, formatTime, minusMinutes } from "@/lib/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { readManageToken } from "@/lib/manage-cookie";
+import { requestOrigin } from "@/lib/request-context";
+
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ done?: string }> };
+
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+/** The confirmation: what to bring, when to come, and the QR code to show at check-in. */
+export default async function ConfirmationPage({ params, searchParams }: Props) {
+  const [{ reference }, { done }, t] = await Promise.all([params, searchParams, getTranslator()]);
+  const confirmation = await getConfirmation(reference, t.locale, await readManageToken());
+  if (!confirmation) notFound();
+  const { booking, requirements, canManage } = confirmation;
+  const active = !["cancelled", "no_show", "expired", "done"].includes(booking.status);
+  const base = `/booking/${booking.reference}`;
+  const date = formatDate(booking.date, t.locale);
+  const shareText = t("confirm.whatsappText", {
+    service: booking.service.name,
+    date,
+    session: booking.session.label,
+    queue: booking.queueNumber,
+    reference: booking.referenceDisplay,
+    url: `${await requestOrigin()}${base}`,
+  });
+
+  return (
+    <div className="space-y-6">
+      {booking.status === "booked" ? <Steps current={4} t={t} /> : null}
+      <h1 className="text-2xl font-bold">
+        {booking.status === "booked" ? t("confirm.title") : booking.status === "cancelled" ? t("confirm.cancelledTitle") : t("confirm.statusTitle", { status: t(`status.${booking.status}`) })}
+      </h1>
+      {done === "rescheduled" ? <Alert tone="success">{t("reschedule.done")}</Alert> : null}
+      {booking.status === "cancelled" ? <Alert tone="warning">{t("confirm.cancelledText")}</Alert> : null}
+
+      <Card className="flex flex-col items-center gap-4 text-center sm:flex-row sm:text-left">
+        {active ? <QrCode value={booking.reference} label={t("confirm.qrAlt", { reference: booking.referenceDisplay })} size={180} /> : null}
+        <QueueNumber booking={booking} t={t} />
+      </Card>
+
+      <Card>
+        <BookingSummary booking={booking} t={t} />
+      </Card>
+
+      {active ? (
+        <>
+          <Card aria-labelledby="next">
+            <h2 id="next" className="text-xl font-bold">
+              {t("confirm.nextTitle")}
+            </h2>
+            <ol className="mt-2 list-decimal space-y-1 pl-6">
+              <li>{t("confirm.next1", { time: formatTime(minusMinutes(booking.session.start, 15), t.locale) })}</li>
+              <li>{t("confirm.next2")}</li>
+              <li>{t("confirm.next3")}</li>
+              <li>{t("confirm.next4")}</li>
+            </ol>
+            <p className="mt-3 text-sm text-muted">{t("confirm.saveHint")}</p>
+          </Card>
+
+          {requirements.length > 0 ? (
+            <Card aria-labelledby="bring">
+              <h2 id="bring" className="text-xl font-bold">
+                {t("confirm.requirementsTitle")}
+              </h2>
+              <ul className="mt-2 list-disc space-y-1 pl-6">
+                {requirements.map((r, i) => (
+                  <li key={i}>{r.text}</li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+
+          <div className="grid gap-3 sm:grid-cols-2">
+            <ButtonLink href={`${base}/print`}>{t("confirm.print")}</ButtonLink>
+            <ButtonLink href={`${base}/print?format=receipt`} variant="secondary">
+              {t("confirm.printReceipt")}
+            </ButtonLink>
+            <a href={`${base}/calendar.ics`} className={buttonClass("secondary")} download>
+              {t("confirm.calendar")}
+            </a>
+            <a href={`https://wa.me/?text=${encodeURIComponent(shareText)}`} className={buttonClass("secondary")} rel="noopener noreferrer">
+              {t("confirm.whatsapp")}
+            </a>
+          </div>
+        </>
+      ) : null}
+
+      {booking.status === "booked" ? (
+        <Card aria-labelledby="manage">
+          <h2 id="manage" className="text-xl font-bold">
+            {t("confirm.manageTitle")}
+          </h2>
+          {canManage ? (
+            <div className="mt-3 flex flex-col gap-3 sm:flex-row">
+              <ButtonLink href={`${base}/reschedule`} variant="secondary">
+                {t("confirm.reschedule")}
+              </ButtonLink>
+              <ButtonLink href={`${base}/cancel`} variant="danger">
+                {t("confirm.cancel")}
+              </ButtonLink>
+            </div>
+          ) : (
+            <>
+              <p className="mt-1">{t("confirm.manageHint")}</p>
+              <a href={`/check?reference=${booking.reference}`} className="inline-flex min-h-12 items-center">
+                {t("confirm.manageLink")}
+              </a>
+            </>
+          )}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

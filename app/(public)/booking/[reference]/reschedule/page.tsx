@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { ActionForm } from "@/components/booking/action-form";
+import { SlotPicker } from "@/components/booking/slot-picker";
+import { ButtonLink } from "@/components/ui/button";
+import { rescheduleBookingAction } from "@/lib/actions/manage-booking";
+import { getAvailability } from "@/lib/dal/availability";
+import { getConfirmation } from "@/lib/dal/public-booking";
+import { formatDate } from "@/lib/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { readManageToken } from "@/lib/manage-cookie";
+import { formatSlot } from "@/lib/slot";
+
+type Props = { params: Promise<{ reference: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("reschedule.title"), robots: { index: false } };
+}
+
+/** Choose another date or session; the move happens in one transaction or not at all. */
+export default async function ReschedulePage({ params }: Props) {
+  const [{ reference }, t] = await Promise.all([params, getTranslator()]);
+  const confirmation = await getConfirmation(reference, t.locale, await readManageToken());
+  if (!confirmation) notFound();
+  const { booking, canManage } = confirmation;
+  if (!canManage) redirect(`/check?reference=${booking.reference}&expired=1`);
+  const availability = await getAvailability({ officeSlug: booking.office.slug, serviceSlug: booking.service.slug, t });
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("reschedule.title")}</h1>
+      <p>
+        {booking.service.name} · {t("reschedule.current", { date: formatDate(booking.date, t.locale), session: booking.session.label })}
+      </p>
+      <ActionForm
+        action={rescheduleBookingAction}
+        hidden={{ reference: booking.reference }}
+        submitLabel={t("reschedule.submit")}
+        pendingLabel={t("common.loading")}
+      >
+        <SlotPicker days={availability.days} t={t} selected={formatSlot(booking.date, booking.session.start)} />
+      </ActionForm>
+      <ButtonLink href={`/booking/${booking.reference}`} variant="secondary">
+        {t("common.back")}
+      </ButtonLink>
+    </div>
+  );
+}

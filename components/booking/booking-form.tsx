@@ -1,0 +1,83 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { Checkbox, Field } from "@/components/ui/field";
+import { createBookingAction } from "@/lib/actions/booking";
+import { IDLE } from "@/lib/actions/form-state";
+
+export type BookingFormText = {
+  nik: string;
+  nikHint: string;
+  name: string;
+  nameHint: string;
+  phone: string;
+  phoneHint: string;
+  email: string;
+  optional: string;
+  consent: string;
+  submit: string;
+  sending: string;
+  chooseOther: string;
+};
+
+/**
+ * The details step. A server action does the work, so the form posts and re-renders with its errors
+ * even without JavaScript; with JavaScript it stays on the page and keeps what was typed.
+ */
+export function BookingForm({ hidden, text, chooseOtherHref }: { hidden: Record<string, string>; text: BookingFormText; chooseOtherHref: string }) {
+  const [state, action, pending] = useActionState(createBookingAction, IDLE);
+  const errors = state.fields ?? {};
+  const values = state.values ?? {};
+  const slotProblem = state.code === "full" || state.code === "closed";
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {state.status === "error" ? (
+        <Alert tone="error">
+          <p className="font-semibold">{state.message}</p>
+          {slotProblem ? (
+            <p className="mt-1">
+              <a href={chooseOtherHref}>{text.chooseOther}</a>
+            </p>
+          ) : null}
+        </Alert>
+      ) : null}
+      <Field
+        label={text.nik}
+        name="nik"
+        hint={text.nikHint}
+        errors={errors.nik}
+        defaultValue={values.nik}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={24}
+        required
+      />
+      <Field label={text.name} name="name" hint={text.nameHint} errors={errors.name} defaultValue={values.name} autoComplete="name" maxLength={100} required />
+      <Field
+        label={text.phone}
+        name="phone"
+        hint={text.phoneHint}
+        errors={errors.phone}
+        defaultValue={values.phone}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        maxLength={20}
+        required
+      />
+      <Field label={text.email} name="email" optionalText={text.optional} errors={errors.email} defaultValue={values.email} type="email" autoComplete="email" maxLength={254} />
+      <Checkbox name="consent" label={text.consent} errors={errors.consent} required />
+      {errors.checklist || errors.service || errors.date || errors.session || errors.office ? (
+        <Alert tone="error">{[...(errors.checklist ?? []), ...(errors.service ?? []), ...(errors.date ?? []), ...(errors.session ?? []), ...(errors.office ?? [])].join(" ")}</Alert>
+      ) : null}
+      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+        {pending ? text.sending : text.submit}
+      </Button>
+    </form>
+  );
+}

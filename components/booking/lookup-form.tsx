@@ -1,0 +1,36 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { lookupBookingAction } from "@/lib/actions/manage-booking";
+import { IDLE } from "@/lib/actions/form-state";
+
+type Text = { reference: string; referenceHint: string; nik: string; nikHint: string; submit: string; sending: string };
+
+export function LookupForm({ text, reference }: { text: Text; reference?: string }) {
+  const [state, action, pending] = useActionState(lookupBookingAction, IDLE);
+  const errors = state.fields ?? {};
+  return (
+    <form action={action} className="space-y-5" noValidate>
+      {state.status === "error" && !Object.keys(errors).length ? <Alert tone="error">{state.message}</Alert> : null}
+      <Field
+        label={text.reference}
+        name="reference"
+        hint={text.referenceHint}
+        errors={errors.reference}
+        defaultValue={state.values?.reference ?? reference}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={20}
+        required
+      />
+      <Field label={text.nik} name="nik" hint={text.nikHint} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
+      <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+        {pending ? text.sending : text.submit}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import type { Locale } from "../i18n/messages";
+import { requireOffice, toOfficeDTO, type OfficeDTO } from "./offices";
+import { listServices, type ServiceDTO } from "./services";
+
+export type ServiceCategory = { name: string; slug: string; services: ServiceDTO[] };
+
+/** The home page: the office and its services grouped by category, in the office's order. */
+export async function getPublicHome(locale: Locale): Promise<{ office: OfficeDTO & { dailyCap: number }; categories: ServiceCategory[] }> {
+  const office = await requireOffice();
+  const services = await listServices(office, locale);
+  const categories: ServiceCategory[] = [];
+  for (const service of services) {
+    let category = categories.find((c) => c.name === service.category);
+    if (!category) {
+      category = { name: service.category, slug: service.category.toLowerCase().replace(/[^a-z0-9]+/g, "-"), services: [] };
+      categories.push(category);
+    }
+    category.services.push(service);
+  }
+  return { office: { ...toOfficeDTO(office), dailyCap: office.dailyCap }, categories };
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import type { Locale } from "../i18n/messages";
+import { isAppError } from "../errors";
+import { requireOffice } from "./offices";
+import { getServiceDTO, type ServiceDTO } from "./services";
+
+/** An active service of the public office, or null for an unknown slug (the page then 404s). */
+export async function findPublicService(slug: string, locale: Locale): Promise<ServiceDTO | null> {
+  try {
+    return await getServiceDTO(await requireOffice(), slug, locale);
+  } catch (error) {
+    if (isAppError(error) && error.code === "validation") return null;
+    throw error;
+  }
+}
+
+/** All requirements ticked? `ready` holds the ticked indexes from the checklist form. */
+export function isChecklistComplete(service: ServiceDTO, ready: string | string[] | undefined): boolean {
+  const ticked = new Set(Array.isArray(ready) ? ready : ready ? [ready] : []);
+  return service.requirements.every((_, i) => ticked.has(String(i)));
+}

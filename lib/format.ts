@@ -1,0 +1,36 @@
+import type { Locale } from "./i18n/messages";
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, style: "long" | "short"): Intl.DateTimeFormat {
+  const key = `${locale}:${style}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+      timeZone: "UTC",
+      weekday: "long",
+      day: "numeric",
+      month: style === "long" ? "long" : "short",
+      ...(style === "long" ? { year: "numeric" } : {}),
+    });
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+/** `2026-12-07` → "Senin, 7 Desember 2026" / "Monday 7 December 2026". */
+export function formatDate(date: string, locale: Locale, style: "long" | "short" = "long"): string {
+  return formatter(locale, style).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** `08:00` → "08.00" (Indonesian) or "08:00". */
+export function formatTime(time: string, locale: Locale): string {
+  return locale === "id" ? time.replace(":", ".") : time;
+}
+
+/** `08:00` minus minutes → `07:45`. */
+export function minusMinutes(time: string, minutes: number): string {
+  const total = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) - minutes;
+  const wrapped = (total + 1440) % 1440;
+  return `${String(Math.floor(wrapped / 60)).padStart(2, "0")}:${String(wrapped % 60).padStart(2, "0")}`;
+}

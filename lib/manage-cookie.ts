@@ -1,0 +1,22 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { createManageToken, MANAGE_COOKIE, MANAGE_TOKEN_SECONDS } from "./manage-token";
+
+/**
+ * After the citizen proved reference + NIK (by booking or by looking it up), this browser may change or
+ * cancel that booking for a while without typing the NIK again. Not a server action: only code that has
+ * just checked the NIK may call it.
+ */
+export async function rememberManage(reference: string): Promise<void> {
+  (await cookies()).set(MANAGE_COOKIE, createManageToken(reference), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.NODE_ENV === "production",
+    path: "/",
+    maxAge: MANAGE_TOKEN_SECONDS,
+  });
+}
+
+export async function readManageToken(): Promise<string | undefined> {
+  return (await cookies()).get(MANAGE_COOKIE)?.value;
+}
