@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
   // The e2e build (scripts/e2e-build.ts) skips Next's type pass: `npm run typecheck` covers the whole project,
   // tests included, and an unfinished test file elsewhere must not stop the browser tests from running.
   typescript: { ignoreBuildErrors: process.env.ANTREAN_SKIP_BUILD_TYPECHECK === "1" },
+  // forbidden(): a staff page the role may not open answers 403 with app/(staff)/staff/forbidden.tsx.
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

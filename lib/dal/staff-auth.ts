@@ -104,3 +104,9 @@ export async function resolveStaffActor(claims: StaffSessionClaims, options: { i
   if (!staff || !staff.isActive || staff.sessionVersion !== claims.sessionVersion) return null;
   return { type: "staff", staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, ip: options.ip ?? null };
 }
+
+/** Signing out changes nothing shared (the session is a cookie), but who left and when belongs in the log. */
+export async function recordStaffLogout(actor: StaffActor): Promise<void> {
+  const db = await getDb();
+  await db.transaction((tx) => writeAudit(tx, { officeId: actor.officeId, actor, action: "staff.logout" }));
+}

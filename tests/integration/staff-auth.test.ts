@@ -92,7 +92,7 @@ describe.each(DATABASE_KINDS)("staff login on %s", (kind) => {
 
   it("locks an unknown email exactly like a real one, so a lock reveals nothing", async () => {
     const max = LOGIN_THROTTLE.maxFailures.account;
-    const results = [];
+    const results: (AppError | "ok")[] = [];
     for (let i = 0; i < max; i++) results.push(await attempt("ghost@antrean.test", "nope-nope-nope", NOW));
     expect(results.at(-1)).toMatchObject({ code: "locked", params: { minutes: 1 } });
     expect(results.slice(0, -1).every((r) => r !== "ok" && r.messageKey === "staff.login.invalid")).toBe(true);

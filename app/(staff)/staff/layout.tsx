@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { StaffNav } from "@/components/staff/staff-nav";
+import { logoutAction } from "@/lib/actions/staff-auth";
+import { getStaffActor } from "@/lib/auth/session";
+import { getOffice, requireOfficeById, toOfficeDTO } from "@/lib/dal/offices";
+import { getTranslator } from "@/lib/i18n/server";
+
+export const metadata: Metadata = {
+  title: { default: "Portal Petugas", template: "%s · Petugas · Antrean" },
+  robots: { index: false, follow: false },
+};
+
+/** The staff shell. Pages still call requireStaffPage: a layout does not re-run on every navigation. */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const [t, actor, requestHeaders] = await Promise.all([getTranslator(), getStaffActor(), headers()]);
+  const office = actor ? toOfficeDTO(await requireOfficeById(actor.officeId)) : await getOffice();
+  return (
+    <>
+      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-3">
+        {t("site.skipToContent")}
+      </a>
+      <header className="no-print bg-slate-800 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex flex-col">
+            <span className="text-lg font-bold">
+              {t("site.name")} · {t("staff.portal")}
+            </span>
+            <span className="text-sm">{office.name}</span>
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            {actor ? <span className="text-sm">{t("staff.signedInAs", { name: actor.name, role: t(`staff.role.${actor.role}`) })}</span> : null}
+            <LanguageSwitch t={t} />
+            {actor ? (
+              <form action={logoutAction}>
+                <button type="submit" className="min-h-12 rounded-lg bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">
+                  {t("staff.logout")}
+                </button>
+              </form>
+            ) : null}
+          </div>
+        </div>
+        {actor ? <StaffNav actor={actor} t={t} currentPath={requestHeaders.get("x-return-to") ?? ""} /> : null}
+      </header>
+      <main id="content" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

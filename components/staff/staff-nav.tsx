@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { StaffActor } from "@/lib/auth/actor";
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { MessageKey } from "@/lib/i18n/messages";
+import type { Translator } from "@/lib/i18n/translate";
+
+const LINKS: { href: string; label: MessageKey; permission: Permission }[] = [
+  { href: "/staff/today", label: "staff.nav.today", permission: "day.view" },
+  { href: "/staff/check-in", label: "staff.nav.checkIn", permission: "booking.check_in" },
+  { href: "/staff/counter", label: "staff.nav.counter", permission: "queue.operate" },
+  { href: "/staff/assist", label: "staff.nav.assist", permission: "booking.assist" },
+  { href: "/staff/devices", label: "staff.nav.devices", permission: "devices.manage" },
+  { href: "/staff/admin/users", label: "staff.nav.users", permission: "staff.manage" },
+];
+
+/** Only the links this role may use; the pages and the data layer check again. */
+export function StaffNav({ actor, t, currentPath }: { actor: StaffActor; t: Translator; currentPath: string }) {
+  return (
+    <nav aria-label={t("staff.nav.label")} className="bg-slate-900">
+      <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
+        {LINKS.filter((link) => can(actor, link.permission)).map((link) => {
+          const isCurrent = currentPath === link.href || currentPath.startsWith(`${link.href}/`) || currentPath.startsWith(`${link.href}?`);
+          return (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                aria-current={isCurrent ? "page" : undefined}
+                className={`inline-flex min-h-12 items-center px-3 text-white ${isCurrent ? "bg-slate-700 font-semibold" : ""}`}
+              >
+                {t(link.label)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,32 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { clientIpFromHeaders } from "../auth/client-ip";
+import { endStaffSession, startStaffSession } from "../auth/session-cookie";
+import { getStaffActor } from "../auth/session";
+import { staffReturnPath } from "../auth/staff-paths";
+import { recordStaffLogout, verifyStaffLogin } from "../dal/staff-auth";
+import { getTranslator } from "../i18n/server";
+import { toFormState, type FormState } from "./form-state";
+
+/** The login form: a plain post that also works without JavaScript; errors come back as form state. */
+export async function loginAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const email = formData.get("email");
+  try {
+    const ip = clientIpFromHeaders(await headers());
+    const login = await verifyStaffLogin({ email, password: formData.get("password"), ip });
+    await startStaffSession(login);
+  } catch (error) {
+    return toFormState(error, await getTranslator(), { email: typeof email === "string" ? email : "" });
+  }
+  redirect(staffReturnPath(formData.get("next")));
+}
+
+/** Forgets this browser's session; the account's other sessions are ended by an admin (revokeStaffSessions). */
+export async function logoutAction(): Promise<void> {
+  const actor = await getStaffActor();
+  if (actor) await recordStaffLogout(actor);
+  await endStaffSession();
+  redirect("/staff/login?signedOut=1");
+}
