@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asc, eq } from "drizzle-orm";
+import { auditLogs, loginThrottles, staffUsers } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { resolveStaffActor, verifyStaffLogin } from "@/lib/dal/staff-auth";
+import { createStaff, getStaffMember, listStaff, resetStaffPassword, revokeStaffSessions, setStaffActive, updateStaffRole } from "@/lib/dal/staff-users";
+import { parseInput } from "@/lib/validation/parse";
+import { CreateStaffSchema, ResetStaffPasswordSchema, SetStaffActiveSchema, UpdateStaffRoleSchema } from "@/lib/validation/staff";
+import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
+import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
+import { actorOf, createTestStaff, TEST_PASSWORD } from "../helpers/staff";
+
+const NEW_PASSWORD = "Another-Long-Password-42";
+
+describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
+  let testDb: TestDatabase;
+  let t: TestOffice;
+  let other: TestOffice;
+  const db = () => testDb.handle.db;
+  /** Everything an admin action can change, to prove a refused call changed nothing. */
+  const snapshot = async () => ({
+    staff: await db().select().from(staffUsers).orderBy(asc(staffUsers.id)),
+    audits: (await db().select().from(auditLogs)).length,
+    throttles: await db().select().from(loginThrottles).orderBy(asc(loginThrottles.key)),
+  });
+  const newStaff = (over: Record<string, string> = {}) =>
+    parseInput(CreateStaffSchema, { name: "Budi Santoso", email: `budi-${Math.random().toString(36).slice(2, 8)}@antrean.test`, role: "operator", password: NEW_PASSWORD, ...over });
+
+  beforeAll(async () => {
+    testDb = await useTestDatabase(kind);
+    t = await createTestOffice(testDb.handle.db);
+    other = await createTestOffice(testDb.handle.db);
+  });
+  afterAll(() => testDb.dispose());
+
+  it("lets an admin create an account that can then sign in, with an audit row and no password in it", async () => {
+    const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
+    const input = newStaff({ email: "  Rina@Antrean.TEST " });
+    const created = await createStaff(admin, t.office.id, input, NOW);
+    expect(created).toMatchObject({ email: "rina@antrean.test", role: "operator", isActive: true, lastLoginAt: null });
+    expect(created).not.toHaveProperty("passwordHash");
+    expect((await listStaff(admin, t.office.id)).map((s) => s.id)).toContain(created.id);
+    expect(await getStaffMember(admin, created.id)).toEqual(created);
+    await expect(verifyStaffLogin({ email: "rina@antrean.test", password: NEW_PASSWORD }, NOW)).resolves.toMatchObject({ staffId: created.id });
+
+    const [audit] = await db().select().from(auditLogs).where(eq(auditLogs.action, "staff.create"));
+    expect(audit).toMatchObject({ actorType: "staff", actorStaffId: admin.staffId, officeId: t.office.id, ip: "10.0.0.1" });
+    expect(JSON.stringify(audit)).not.toContain(NEW_PASSWORD);
+
+    const before = await snapshot();
+    await expect(createStaff(admin, t.office.id, newStaff({ email: "RINA@antrean.test" }), NOW)).rejects.toMatchObject({
+      code: "validation",
+      fields: { email: ["field.email.taken"] },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("changes a role, disables and re-enables, resets a password: each ends the account's sessions", async () => {
+    const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
+    const target = await createTestStaff(db(), t.office.id, { role: "operator" });
+    const claims = { staffId: target.id, sessionVersion: 1 };
+    expect(await resolveStaffActor(claims)).not.toBeNull();
+
+    await updateStaffRole(admin, parseInput(UpdateStaffRoleSchema, { staffId: target.id, role: "supervisor" }), NOW);
+    expect(await resolveStaffActor(claims)).toBeNull();
+    expect(await resolveStaffActor({ ...claims, sessionVersion: 2 })).toMatchObject({ role: "supervisor" });
+
+    await setStaffActive(admin, parseInput(SetStaffActiveSchema, { staffId: target.id, active: "false" }), NOW);
+    expect(await resolveStaffActor({ ...claims, sessionVersion: 3 })).toBeNull();
+    await expect(verifyStaffLogin({ email: target.email, password: TEST_PASSWORD }, NOW)).rejects.toMatchObject({ messageKey: "staff.login.invalid" });
+    await setStaffActive(admin, parseInput(SetStaffActiveSchema, { staffId: target.id, active: "true" }), NOW);
+
+    // Locked out by typos, then given a new password: the lock goes with the old password.
+    for (let i = 0; i < 5; i++) await verifyStaffLogin({ email: target.email, password: "typo-typo-typo" }, NOW).catch(() => undefined);
+    await resetStaffPassword(admin, parseInput(ResetStaffPasswordSchema, { staffId: target.id, password: NEW_PASSWORD }), NOW);
+    await expect(verifyStaffLogin({ email: target.email, password: TEST_PASSWORD }, NOW)).rejects.toMatchObject({ code: "unauthorized" });
+    const login = await verifyStaffLogin({ email: target.email, password: NEW_PASSWORD }, NOW);
+    expect(login.sessionVersion).toBe(5);
+
+    await revokeStaffSessions(admin, target.id, NOW);
+    expect(await resolveStaffActor({ ...claims, sessionVersion: 5 })).toBeNull();
+
+    const actions = (await db().select().from(auditLogs).where(eq(auditLogs.actorStaffId, admin.staffId))).map((a) => a.action);
+    expect(actions).toEqual(["staff.role_change", "staff.disable", "staff.enable", "staff.password_reset", "staff.sessions_revoked"]);
+  });
+
+  it("does nothing (no bump, no audit) when the role or status is already what was asked", async () => {
+    const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
+    const target = await createTestStaff(db(), t.office.id, { role: "operator" });
+    const before = await snapshot();
+    await updateStaffRole(admin, { staffId: target.id, role: "operator" }, NOW);
+    await setStaffActive(admin, { staffId: target.id, active: true }, NOW);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses an admin demoting or disabling themselves, and changes nothing", async () => {
+    const adminRow = await createTestStaff(db(), t.office.id, { role: "admin" });
+    const admin = actorOf(adminRow);
+    const before = await snapshot();
+    for (const call of [
+      () => updateStaffRole(admin, { staffId: adminRow.id, role: "operator" }, NOW),
+      () => setStaffActive(admin, { staffId: adminRow.id, active: false }, NOW),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: "forbidden", messageKey: "staff.error.selfChange" });
+    }
+    expect(await snapshot()).toEqual(before);
+    // Ending one's own sessions elsewhere is allowed.
+    await revokeStaffSessions(admin, adminRow.id, NOW);
+  });
+
+  it.each(["operator", "supervisor"] as const)("gives a %s 403 for every call, and nothing changes", async (role) => {
+    const caller = actorOf(await createTestStaff(db(), t.office.id, { role }));
+    const target = await createTestStaff(db(), t.office.id, { role: "operator" });
+    const before = await snapshot();
+    const calls = [
+      () => listStaff(caller, t.office.id),
+      () => getStaffMember(caller, target.id),
+      () => createStaff(caller, t.office.id, newStaff(), NOW),
+      () => updateStaffRole(caller, { staffId: target.id, role: "admin" }, NOW),
+      () => updateStaffRole(caller, { staffId: caller.staffId, role: "admin" }, NOW),
+      () => setStaffActive(caller, { staffId: target.id, active: false }, NOW),
+      () => resetStaffPassword(caller, { staffId: target.id, password: NEW_PASSWORD }, NOW),
+      () => revokeStaffSessions(caller, target.id, NOW),
+    ];
+    for (const call of calls) await expect(call()).rejects.toMatchObject({ code: "forbidden", status: 403 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("gives anonymous callers 401 and another office's admin 403, and nothing changes", async () => {
+    const target = await createTestStaff(db(), t.office.id, { role: "operator" });
+    const outsider = actorOf(await createTestStaff(db(), other.office.id, { role: "admin" }));
+    const before = await snapshot();
+    const anonymous: Actor = { type: "citizen", ip: "192.0.2.1" };
+    await expect(listStaff(anonymous, t.office.id)).rejects.toMatchObject({ status: 401 });
+    await expect(setStaffActive(anonymous, { staffId: target.id, active: false }, NOW)).rejects.toMatchObject({ status: 401 });
+    for (const call of [
+      () => listStaff(outsider, t.office.id),
+      () => getStaffMember(outsider, target.id),
+      () => createStaff(outsider, t.office.id, newStaff(), NOW),
+      () => updateStaffRole(outsider, { staffId: target.id, role: "admin" }, NOW),
+      () => setStaffActive(outsider, { staffId: target.id, active: false }, NOW),
+      () => resetStaffPassword(outsider, { staffId: target.id, password: NEW_PASSWORD }, NOW),
+      () => revokeStaffSessions(outsider, target.id, NOW),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ status: 403 });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("validates new accounts: role, email and password length", () => {
+    let error: unknown;
+    try {
+      newStaff({ role: "root", email: "not-an-email", password: "short" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: "validation",
+      fields: { role: ["field.role.invalid"], email: ["field.email.invalid"], password: ["field.password.tooShort"] },
+    });
+  });
+});
