@@ -1,0 +1,83 @@
+import "server-only";
+import type { Actor } from "../../auth/actor";
+import { AppError } from "../../errors";
+import { releaseChanges } from "../bookings";
+import { applyUsageChanges } from "../capacity-usage";
+import { changeBooking, type QueueOptions } from "./change";
+import type { QueueEntryDTO } from "./entry-dto";
+
+export type BookingRefInput = { reference: string };
+
+/** The called citizen has come to the counter: called → serving. */
+export function startService(actor: Actor, input: BookingRefInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
+  return changeBooking(
+    actor,
+    {
+      permission: "queue.operate",
+      reference: input.reference,
+      action: "start",
+      when: "today",
+      change: ({ now }) => ({ set: { servingStartedAt: now }, audit: "queue.start" }),
+    },
+    options,
+  );
+}
+
+/** serving → done. */
+export function finishService(actor: Actor, input: BookingRefInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
+  return changeBooking(
+    actor,
+    {
+      permission: "queue.operate",
+      reference: input.reference,
+      action: "finish",
+      when: "today",
+      change: ({ now }) => ({ set: { finishedAt: now }, audit: "queue.finish" }),
+    },
+    options,
+  );
+}
+
+/**
+ * called → no_show, only once the office's number of calls has been made: a citizen who is merely slow to
+ * walk up is not dropped after one call. The place is not given back: the session is under way.
+ */
+export function markNoShow(actor: Actor, input: BookingRefInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
+  return changeBooking(
+    actor,
+    {
+      permission: "queue.operate",
+      reference: input.reference,
+      action: "no_show",
+      when: "today",
+      guard: ({ booking, office }) => {
+        if (booking.callCount < office.noShowAfterCalls) {
+          throw new AppError("invalid_transition", "queue.error.noShowTooEarly", { params: { calls: office.noShowAfterCalls, count: booking.callCount } });
+        }
+      },
+      change: ({ booking, now }) => ({ set: { noShowAt: now }, audit: "queue.no_show", details: { callCount: booking.callCount } }),
+    },
+    options,
+  );
+}
+
+/**
+ * A supervisor's override: cancels a booking that has not been checked in (today or later) and gives its
+ * places back to the pool in the same transaction, exactly as the citizen's own cancellation does.
+ */
+export function cancelByStaff(actor: Actor, input: BookingRefInput & { reason?: string }, options: QueueOptions = {}): Promise<QueueEntryDTO> {
+  return changeBooking(
+    actor,
+    {
+      permission: "booking.override",
+      reference: input.reference,
+      action: "cancel",
+      when: "not_past",
+      change: async ({ tx, booking, office, now }) => {
+        await applyUsageChanges(tx, releaseChanges(office, booking));
+        return { set: { cancelledAt: now }, audit: "booking.cancel_by_staff", details: input.reason ? { reason: input.reason } : undefined };
+      },
+    },
+    options,
+  );
+}

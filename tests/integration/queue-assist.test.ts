@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { assistBooking } from "@/lib/dal/queue/assist";
+import { callNext } from "@/lib/dal/queue/calls";
+import { getDayOverview } from "@/lib/dal/queue/overview";
+import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
+import { adultNik, createTestOffice, NOW, TODAY, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
+import { auditActions, bookAndCheckIn, bookToday, rowOf } from "../helpers/queue";
+import { actorOf, createTestStaff } from "../helpers/staff";
+
+describe.each(DATABASE_KINDS)("assisted and walk-in booking, the day overview, on %s", (kind) => {
+  let testDb: TestDatabase;
+  let t: TestOffice;
+  let op: Actor;
+  const db = () => testDb.handle.db;
+
+  beforeAll(async () => {
+    testDb = await useTestDatabase(kind);
+    // Sessions of 10 with a 20 % walk-in reserve: online stops at 8 per session.
+    t = await createTestOffice(db(), { sessionCapacity: 10, office: { walkInReservePercent: 20, dailyCap: 200 } });
+    op = actorOf(await createTestStaff(db(), t.office.id));
+  });
+  afterAll(() => testDb.dispose());
+
+  const person = (over: Record<string, unknown> = {}) => ({
+    service: "kk",
+    date: TODAY,
+    session: "11:00",
+    nik: adultNik(),
+    name: "Ahmad Sobari",
+    phone: "+62" + uniquePhone().slice(1),
+    channel: "walk_in" as const,
+    ...over,
+  });
+
+  it("a walk-in uses the reserve the online channel cannot, and joins the queue at once", async () => {
+    for (let i = 0; i < 8; i++) await bookToday(t, { session: "11:00" });
+    await expect(bookToday(t, { session: "11:00" })).rejects.toMatchObject({ code: "full" });
+
+    const walkIn = await assistBooking(op, person(), { now: NOW });
+    expect(walkIn.checkInError).toBeNull();
+    expect(walkIn.booking).toMatchObject({ channel: "walk_in", status: "checked_in" });
+    expect(walkIn.entry).toMatchObject({ status: "checked_in", channel: "walk_in" });
+    const row = await rowOf(db(), walkIn.booking.reference);
+    // Checked in before the session opens for check-in: they are here, and keep their session's place.
+    expect(row.queueSortAt?.toISOString()).toBe("2026-12-01T04:00:00.000Z");
+    expect(row.createdByStaffId).toBe(op.type === "staff" ? op.staffId : null);
+    expect(await auditActions(db(), walkIn.booking.reference)).toEqual(["booking.check_in", "booking.create"]);
+
+    await assistBooking(op, person(), { now: NOW });
+    await expect(assistBooking(op, person(), { now: NOW })).rejects.toMatchObject({ code: "full" });
+  });
+
+  it("an assisted booking for a later date stays booked; a walk-in must be for today", async () => {
+    const assisted = await assistBooking(op, person({ channel: "assisted", date: TOMORROW, session: "09:00", priorityReason: "pregnant" }), { now: NOW });
+    expect(assisted.booking).toMatchObject({ channel: "assisted", status: "booked", isPriority: true, date: TOMORROW });
+    expect(assisted.entry).toBeNull();
+    await expect(assistBooking(op, person({ date: TOMORROW }), { now: NOW })).rejects.toMatchObject({
+      code: "validation",
+      fields: { date: ["queue.error.walkInToday"] },
+    });
+  });
+
+  it("the same booking rules apply: one visit a day per NIK", async () => {
+    const nik = adultNik();
+    await assistBooking(op, person({ nik, session: "12:00" }), { now: NOW });
+    await expect(assistBooking(op, person({ nik, session: "13:00" }), { now: NOW })).rejects.toMatchObject({ code: "duplicate" });
+  });
+
+  it("the overview groups by session and status, counts per status, and searches", async () => {
+    const fresh = await createTestOffice(db());
+    const staff = actorOf(await createTestStaff(db(), fresh.office.id));
+    const a = await bookAndCheckIn(fresh, staff, { session: "10:00" });
+    const b = await bookToday(fresh, { session: "10:00" });
+    await bookToday(fresh, { session: "11:00" });
+    await callNext(staff, { counterNumber: 1 }, { now: NOW });
+
+    const day = await getDayOverview(staff, {}, { now: NOW });
+    expect(day.date).toBe(TODAY);
+    expect(day.total).toBe(3);
+    expect(day.counts).toMatchObject({ called: 1, booked: 2, checked_in: 0 });
+    expect(day.sessions.map((s) => [s.start, s.groups.map((g) => [g.status, g.entries.length])])).toEqual([
+      ["10:00", [["booked", 1], ["called", 1]]],
+      ["11:00", [["booked", 1]]],
+    ]);
+    const entry = day.sessions[0]!.groups[1]!.entries[0]!;
+    expect(entry).toMatchObject({ reference: a.reference, counter: { number: 1 }, channel: "online" });
+    expect(entry.nikMasked).toMatch(/^\d{4}\*{8}\d{4}$/);
+    expect(JSON.stringify(day)).not.toContain(a.nik);
+
+    const search = async (q: string) => (await getDayOverview(staff, { q }, { now: NOW })).sessions.flatMap((s) => s.groups.flatMap((g) => g.entries.map((e) => e.reference)));
+    expect(await search(b.reference.toLowerCase().replace(/^(.{4})/, "$1-"))).toEqual([b.reference]);
+    expect(await search(b.queueNumber.replace("-0", "").toLowerCase())).toEqual([b.reference]);
+    expect(await search(b.queueNumber)).toEqual([b.reference]);
+    expect(await search("warga")).toHaveLength(3);
+    expect(await search("%")).toHaveLength(0);
+    expect(await search("_")).toHaveLength(0);
+    expect((await getDayOverview(staff, { q: "nobody" }, { now: NOW })).counts.booked).toBe(2);
+  });
+});

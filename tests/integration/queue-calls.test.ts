@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { calls, counterServices, offices } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { callNext, recall } from "@/lib/dal/queue/calls";
+import { setPriority } from "@/lib/dal/queue/check-in";
+import { finishService, markNoShow, startService } from "@/lib/dal/queue/service";
+import { transfer } from "@/lib/dal/queue/transfer";
+import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
+import { createTestOffice, type TestOffice } from "../helpers/fixtures";
+import { at, auditActions, bookAndCheckIn, listenQueue, rowOf } from "../helpers/queue";
+import { actorOf, createTestStaff } from "../helpers/staff";
+
+describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
+  let testDb: TestDatabase;
+  const db = () => testDb.handle.db;
+
+  beforeAll(async () => {
+    testDb = await useTestDatabase(kind);
+  });
+  afterAll(() => testDb.dispose());
+
+  async function office(over: Partial<typeof offices.$inferInsert> = {}): Promise<{ t: TestOffice; op: Actor }> {
+    const t = await createTestOffice(db(), { office: over });
+    return { t, op: actorOf(await createTestStaff(db(), t.office.id)) };
+  }
+
+  /** Session order, then check-in time; a late arrival goes by its check-in time; the elderly first. */
+  async function fairDay(t: TestOffice, op: Actor) {
+    const a = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(5) });
+    const b = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(1) });
+    const late = await bookAndCheckIn(t, op, { session: "09:00", checkInAt: at(10) });
+    const d = await bookAndCheckIn(t, op, { session: "11:00", checkInAt: at(0) });
+    const elderly = await bookAndCheckIn(t, op, { session: "11:00", checkInAt: at(20), elderly: true });
+    return { a, b, late, d, elderly };
+  }
+
+  async function callAll(op: Actor, counterNumber: number, count: number): Promise<string[]> {
+    const out: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const result = await callNext(op, { counterNumber }, { now: at(30 + i) });
+      if (result.called) out.push(result.entry.reference);
+    }
+    return out;
+  }
+
+  it("calls in fair order with priority first when the office enables it", async () => {
+    const { t, op } = await office({ isPriorityEnabled: true });
+    const p = await fairDay(t, op);
+    expect(await callAll(op, 1, 5)).toEqual([p.elderly, p.b, p.a, p.late, p.d].map((x) => x.reference));
+    expect(await callNext(op, { counterNumber: 1 }, { now: at(40) })).toEqual({ called: false, waiting: 0 });
+  });
+
+  it("ignores priority when the office disables it", async () => {
+    const { t, op } = await office({ isPriorityEnabled: false });
+    const p = await fairDay(t, op);
+    // Elderly priority is not recorded when priority is off; staff mark it to prove the order ignores it.
+    await setPriority(op, { reference: p.elderly.reference, reason: "disability" }, { now: at(25) });
+    expect(await callAll(op, 1, 5)).toEqual([p.b, p.a, p.late, p.d, p.elderly].map((x) => x.reference));
+  });
+
+  it("a counter calls only the services it serves", async () => {
+    const { t, op } = await office();
+    await db().delete(counterServices).where(eq(counterServices.counterId, t.counterIds[1]!));
+    await db().insert(counterServices).values({ counterId: t.counterIds[1]!, serviceId: t.ktp.id });
+    const kk = await bookAndCheckIn(t, op, { session: "10:00", service: "kk", checkInAt: at(1) });
+    const ktp = await bookAndCheckIn(t, op, { session: "10:00", service: "ktp", checkInAt: at(2) });
+    expect(await callAll(op, 2, 2)).toEqual([ktp.reference]);
+    expect(await callAll(op, 1, 1)).toEqual([kk.reference]);
+  });
+
+  it("recall counts calls; no-show only after N calls; every call is recorded and announced", async () => {
+    const { t, op } = await office({ noShowAfterCalls: 3 });
+    const p = await bookAndCheckIn(t, op, { session: "10:00" });
+    const listener = await listenQueue(testDb.handle);
+    const first = await callNext(op, { counterNumber: 2 }, { now: at(30) });
+    expect(first).toMatchObject({ called: true, entry: { reference: p.reference, status: "called", callCount: 1, counter: { number: 2, name: "Loket 2" } } });
+    await expect(markNoShow(op, { reference: p.reference }, { now: at(31) })).rejects.toMatchObject({
+      code: "invalid_transition",
+      messageKey: "queue.error.noShowTooEarly",
+      params: { calls: 3, count: 1 },
+    });
+    await recall(op, { reference: p.reference, counterNumber: 2 }, { now: at(32) });
+    const third = await recall(op, { reference: p.reference, counterNumber: 2 }, { now: at(33) });
+    expect(third.callCount).toBe(3);
+    const gone = await markNoShow(op, { reference: p.reference }, { now: at(34) });
+    expect(gone.status).toBe("no_show");
+    const row = await rowOf(db(), p.reference);
+    expect(row.noShowAt?.toISOString()).toBe(at(34).toISOString());
+    const callRows = await db().select().from(calls).where(eq(calls.bookingId, row.id));
+    expect(callRows.map((c) => c.kind).sort()).toEqual(["call", "recall", "recall"]);
+    expect(await auditActions(db(), p.reference)).toEqual(["booking.check_in", "booking.create", "queue.call", "queue.no_show", "queue.recall", "queue.recall"]);
+    const events = await listener.until(4);
+    await listener.stop();
+    const mine = events.filter((e) => e.officeId === t.office.id);
+    expect(mine.map((e) => e.kind)).toEqual(["call", "recall", "recall", "update"]);
+    expect(mine[0]).toEqual({ officeId: t.office.id, kind: "call", queueNumber: p.queueNumber, counterNumber: 2, counterName: "Loket 2", at: at(30).toISOString() });
+  });
+
+  it("start and finish service", async () => {
+    const { t, op } = await office();
+    const p = await bookAndCheckIn(t, op, { session: "10:00" });
+    await callNext(op, { counterNumber: 1 }, { now: at(30) });
+    expect((await startService(op, { reference: p.reference }, { now: at(31) })).status).toBe("serving");
+    expect((await finishService(op, { reference: p.reference }, { now: at(45) })).status).toBe("done");
+    const row = await rowOf(db(), p.reference);
+    expect(row.servingStartedAt?.toISOString()).toBe(at(31).toISOString());
+    expect(row.finishedAt?.toISOString()).toBe(at(45).toISOString());
+  });
+
+  it("a transfer to another counter keeps the citizen's place, and only that counter calls them", async () => {
+    const { t, op } = await office();
+    const first = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(1) });
+    const second = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(2) });
+    const third = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(3) });
+    const before = await rowOf(db(), first.reference);
+    await callNext(op, { counterNumber: 1 }, { now: at(30) });
+    await startService(op, { reference: first.reference }, { now: at(31) });
+    const moved = await transfer(op, { reference: first.reference, toCounterNumber: 2 }, { now: at(35) });
+    expect(moved).toMatchObject({ status: "checked_in", callCount: 0, counter: { number: 2 } });
+    const after = await rowOf(db(), first.reference);
+    expect(after.queueSortAt).toEqual(before.queueSortAt);
+    expect(after.checkedInAt).toEqual(before.checkedInAt);
+    expect(await callAll(op, 1, 1)).toEqual([second.reference]);
+    expect(await callAll(op, 2, 2)).toEqual([first.reference, third.reference]);
+  });
+
+  it("a transfer to another service: any counter serving it calls them, still first in line", async () => {
+    const { t, op } = await office();
+    const first = await bookAndCheckIn(t, op, { session: "10:00", service: "kk", checkInAt: at(1) });
+    const second = await bookAndCheckIn(t, op, { session: "10:00", service: "ktp", checkInAt: at(2) });
+    await callNext(op, { counterNumber: 1 }, { now: at(30) });
+    const moved = await transfer(op, { reference: first.reference, toServiceSlug: "ktp" }, { now: at(31) });
+    expect(moved).toMatchObject({ status: "checked_in", service: { slug: "ktp" }, counter: null, queueNumber: first.queueNumber });
+    expect(await callAll(op, 2, 2)).toEqual([first.reference, second.reference]);
+  });
+});

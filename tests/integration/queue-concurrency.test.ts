@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq, inArray } from "drizzle-orm";
+import { auditLogs, bookings, calls } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { callNext, type CallNextResult } from "@/lib/dal/queue/calls";
+import { checkInBooking } from "@/lib/dal/queue/check-in";
+import { useTestDatabase, type TestDatabase } from "../helpers/databases";
+import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
+import { at, bookToday, kioskActor, rowOf, type Booked } from "../helpers/queue";
+import { actorOf, createTestStaff } from "../helpers/staff";
+
+/** Real concurrency needs real connections: PostgreSQL with a pool of 20. */
+describe("counters under concurrency (PostgreSQL)", () => {
+  let testDb: TestDatabase;
+  const db = () => testDb.handle.db;
+
+  beforeAll(async () => {
+    testDb = await useTestDatabase("postgres", { max: 20 });
+  });
+  afterAll(() => testDb.dispose());
+
+  async function waitingOffice(size: number): Promise<{ t: TestOffice; op: Actor; fair: Booked[] }> {
+    const t = await createTestOffice(db(), { sessionCapacity: size, office: { dailyCap: 1000 } });
+    const op = actorOf(await createTestStaff(db(), t.office.id));
+    const fair: Booked[] = [];
+    for (let i = 0; i < size; i++) {
+      const booked = await bookToday(t, { session: i % 2 ? "11:00" : "10:00" });
+      await checkInBooking(op, { reference: booked.reference, nik: booked.nik }, { now: new Date(NOW.getTime() + i * 1000) });
+      fair.push(booked);
+    }
+    // Fair order: the 10:00 session (even i) by check-in time, then the 11:00 session.
+    return { t, op, fair: [...fair.filter((_, i) => i % 2 === 0), ...fair.filter((_, i) => i % 2 === 1)] };
+  }
+
+  const calledRef = (r: CallNextResult) => (r.called ? r.entry.reference : null);
+
+  it("two counters pressing 'call next' 100 times at once: every citizen called once, at one counter, none skipped", async () => {
+    const { t, op, fair } = await waitingOffice(100);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => callNext(op, { counterNumber: (i % 2) + 1 }, { now: at(60) }).then((r) => ({ counter: (i % 2) + 1, r }))),
+    );
+    const called = results.map(({ r }) => calledRef(r));
+    expect(called.filter((r) => r === null)).toHaveLength(0);
+    expect(new Set(called).size).toBe(100);
+    expect(new Set(called)).toEqual(new Set(fair.map((b) => b.reference)));
+
+    const rows = await db().select().from(bookings).where(eq(bookings.officeId, t.office.id));
+    expect(rows.every((r) => r.status === "called" && r.callCount === 1)).toBe(true);
+    for (const { counter, r } of results) {
+      const row = rows.find((x) => x.reference === calledRef(r))!;
+      expect(row.counterId).toBe(t.counterIds[counter - 1]);
+    }
+    const callRows = await db().select().from(calls).where(eq(calls.officeId, t.office.id));
+    expect(callRows).toHaveLength(100);
+    expect(new Set(callRows.map((c) => c.bookingId)).size).toBe(100);
+    const audits = await db().select().from(auditLogs).where(and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "queue.call")));
+    expect(audits).toHaveLength(100);
+    expect(await callNext(op, { counterNumber: 1 }, { now: at(61) })).toEqual({ called: false, waiting: 0 });
+  });
+
+  it("pressed together round after round, the two counters take the next two in fair order", async () => {
+    const { op, fair } = await waitingOffice(40);
+    for (let round = 0; round < 20; round++) {
+      const pair = await Promise.all([1, 2].map((counterNumber) => callNext(op, { counterNumber }, { now: at(60 + round) })));
+      expect(new Set(pair.map(calledRef))).toEqual(new Set([fair[2 * round]!.reference, fair[2 * round + 1]!.reference]));
+    }
+  });
+
+  it("the same booking checked in from two kiosks and a counter at once: checked in once, one audit row", async () => {
+    const t = await createTestOffice(db());
+    const op = actorOf(await createTestStaff(db(), t.office.id));
+    const kiosks = [await kioskActor(db(), t.office.id), await kioskActor(db(), t.office.id)];
+    const booked = await bookToday(t, { session: "10:00" });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => checkInBooking([op, ...kiosks][i % 3]!, { reference: booked.reference, nik: booked.nik }, { now: NOW })),
+    );
+    expect(results.filter((r) => !r.alreadyCheckedIn)).toHaveLength(1);
+    const row = await rowOf(db(), booked.reference);
+    const audits = await db().select().from(auditLogs).where(and(eq(auditLogs.bookingId, row.id), inArray(auditLogs.action, ["booking.check_in"])));
+    expect(audits).toHaveLength(1);
+  });
+});

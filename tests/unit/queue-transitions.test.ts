@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { bookingStatusEnum } from "@/db/schema";
+import { allowedMoves, assertTransition, BOOKING_STATUSES, canTransition, QUEUE_TRANSITIONS, type QueueAction } from "@/lib/queue-transitions";
+
+describe("the status transition table", () => {
+  it("knows every status the database knows", () => {
+    expect([...BOOKING_STATUSES].sort()).toEqual([...bookingStatusEnum.enumValues].sort());
+  });
+
+  it("allows exactly the lifecycle of the design", () => {
+    expect([...allowedMoves()].sort()).toEqual(
+      [
+        "booked>checked_in",
+        "checked_in>called",
+        "called>called",
+        "called>serving",
+        "serving>done",
+        "called>no_show",
+        "booked>no_show",
+        "called>checked_in",
+        "serving>checked_in",
+        "booked>cancelled",
+        "checked_in>expired",
+        "called>expired",
+      ].sort(),
+    );
+  });
+
+  it("refuses every other (action, status) pair with invalid_transition, naming the current status", () => {
+    let refused = 0;
+    for (const action of Object.keys(QUEUE_TRANSITIONS) as QueueAction[]) {
+      for (const from of BOOKING_STATUSES) {
+        if (canTransition(action, from)) {
+          expect(assertTransition(action, from)).toBe(QUEUE_TRANSITIONS[action].to);
+          continue;
+        }
+        refused++;
+        expect(() => assertTransition(action, from)).toThrow(expect.objectContaining({ code: "invalid_transition", params: { status: from } }));
+      }
+    }
+    // 10 actions × 8 statuses, minus the 12 allowed (action, from) pairs.
+    expect(refused).toBe(10 * 8 - 12);
+  });
+
+  it("has no way out of a final status", () => {
+    for (const final of ["done", "cancelled", "no_show", "expired"] as const) {
+      expect([...allowedMoves()].filter((m) => m.startsWith(`${final}>`))).toEqual([]);
+    }
+  });
+});
