@@ -1,0 +1,11 @@
+/**
+ * Runs once per server process when Next.js starts it. Background work that must happen without a
+ * request lives here; only in the Node.js runtime (the database drivers do not run on the edge).
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next build` may load this file while it prerenders: no background work there.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startQueueSweeper } = await import("./lib/queue-sweeper");
+  startQueueSweeper();
+}
