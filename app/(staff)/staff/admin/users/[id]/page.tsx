@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StaffAccountForms } from "@/components/staff/users/staff-account-forms";
+import { formatInstant, roleOptions } from "@/components/staff/users/staff-labels";
+import { Alert, Card } from "@/components/ui/card";
+import { requireStaffPage } from "@/lib/auth/session";
+import { requireOfficeById } from "@/lib/dal/offices";
+import { getStaffMember } from "@/lib/dal/staff-users";
+import { isAppError } from "@/lib/errors";
+import { getTranslator } from "@/lib/i18n/server";
+import { StaffIdInputSchema } from "@/lib/validation/staff";
+
+export const metadata: Metadata = { title: "Akun petugas" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+
+export default async function StaffAccountPage({ params, searchParams }: Props) {
+  const actor = await requireStaffPage("staff.manage");
+  const [{ id }, { saved }, t, office] = await Promise.all([params, searchParams, getTranslator(), requireOfficeById(actor.officeId)]);
+  const parsed = StaffIdInputSchema.safeParse({ staffId: id });
+  if (!parsed.success) notFound();
+  const member = await getStaffMember(actor, parsed.data.staffId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link href="/staff/admin/users">← {t("staff.users.title")}</Link>
+      {saved ? <Alert tone="success">{t(saved === "created" ? "staff.users.created" : "staff.users.updated", { email: member.email })}</Alert> : null}
+      <Card className="space-y-6">
+        <div>
+          <h1 className="text-2xl font-bold">
+            {member.name} {member.id === actor.staffId ? t("staff.users.you") : null}
+          </h1>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dt className="font-semibold">{t("staff.users.email")}</dt>
+            <dd>{member.email}</dd>
+            <dt className="font-semibold">{t("staff.users.role")}</dt>
+            <dd>{t(`staff.role.${member.role}`)}</dd>
+            <dt className="font-semibold">{t("staff.users.status")}</dt>
+            <dd>{member.isActive ? t("staff.users.active") : t("staff.users.inactive")}</dd>
+            <dt className="font-semibold">{t("staff.users.lastLogin")}</dt>
+            <dd>{member.lastLoginAt ? formatInstant(member.lastLoginAt, t, office.timezone) : t("staff.users.never")}</dd>
+          </dl>
+        </div>
+        <StaffAccountForms
+          staffId={member.id}
+          role={member.role}
+          isActive={member.isActive}
+          isSelf={member.id === actor.staffId}
+          roles={roleOptions(t)}
+          labels={{
+            role: t("staff.users.role"),
+            changeRole: t("staff.users.changeRole"),
+            deactivate: t("staff.users.deactivate"),
+            activate: t("staff.users.activate"),
+            newPassword: t("staff.users.newPassword"),
+            passwordHint: t("staff.users.passwordHint"),
+            resetPassword: t("staff.users.resetPassword"),
+            revokeSessions: t("staff.users.revokeSessions"),
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

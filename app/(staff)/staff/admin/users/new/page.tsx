@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateStaffForm } from "@/components/staff/users/create-staff-form";
+import { roleOptions } from "@/components/staff/users/staff-labels";
+import { Card } from "@/components/ui/card";
+import { requireStaffPage } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+
+export const metadata: Metadata = { title: "Tambah akun" };
+
+export default async function NewStaffPage() {
+  await requireStaffPage("staff.manage");
+  const t = await getTranslator();
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <Link href="/staff/admin/users">← {t("staff.users.title")}</Link>
+      <Card className="space-y-4">
+        <h1 className="text-2xl font-bold">{t("staff.users.createHeading")}</h1>
+        <CreateStaffForm
+          roles={roleOptions(t)}
+          labels={{
+            name: t("staff.users.name"),
+            email: t("staff.users.email"),
+            role: t("staff.users.role"),
+            password: t("staff.users.initialPassword"),
+            passwordHint: t("staff.users.passwordHint"),
+            submit: t("staff.users.create"),
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

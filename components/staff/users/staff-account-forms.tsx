@@ -1,0 +1,87 @@
+"use client";
+
+import { useActionState } from "react";
+import type { StaffRole } from "@/db/schema";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { IDLE } from "@/lib/actions/form-state";
+import { updateStaffAction } from "@/lib/actions/staff-users";
+import { RoleSelect } from "./role-select";
+
+export type AccountFormLabels = {
+  role: string;
+  changeRole: string;
+  deactivate: string;
+  activate: string;
+  newPassword: string;
+  passwordHint: string;
+  resetPassword: string;
+  revokeSessions: string;
+};
+
+type Props = {
+  staffId: string;
+  role: StaffRole;
+  isActive: boolean;
+  /** Admins cannot demote or disable themselves; the data layer refuses it too. */
+  isSelf: boolean;
+  roles: { value: StaffRole; label: string }[];
+  labels: AccountFormLabels;
+};
+
+/** Each control is its own small form posting to the same action, so all of them work without JavaScript. */
+export function StaffAccountForms({ staffId, role, isActive, isSelf, roles, labels }: Props) {
+  const [state, action, isPending] = useActionState(updateStaffAction, IDLE);
+  const hidden = (intent: string) => (
+    <>
+      <input type="hidden" name="staffId" value={staffId} />
+      <input type="hidden" name="intent" value={intent} />
+    </>
+  );
+  return (
+    <div className="flex flex-col gap-6">
+      {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
+      {isSelf ? null : (
+        <div className="flex flex-wrap items-end gap-6">
+          <form action={action} className="flex flex-wrap items-end gap-3">
+            {hidden("role")}
+            <RoleSelect id="field-role" label={labels.role} roles={roles} defaultValue={state.values?.role || role} errors={state.fields?.role} />
+            <Button type="submit" variant="secondary" disabled={isPending}>
+              {labels.changeRole}
+            </Button>
+          </form>
+          <form action={action}>
+            {hidden("active")}
+            <input type="hidden" name="active" value={String(!isActive)} />
+            <Button type="submit" variant={isActive ? "danger" : "primary"} disabled={isPending}>
+              {isActive ? labels.deactivate : labels.activate}
+            </Button>
+          </form>
+        </div>
+      )}
+      <form action={action} className="flex flex-wrap items-end gap-3">
+        {hidden("password")}
+        <Field
+          label={labels.newPassword}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          hint={labels.passwordHint}
+          errors={state.fields?.password}
+        />
+        <Button type="submit" variant="secondary" disabled={isPending}>
+          {labels.resetPassword}
+        </Button>
+      </form>
+      <form action={action}>
+        {hidden("revoke")}
+        <Button type="submit" variant="secondary" disabled={isPending}>
+          {labels.revokeSessions}
+        </Button>
+      </form>
+    </div>
+  );
+}
