@@ -21,8 +21,12 @@ export type DatabaseKind = "pglite" | "postgres";
 export type DatabaseHandle = {
   db: Database;
   kind: DatabaseKind;
-  /** Calls `onPayload` for every NOTIFY on `channel`; resolves to an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel`; resolves to an unsubscribe function. `onListen` runs
+   * each time the LISTEN is (re-)established — on PostgreSQL also after a dropped connection comes back,
+   * when notifications sent in between are lost and listeners should re-read the state.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -44,8 +48,8 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     return {
       db,
       kind: "postgres",
-      async listen(channel, onPayload) {
-        const sub = await client.listen(channel, onPayload);
+      async listen(channel, onPayload, onListen) {
+        const sub = await client.listen(channel, onPayload, onListen);
         return () => sub.unlisten();
       },
       migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
@@ -59,8 +63,10 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   return {
     db,
     kind: "pglite",
-    async listen(channel, onPayload) {
-      return client.listen(channel, onPayload);
+    async listen(channel, onPayload, onListen) {
+      const unlisten = await client.listen(channel, onPayload);
+      onListen?.();
+      return unlisten;
     },
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { auditLogs, devices } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { hashToken } from "@/lib/crypto";
+import { activateDevice, createDevice, isDeviceActive, listDevices, reissueDeviceToken, resolveDeviceActor, revokeDevice } from "@/lib/dal/devices";
+import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
+import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
+import { actorOf, createTestStaff } from "../helpers/staff";
+
+describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
+  let testDb: TestDatabase;
+  let t: TestOffice;
+  let admin: Actor;
+  let operator: Actor;
+  let supervisor: Actor;
+  let otherAdmin: Actor;
+
+  beforeAll(async () => {
+    testDb = await useTestDatabase(kind);
+    const db = testDb.handle.db;
+    t = await createTestOffice(db);
+    const other = await createTestOffice(db);
+    admin = actorOf(await createTestStaff(db, t.office.id, { role: "admin" }));
+    operator = actorOf(await createTestStaff(db, t.office.id, { role: "operator" }));
+    supervisor = actorOf(await createTestStaff(db, t.office.id, { role: "supervisor" }));
+    otherAdmin = actorOf(await createTestStaff(db, other.office.id, { role: "admin" }));
+  });
+  afterAll(() => testDb.dispose());
+
+  const rows = () => testDb.handle.db.select().from(devices).where(eq(devices.officeId, t.office.id));
+  const audits = () => testDb.handle.db.select().from(auditLogs).where(eq(auditLogs.officeId, t.office.id));
+
+  it("lets an admin create a device; the token is returned once and stored only as its hash", async () => {
+    const { device, token } = await createDevice(admin, { kind: "display", name: "TV ruang tunggu" });
+    expect(token.length).toBeGreaterThanOrEqual(40);
+    const [row] = await testDb.handle.db.select().from(devices).where(eq(devices.id, device.id));
+    expect(row!.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(JSON.stringify(device)).not.toContain(row!.tokenHash);
+    expect((await listDevices(admin)).map((d) => d.name)).toContain("TV ruang tunggu");
+    expect((await audits()).some((a) => a.action === "device.create" && a.details?.deviceId === device.id)).toBe(true);
+
+    const actor = await resolveDeviceActor(token, NOW);
+    expect(actor).toEqual({ type: "device", deviceId: device.id, officeId: t.office.id, kind: "display" });
+  });
+
+  it.each(["operator", "supervisor"] as const)("refuses a %s with 403 and changes nothing", async (role) => {
+    const actor = role === "operator" ? operator : supervisor;
+    const { device } = await createDevice(admin, { kind: "kiosk", name: `Kiosk ${role}` });
+    const before = { devices: await rows(), audits: (await audits()).length };
+    await expect(createDevice(actor, { kind: "display", name: "Sneaky" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revokeDevice(actor, device.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(reissueDeviceToken(actor, device.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listDevices(actor)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await rows()).toEqual(before.devices);
+    expect((await audits()).length).toBe(before.audits);
+  });
+
+  it("keeps offices apart: another office's admin cannot see or revoke the device", async () => {
+    const { device, token } = await createDevice(admin, { kind: "display", name: "Lobby" });
+    expect((await listDevices(otherAdmin)).map((d) => d.id)).not.toContain(device.id);
+    await expect(revokeDevice(otherAdmin, device.id)).rejects.toMatchObject({ code: "not_found" });
+    expect(await resolveDeviceActor(token)).not.toBeNull();
+  });
+
+  it("stops a revoked device at its next request, with an audit row", async () => {
+    const { device, token } = await createDevice(admin, { kind: "kiosk", name: "Kiosk pintu masuk" });
+    expect(await resolveDeviceActor(token)).not.toBeNull();
+    const revoked = await revokeDevice(admin, device.id, NOW);
+    expect(revoked.revokedAt).toBe(NOW.toISOString());
+    expect(await resolveDeviceActor(token)).toBeNull();
+    expect(await isDeviceActive(device.id)).toBe(false);
+    expect(await activateDevice(token)).toBeNull();
+    await expect(reissueDeviceToken(admin, device.id)).rejects.toMatchObject({ code: "not_found" });
+    await revokeDevice(admin, device.id); // idempotent, no second audit row
+    expect((await audits()).filter((a) => a.action === "device.revoke" && a.details?.deviceId === device.id)).toHaveLength(1);
+  });
+
+  it("makes the activation link single-use: the screen's cookie gets a fresh token", async () => {
+    const { device, token: linkToken } = await createDevice(admin, { kind: "kiosk", name: "Kiosk 2" });
+    const activated = await activateDevice(linkToken, NOW);
+    expect(activated?.kind).toBe("kiosk");
+    expect(activated!.token).not.toBe(linkToken);
+    expect(await activateDevice(linkToken)).toBeNull();
+    expect(await resolveDeviceActor(linkToken)).toBeNull();
+    expect((await resolveDeviceActor(activated!.token))?.deviceId).toBe(device.id);
+    const reissued = await reissueDeviceToken(admin, device.id);
+    expect(await resolveDeviceActor(activated!.token)).toBeNull();
+    expect((await activateDevice(reissued.token))?.kind).toBe("kiosk");
+  });
+
+  it("writes lastSeenAt at most once a minute", async () => {
+    const { device, token } = await createDevice(admin, { kind: "display", name: "TV 2" });
+    const seen = async () => (await testDb.handle.db.select().from(devices).where(eq(devices.id, device.id)))[0]!.lastSeenAt?.toISOString();
+    expect(await seen()).toBeUndefined();
+    await resolveDeviceActor(token, NOW);
+    await resolveDeviceActor(token, new Date(NOW.getTime() + 30_000));
+    expect(await seen()).toBe(NOW.toISOString());
+    const later = new Date(NOW.getTime() + 61_000);
+    await resolveDeviceActor(token, later);
+    expect(await seen()).toBe(later.toISOString());
+  });
+
+  it("ignores missing, unknown and oversized tokens", async () => {
+    expect(await resolveDeviceActor(undefined)).toBeNull();
+    expect(await resolveDeviceActor("")).toBeNull();
+    expect(await resolveDeviceActor("not-a-token")).toBeNull();
+    expect(await resolveDeviceActor("x".repeat(5000))).toBeNull();
+  });
+});
