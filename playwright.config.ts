@@ -17,6 +17,7 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
   "--no-first-run",
+  "--disable-quic",
 ];
 
 // Test-only secrets: the servers are throw-away and listen on 127.0.0.1 only.
@@ -45,14 +46,17 @@ const commonServer = {
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
-  // Two cores: one worker per core; tests within a file run in order.
+  // Two cores: one worker per core. Tests are independent (each makes its own citizen and booking), so
+  // even one file's tests spread over both workers; a spec whose tests build on each other says
+  // test.describe.configure({ mode: "serial" }).
   workers: Number(process.env.E2E_WORKERS || 2),
-  fullyParallel: false,
+  fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"]],
+  // list: every test on its own line and a closing count. .ci/run also asks for JSON (E2E_JSON_REPORT) to time each project.
+  reporter: process.env.E2E_JSON_REPORT ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]] : [["list"]],
   use: {
     locale: "id-ID",
     timezoneId: "Asia/Jakarta",
