@@ -85,3 +85,30 @@ export async function usageMismatches(db: Database, officeId: string): Promise<R
   }
   return out;
 }
+
+/** Runs calls to completion and tallies them: the values of those that succeeded, and the error codes of the rest. */
+export async function settleAll<T>(calls: Promise<T>[]): Promise<{ fulfilled: T[]; codes: Record<string, number> }> {
+  const results = await Promise.allSettled(calls);
+  const fulfilled: T[] = [];
+  const codes: Record<string, number> = {};
+  for (const r of results) {
+    if (r.status === "fulfilled") fulfilled.push(r.value);
+    else {
+      const code = isAppError(r.reason) ? r.reason.code : `unexpected: ${String(r.reason)}`;
+      codes[code] = (codes[code] ?? 0) + 1;
+    }
+  }
+  return { fulfilled, codes };
+}
+
+/** The highest value `read` returns while `race` is running (sampled back to back), for "never exceeded". */
+export async function highestWhile(race: Promise<unknown>, read: () => Promise<number>): Promise<number> {
+  let done = false;
+  const stop = () => {
+    done = true;
+  };
+  race.then(stop, stop);
+  let highest = await read();
+  while (!done) highest = Math.max(highest, await read());
+  return Math.max(highest, await read());
+}

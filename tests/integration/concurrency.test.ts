@@ -1,47 +1,81 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { bookings } from "@/db/schema";
 import { citizen } from "@/lib/auth/actor";
+import { hashNik } from "@/lib/crypto";
 import { createBooking } from "@/lib/dal/bookings";
-import { isAppError } from "@/lib/errors";
+import { bookingRequest, countActive, settleAll, usageMismatches, usageOf } from "../helpers/bookings";
 import { useTestDatabase, type TestDatabase } from "../helpers/databases";
-import { adultNik, createTestOffice, NOW, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
+import { adultNik, createTestOffice, NOW, TOMORROW } from "../helpers/fixtures";
+
+const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
 
 /** Real concurrency needs real connections: these run on PostgreSQL with a pool of 20. */
-describe("capacity under concurrency (PostgreSQL)", () => {
+describe("booking rules under concurrency (PostgreSQL)", () => {
   let testDb: TestDatabase;
-  let t: TestOffice;
-  const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+  const db = () => testDb.handle.db;
 
   beforeAll(async () => {
     testDb = await useTestDatabase("postgres", { max: 20 });
-    t = await createTestOffice(testDb.handle.db, { sessionCapacity: 40, office: { dailyCap: 1000 } });
   });
   afterAll(() => testDb.dispose());
 
-  const request = (over: Record<string, unknown> = {}) => ({
-    office: t.office.slug,
-    service: "ktp",
-    date: TOMORROW,
-    session: "08:00",
-    nik: adultNik(),
-    name: "Budi",
-    phone: "+62" + uniquePhone().slice(1),
-    ...over,
+  it("300 simultaneous bookings for a session of 40 → exactly 40 booked, the rest a clean 'full'", async () => {
+    const t = await createTestOffice(db(), { sessionCapacity: 40, office: { dailyCap: 1000 } });
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 300 }, () => createBooking(bookingRequest(t, { session: "08:00" }), ctx)));
+    expect(fulfilled).toHaveLength(40);
+    expect(codes).toEqual({ full: 260 });
+    expect(await countActive(db(), t.office.id, { session: "08:00" })).toBe(40);
+    expect(new Set(fulfilled.map((b) => b.queueNumber))).toEqual(new Set(Array.from({ length: 40 }, (_, i) => `A-${String(i + 1).padStart(3, "0")}`)));
+    expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });
 
-  it("300 simultaneous bookings for a session of 40 → exactly 40 booked, the rest a clean 'full'", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 300 }, () => createBooking(request(), ctx)));
-    const booked = results.filter((r) => r.status === "fulfilled");
-    const codes = results.flatMap((r) => (r.status === "rejected" ? [isAppError(r.reason) ? r.reason.code : String(r.reason)] : []));
-    expect(booked).toHaveLength(40);
-    expect(new Set(codes)).toEqual(new Set(["full"]));
-    const [{ count }] = (await testDb.handle.db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(bookings)
-      .where(and(eq(bookings.officeId, t.office.id), eq(bookings.sessionStartsAt, "08:00"), inArray(bookings.status, ["booked"])))) as [{ count: number }];
-    expect(count).toBe(40);
-    const queueNumbers = booked.map((r) => (r as PromiseFulfilledResult<{ queueNumber: string }>).value.queueNumber);
-    expect(new Set(queueNumbers).size).toBe(40);
+  it("the same NIK submitted 20 times at once → exactly one booking, 19 'duplicate'", async () => {
+    const t = await createTestOffice(db(), { sessionCapacity: 40, office: { dailyCap: 1000 } });
+    const nik = adultNik();
+    const sessions = ["08:00", "09:00", "10:00", "11:00"];
+    const { fulfilled, codes } = await settleAll(
+      Array.from({ length: 20 }, (_, i) => createBooking(bookingRequest(t, { nik, session: sessions[i % 4]!, service: i % 2 ? "kk" : "ktp" }), ctx)),
+    );
+    expect(fulfilled).toHaveLength(1);
+    expect(codes).toEqual({ duplicate: 19 });
+    const rows = await db().select().from(bookings).where(eq(bookings.nikHash, hashNik(nik)));
+    expect(rows).toHaveLength(1);
+    expect(await usageOf(db(), t.office.id, TOMORROW, "day")).toBe(1);
+    expect(await usageMismatches(db(), t.office.id)).toEqual({});
+  });
+
+  it("a daily cap of 30 over three sessions of 20: 200 at once → exactly 30", async () => {
+    const t = await createTestOffice(db(), { sessionCapacity: 20, office: { dailyCap: 30 } });
+    const sessions = ["08:00", "09:00", "10:00"];
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 200 }, (_, i) => createBooking(bookingRequest(t, { session: sessions[i % 3]! }), ctx)));
+    expect(fulfilled).toHaveLength(30);
+    expect(codes).toEqual({ full: 170 });
+    expect(await countActive(db(), t.office.id, { date: TOMORROW })).toBe(30);
+    for (const session of sessions) expect(await countActive(db(), t.office.id, { session })).toBeLessThanOrEqual(20);
+    expect(await usageOf(db(), t.office.id, TOMORROW, "day")).toBe(30);
+    expect(await usageMismatches(db(), t.office.id)).toEqual({});
+  });
+
+  it("a service cap holds under concurrency while other services still book", async () => {
+    const t = await createTestOffice(db(), { sessionCapacity: 100, office: { dailyCap: 1000 }, serviceCaps: { ktp: 12 } });
+    const { fulfilled, codes } = await settleAll(
+      Array.from({ length: 80 }, (_, i) => createBooking(bookingRequest(t, { service: i % 4 === 0 ? "kk" : "ktp", session: i % 2 ? "08:00" : "09:00" }), ctx)),
+    );
+    expect(fulfilled.filter((b) => b.service.slug === "ktp")).toHaveLength(12);
+    expect(fulfilled.filter((b) => b.service.slug === "kk")).toHaveLength(20);
+    expect(codes).toEqual({ full: 48 });
+    expect(await usageMismatches(db(), t.office.id)).toEqual({});
+  });
+
+  it("one phone, 20 bookings at once for 20 people → exactly 5, the rest 'phone_limit'", async () => {
+    const t = await createTestOffice(db(), { sessionCapacity: 40, office: { dailyCap: 1000 } });
+    const phone = "+6281388889999";
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 20 }, (_, i) => createBooking(bookingRequest(t, { phone, session: i % 2 ? "08:00" : "13:00" }), ctx)));
+    expect(fulfilled).toHaveLength(5);
+    expect(codes).toEqual({ phone_limit: 15 });
+    const rows = await db().select().from(bookings).where(eq(bookings.officeId, t.office.id));
+    expect(rows.filter((r) => r.phone === phone)).toHaveLength(5);
+    expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });
 });
