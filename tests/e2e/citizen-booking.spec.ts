@@ -212,6 +212,7 @@ test.describe("citizen booking without JavaScript", () => {
     expect(queueNumber).toMatch(/^A-\d{3}$/);
 
     await page.getByRole("link", { name: "Cetak (A4)" }).click();
+    await expect(page).toHaveURL(new RegExp(`/booking/${reference}/print$`));
     // Without JavaScript the browser's own print command is the way; the page says how to go back.
     await expect(page.getByRole("button", { name: "Cetak sekarang" })).toHaveCount(0);
     await page.getByRole("link", { name: "Kembali ke bukti booking" }).click();
