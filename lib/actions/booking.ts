@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { citizen } from "../auth/actor";
 import { createBooking } from "../dal/bookings";
-import { consumeRateLimit } from "../dal/rate-limit";
+import { limitCreateBooking } from "../api/limits";
 import { getTranslator } from "../i18n/server";
 import { rememberManage } from "../manage-cookie";
 import { requestIp } from "../request-context";
@@ -21,7 +21,7 @@ export async function createBookingAction(_prev: FormState, formData: FormData):
   let reference: string;
   try {
     const ip = await requestIp();
-    await consumeRateLimit(`book:ip:${ip}`, 60, 600);
+    await limitCreateBooking(ip);
     const input = parseInput(CreateBookingFormSchema, raw);
     const booking = await createBooking({ ...input, consent: input.consent }, { actor: citizen(ip), locale: t.locale });
     reference = booking.reference;

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { citizen } from "../auth/actor";
 import { cancelBooking, lookupBooking, rescheduleBooking } from "../dal/bookings";
-import { consumeRateLimit } from "../dal/rate-limit";
+import { limitManageBooking, withReferenceGuard } from "../api/limits";
 import { AppError } from "../errors";
 import { getTranslator } from "../i18n/server";
 import { readManageToken, rememberManage } from "../manage-cookie";
@@ -21,10 +21,9 @@ export async function lookupBookingAction(_prev: FormState, formData: FormData):
   let reference: string;
   try {
     const ip = await requestIp();
-    await consumeRateLimit(`lookup:ip:${ip}`, 30, 600);
+    await limitManageBooking(ip);
     const input = parseInput(LookupBookingSchema, raw);
-    await consumeRateLimit(`lookup:ref:${input.reference}`, 10, 3600);
-    reference = (await lookupBooking(input, { actor: citizen(ip), locale: t.locale })).reference;
+    reference = (await withReferenceGuard(input.reference, () => lookupBooking(input, { actor: citizen(ip), locale: t.locale }))).reference;
   } catch (error) {
     return toFormState(error, t, { reference: typeof raw.reference === "string" ? raw.reference : "" });
   }
