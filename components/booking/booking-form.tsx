@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/card";
 import { Checkbox, Field } from "@/components/ui/field";
 import { createBookingAction } from "@/lib/actions/booking";
 import { IDLE } from "@/lib/actions/form-state";
+import { useFocusOnError } from "./booking-form-focus";
 
 export type BookingFormText = {
   nik: string;
@@ -28,6 +29,7 @@ export type BookingFormText = {
  */
 export function BookingForm({ hidden, text, chooseOtherHref }: { hidden: Record<string, string>; text: BookingFormText; chooseOtherHref: string }) {
   const [state, action, pending] = useActionState(createBookingAction, IDLE);
+  const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
   const values = state.values ?? {};
   const slotProblem = state.code === "full" || state.code === "closed";
@@ -37,7 +39,7 @@ export function BookingForm({ hidden, text, chooseOtherHref }: { hidden: Record<
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {state.status === "error" ? (
-        <Alert tone="error">
+        <Alert tone="error" ref={errorRef} tabIndex={-1}>
           <p className="font-semibold">{state.message}</p>
           {slotProblem ? (
             <p className="mt-1">

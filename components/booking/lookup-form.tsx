@@ -6,15 +6,21 @@ import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { lookupBookingAction } from "@/lib/actions/manage-booking";
 import { IDLE } from "@/lib/actions/form-state";
+import { useFocusOnError } from "./booking-form-focus";
 
 type Text = { reference: string; referenceHint: string; nik: string; nikHint: string; submit: string; sending: string };
 
 export function LookupForm({ text, reference }: { text: Text; reference?: string }) {
   const [state, action, pending] = useActionState(lookupBookingAction, IDLE);
+  const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
   return (
     <form action={action} className="space-y-5" noValidate>
-      {state.status === "error" && !Object.keys(errors).length ? <Alert tone="error">{state.message}</Alert> : null}
+      {state.status === "error" ? (
+        <Alert tone="error" ref={errorRef} tabIndex={-1}>
+          {state.message}
+        </Alert>
+      ) : null}
       <Field
         label={text.reference}
         name="reference"

@@ -16,7 +16,7 @@ import { requireService, serviceName } from "./services";
 export type DayAvailability = DayAvailabilityCore & { reason?: string; note?: string };
 
 export type AvailabilityResult = {
-  office: { slug: string; name: string };
+  office: { slug: string; name: string; bookingOpensAt: string };
   service: { slug: string; name: string };
   days: DayAvailability[];
   /** The first date with a free place, to point to when the chosen one is full. */
@@ -51,7 +51,7 @@ export async function getAvailability(params: {
   const dayCount = params.days ?? office.bookingDaysAhead;
   const days = await evaluateRange(db, office, service, from, addDays(from, dayCount - 1), channel, now);
   return {
-    office: { slug: office.slug, name: office.name },
+    office: { slug: office.slug, name: office.name, bookingOpensAt: office.bookingOpensAt.slice(0, 5) },
     service: { slug: service.slug, name: serviceName(service, params.t.locale) },
     days: days.map((d) => localizeDay(d, params.t)),
     firstAvailableDate: days.find((d) => d.sessions.some((s) => s.remaining > 0))?.date ?? null,

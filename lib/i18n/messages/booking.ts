@@ -4,7 +4,7 @@ export const bookingMessages = defineMessages({
   id: {
     "home.title": "Booking antrean {office}",
     "home.intro": "Pesan jadwal kunjungan untuk layanan KTP-el, KK, KIA, akta dan pindah datang tanpa harus antre sejak subuh. Booking paling lambat sehari sebelumnya.",
-    "home.quota": "Kuota terbatas: {cap} antrean per hari, dibagi per sesi satu jam mulai pukul 08.00.",
+    "home.quota": "Kuota terbatas: {cap} antrean per hari, dibagi per sesi.",
     "home.bookCta": "Pilih layanan",
     "home.checkCta": "Cek / batalkan booking",
     "home.howTitle": "Cara booking",
@@ -40,6 +40,7 @@ export const bookingMessages = defineMessages({
     "slots.choose": "Pilih sesi",
     "slots.continue": "Lanjut isi data",
     "slots.required": "Pilih salah satu sesi terlebih dahulu.",
+    "slots.taken": "Sesi yang dipilih sudah penuh atau tidak bisa dipesan lagi. Silakan pilih sesi lain.",
     "slots.sessionGroup": "Sesi pada {date}",
     "details.title": "Isi data diri",
     "details.summary": "{service} · {date} · sesi {session}",
@@ -118,7 +119,7 @@ export const bookingMessages = defineMessages({
   en: {
     "home.title": "Queue booking at {office}",
     "home.intro": "Book a visit for ID cards (KTP-el), family cards (KK), child ID cards (KIA), certificates and change of address without queueing from dawn. Book by the day before at the latest.",
-    "home.quota": "Limited quota: {cap} queue numbers a day, in one-hour sessions from 08:00.",
+    "home.quota": "Limited quota: {cap} queue numbers a day, shared out by session.",
     "home.bookCta": "Choose a service",
     "home.checkCta": "Check / cancel a booking",
     "home.howTitle": "How to book",
@@ -154,6 +155,7 @@ export const bookingMessages = defineMessages({
     "slots.choose": "Choose a session",
     "slots.continue": "Continue to your details",
     "slots.required": "Choose a session first.",
+    "slots.taken": "The chosen session is full or can no longer be booked. Please choose another.",
     "slots.sessionGroup": "Sessions on {date}",
     "details.title": "Your details",
     "details.summary": "{service} · {date} · session {session}",

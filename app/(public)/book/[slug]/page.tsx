@@ -11,7 +11,7 @@ import { getTranslator } from "@/lib/i18n/server";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ ready?: string | string[]; checklist?: string; missing?: string }>;
+  searchParams: Promise<{ ready?: string | string[]; checklist?: string; missing?: string; taken?: string }>;
 };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,11 +32,11 @@ export default async function ChooseSlotPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">{t("slots.title")}</h1>
       <p>{t("slots.serviceLabel", { service: service.name })}</p>
       {availability.firstAvailableDate === null ? (
-        <Alert tone="warning">{t("slots.noneAvailable", { time: formatTime("00:00", t.locale) })}</Alert>
+        <Alert tone="warning">{t("slots.noneAvailable", { time: formatTime(availability.office.bookingOpensAt, t.locale) })}</Alert>
       ) : null}
       <form action={`/book/${slug}/details`} method="get" className="space-y-4">
         <input type="hidden" name="checklist" value="confirmed" />
-        <SlotPicker days={availability.days} t={t} error={query.missing ? t("slots.required") : undefined} />
+        <SlotPicker days={availability.days} t={t} error={query.taken ? t("slots.taken") : query.missing ? t("slots.required") : undefined} />
         <div className="flex flex-col gap-3 sm:flex-row">
           <Button type="submit">{t("slots.continue")}</Button>
           <ButtonLink href={`/services/${slug}`} variant="secondary">

@@ -26,7 +26,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
   const chooseOther = `/book/${slug}?checklist=confirmed`;
   const { days } = await getAvailability({ serviceSlug: slug, from: slot.date, days: 1, t });
   const session = days[0]?.sessions.find((s) => s.start === slot.session && s.remaining > 0);
-  if (!session) redirect(`${chooseOther}&missing=1`);
+  if (!session) redirect(`${chooseOther}&taken=1`);
 
   return (
     <div className="space-y-4">
