@@ -15,15 +15,12 @@ import {
   weeklySessions,
 } from "../schema";
 import catalogue from "./data/kota-bogor-services.json";
+import { DEMO_STAFF } from "./demo-staff";
 
 export const DEMO_OFFICE_SLUG = "kota-bogor";
 
-/** The demo logins of the embedded default; printed at start and listed in the README. */
-export const DEMO_STAFF = [
-  { role: "admin", email: "admin@antrean.test", name: "Admin Demo", password: "Admin-Antrean-2026" },
-  { role: "supervisor", email: "supervisor@antrean.test", name: "Kepala Seksi Demo", password: "Supervisor-Antrean-2026" },
-  { role: "operator", email: "operator@antrean.test", name: "Petugas Loket Demo", password: "Operator-Antrean-2026" },
-] as const;
+// In a module of its own so the browser tests can import the logins without the seed's JSON catalogue.
+export { DEMO_STAFF } from "./demo-staff";
 
 /** Queue letter per category: one letter per line of people waiting for the same kind of desk. */
 const LETTER_BY_CATEGORY: Record<string, string> = {
