@@ -27,7 +27,7 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
   it("shows the booking window's dates, and a booking takes one place off its session", async () => {
     const t = await createTestOffice(db());
     const before = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
-    expect(before.office).toEqual({ slug: t.office.slug, name: "Kantor Uji" });
+    expect(before.office).toEqual({ slug: t.office.slug, name: "Kantor Uji", bookingOpensAt: "00:00" });
     expect(before.service).toEqual({ slug: "ktp", name: "KTP-el" });
     expect(before.days.map((d) => d.date)).toEqual(WEEK);
     expect(before.days[0]).toEqual({

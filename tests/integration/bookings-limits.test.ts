@@ -113,6 +113,8 @@ describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
       const staffCtx = { actor: operator, locale: "id" as const, now: NOW };
       for (let i = 0; i < 8; i++) await createBooking(bookingRequest(t), ctx);
       expect((await appErrorOf(createBooking(bookingRequest(t), ctx))).code).toBe("full");
+      // A citizen cannot claim the reserve by calling their booking a walk-in.
+      expect((await appErrorOf(createBooking({ ...bookingRequest(t), channel: "walk_in" }, ctx))).code).toBe("full");
 
       const assisted = await createBooking(bookingRequest(t), staffCtx);
       expect(assisted).toMatchObject({ channel: "assisted", queueNumber: "A-009" });
