@@ -16,6 +16,7 @@ export type DayOverviewInput = { date?: string; q?: string };
 
 export type DayOverview = {
   date: string;
+  timezone: string;
   query: string | null;
   /** The whole day's counts, whatever the search. */
   counts: Record<BookingStatus, number>;
@@ -53,7 +54,7 @@ export async function getDayOverview(actor: Actor, input: DayOverviewInput = {},
     group.entries.push(entry);
   }
   for (const s of sessions) s.groups.sort((a, b) => BOOKING_STATUSES.indexOf(a.status) - BOOKING_STATUSES.indexOf(b.status));
-  return { date, query, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), sessions, matches: entries.length };
+  return { date, timezone: office.timezone, query, counts, total: Object.values(counts).reduce((a, b) => a + b, 0), sessions, matches: entries.length };
 }
 
 /**

@@ -5,10 +5,11 @@ import { commonMessages } from "./common";
 import { deviceMessages } from "./devices";
 import { errorMessages } from "./errors";
 import { queueMessages } from "./queue";
+import { queueDeskMessages } from "./queue-desk";
 import { staffMessages } from "./staff";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, apiMessages, staffMessages, deviceMessages, queueMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -1,0 +1,64 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { requireStaffAction } from "../auth/session";
+import { callNext, recall } from "../dal/queue/calls";
+import { finishService, markNoShow, startService } from "../dal/queue/service";
+import { transfer } from "../dal/queue/transfer";
+import { getTranslator } from "../i18n/server";
+import type { Translator } from "../i18n/translate";
+import { CallNextSchema, CounterBookingSchema, CounterIntentSchema, TransferSchema } from "../validation/queue";
+import { formDataToObject, parseInput } from "../validation/parse";
+import { toQueueFormState, type QueueFormState } from "./queue-state";
+
+type StaffActor = Awaited<ReturnType<typeof requireStaffAction>>;
+type Raw = Record<string, string | string[]>;
+
+/**
+ * Every button of a counter posts here with its `intent`, so the counter has one message area and the
+ * buttons work as a plain form without JavaScript. Thin: who → parse → data layer → refresh the page,
+ * which reads the counter's new state itself.
+ */
+export async function counterAction(_prev: QueueFormState, formData: FormData): Promise<QueueFormState> {
+  const t = await getTranslator();
+  try {
+    const actor = await requireStaffAction("queue.operate");
+    const raw = formDataToObject(formData);
+    const { intent } = parseInput(CounterIntentSchema, raw);
+    const notice = await INTENTS[intent](actor, raw, t);
+    refresh();
+    return { status: "success", notice };
+  } catch (error) {
+    return toQueueFormState(error, t);
+  }
+}
+
+const INTENTS: Record<"call" | "recall" | "start" | "finish" | "no_show" | "transfer", (actor: StaffActor, raw: Raw, t: Translator) => Promise<string>> = {
+  async call(actor, raw, t) {
+    const { counter } = parseInput(CallNextSchema, raw);
+    const result = await callNext(actor, { counterNumber: counter }, { locale: t.locale });
+    return result.called ? t("counter.calledNotice", { number: result.entry.queueNumber }) : t("counter.nobodyWaiting");
+  },
+  async recall(actor, raw, t) {
+    const input = parseInput(CounterBookingSchema, raw);
+    const entry = await recall(actor, { reference: input.reference, counterNumber: input.counter }, { locale: t.locale });
+    return t("counter.recalledNotice", { number: entry.queueNumber, count: entry.callCount });
+  },
+  async start(actor, raw, t) {
+    const entry = await startService(actor, parseInput(CounterBookingSchema, raw), { locale: t.locale });
+    return t("counter.startedNotice", { number: entry.queueNumber });
+  },
+  async finish(actor, raw, t) {
+    const entry = await finishService(actor, parseInput(CounterBookingSchema, raw), { locale: t.locale });
+    return t("counter.finishedNotice", { number: entry.queueNumber });
+  },
+  async no_show(actor, raw, t) {
+    const entry = await markNoShow(actor, parseInput(CounterBookingSchema, raw), { locale: t.locale });
+    return t("counter.noShowNotice", { number: entry.queueNumber });
+  },
+  async transfer(actor, raw, t) {
+    const input = parseInput(TransferSchema, raw);
+    const entry = await transfer(actor, { reference: input.reference, ...input.target }, { locale: t.locale });
+    return t("counter.transferredNotice", { number: entry.queueNumber });
+  },
+};
