@@ -1,0 +1,140 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { E2E_STAFF, fillLoginForm, loginAs, logout } from "./fixtures";
+
+const INVALID = "Email atau kata sandi salah.";
+/** The page's own messages; Next's route announcer is an empty alert outside <main>. */
+const alertIn = (page: Page) => page.getByRole("main").getByRole("alert");
+/**
+ * One login attempt, waited out: the server answered and React reset the form (the password field is empty
+ * again), so the next attempt can neither be swallowed by the reset nor read the previous message.
+ */
+async function attemptLogin(page: Page, email: string, password: string): Promise<void> {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/staff/login");
+  await fillLoginForm(page, email, password);
+  await answered;
+  await expect(page.getByLabel(/kata sandi/i)).toHaveValue("");
+}
+const navLinks = (page: Page) => page.getByRole("navigation", { name: "Menu petugas" }).getByRole("link");
+
+/** Staff sign-in, roles and sessions (issue #3, "Login and roles"). */
+test.describe("staff login and roles", () => {
+  const expectedNav = {
+    operator: ["Hari ini", "Check-in", "Loket", "Booking dibantu"],
+    supervisor: ["Hari ini", "Check-in", "Loket", "Booking dibantu"],
+    admin: ["Hari ini", "Check-in", "Loket", "Booking dibantu", "Perangkat", "Pengguna"],
+  } as const;
+
+  for (const role of ["operator", "supervisor", "admin"] as const) {
+    test(`${role} signs in, sees exactly their menu, and the users page only as admin`, async ({ page }) => {
+      const account = E2E_STAFF[role];
+      await loginAs(page, role);
+      await expect(page.getByText(`Masuk sebagai ${account.name}`)).toBeVisible();
+      await expect(navLinks(page)).toHaveText([...expectedNav[role]]);
+      const response = await page.goto("/staff/admin/users");
+      if (role === "admin") {
+        expect(response?.status()).toBe(200);
+        await expect(page.getByRole("heading", { level: 1, name: "Pengguna" })).toBeVisible();
+        await expect(page.getByRole("cell", { name: account.email })).toBeVisible();
+      } else {
+        expect(response?.status()).toBe(403);
+        await expect(page.getByRole("heading", { name: "Akses ditolak" })).toBeVisible();
+      }
+    });
+  }
+
+  test("a signed-out visitor is sent to the login and back to the page they asked for", async ({ page }) => {
+    await page.goto("/staff/admin/users");
+    await expect(page).toHaveURL(/\/staff\/login\?next=%2Fstaff%2Fadmin%2Fusers/);
+    await fillLoginForm(page, E2E_STAFF.admin.email, E2E_STAFF.admin.password);
+    await expect(page).toHaveURL(/\/staff\/admin\/users$/);
+  });
+
+  test("a wrong password and an unknown email get the same message", async ({ page }) => {
+    await page.goto("/staff/login");
+    await attemptLogin(page, E2E_STAFF.supervisor.email, "not-the-password");
+    await expect(alertIn(page)).toHaveText(INVALID);
+    await expect(page.getByLabel("Email")).toHaveValue(E2E_STAFF.supervisor.email);
+    await attemptLogin(page, "nobody@e2e.antrean.test", "not-the-password");
+    await expect(alertIn(page)).toHaveText(INVALID);
+  });
+
+  test("repeated bad passwords lock the account, even against the right password", async ({ page }) => {
+    const { email, password } = E2E_STAFF.lockout;
+    await page.goto("/staff/login");
+    for (let i = 1; i <= 4; i++) {
+      await attemptLogin(page, email, `wrong-password-${i}`);
+      await expect(alertIn(page)).toHaveText(INVALID);
+    }
+    await attemptLogin(page, email, "wrong-password-5");
+    await expect(alertIn(page)).toHaveText("Terlalu banyak percobaan gagal. Coba lagi dalam 1 menit.");
+    await attemptLogin(page, email, password);
+    await expect(alertIn(page)).toContainText("Coba lagi dalam 1 menit");
+    await expect(page).toHaveURL(/\/staff\/login/);
+  });
+
+  test("logout ends the session", async ({ page }) => {
+    await loginAs(page, "supervisor");
+    await logout(page);
+    await expect(page.getByRole("status")).toHaveText("Anda sudah keluar.");
+    await page.goto("/staff/today");
+    await expect(page).toHaveURL(/\/staff\/login/);
+  });
+
+  test("works without JavaScript: wrong password message, then sign-in and logout", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/staff/login");
+    await fillLoginForm(page, E2E_STAFF.operator.email, "not-the-password");
+    await expect(alertIn(page)).toHaveText(INVALID);
+    await fillLoginForm(page, E2E_STAFF.operator.email, E2E_STAFF.operator.password);
+    await expect(page).not.toHaveURL(/\/staff\/login/);
+    await logout(page);
+    await context.close();
+  });
+
+  test("an account the admin disables stops at its next request", async ({ page, browser }) => {
+    const email = `baru-${Date.now()}@e2e.antrean.test`;
+    const password = "Petugas-Baru-E2E-2026";
+    await loginAs(page, "admin");
+    await page.goto("/staff/admin/users/new");
+    await page.getByLabel("Nama").fill("Petugas Baru");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Peran").selectOption("operator");
+    await page.getByLabel("Kata sandi awal").fill(password);
+    await page.getByRole("button", { name: "Tambah akun" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Akun ${email} sudah dibuat.`);
+
+    const other = await signedInPage(browser, email, password);
+    await expect(other.getByText("Masuk sebagai Petugas Baru")).toBeVisible();
+
+    await page.getByRole("button", { name: "Nonaktifkan" }).click();
+    await expect(page.getByRole("status")).toHaveText(`Perubahan untuk ${email} sudah disimpan.`);
+    await other.reload();
+    await expect(other).toHaveURL(/\/staff\/login/);
+    await other.context().close();
+  });
+});
+
+/**
+ * A newcomer's install: the demo logins the README lists (db/seed/seed.ts DEMO_STAFF, written out here
+ * because Playwright cannot load the seed's JSON import) work, one per role.
+ */
+const DEMO_STAFF = [
+  { role: "admin", email: "admin@antrean.test", name: "Admin Demo", password: "Admin-Antrean-2026" },
+  { role: "supervisor", email: "supervisor@antrean.test", name: "Kepala Seksi Demo", password: "Supervisor-Antrean-2026" },
+  { role: "operator", email: "operator@antrean.test", name: "Petugas Loket Demo", password: "Operator-Antrean-2026" },
+] as const;
+
+test("the demo accounts of the embedded default sign in, one per role @embedded", async ({ page }) => {
+  for (const account of DEMO_STAFF) {
+    await loginAs(page, account);
+    await expect(page.getByText(`Masuk sebagai ${account.name}`)).toBeVisible();
+    await logout(page);
+  }
+});
+
+async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await loginAs(page, { role: "operator", email, name: "", password });
+  return page;
+}
