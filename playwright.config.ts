@@ -45,7 +45,8 @@ const commonServer = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results",
+  // Emptied at the start of every run: a second checkout's run in the same folder would need its own.
+  outputDir: process.env.E2E_OUTPUT_DIR || "test-results",
   // Two cores: one worker per core. Tests are independent (each makes its own citizen and booking), so
   // even one file's tests spread over both workers; a spec whose tests build on each other says
   // test.describe.configure({ mode: "serial" }).

@@ -24,6 +24,8 @@ async function expectNikNeverInFull(page: Page, person: Person) {
 
 test.describe("citizen booking", () => {
   test("book → confirmation → print, calendar and WhatsApp; every page passes axe", async ({ page }) => {
+    // A dozen pages, each scanned by axe: on two busy cores this takes tens of seconds.
+    test.slow();
     const person = randomPerson();
 
     await test.step("home and service page", async () => {
@@ -129,6 +131,8 @@ test.describe("citizen booking", () => {
   });
 
   test("look up → reschedule → cancel; every page passes axe", async ({ page }) => {
+    // A dozen pages, each scanned by axe: on two busy cores this takes tens of seconds.
+    test.slow();
     const person = randomPerson();
     const booked = await bookViaApi(page.request, person);
 
