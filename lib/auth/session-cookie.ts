@@ -9,11 +9,7 @@ import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_SECONDS, authSecret, sessionCooki
  * have made, so the login form works with or without JavaScript and getServerSession reads it as usual.
  */
 export async function startStaffSession(login: StaffLogin): Promise<void> {
-  const token = await encode({
-    token: { sub: login.staffId, name: login.name, email: login.email, staffId: login.staffId, sessionVersion: login.sessionVersion },
-    secret: authSecret(),
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
+  const token = await encodeStaffSessionToken(login);
   const { name, options } = sessionCookie();
   (await cookies()).set(name, token, { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
 }
@@ -24,4 +20,13 @@ export async function endStaffSession(): Promise<void> {
   for (const name of SESSION_COOKIE_NAMES) {
     if (jar.has(name)) jar.delete({ name, path: "/", secure: name.startsWith("__Secure-") });
   }
+}
+
+/** The encrypted session token (JWE) for a login: who and which session version, nothing more. */
+export function encodeStaffSessionToken(login: StaffLogin): Promise<string> {
+  return encode({
+    token: { sub: login.staffId, name: login.name, email: login.email, staffId: login.staffId, sessionVersion: login.sessionVersion },
+    secret: authSecret(),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
 }
