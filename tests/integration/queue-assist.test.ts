@@ -51,6 +51,13 @@ describe.each(DATABASE_KINDS)("assisted and walk-in booking, the day overview, o
     await expect(assistBooking(op, person(), { now: NOW })).rejects.toMatchObject({ code: "full" });
   });
 
+  it("a walk-in for a later session today is checked in at once, keeping that session's place", async () => {
+    // At 10:00, check-in for 13:00 would open at 12:00; the walk-in is standing at the counter now.
+    const walkIn = await assistBooking(op, person({ session: "13:00" }), { now: NOW });
+    expect(walkIn.entry?.status).toBe("checked_in");
+    expect((await rowOf(db(), walkIn.booking.reference)).queueSortAt?.toISOString()).toBe("2026-12-01T06:00:00.000Z");
+  });
+
   it("an assisted booking for a later date stays booked; a walk-in must be for today", async () => {
     const assisted = await assistBooking(op, person({ channel: "assisted", date: TOMORROW, session: "09:00", priorityReason: "pregnant" }), { now: NOW });
     expect(assisted.booking).toMatchObject({ channel: "assisted", status: "booked", isPriority: true, date: TOMORROW });

@@ -4,6 +4,7 @@ import { calls, counterServices, offices } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { callNext, recall } from "@/lib/dal/queue/calls";
 import { setPriority } from "@/lib/dal/queue/check-in";
+import { getCounterView } from "@/lib/dal/queue/counters";
 import { finishService, markNoShow, startService } from "@/lib/dal/queue/service";
 import { transfer } from "@/lib/dal/queue/transfer";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
@@ -133,5 +134,25 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     const moved = await transfer(op, { reference: first.reference, toServiceSlug: "ktp" }, { now: at(31) });
     expect(moved).toMatchObject({ status: "checked_in", service: { slug: "ktp" }, counter: null, queueNumber: first.queueNumber });
     expect(await callAll(op, 2, 2)).toEqual([first.reference, second.reference]);
+  });
+
+  it("the counter view lists who is open at the counter, newest first, and how many wait for it", async () => {
+    const { t, op } = await office();
+    const first = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(1) });
+    const second = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(2) });
+    await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(3) });
+    expect(await getCounterView(op, { counterNumber: 1 }, { now: at(10) })).toMatchObject({ open: [], waiting: 3, noShowAfterCalls: 3 });
+    await callNext(op, { counterNumber: 1 }, { now: at(30) });
+    await callNext(op, { counterNumber: 1 }, { now: at(31) });
+    await startService(op, { reference: second.reference }, { now: at(32) });
+    const view = await getCounterView(op, { counterNumber: 1 }, { now: at(33) });
+    expect(view.open.map((e) => [e.reference, e.status])).toEqual([
+      [second.reference, "serving"],
+      [first.reference, "called"],
+    ]);
+    expect(view.waiting).toBe(1);
+    expect(view.counter).toMatchObject({ number: 1, name: "Loket 1", isActive: true });
+    expect(view.otherCounters).toEqual([{ number: 2, name: "Loket 2" }]);
+    await expect(getCounterView(op, { counterNumber: 9 }, { now: at(33) })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -16,8 +16,8 @@ export type CounterDTO = { number: number; name: string; isActive: boolean; serv
 
 export type CounterView = {
   counter: CounterDTO;
-  /** The citizen this counter called or is serving (the most recent, if several). */
-  current: QueueEntryDTO | null;
+  /** The citizens this counter has called or is serving, the most recent first (usually one). */
+  open: QueueEntryDTO[];
   waiting: number;
   noShowAfterCalls: number;
   /** Where a citizen can be transferred to. */
@@ -57,7 +57,7 @@ export async function getCounterView(actor: Actor, input: { counterNumber: numbe
   const counter = await requireCounter(db, actor, input, "queue.operate");
   const office = await requireOfficeById(counter.officeId, db);
   const today = localDate(now, office.timezone);
-  const [current] = await selectEntries(
+  const open = await selectEntries(
     db,
     and(eq(bookings.officeId, office.id), eq(bookings.serviceDate, today), eq(bookings.counterId, counter.id), inArray(bookings.status, ["called", "serving"])),
     locale,
@@ -70,7 +70,7 @@ export async function getCounterView(actor: Actor, input: { counterNumber: numbe
     .orderBy(asc(services.position));
   return {
     counter: all.find((c) => c.number === counter.number)!,
-    current: current ?? null,
+    open,
     waiting: await countWaiting(db, counter, today),
     noShowAfterCalls: office.noShowAfterCalls,
     otherCounters: all.filter((c) => c.number !== counter.number && c.isActive).map(({ number, name }) => ({ number, name })),

@@ -21,21 +21,23 @@ export default async function CounterPage({ params }: Props) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const c = view.current;
-  const current: CurrentCitizen | null =
-    c && (c.status === "called" || c.status === "serving")
-      ? {
-          reference: c.reference,
-          queueNumber: c.queueNumber,
-          service: c.service.name,
-          name: c.name,
-          nikMasked: c.nikMasked,
-          priority: c.isPriority ? t(c.priorityReason ? PRIORITY_LABEL[c.priorityReason] : "queue.priority.badge") : null,
-          status: c.status,
-          statusLabel: t(STATUS_LABEL[c.status]),
-          callCount: c.callCount,
-        }
-      : null;
+  const open: CurrentCitizen[] = view.open.flatMap((c) =>
+    c.status === "called" || c.status === "serving"
+      ? [
+          {
+            reference: c.reference,
+            queueNumber: c.queueNumber,
+            service: c.service.name,
+            name: c.name,
+            nikMasked: c.nikMasked,
+            priority: c.isPriority ? t(c.priorityReason ? PRIORITY_LABEL[c.priorityReason] : "queue.priority.badge") : null,
+            status: c.status,
+            statusLabel: t(STATUS_LABEL[c.status]),
+            callCount: c.callCount,
+          },
+        ]
+      : [],
+  );
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -49,7 +51,7 @@ export default async function CounterPage({ params }: Props) {
       <p className="text-sm text-muted">{view.counter.services.map((s) => s.name).join(", ")}</p>
       <CounterPanel
         counter={view.counter.number}
-        current={current}
+        open={open}
         noShowAfterCalls={view.noShowAfterCalls}
         targets={{
           counters: view.otherCounters.map((o) => ({ value: `counter:${o.number}`, label: o.name })),
