@@ -35,7 +35,7 @@ export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
 export type OpenOptions =
   | { kind: "postgres"; url: string; max?: number }
-  | { kind: "pglite"; dataDir?: string /* in memory when absent */ };
+  | { kind: "pglite"; dataDir?: string /* in memory when absent */; loadDataDir?: Blob /* a dumpDataDir() image to start from */ };
 
 export function openDatabase(options: OpenOptions): DatabaseHandle {
   if (options.kind === "postgres") {
@@ -58,7 +58,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
   }
 
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir);
+  const client = new PGlite(options.dataDir, options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined);
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
   return {
     db,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle, type DatabaseKind } from "@/db/client";
 import { setDatabaseHandleForTests } from "@/lib/db";
+import { migratedPgliteImage } from "./pglite-image";
 
 export const DATABASE_KINDS: DatabaseKind[] = ["pglite", "postgres"];
 
@@ -18,7 +19,7 @@ export type TestDatabase = { handle: DatabaseHandle; dispose(): Promise<void> };
  */
 export async function createTestDatabase(kind: DatabaseKind, options: { max?: number } = {}): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const handle = openDatabase({ kind: "pglite" });
+    const handle = openDatabase({ kind: "pglite", loadDataDir: await migratedPgliteImage() });
     await handle.migrate();
     return { handle, dispose: () => handle.close() };
   }
