@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_STAFF } from "../../db/seed/demo-staff";
 import { E2E_STAFF, fillLoginForm, loginAs, logout } from "./fixtures";
 
 const INVALID = "Email atau kata sandi salah.";
@@ -115,16 +116,7 @@ test.describe("staff login and roles", () => {
   });
 });
 
-/**
- * A newcomer's install: the demo logins the README lists (db/seed/seed.ts DEMO_STAFF, written out here
- * because Playwright cannot load the seed's JSON import) work, one per role.
- */
-const DEMO_STAFF = [
-  { role: "admin", email: "admin@antrean.test", name: "Admin Demo", password: "Admin-Antrean-2026" },
-  { role: "supervisor", email: "supervisor@antrean.test", name: "Kepala Seksi Demo", password: "Supervisor-Antrean-2026" },
-  { role: "operator", email: "operator@antrean.test", name: "Petugas Loket Demo", password: "Operator-Antrean-2026" },
-] as const;
-
+/** A newcomer's install: the demo logins the README lists work, one per role. */
 test("the demo accounts of the embedded default sign in, one per role @embedded", async ({ page }) => {
   for (const account of DEMO_STAFF) {
     await loginAs(page, account);
