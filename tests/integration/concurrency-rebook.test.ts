@@ -107,4 +107,26 @@ describe("cancel, rebook and reschedule races (PostgreSQL)", () => {
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
     expect((await appErrorOf(createBooking(bookingRequest(t, { session: "10:00" }), ctx))).code).toBe("full");
   });
+
+  it("moving a booking to a date while the same person books that date: exactly one wins, never two that day", async () => {
+    const t = await createTestOffice(db(), { sessionCapacity: 40, office: { dailyCap: 1000 } });
+    const held = await bookMany(t, 12, { session: "08:00" });
+    const pairs = held.map(({ booking, nik }) => [
+      rescheduleBooking({ reference: booking.reference, nik, date: D3, session: "09:00" }, ctx),
+      createBooking(bookingRequest(t, { nik, date: D3, session: "10:00", service: "kk" }), ctx),
+    ]);
+    const outcomes = await Promise.all(pairs.map((pair) => settleAll<BookingDTO>(pair)));
+    for (const { fulfilled, codes } of outcomes) {
+      expect(fulfilled).toHaveLength(1);
+      expect(codes).toEqual({ duplicate: 1 });
+    }
+    const rows = await db()
+      .select({ date: bookings.serviceDate, dedupeKey: bookings.dedupeKey })
+      .from(bookings)
+      .where(and(eq(bookings.officeId, t.office.id), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])));
+    const onD3 = rows.filter((r) => r.date === D3).map((r) => r.dedupeKey);
+    expect(onD3).toHaveLength(12);
+    expect(new Set(onD3).size).toBe(12);
+    expect(await usageMismatches(db(), t.office.id)).toEqual({});
+  });
 });
