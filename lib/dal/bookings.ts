@@ -166,6 +166,8 @@ export async function rescheduleBooking(
     const row = await db.transaction(async (tx) => {
       const { booking } = await lockOwnedBooking(tx, input, now);
       if (booking.status !== "booked") throw new AppError("invalid_transition", "error.invalidTransition");
+      // A missed visit is a no-show, not something to move afterwards (cancelling refuses it too).
+      if (booking.serviceDate < localDate(now, office.timezone)) throw new AppError("invalid_transition", "error.invalidTransition");
       const sameDate = booking.serviceDate === input.date;
       if (sameDate && booking.sessionStartsAt.slice(0, 5) === slot.start) return booking;
 

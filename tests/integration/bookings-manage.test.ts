@@ -169,6 +169,17 @@ describe.each(DATABASE_KINDS)("managing a booking on %s", (kind) => {
       expect(await usageMismatches(db(), t.office.id)).toEqual({});
     });
 
+    it("a booking whose date has passed cannot be moved, just as it cannot be cancelled", async () => {
+      const t = await createTestOffice(db());
+      const nik = adultNik();
+      const created = await createBooking(bookingRequest(t, { nik }), ctx);
+      const nextDay = { ...ctx, now: new Date("2026-12-02T17:00:00Z") }; // 00:00 WIB on 3 December
+      const error = await appErrorOf(rescheduleBooking({ reference: created.reference, nik, date: D4, session: "09:00" }, nextDay));
+      expect([error.code, error.status]).toEqual(["invalid_transition", 409]);
+      expect(await findBookingByReference(created.reference, "id")).toEqual(created);
+      expect(await usageOf(db(), t.office.id, D4, "day")).toBe(0);
+    });
+
     it("checks the service's age rule again for the new date", async () => {
       const t = await createTestOffice(db());
       const child = makeNik("2009-12-03", "F", 31); // 16 on 2 December, 17 from 3 December
