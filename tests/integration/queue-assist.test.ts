@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assistBooking } from "@/lib/dal/queue/assist";
 import { callNext } from "@/lib/dal/queue/calls";
 import { getDayOverview } from "@/lib/dal/queue/overview";
+import { cancelByStaff } from "@/lib/dal/queue/service";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, TODAY, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 import { auditActions, bookAndCheckIn, bookToday, rowOf } from "../helpers/queue";
@@ -103,5 +104,19 @@ describe.each(DATABASE_KINDS)("assisted and walk-in booking, the day overview, o
     expect(await search("%")).toHaveLength(0);
     expect(await search("_")).toHaveLength(0);
     expect((await getDayOverview(staff, { q: "nobody" }, { now: NOW })).counts.booked).toBe(2);
+  });
+
+  it("a supervisor's cancellation gives the place back to the pool; an operator may not cancel", async () => {
+    const full = await createTestOffice(db(), { sessionCapacity: 2, office: { walkInReservePercent: 0 } });
+    const supervisor = actorOf(await createTestStaff(db(), full.office.id, { role: "supervisor" }));
+    const operator = actorOf(await createTestStaff(db(), full.office.id));
+    const first = await bookToday(full, { session: "12:00" });
+    await bookToday(full, { session: "12:00" });
+    await expect(bookToday(full, { session: "12:00" })).rejects.toMatchObject({ code: "full" });
+    await expect(cancelByStaff(operator, { reference: first.reference }, { now: NOW })).rejects.toMatchObject({ code: "forbidden" });
+    const cancelled = await cancelByStaff(supervisor, { reference: first.reference, reason: "warga minta dibatalkan" }, { now: NOW });
+    expect(cancelled.status).toBe("cancelled");
+    expect(await auditActions(db(), first.reference)).toEqual(["booking.cancel_by_staff", "booking.create"]);
+    await expect(bookToday(full, { session: "12:00" })).resolves.toMatchObject({ queueNumber: expect.any(String) });
   });
 });
