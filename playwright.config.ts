@@ -47,11 +47,11 @@ export default defineConfig({
   testDir: "tests/e2e",
   // Emptied at the start of every run: a second checkout's run in the same folder would need its own.
   outputDir: process.env.E2E_OUTPUT_DIR || "test-results",
-  // Two cores: one worker per core. Tests are independent (each makes its own citizen and booking), so
-  // even one file's tests spread over both workers; a spec whose tests build on each other says
-  // test.describe.configure({ mode: "serial" }).
+  // Two cores: one worker per core. Files run side by side, a file's tests in order (the staff specs
+  // share counters within a file); a spec whose tests are independent may opt in with
+  // test.describe.configure({ mode: "parallel" }).
   workers: Number(process.env.E2E_WORKERS || 2),
-  fullyParallel: true,
+  fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,

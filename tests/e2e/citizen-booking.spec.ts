@@ -8,6 +8,9 @@ import { randomPerson, type Person } from "./fixtures/people";
  * catalogue is Kota Bogor's): book → confirmation → print → look up → reschedule → cancel, with an axe
  * scan of every public page on the way, the same path without JavaScript, and the English switch.
  */
+// Every test makes its own citizen and booking, so they may spread over both workers.
+test.describe.configure({ mode: "parallel" });
+
 const display = (reference: string) => `${reference.slice(0, 4)}-${reference.slice(4)}`;
 
 type LookedUp = { status: string; date: string; session: { start: string } };
