@@ -77,7 +77,7 @@ describe("parseNik", () => {
       ["010127", "1927-01-01"],
       ["010199", "1999-01-01"],
       ["311225", "2025-12-31"],
-    ])("%s on %s's today → %s", (ddmmyy, birthDate) => {
+    ])("%s on 1 December 2026 → %s", (ddmmyy, birthDate) => {
       expect(parseNik(nik(ddmmyy), TODAY)).toMatchObject({ ok: true, value: { birthDate } });
     });
 
