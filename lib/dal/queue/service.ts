@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../errors";
-import { releaseChanges } from "../bookings";
+import { releaseChanges } from "../booking-rules";
 import { applyUsageChanges } from "../capacity-usage";
 import { changeBooking, type QueueOptions } from "./change";
 import type { QueueEntryDTO } from "./entry-dto";

@@ -1,0 +1,93 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { ACTIVE_BOOKING_STATUSES, bookings, type Booking, type Office, type Service } from "@/db/schema";
+import { evaluateDay, type DayUsage } from "../availability";
+import { channelLimit, type Channel } from "../capacity";
+import { localDate } from "../dates";
+import { AppError } from "../errors";
+import { ageOn, parseNik } from "../nik";
+import type { UsageChange } from "./capacity-usage";
+import { loadDayPlan } from "./calendar";
+
+/** The booking rules shared by booking, rescheduling and the queue: who may, when, and which places. */
+
+const full = () => new AppError("full", "error.full");
+const UNCAPPED = 2_147_483_647;
+const NO_USAGE: DayUsage = { day: 0, sessions: new Map(), services: new Map() };
+
+export function notFound() {
+  return new AppError("not_found", "error.notFound");
+}
+
+/** The NIK's person: parsed with the office's today, and old/young enough for the service on the visit date. */
+export function checkPerson(nik: string, service: Service, office: Office, date: string, now: Date) {
+  const parsed = parseNik(nik, localDate(now, office.timezone));
+  if (!parsed.ok) throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.format"] } });
+  const age = ageOn(parsed.value.birthDate, date);
+  if (service.minAge !== null && age < service.minAge) {
+    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooYoung"] }, params: { minAge: service.minAge } });
+  }
+  if (service.maxAge !== null && age > service.maxAge) {
+    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooOld"] }, params: { limit: service.maxAge + 1 } });
+  }
+  return { nik: parsed.value.nik, age, sex: parsed.value.sex };
+}
+
+/** The day's cap and the session, if this channel may book that session now; otherwise "closed" (409). */
+export async function resolveSlot(db: Executor, office: Office, service: Service, date: string, start: string, channel: Channel, now: Date) {
+  const plan = await loadDayPlan(db, office, date);
+  const bookable = evaluateDay(plan, NO_USAGE, { office, serviceId: service.id, serviceCap: service.dailyCap, channel, now });
+  const planned = plan.open && bookable.sessions.some((s) => s.start === start) ? plan.sessions.find((s) => s.start === start) : undefined;
+  if (!plan.open || !planned) throw new AppError("closed", "error.closed");
+  return {
+    start: planned.start,
+    end: planned.end,
+    limits: {
+      day: channelLimit(plan.dayCap, office.walkInReservePercent, channel),
+      session: channelLimit(planned.capacity, office.walkInReservePercent, channel),
+    },
+  };
+}
+
+export async function assertNoActiveBooking(tx: Executor, date: string, dedupeKey: string): Promise<void> {
+  const [existing] = await tx
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.serviceDate, date), eq(bookings.dedupeKey, dedupeKey), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])));
+  if (existing) throw new AppError("duplicate", "error.duplicate");
+}
+
+/** Service usage is counted even without a cap, so a cap added later starts from the true count. */
+export function claimChanges(office: Office, service: Service, date: string, sessionStart: string, limits: { day: number; session: number }): UsageChange[] {
+  const base = { officeId: office.id, serviceDate: date, delta: 1, whenFull: full() } as const;
+  return [
+    { ...base, scope: "day", scopeKey: "", limit: limits.day },
+    { ...base, scope: "session", scopeKey: sessionStart, limit: limits.session },
+    { ...base, scope: "service", scopeKey: service.id, limit: service.dailyCap ?? UNCAPPED },
+  ];
+}
+
+export function phoneChange(office: Office, date: string, phoneHash: string): UsageChange {
+  return {
+    officeId: office.id,
+    serviceDate: date,
+    scope: "phone",
+    scopeKey: phoneHash,
+    delta: 1,
+    limit: office.phoneDailyLimit,
+    whenFull: new AppError("phone_limit", "error.phoneLimit", { params: { limit: office.phoneDailyLimit } }),
+  };
+}
+
+/** The places a held booking occupies, to give back when it is cancelled, moved or expires. */
+export function releaseChanges(office: Office, booking: Booking): UsageChange[] {
+  const base = { officeId: office.id, serviceDate: booking.serviceDate, delta: -1 } as const;
+  const changes: UsageChange[] = [
+    { ...base, scope: "day", scopeKey: "" },
+    { ...base, scope: "session", scopeKey: booking.sessionStartsAt.slice(0, 5) },
+    { ...base, scope: "service", scopeKey: booking.serviceId },
+  ];
+  if (booking.phoneHash) changes.push({ ...base, scope: "phone", scopeKey: booking.phoneHash });
+  return changes;
+}
