@@ -21,7 +21,9 @@ export default async function KioskPage() {
         <h1 className="text-5xl font-bold">{t("devices.kiosk.title")}</h1>
         <p className="text-2xl font-semibold text-muted">{office.shortName}</p>
       </header>
-      <Kiosk labels={kioskLabels(t)} locale={t.locale} />
+      <main>
+        <Kiosk labels={kioskLabels(t)} locale={t.locale} />
+      </main>
     </div>
   );
 }

@@ -46,7 +46,7 @@ export function CallDisplay({ initial, labels, locale, now }: { initial: Display
       <header className="flex items-center justify-between gap-[2vw] border-b-[0.3vw] border-amber-300 px-[3vw] py-[1.5vw]">
         <div>
           <p className="text-[3vw] font-bold leading-tight">{state.office.shortName}</p>
-          <p className="text-[1.6vw] text-slate-300">{state.office.name}</p>
+          {state.office.name !== state.office.shortName ? <p className="text-[1.6vw] text-slate-300">{state.office.name}</p> : null}
         </div>
         <Clock timeZone={state.office.timezone} locale={locale === "en" ? "en-GB" : "id-ID"} initial={now} />
       </header>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { canPlayWithoutGesture, unlockSound } from "./speaker";
+import { unlockSound, whenSoundAllowed } from "./speaker";
 
 /**
  * Browsers block sound until the page has had a click or touch. The overlay asks for that one touch
@@ -9,13 +9,8 @@ import { canPlayWithoutGesture, unlockSound } from "./speaker";
  */
 export function SoundGate({ label, hint }: { label: string; hint: string }) {
   const [isOpen, setOpen] = useState(true);
-  useEffect(() => {
-    // Checked after mount: the audio context exists only in the browser.
-    const timer = setTimeout(() => {
-      if (canPlayWithoutGesture()) setOpen(false);
-    }, 0);
-    return () => clearTimeout(timer);
-  }, []);
+  // Checked after mount: the audio context exists only in the browser.
+  useEffect(() => whenSoundAllowed(() => setOpen(false)), []);
   if (!isOpen) return null;
   return (
     <div className="fixed inset-0 z-20 flex flex-col items-center justify-center gap-[2vw] bg-black/85 p-[4vw] text-center">
@@ -28,7 +23,7 @@ export function SoundGate({ label, hint }: { label: string; hint: string }) {
         }}
         className="rounded-[1.5vw] bg-amber-300 px-[5vw] py-[2.5vw] text-[4vw] font-bold text-black focus:outline-[0.5vw] focus:outline-white"
       >
-        🔊 {label}
+        {label}
       </button>
       <p className="max-w-[60vw] text-[1.8vw] text-white">{hint}</p>
     </div>

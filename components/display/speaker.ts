@@ -19,9 +19,19 @@ function context(): AudioContext | null {
   return audio;
 }
 
-/** True when sound can already play without a gesture (kiosk mode or an earlier interaction). */
-export function canPlayWithoutGesture(): boolean {
-  return context()?.state === "running";
+/**
+ * Calls back once sound may play without a gesture (kiosk mode, or an earlier interaction). A new audio
+ * context may start "suspended" and switch to "running" a moment later, so its state changes are watched.
+ */
+export function whenSoundAllowed(callback: () => void): () => void {
+  const ctx = context();
+  if (!ctx) return () => {};
+  const check = () => {
+    if (ctx.state === "running") callback();
+  };
+  queueMicrotask(check);
+  ctx.addEventListener("statechange", check);
+  return () => ctx.removeEventListener("statechange", check);
 }
 
 /** Call from a user gesture: resumes audio and primes speech, which some browsers also gate. */

@@ -45,7 +45,7 @@ export function KioskSuccess({ result, labels, locale, onDone }: { result: Kiosk
         <div className="flex flex-wrap justify-center gap-6">
           {hasScript ? (
             <button type="button" onClick={() => window.print()} className="min-h-24 rounded-2xl bg-brand-600 px-10 text-4xl font-bold text-white">
-              🖨 {labels.print}
+              {labels.print}
             </button>
           ) : null}
           <a href="/kiosk" onClick={(e) => (e.preventDefault(), onDone())} className="inline-flex min-h-24 items-center rounded-2xl border-4 border-brand-600 bg-white px-10 text-4xl font-bold text-brand-700 no-underline">

@@ -1,7 +1,7 @@
 "use client";
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
-const key = "min-h-20 rounded-xl bg-slate-200 text-4xl font-bold text-ink active:bg-slate-400";
+const key = "min-h-20 rounded-xl bg-slate-200 font-bold text-ink active:bg-slate-400";
 
 /** A key press: the new value of the field from its old one. */
 export type KeypadEdit = (value: string) => string;
@@ -11,17 +11,17 @@ export function NikKeypad({ onEdit: edit, labels }: { onEdit: (change: KeypadEdi
   return (
     <div role="group" aria-label={labels.keypad} className="grid grid-cols-3 gap-3">
       {KEYS.map((d) => (
-        <button key={d} type="button" className={key} onClick={() => edit((v) => v + d)}>
+        <button key={d} type="button" className={`${key} text-4xl`} onClick={() => edit((v) => v + d)}>
           {d}
         </button>
       ))}
-      <button type="button" className={`${key} text-2xl`} onClick={() => edit(() => "")}>
+      <button type="button" className={`${key} text-xl`} onClick={() => edit(() => "")}>
         {labels.clear}
       </button>
-      <button type="button" className={key} onClick={() => edit((v) => v + "0")}>
+      <button type="button" className={`${key} text-4xl`} onClick={() => edit((v) => v + "0")}>
         0
       </button>
-      <button type="button" className={`${key} text-2xl`} onClick={() => edit((v) => v.slice(0, -1))}>
+      <button type="button" className={`${key} text-xl`} onClick={() => edit((v) => v.slice(0, -1))}>
         ⌫ {labels.backspace}
       </button>
     </div>

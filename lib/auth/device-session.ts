@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { resolveDeviceActor, type DeviceActor } from "../dal/devices";
-import { getEnv } from "../env";
 import { can, type Permission } from "./permissions";
+import { isSecureCookies } from "./session-config";
 
 /** The screen's own credential, set once by the activation link. */
 export const DEVICE_COOKIE = "antrean_device";
@@ -12,7 +12,8 @@ const DEVICE_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
 export function deviceCookieOptions() {
   return {
     httpOnly: true,
-    secure: getEnv().NODE_ENV === "production",
+    // The staff session's rule: Secure in production, unless the site is explicitly served over plain http.
+    secure: isSecureCookies(),
     sameSite: "lax" as const,
     path: "/",
     maxAge: DEVICE_COOKIE_MAX_AGE,

@@ -15,17 +15,21 @@ export async function GET(request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const activated = token ? await activateDevice(token) : null;
   if (activated) {
-    const response = redirect(request, HOME[activated.kind]);
+    const response = redirect(HOME[activated.kind]);
     response.cookies.set(DEVICE_COOKIE, activated.token, deviceCookieOptions());
     return response;
   }
   // A link opened twice on an already activated screen just leads home.
   const current = await deviceActorFromRequest(request, "display.view");
-  return redirect(request, current ? HOME[current.kind] : "/display?activation=failed");
+  return redirect(current ? HOME[current.kind] : "/display?activation=failed");
 }
 
-function redirect(request: Request, path: string): NextResponse {
-  const response = NextResponse.redirect(new URL(path, request.url), 303);
+/**
+ * A relative Location: behind a proxy, or when the server was started with a bind address, `request.url`
+ * may name another host than the browser used, and the cookie would then not travel with the redirect.
+ */
+function redirect(path: string): NextResponse {
+  const response = new NextResponse(null, { status: 303, headers: { Location: path } });
   response.headers.set("Cache-Control", "no-store");
   // The URL held the token: keep it out of any Referer.
   response.headers.set("Referrer-Policy", "no-referrer");
