@@ -72,8 +72,12 @@ export function CallDisplay({ initial, labels, locale, now }: { initial: Display
 
           <ul className="grid flex-1 auto-rows-fr grid-cols-[repeat(auto-fit,minmax(18vw,1fr))] gap-[1.5vw]">
             {state.counters.map((c) => (
-              <li key={c.number} className={`flex flex-col items-center justify-center rounded-[1.2vw] border-[0.3vw] ${fresh?.counterNumber === c.number ? "border-amber-300" : "border-slate-700"} bg-slate-900`}>
-                <p className="text-[2.2vw] font-semibold uppercase text-slate-200">
+              <li
+                key={c.number}
+                aria-labelledby={`display-counter-${c.number}`}
+                className={`flex flex-col items-center justify-center rounded-[1.2vw] border-[0.3vw] ${fresh?.counterNumber === c.number ? "border-amber-300" : "border-slate-700"} bg-slate-900`}
+              >
+                <p id={`display-counter-${c.number}`} className="text-[2.2vw] font-semibold uppercase text-slate-200">
                   {labels.counter} {c.number}
                 </p>
                 <p className="text-[6vw] font-black leading-none text-amber-300 tabular-nums">{c.current?.queueNumber ?? labels.none}</p>
