@@ -35,21 +35,36 @@ export async function openDisplayStream(actor: DeviceActor, options: DisplayStre
   let buffered: Uint8Array[] | null = [];
   let resnapshot: NodeJS.Timeout | null = null;
 
-  const send = (chunk: Uint8Array) => {
+  // Timers and the hub call in from outside the stream: a write after the consumer went away must end
+  // this stream quietly, never throw out of a timer and take the process down.
+  const write = (chunk: Uint8Array) => {
     if (isClosed) return;
-    if (buffered) buffered.push(chunk);
-    else controller.enqueue(chunk);
+    try {
+      controller.enqueue(chunk);
+    } catch {
+      isClosed = true;
+      cleanup();
+    }
+  };
+  const send = (chunk: Uint8Array) => {
+    if (buffered && !isClosed) buffered.push(chunk);
+    else write(chunk);
   };
   const sendSnapshot = async () => {
     const state = await getDisplayState(actor);
-    if (!isClosed) controller.enqueue(frame("snapshot", state));
+    write(frame("snapshot", state));
   };
   const close = (reason?: "revoked") => {
     if (isClosed) return;
-    if (reason) controller.enqueue(frame(reason, {}));
+    if (reason) write(frame(reason, {}));
+    if (isClosed) return;
     isClosed = true;
     cleanup();
-    controller.close();
+    try {
+      controller.close();
+    } catch {
+      // Already cancelled by the consumer: nothing left to close.
+    }
   };
 
   const onSignal = (s: HubSignal) => {
@@ -67,7 +82,7 @@ export async function openDisplayStream(actor: DeviceActor, options: DisplayStre
   const unsubscribe = await hub.subscribe({ officeId: actor.officeId, deviceId: actor.deviceId }, onSignal);
   const heartbeat = setInterval(() => {
     if (isClosed) return;
-    controller.enqueue(encoder.encode(": heartbeat\n\n"));
+    write(encoder.encode(": heartbeat\n\n"));
     isDeviceActive(actor.deviceId)
       .then((active) => active || close("revoked"))
       .catch(() => {});
@@ -85,13 +100,13 @@ export async function openDisplayStream(actor: DeviceActor, options: DisplayStre
     async start(c) {
       controller = c;
       if (signal?.aborted) return close();
-      controller.enqueue(encoder.encode("retry: 3000\n\n"));
+      write(encoder.encode("retry: 3000\n\n"));
       try {
         await sendSnapshot();
       } catch {
         return close();
       }
-      for (const chunk of buffered ?? []) if (!isClosed) controller.enqueue(chunk);
+      for (const chunk of buffered ?? []) write(chunk);
       buffered = null;
     },
     cancel() {

@@ -113,6 +113,18 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
     expect(hub.subscriberCount()).toBe(0);
   });
 
+  it("lets go of the hub when the consumer cancels without an abort, and later events do no harm", async () => {
+    const hub = await getQueueEventsHub();
+    const before = hub.subscriberCount();
+    const sse = new SseReader((await GET(request(await displayToken()))).body!);
+    await sse.next("snapshot");
+    expect(hub.subscriberCount()).toBe(before + 1);
+    await sse.cancel();
+    expect(hub.subscriberCount()).toBe(before);
+    await testDb.handle.db.transaction((tx) => publishQueueEvent(tx, { officeId: t.office.id, kind: "call", queueNumber: "A-001", counterNumber: 1, at: new Date().toISOString() }));
+    await sleep(100);
+  });
+
   it("answers a missing, unknown or revoked device with 401 and no data", async () => {
     for (const token of [undefined, "forged-token"]) {
       const response = await GET(request(token));
