@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { clientIpFromHeaders } from "../auth/client-ip";
+import { clientIpFromHeaders } from "../client-ip";
 import { endStaffSession, startStaffSession } from "../auth/session-cookie";
 import { getStaffActor } from "../auth/session";
 import { staffReturnPath } from "../auth/staff-paths";

@@ -1,6 +1,6 @@
 import { citizen, type Actor } from "../auth/actor";
 import { createTranslator, localeFromRequest, type Translator } from "../i18n/translate";
-import { clientIp, UNTRUSTED_CLIENT } from "./client-ip";
+import { clientIp, UNTRUSTED_CLIENT } from "../client-ip";
 import { errorResponse, NO_STORE } from "./respond";
 
 /** `ip` keys rate limits; the actor carries the address to the audit log only when it is known. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { assertUnderRateLimit, consumeRateLimit } from "../dal/rate-limit";
 import { isAppError } from "../errors";
-import { UNTRUSTED_CLIENT } from "./client-ip";
+import { UNTRUSTED_CLIENT } from "../client-ip";
 
 /** Requests per window and address; failures per window and booking reference. */
 export const API_LIMITS = {

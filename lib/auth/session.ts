@@ -6,7 +6,7 @@ import { cache } from "react";
 import { resolveStaffActor } from "../dal/staff-auth";
 import { AppError } from "../errors";
 import type { StaffActor } from "./actor";
-import { clientIpFromHeaders } from "./client-ip";
+import { clientIpFromHeaders } from "../client-ip";
 import { authOptions } from "./options";
 import { can, type Permission } from "./permissions";
 

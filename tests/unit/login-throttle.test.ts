@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { clientIpFromHeaders } from "@/lib/client-ip";
 import { LOGIN_THROTTLE, lockMinutesAfter, minutesLeft, throttleKey } from "@/lib/auth/login-throttle";
 
 describe("login throttle rules", () => {
