@@ -43,6 +43,8 @@ export const offices = pgTable(
     noShowAfterCalls: smallint().notNull().default(3),
     isPriorityEnabled: boolean().notNull().default(true),
     retentionDays: smallint().notNull().default(365),
+    /** Close Indonesian national holidays automatically (the hourly job adds each new year's). */
+    observesNationalHolidays: boolean().notNull().default(true),
     ...timestamps,
   },
   (t) => [

@@ -54,6 +54,7 @@ export async function seedAlwaysOpenOffice(db: Database, options: AlwaysOpenOffi
         address: source.address,
         website: source.website,
         openWeekdays: [1, 2, 3, 4, 5, 6, 7],
+        observesNationalHolidays: false,
         dailyCap: capacity * HOURS.length,
         walkInReservePercent: 20,
       })

@@ -8,14 +8,15 @@ import { nationalHolidays } from "../holidays";
 import { writeAudit } from "./audit";
 
 /**
- * Closes the national holidays of this year and the next for every office that has none recorded for
- * that year yet. A year an admin has already edited (any closure in it) is left alone, so a holiday they
+ * Closes the national holidays of this year and the next for every office that observes them and has
+ * none recorded for that year yet. A year an admin has already edited (any closure in it) is left alone, so a holiday they
  * removed on purpose does not come back. Runs from the hourly maintenance job; idempotent.
  */
 export async function ensureNationalHolidays({ now = new Date() }: { now?: Date } = {}): Promise<{ added: number }> {
   const db = await getDb();
   let added = 0;
-  for (const office of await db.select({ id: offices.id, timezone: offices.timezone }).from(offices)) {
+  const observing = await db.select({ id: offices.id, timezone: offices.timezone }).from(offices).where(eq(offices.observesNationalHolidays, true));
+  for (const office of observing) {
     const year = Number(localDate(now, office.timezone).slice(0, 4));
     for (const y of [year, year + 1]) {
       const existing = await db

@@ -35,4 +35,11 @@ describe.each(DATABASE_KINDS)("national holidays kept up to date on %s", (kind) 
     expect((await ensureNationalHolidays({ now: nextYear })).added).toBeGreaterThan(10);
     expect((await closed()).some((r) => r.date === "2028-08-17")).toBe(true);
   });
+
+  it("leaves an office that does not observe national holidays open", async () => {
+    const open = await createTestOffice(testDb.handle.db, { office: { observesNationalHolidays: false } });
+    await ensureNationalHolidays({ now: NOW });
+    const rows = await testDb.handle.db.select().from(dateOverrides).where(eq(dateOverrides.officeId, open.office.id));
+    expect(rows).toEqual([]);
+  });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "offices" ADD COLUMN "observes_national_holidays" boolean DEFAULT true NOT NULL;
