@@ -1,0 +1,47 @@
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_STAFF, loginAs } from "./fixtures";
+
+/**
+ * The role × page/route matrix of issue #3, over HTTP as a browser sees it: signed out → the login page;
+ * a role without the permission → 403; with it → 200. The data layer refuses the same calls on its own
+ * (tests/integration/queue-permissions, staff-users, devices); this checks the pages and routes agree.
+ */
+type Outcome = "ok" | "forbidden" | "login";
+
+const PAGES: { path: string; operator: Outcome; supervisor: Outcome; admin: Outcome }[] = [
+  { path: "/staff/today", operator: "ok", supervisor: "ok", admin: "ok" },
+  { path: "/staff/check-in", operator: "ok", supervisor: "ok", admin: "ok" },
+  { path: "/staff/counter", operator: "ok", supervisor: "ok", admin: "ok" },
+  { path: "/staff/counter/1", operator: "ok", supervisor: "ok", admin: "ok" },
+  { path: "/staff/assist", operator: "ok", supervisor: "ok", admin: "ok" },
+  { path: "/staff/devices", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/users", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/users/new", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+];
+
+async function outcomeOf(page: Page, path: string): Promise<Outcome | string> {
+  const response = await page.goto(path);
+  const url = new URL(page.url());
+  if (url.pathname === "/staff/login") return "login";
+  if (response?.status() === 403) return "forbidden";
+  if (response?.status() === 200 && url.pathname === path) return "ok";
+  return `status ${response?.status()} at ${url.pathname}`;
+}
+
+test.describe("role × page matrix", () => {
+  test("signed out: every staff page sends you to the login, the display stream answers 401", async ({ page, request }) => {
+    for (const { path } of PAGES) expect(await outcomeOf(page, path), path).toBe("login");
+    expect((await request.get("/api/v1/display/events")).status()).toBe(401);
+  });
+
+  for (const role of ["operator", "supervisor", "admin"] as const) {
+    test(`${role}: exactly the pages of the role`, async ({ page }) => {
+      await loginAs(page, E2E_STAFF[role]);
+      const seen = [];
+      for (const row of PAGES) seen.push({ path: row.path, outcome: await outcomeOf(page, row.path) });
+      expect(seen).toEqual(PAGES.map((row) => ({ path: row.path, outcome: row[role] })));
+      // A staff session is not a device: the call display's stream stays closed.
+      expect((await page.request.get("/api/v1/display/events")).status()).toBe(401);
+    });
+  }
+});
