@@ -3,22 +3,24 @@ import { assertSeedTargetIsLocal } from "./seed/guard";
 import { DEMO_STAFF, seedDatabase } from "./seed/seed";
 
 /**
- * `npm run dev` / `npm start`: migrate, seed the demo office on first start, print the demo logins.
- * With DATABASE_URL pointing elsewhere than this machine, it migrates but does not seed.
+ * `npm run dev` / `npm start`: apply the migrations; on the embedded default also seed the demo office
+ * on first start and print the demo logins. A PostgreSQL database (DATABASE_URL) gets the demo data —
+ * and its publicly known passwords — only when asked for with ANTREAN_SEED_DEMO=1 (and only if local).
  */
+const embedded = !process.env.DATABASE_URL;
 const handle = openDatabaseFromEnv();
 try {
   await handle.migrate();
   let seeded = false;
-  try {
+  if (embedded || process.env.ANTREAN_SEED_DEMO === "1") {
     assertSeedTargetIsLocal();
     seeded = (await seedDatabase(handle.db, { now: new Date() })).created;
-  } catch (error) {
-    console.warn(String(error instanceof Error ? error.message : error));
   }
   console.log(`\nAntrean database: ${describeTarget()}${seeded ? " (seeded just now)" : ""}`);
-  console.log("Demo staff logins (embedded default and local databases):");
-  for (const s of DEMO_STAFF) console.log(`  ${s.role.padEnd(10)} ${s.email.padEnd(26)} ${s.password}`);
+  if (embedded || process.env.ANTREAN_SEED_DEMO === "1") {
+    console.log("Demo staff logins:");
+    for (const s of DEMO_STAFF) console.log(`  ${s.role.padEnd(10)} ${s.email.padEnd(26)} ${s.password}`);
+  }
   console.log("");
 } finally {
   await handle.close();
