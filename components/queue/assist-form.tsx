@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { assistBookingAction } from "@/lib/actions/assist";
 import { QUEUE_IDLE, type QueueFormState } from "@/lib/actions/queue-state";
 
@@ -89,19 +89,13 @@ export function AssistForm({
       <Field label={text.name} name="name" autoComplete="off" maxLength={100} defaultValue={values.name} errors={errors.name} required />
       <Field label={text.phone} name="phone" type="tel" inputMode="tel" autoComplete="off" maxLength={20} defaultValue={values.phone} errors={errors.phone} required />
       <Field label={text.email} name="email" type="email" optionalText={text.optional} autoComplete="off" maxLength={254} defaultValue={values.email} errors={errors.email} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-priorityReason" className="font-semibold">
-          {text.priority} <span className="font-normal text-muted">{text.optional}</span>
-        </label>
-        <select id="field-priorityReason" name="priorityReason" defaultValue={values.priorityReason ?? ""} className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3">
-          <option value="">{text.priorityNone}</option>
-          {priorityOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        name="priorityReason"
+        label={text.priority}
+        optionalText={text.optional}
+        defaultValue={values.priorityReason ?? ""}
+        options={[{ value: "", label: text.priorityNone }, ...priorityOptions]}
+      />
       <Button type="submit" disabled={pending} className="w-full text-xl sm:w-auto">
         {pending ? text.pending : text.submit}
       </Button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { SelectField } from "@/components/ui/field";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -51,18 +52,7 @@ export function CheckInResult({ view, notice, text }: { view: CheckedInView; not
       {current.canSetPriority && !current.priority ? (
         <form action={priorityAction} className="mt-4 flex flex-wrap items-end gap-3">
           <input type="hidden" name="reference" value={current.reference} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="priority-reason" className="font-semibold">
-              {text.priorityReason}
-            </label>
-            <select id="priority-reason" name="reason" className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3">
-              {text.priorityOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="priority-reason" name="reason" label={text.priorityReason} options={text.priorityOptions} />
           <Button type="submit" variant="secondary" disabled={pending}>
             {text.prioritySubmit}
           </Button>

@@ -1,3 +1,4 @@
+import { SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import type { CounterPanelText, CurrentCitizen } from "./counter-panel";
 
@@ -76,27 +77,22 @@ export function CounterCitizen({
         )}
       </div>
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`transfer-target-${id}`} className="font-semibold">
-            {text.transferTo}
-          </label>
-          <select id={`transfer-target-${id}`} name="target" className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3">
-            <optgroup label={text.counters}>
-              {targets.counters.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={text.services}>
-              {targets.services.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </div>
+        <SelectField id={`transfer-target-${id}`} name="target" label={text.transferTo}>
+          <optgroup label={text.counters}>
+            {targets.counters.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={text.services}>
+            {targets.services.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        </SelectField>
         <Button type="submit" name="intent" value="transfer" variant="secondary" disabled={pending}>
           {text.transfer}
         </Button>

@@ -68,3 +68,46 @@ export function Checkbox({ label, name, errors, id, ...input }: ComponentProps<"
     </div>
   );
 }
+
+type SelectFieldProps = ComponentProps<"select"> & {
+  label: string;
+  name: string;
+  errors?: string[];
+  optionalText?: string;
+  /** Plain options; pass children instead for option groups. */
+  options?: { value: string; label: string }[];
+};
+
+/** A labelled select with its errors tied to it, styled like Field. */
+export function SelectField({ label, name, errors, optionalText, options, id, className = "", children, ...select }: SelectFieldProps) {
+  const selectId = id ?? `field-${name}`;
+  const errorId = errors?.length ? `${selectId}-error` : undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={selectId} className="font-semibold">
+        {label}
+        {optionalText ? <span className="font-normal text-muted"> {optionalText}</span> : null}
+      </label>
+      <select
+        id={selectId}
+        name={name}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+        className={`min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3 py-2 text-lg focus:border-brand-600 ${className}`}
+        {...select}
+      >
+        {options?.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {children}
+      </select>
+      {errorId ? (
+        <p id={errorId} className="text-sm font-semibold text-red-800">
+          {errors!.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -4,10 +4,10 @@ import { useActionState } from "react";
 import type { StaffRole } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { IDLE } from "@/lib/actions/form-state";
 import { createStaffAction } from "@/lib/actions/staff-users";
-import { RoleSelect } from "./role-select";
+
 
 export type CreateStaffLabels = { name: string; email: string; role: string; password: string; passwordHint: string; submit: string };
 
@@ -18,7 +18,7 @@ export function CreateStaffForm({ labels, roles }: { labels: CreateStaffLabels; 
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
       <Field label={labels.name} name="name" autoComplete="off" required defaultValue={state.values?.name} errors={state.fields?.name} />
       <Field label={labels.email} name="email" type="email" autoComplete="off" required defaultValue={state.values?.email} errors={state.fields?.email} />
-      <RoleSelect id="field-role" label={labels.role} roles={roles} defaultValue={state.values?.role ?? "operator"} errors={state.fields?.role} />
+      <SelectField name="role" label={labels.role} options={roles} defaultValue={state.values?.role ?? "operator"} errors={state.fields?.role} />
       <Field label={labels.password} name="password" type="password" autoComplete="new-password" required minLength={12} hint={labels.passwordHint} errors={state.fields?.password} />
       <Button type="submit" disabled={isPending} className="self-start">
         {labels.submit}

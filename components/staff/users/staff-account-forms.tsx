@@ -4,10 +4,10 @@ import { useActionState } from "react";
 import type { StaffRole } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { IDLE } from "@/lib/actions/form-state";
 import { updateStaffAction } from "@/lib/actions/staff-users";
-import { RoleSelect } from "./role-select";
+
 
 export type AccountFormLabels = {
   role: string;
@@ -46,7 +46,7 @@ export function StaffAccountForms({ staffId, role, isActive, isSelf, roles, labe
         <div className="flex flex-wrap items-end gap-6">
           <form action={action} className="flex flex-wrap items-end gap-3">
             {hidden("role")}
-            <RoleSelect id="field-role" label={labels.role} roles={roles} defaultValue={state.values?.role || role} errors={state.fields?.role} />
+            <SelectField name="role" label={labels.role} options={roles} defaultValue={state.values?.role || role} errors={state.fields?.role} />
             <Button type="submit" variant="secondary" disabled={isPending}>
               {labels.changeRole}
             </Button>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AssistForm } from "@/components/queue/assist-form";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getAssistOptions } from "@/lib/dal/queue/assist-options";
 import { formatDate } from "@/lib/format";
@@ -32,21 +32,14 @@ export default async function AssistPage({ searchParams }: Props) {
       <p>{t("assist.intro")}</p>
       <Card>
         <form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="assist-service" className="font-semibold">
-              {t("assist.service")}
-            </label>
-            <select id="assist-service" name="service" defaultValue={options.service ?? ""} required className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-3">
-              <option value="" disabled>
-                {t("assist.chooseService")}
-              </option>
-              {options.services.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="assist-service"
+            name="service"
+            label={t("assist.service")}
+            defaultValue={options.service ?? ""}
+            required
+            options={[{ value: "", label: t("assist.chooseService") }, ...options.services.map((s) => ({ value: s.slug, label: s.name }))]}
+          />
           <Field label={t("assist.date")} name="date" type="date" min={options.today} defaultValue={options.date} />
           <Button type="submit" variant="secondary">
             {t("assist.showSessions")}
