@@ -72,3 +72,24 @@ export function pgErrorCode(error: unknown): { code?: string; constraint?: strin
   }
   return {};
 }
+
+/**
+ * Name, message and cause chain of an error, with what could be personal data cut out: drizzle appends a
+ * failed query's parameters to its message, and a NIK is 16 digits.
+ */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    parts.push(current instanceof Error ? `${current.name}: ${withoutParams(current.message)}` : "non-error value thrown");
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  const { code } = pgErrorCode(error);
+  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 8) : [];
+  return [parts.join(" <- "), code ? `sqlstate ${code}` : "", ...frames].filter(Boolean).join("\n").replace(/\d{16,}/g, "[redacted]");
+}
+
+function withoutParams(message: string): string {
+  const at = message.indexOf("\nparams:");
+  return at === -1 ? message : `${message.slice(0, at)}\nparams: [redacted]`;
+}

@@ -1,4 +1,5 @@
-import { isAppError } from "../errors";
+import { unstable_rethrow } from "next/navigation";
+import { describeError, isAppError } from "../errors";
 import type { Translator } from "../i18n/translate";
 
 /** What a form shows after a failed submit: the message, each field's errors, and what was typed. */
@@ -12,9 +13,17 @@ export type FormState = {
 
 export const IDLE: FormState = { status: "idle" };
 
-/** Expected errors become form state in the reader's language; anything else is rethrown to error.tsx. */
+/**
+ * Expected errors become form state in the reader's language. Next's own control flow (redirect,
+ * notFound…) passes through; anything else is logged without personal data (drizzle puts a failed
+ * query's parameters in its message) and surfaces as a bare error to error.tsx.
+ */
 export function toFormState(error: unknown, t: Translator, values: Record<string, string>): FormState {
-  if (!isAppError(error)) throw error;
+  if (!isAppError(error)) {
+    unstable_rethrow(error);
+    console.error(`[action] failed: ${describeError(error)}`);
+    throw new Error("Unexpected error (logged)");
+  }
   const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([field, keys]) => [field, keys.map((k) => t(k, error.params))]));
   return { status: "error", code: error.code, message: t(error.messageKey, error.params), fields, values };
 }

@@ -1,4 +1,4 @@
-import { isAppError, pgErrorCode, type FieldErrors } from "../errors";
+import { describeError, isAppError, type FieldErrors } from "../errors";
 import type { Params, Translator } from "../i18n/translate";
 
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
@@ -25,25 +25,4 @@ export function errorResponse(error: unknown, t: Translator, where: string): Res
   console.error(`[api] ${where} failed: ${describeError(error)}`);
   const body: ApiErrorBody = { error: { code: "unexpected", message: t("error.unexpected") } };
   return Response.json(body, { status: 500, headers });
-}
-
-/**
- * Name, message and cause chain of an error, with what could be personal data cut out: drizzle appends a
- * failed query's parameters to its message, and a NIK is 16 digits.
- */
-export function describeError(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 4; depth++) {
-    parts.push(current instanceof Error ? `${current.name}: ${withoutParams(current.message)}` : "non-error value thrown");
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  const { code } = pgErrorCode(error);
-  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 8) : [];
-  return [parts.join(" <- "), code ? `sqlstate ${code}` : "", ...frames].filter(Boolean).join("\n").replace(/\d{16,}/g, "[redacted]");
-}
-
-function withoutParams(message: string): string {
-  const at = message.indexOf("\nparams:");
-  return at === -1 ? message : `${message.slice(0, at)}\nparams: [redacted]`;
 }
