@@ -59,14 +59,17 @@ export const PhoneSchema = z
     return phone;
   });
 
-/** Optional: empty string means "none". */
-export const OptionalEmailSchema = z
-  .string()
-  .max(254)
-  .transform((v) => v.trim())
-  .pipe(z.union([z.literal(""), z.email({ error: "field.email.invalid" })]))
-  .transform((v) => (v === "" ? undefined : v.toLowerCase()))
-  .optional();
+/** Optional: absent, null or an empty string all mean "none". */
+export const OptionalEmailSchema = z.preprocess(
+  (v) => (v === null ? undefined : v),
+  z
+    .string()
+    .max(254)
+    .transform((v) => v.trim())
+    .pipe(z.union([z.literal(""), z.email({ error: "field.email.invalid" })]))
+    .transform((v) => (v === "" ? undefined : v.toLowerCase()))
+    .optional(),
+);
 
 export const SlugSchema = z.string().max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "field.invalid" });
 

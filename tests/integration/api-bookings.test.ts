@@ -77,6 +77,12 @@ describe.each(DATABASE_KINDS)("booking API on %s", (kind) => {
     expect(audits.map((a) => [a.action, a.actorType, a.ip])).toEqual([["booking.create", "citizen", ip]]);
   });
 
+  it("takes a null email as no email", async () => {
+    const res = await book(body({ email: null }), { ip: freshIp() });
+    expect(res.status).toBe(201);
+    expect(res.json.email).toBeNull();
+  });
+
   it("records consent when the integration sends it", async () => {
     const res = await book(body({ consent: true }));
     expect(res.status).toBe(201);

@@ -14,6 +14,8 @@ vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
 
 const HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "' OR 1=1 --", "'; DROP TABLE bookings; --"];
 const WRONG_TYPES: unknown[] = [123, 1.5, -1, true, [], ["x"], {}, { a: 1 }, null];
+/** For an optional field, JSON null means "none" (tests/integration/api-bookings covers it): not a wrong type. */
+const NULL_MEANS_NONE = new Set(["email"]);
 
 type Endpoint = {
   name: string;
@@ -131,6 +133,7 @@ describe.each(DATABASE_KINDS)("hostile input to the API on %s", (kind) => {
       for (const e of endpoints) {
         for (const field of e.bodyFields) {
           for (const value of WRONG_TYPES) {
+            if (value === null && NULL_MEANS_NONE.has(field)) continue;
             expectFieldError(await post(e, { ...e.valid(), [field]: value }), field, `${e.name} ${field}=${JSON.stringify(value)}`);
           }
         }

@@ -45,6 +45,7 @@ describe("CreateBookingSchema", () => {
   it("treats a missing or empty email as none, and a missing office as the default", () => {
     expect(parseInput(CreateBookingSchema, GOOD)).toEqual({ ...GOOD, phone: "+6281234567890" });
     expect(parseInput(CreateBookingSchema, { ...GOOD, email: "  " }).email).toBeUndefined();
+    expect(parseInput(CreateBookingSchema, { ...GOOD, email: null }).email).toBeUndefined();
   });
 
   it("names every missing field as required", () => {
