@@ -1,6 +1,10 @@
 import { count } from "drizzle-orm";
+import { vi } from "vitest";
 import type { Database } from "@/db/client";
 import { auditLogs, bookings, capacityUsages } from "@/db/schema";
+import type { DatabaseKind } from "@/db/client";
+import { useTestDatabase, type TestDatabase } from "./databases";
+import { NOW } from "./fixtures";
 
 const BASE = "http://antrean.test";
 
@@ -54,4 +58,19 @@ export async function countState(db: Database): Promise<{ bookings: number; audi
     db.select({ n: count() }).from(capacityUsages),
   ]);
   return { bookings: b!.n, audit: a!.n, usages: u!.n };
+}
+
+/**
+ * Route handlers read the clock themselves, so API tests freeze Date (only Date: timers and I/O run) at
+ * NOW, which fixes the booking window, and get a fresh database. Pair with `disposeApiTestDatabase`.
+ */
+export function useApiTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(NOW);
+  return useTestDatabase(kind);
+}
+
+export async function disposeApiTestDatabase(testDb: TestDatabase): Promise<void> {
+  await testDb.dispose();
+  vi.useRealTimers();
 }

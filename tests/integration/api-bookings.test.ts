@@ -5,8 +5,8 @@ import { POST as reschedulePost } from "@/app/api/v1/bookings/[reference]/resche
 import { POST as lookupPost } from "@/app/api/v1/bookings/lookup/route";
 import { POST as bookPost } from "@/app/api/v1/bookings/route";
 import { auditLogs, bookings } from "@/db/schema";
-import { apiPost, countState, freshIp, read, refParams } from "../helpers/api";
-import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
+import { apiPost, countState, freshIp, read, refParams, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";
+import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, makeNik, NOW, TODAY, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 
 // As behind a trusted proxy, so every request can come from its own address (see tests/helpers/api.ts).
@@ -22,15 +22,11 @@ describe.each(DATABASE_KINDS)("booking API on %s", (kind) => {
   let t: TestOffice;
 
   beforeAll(async () => {
-    // Route handlers read the clock themselves; freeze Date (only) so the booking window is fixed.
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(NOW);
-    testDb = await useTestDatabase(kind);
+    testDb = await useApiTestDatabase(kind);
     t = await createTestOffice(testDb.handle.db);
   });
   afterAll(async () => {
-    await testDb.dispose();
-    vi.useRealTimers();
+    await disposeApiTestDatabase(testDb);
   });
 
   const body = (over: Record<string, unknown> = {}) => ({

@@ -6,9 +6,9 @@ import { POST as lookupPost } from "@/app/api/v1/bookings/lookup/route";
 import { POST as bookPost } from "@/app/api/v1/bookings/route";
 import { bookings } from "@/db/schema";
 import { MAX_BODY_BYTES } from "@/lib/api/body";
-import { apiPost, countState, freshIp, read, refParams, type ApiResult } from "../helpers/api";
-import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
-import { adultNik, createTestOffice, NOW, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
+import { apiPost, countState, freshIp, read, refParams, type ApiResult, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";
+import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
+import { adultNik, createTestOffice, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 
 vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
 
@@ -34,9 +34,7 @@ describe.each(DATABASE_KINDS)("hostile input to the API on %s", (kind) => {
   let endpoints: Endpoint[];
 
   beforeAll(async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(NOW);
-    testDb = await useTestDatabase(kind);
+    testDb = await useApiTestDatabase(kind);
     t = await createTestOffice(testDb.handle.db);
     nik = adultNik();
     const created = await read(bookPost(apiPost("/api/v1/bookings", { office: t.office.slug, service: "kk", date: TOMORROW, session: "08:00", nik, name: "Dewi", phone: uniquePhone() })));
@@ -79,8 +77,7 @@ describe.each(DATABASE_KINDS)("hostile input to the API on %s", (kind) => {
     ];
   });
   afterAll(async () => {
-    await testDb.dispose();
-    vi.useRealTimers();
+    await disposeApiTestDatabase(testDb);
   });
 
   const post = (e: Endpoint, body: unknown, ref = reference, headers: Record<string, string> = {}) =>

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLogs, bookings } from "@/db/schema";
 import { API_LIMITS, SHARED_BUCKET_FACTOR } from "@/lib/api/limits";
-import { apiPost, freshIp, read, refParams } from "../helpers/api";
-import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
-import { adultNik, createTestOffice, NOW, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
+import { apiPost, freshIp, read, refParams, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";
+import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
+import { adultNik, createTestOffice, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 
 type Handler = (request: Request, context?: { params: Promise<{ reference: string }> }) => Promise<Response>;
 
@@ -24,14 +24,11 @@ describe.each(DATABASE_KINDS)("API rate limits on %s", (kind) => {
   let t: TestOffice;
 
   beforeAll(async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(NOW);
-    testDb = await useTestDatabase(kind);
+    testDb = await useApiTestDatabase(kind);
     t = await createTestOffice(testDb.handle.db);
   });
   afterAll(async () => {
-    await testDb.dispose();
-    vi.useRealTimers();
+    await disposeApiTestDatabase(testDb);
     vi.unstubAllEnvs();
   });
 

@@ -5,9 +5,9 @@ import { GET as availabilityGet } from "@/app/api/v1/availability/route";
 import { POST as bookPost } from "@/app/api/v1/bookings/route";
 import { GET as servicesGet } from "@/app/api/v1/services/route";
 import { dateOverrides, forms, requirementForms, serviceRequirements, services } from "@/db/schema";
-import { apiGet, apiPost, read } from "../helpers/api";
-import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
-import { adultNik, createTestOffice, NOW, TODAY, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
+import { apiGet, apiPost, read, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";
+import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
+import { adultNik, createTestOffice, TODAY, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 
 vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
 
@@ -18,9 +18,7 @@ describe.each(DATABASE_KINDS)("read API on %s", (kind) => {
   let t: TestOffice;
 
   beforeAll(async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(NOW);
-    testDb = await useTestDatabase(kind);
+    testDb = await useApiTestDatabase(kind);
     const db = testDb.handle.db;
     t = await createTestOffice(db, { sessionCapacity: 2 });
     const [requirement] = await db
@@ -35,8 +33,7 @@ describe.each(DATABASE_KINDS)("read API on %s", (kind) => {
     await db.insert(dateOverrides).values({ officeId: t.office.id, date: "2026-12-03", kind: "closed", reason: "Hari Raya Uji", reasonEn: "Test Holiday" });
   });
   afterAll(async () => {
-    await testDb.dispose();
-    vi.useRealTimers();
+    await disposeApiTestDatabase(testDb);
   });
 
   const availability = (query: string, options = {}) => read(availabilityGet(apiGet(`/api/v1/availability?${query}`, options)));
