@@ -33,11 +33,7 @@ export function Field({ label, name, hint, errors, optionalText, id, className =
         className={`min-h-12 rounded-lg border-2 px-3 py-2 text-lg ${errorId ? "border-red-700" : "border-slate-400"} bg-white focus:border-brand-600 ${className}`}
         {...input}
       />
-      {errorId ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          {errors!.join(" ")}
-        </p>
-      ) : null}
+      <ErrorText id={errorId} errors={errors} />
     </div>
   );
 }
@@ -60,11 +56,7 @@ export function Checkbox({ label, name, errors, id, ...input }: ComponentProps<"
         />
         <span>{label}</span>
       </label>
-      {errorId ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          {errors!.join(" ")}
-        </p>
-      ) : null}
+      <ErrorText id={errorId} errors={errors} />
     </div>
   );
 }
@@ -103,11 +95,17 @@ export function SelectField({ label, name, errors, optionalText, options, id, cl
         ))}
         {children}
       </select>
-      {errorId ? (
-        <p id={errorId} className="text-sm font-semibold text-red-800">
-          {errors!.join(" ")}
-        </p>
-      ) : null}
+      <ErrorText id={errorId} errors={errors} />
     </div>
+  );
+}
+
+/** A field's error messages, referenced by the control's aria-describedby. */
+function ErrorText({ id, errors }: { id?: string; errors?: string[] }) {
+  if (!id || !errors?.length) return null;
+  return (
+    <p id={id} className="text-sm font-semibold text-red-800">
+      {errors.join(" ")}
+    </p>
   );
 }
