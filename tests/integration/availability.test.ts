@@ -133,7 +133,7 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     const [f1, f2] = await db()
       .insert(forms)
       .values([
-        { officeId: t.office.id, slug: "f-1-01", name: "F-1.01", url: "/forms/f-1-01.pdf", description: "Formulir Biodata" },
+        { officeId: t.office.id, slug: "f-1-01", name: "F-1.01", nameEn: "F-1.01 (en)", url: "/forms/f-1-01.pdf", description: "Formulir Biodata" },
         { officeId: t.office.id, slug: "f-1-02", name: "F-1.02", url: "/forms/f-1-02.pdf", description: null },
       ])
       .returning();
@@ -147,20 +147,31 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     await db().insert(requirementForms).values([{ requirementId: r1!.id, formId: f1!.id }, { requirementId: r1!.id, formId: f2!.id }]);
 
     const list = await listServices(t.office, "id");
-    expect(list.map((s) => [s.slug, s.name, s.queueLetter, s.minAge, s.maxAge])).toEqual([
+    expect(list.map((s) => [s.slug, s.name.text, s.queueLetter, s.minAge, s.maxAge])).toEqual([
       ["ktp", "KTP-el", "A", 17, null],
       ["kk", "Kartu Keluarga", "C", null, null],
     ]);
     const kk = list[1]!;
-    expect(kk.requirements.map((r) => r.text)).toEqual(["Formulir F-1.01 dan F-1.02", "Fotokopi buku nikah"]);
+    expect(kk.requirements.map((r) => r.text.text)).toEqual(["Formulir F-1.01 dan F-1.02", "Fotokopi buku nikah"]);
     expect(kk.requirements[0]!.forms.map((f) => f.slug).sort()).toEqual(["f-1-01", "f-1-02"]);
-    expect(kk.requirements[0]!.forms.find((f) => f.slug === "f-1-01")).toEqual({ slug: "f-1-01", name: "F-1.01", url: "/forms/f-1-01.pdf", description: "Formulir Biodata" });
+    expect(kk.requirements[0]!.forms.find((f) => f.slug === "f-1-01")).toEqual({
+      slug: "f-1-01",
+      name: { text: "F-1.01", lang: "id" },
+      url: "/forms/f-1-01.pdf",
+      description: { text: "Formulir Biodata", lang: "id" },
+    });
     expect(kk.requirements[1]!.forms).toEqual([]);
     expect(r2!.position).toBe(1);
 
     const inEn = await getServiceDTO(t.office, "kk", "en");
-    expect(inEn.requirements.map((r) => r.text)).toEqual(["Formulir F-1.01 dan F-1.02", "Copy of the marriage book"]);
-    expect((await getServiceDTO(t.office, "ktp", "en")).name).toBe("ID card");
+    // A text without English comes in Indonesian and says so, for the page to mark it.
+    expect(inEn.requirements.map((r) => r.text)).toEqual([
+      { text: "Formulir F-1.01 dan F-1.02", lang: "id" },
+      { text: "Copy of the marriage book", lang: "en" },
+    ]);
+    expect(inEn.requirements[0]!.forms.find((f) => f.slug === "f-1-01")!.name).toEqual({ text: "F-1.01 (en)", lang: "en" });
+    expect(inEn.name).toEqual({ text: "Kartu Keluarga", lang: "id" });
+    expect((await getServiceDTO(t.office, "ktp", "en")).name).toEqual({ text: "ID card", lang: "en" });
     expect((await getServiceDTO(t.office, "ktp", "id")).requirements).toEqual([]);
   });
 

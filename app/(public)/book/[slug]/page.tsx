@@ -30,7 +30,7 @@ export default async function ChooseSlotPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <Steps current={2} t={t} />
       <h1 className="text-2xl font-bold">{t("slots.title")}</h1>
-      <p>{t("slots.serviceLabel", { service: service.name })}</p>
+      <p>{t("slots.serviceLabel", { service: service.name.text })}</p>
       {availability.firstAvailableDate === null ? (
         <Alert tone="warning">{t("slots.noneAvailable", { time: formatTime(availability.office.bookingOpensAt, t.locale) })}</Alert>
       ) : null}

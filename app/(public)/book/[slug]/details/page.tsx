@@ -34,7 +34,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">{t("details.title")}</h1>
       <Card>
         <p className="font-semibold">
-          {t("details.summary", { service: service.name, date: formatDate(slot.date, t.locale), session: session.label })}
+          {t("details.summary", { service: service.name.text, date: formatDate(slot.date, t.locale), session: session.label })}
         </p>
         <a href={chooseOther} className="mt-1 inline-flex min-h-12 items-center">
           {t("details.change")}
