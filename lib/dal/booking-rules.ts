@@ -5,10 +5,12 @@ import { ACTIVE_BOOKING_STATUSES, bookings, type Booking, type Office, type Serv
 import { evaluateDay, type DayUsage } from "../availability";
 import { channelLimit, type Channel } from "../capacity";
 import { localDate } from "../dates";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
+import type { Locale } from "../i18n/messages";
 import { ageOn, parseNik } from "../nik";
 import type { UsageChange } from "./capacity-usage";
 import { loadDayPlan } from "./calendar";
+import { findServiceForAge, serviceName } from "./services";
 
 /** The booking rules shared by booking, rescheduling and the queue: who may, when, and which places. */
 
@@ -26,12 +28,31 @@ export function checkPerson(nik: string, service: Service, office: Office, date:
   if (!parsed.ok) throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.format"] } });
   const age = ageOn(parsed.value.birthDate, date);
   if (service.minAge !== null && age < service.minAge) {
-    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooYoung"] }, params: { minAge: service.minAge } });
+    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooYoung"] }, params: { minAge: service.minAge, age } });
   }
   if (service.maxAge !== null && age > service.maxAge) {
-    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooOld"] }, params: { limit: service.maxAge + 1 } });
+    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooOld"] }, params: { limit: service.maxAge + 1, age } });
   }
   return { nik: parsed.value.nik, age, sex: parsed.value.sex };
+}
+
+/**
+ * checkPerson, and when the person is too young or too old for the service, the error names the office's
+ * service whose age rule fits them (a 10-year-old asking for a first KTP-el is pointed to KIA).
+ */
+export async function checkPersonOrSuggest(db: Executor, nik: string, service: Service, office: Office, date: string, now: Date, locale: Locale) {
+  try {
+    return checkPerson(nik, service, office, date, now);
+  } catch (error) {
+    const age = isAppError(error) ? error.params?.age : undefined;
+    if (!isAppError(error) || typeof age !== "number") throw error;
+    const alternative = await findServiceForAge(db, office, age, service.id);
+    if (!alternative) throw error;
+    throw new AppError(error.code, error.messageKey, {
+      fields: error.fields,
+      params: { ...error.params, suggestedService: alternative.slug, suggestedServiceName: serviceName(alternative, locale) },
+    });
+  }
 }
 
 /** The day's cap and the session, if this channel may book that session now; otherwise "closed" (409). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { forms, requirementForms, serviceRequirements, services, type Office, type Service } from "@/db/schema";
 import { getDb } from "../db";
@@ -102,4 +102,25 @@ async function attachRequirements(db: Executor, rows: Service[], locale: Locale)
           .map((f) => ({ slug: f.slug, name: localized(locale, f.name, f.nameEn), url: f.url, description: localizedOrNull(locale, f.description, f.descriptionEn) })),
       })),
   }));
+}
+
+/**
+ * The first active service (in the office's order) with an age rule that this age meets, other than
+ * `exceptId`: where to point someone refused for their age. Services without an age rule fit everyone
+ * and so say nothing about where to go instead.
+ */
+export async function findServiceForAge(db: Executor, office: Office, age: number, exceptId: string): Promise<Service | null> {
+  const rows = await db
+    .select()
+    .from(services)
+    .where(
+      and(
+        eq(services.officeId, office.id),
+        eq(services.isActive, true),
+        ne(services.id, exceptId),
+        or(isNotNull(services.minAge), isNotNull(services.maxAge)),
+      ),
+    )
+    .orderBy(asc(services.position), asc(services.name));
+  return rows.find((s) => (s.minAge === null || age >= s.minAge) && (s.maxAge === null || age <= s.maxAge)) ?? null;
 }

@@ -87,6 +87,26 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     expect((await appErrorOf(createBooking(bookingRequest(t), ctx))).code).toBe("full");
   });
 
+  it("a full day points to the next later date with room (and links nothing earlier)", async () => {
+    const t = await createTestOffice(db(), { office: { dailyCap: 1 } });
+    // 2 Dec has room, 3 Dec is full, 4 Dec is closed, 5 Dec is full, 6 Dec has room.
+    await db().insert(dateOverrides).values({ officeId: t.office.id, date: "2026-12-04", kind: "closed", reason: "Libur", reasonEn: null });
+    await createBooking(bookingRequest(t, { date: "2026-12-03", session: "08:00" }), ctx);
+    await createBooking(bookingRequest(t, { date: "2026-12-05", session: "09:00" }), ctx);
+    const result = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
+    const byDate = new Map(result.days.map((d) => [d.date, d]));
+    expect(byDate.get("2026-12-03")).toMatchObject({ reasonCode: "full", nextDateWithRoom: "2026-12-06" });
+    expect(byDate.get("2026-12-05")).toMatchObject({ reasonCode: "full", nextDateWithRoom: "2026-12-06" });
+    expect(byDate.get("2026-12-02")!.nextDateWithRoom).toBeUndefined();
+    expect(result.firstAvailableDate).toBe(TOMORROW);
+
+    // The last date of the window full, nothing later: no pointer rather than a backward one.
+    const last = result.days.at(-1)!.date;
+    await createBooking(bookingRequest(t, { date: last, session: "08:00" }), ctx);
+    const again = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
+    expect(again.days.at(-1)).toMatchObject({ date: last, reasonCode: "full", nextDateWithRoom: null });
+  });
+
   it("a service's own cap shows as that service's remaining places", async () => {
     const t = await createTestOffice(db(), { serviceCaps: { ktp: 3 } });
     await createBooking(bookingRequest(t, { session: "08:00" }), ctx);

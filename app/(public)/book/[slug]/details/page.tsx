@@ -23,7 +23,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
   if (query.checklist !== "confirmed") redirect(`/services/${slug}?incomplete=1`);
   const slot = parseSlot(query.slot);
   if (!slot) redirect(`/book/${slug}?checklist=confirmed&missing=1`);
-  const chooseOther = `/book/${slug}?checklist=confirmed`;
+  const chooseOther = `/book/${slug}?checklist=confirmed&date=${slot.date}`;
   const { days } = await getAvailability({ serviceSlug: slug, from: slot.date, days: 1, t });
   const session = days[0]?.sessions.find((s) => s.start === slot.session && s.remaining > 0);
   if (!session) redirect(`${chooseOther}&taken=1`);
@@ -56,6 +56,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
           submit: t("details.submit"),
           sending: t("details.sending"),
           chooseOther: t("details.change"),
+          tryService: t("nik.tryService"),
         }}
       />
     </div>
