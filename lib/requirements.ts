@@ -35,3 +35,14 @@ export function classifyRequirement(text: string): RequirementClass {
 export function isDocument(requirement: { kind: RequirementKind }): boolean {
   return requirement.kind === "document";
 }
+
+const COPY_WORDS: Record<Exclude<DocumentCopy, "both">, RegExp> = {
+  original: /\b(asli|original)\b/i,
+  photocopy: /\b(foto ?kopi|fotocopy|photocop(y|ies))\b/i,
+};
+
+/** Does the text already say which copy to bring? Then a "(asli)" tag after it would only repeat it. */
+export function mentionsCopy(text: string, copy: DocumentCopy): boolean {
+  if (copy === "both") return COPY_WORDS.original.test(text) && COPY_WORDS.photocopy.test(text);
+  return COPY_WORDS[copy].test(text);
+}

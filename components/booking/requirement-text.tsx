@@ -1,11 +1,12 @@
 import type { RequirementDTO } from "@/lib/dal/services";
 import type { Translator } from "@/lib/i18n/translate";
+import { mentionsCopy } from "@/lib/requirements";
 import { LocalizedText } from "./localized-text";
 
-/** A document's text with which copy to bring and how many, where the office says. */
+/** A document's text with which copy to bring (unless the text says so) and how many, where the office says. */
 export function RequirementText({ requirement, t }: { requirement: RequirementDTO; t: Translator }) {
   const tags = [
-    requirement.copy ? t(`requirement.copy.${requirement.copy}`) : null,
+    requirement.copy && !mentionsCopy(requirement.text.text, requirement.copy) ? t(`requirement.copy.${requirement.copy}`) : null,
     requirement.copies ? t("requirement.copies", { count: requirement.copies }) : null,
   ].filter(Boolean);
   return (

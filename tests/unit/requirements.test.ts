@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import catalogue from "@/db/seed/data/kota-bogor-services.json";
-import { classifyRequirement } from "@/lib/requirements";
+import { classifyRequirement, mentionsCopy } from "@/lib/requirements";
 
 type CatalogueRequirement = { text: string; textEn?: string; kind?: string; copy?: string };
 const requirements = catalogue.services.flatMap((s) => s.requirements as CatalogueRequirement[]);
@@ -63,5 +63,17 @@ describe("the office's catalogue in both languages", () => {
       expect(text, typo).not.toContain(typo);
     }
     for (const fixed of ["nakhoda", "di atas", "ELEMEN DATA", "menunjukkan", "kepindahan penduduk", "memasukkan"]) expect(text, fixed).toContain(fixed);
+  });
+});
+
+describe("mentionsCopy: the copy tag is shown only where the text does not say it", () => {
+  it("finds the word in either language", () => {
+    expect(mentionsCopy("Kartu keluarga asli", "original")).toBe(true);
+    expect(mentionsCopy("Family card (KK), original", "original")).toBe(true);
+    expect(mentionsCopy("Fotokopi buku nikah", "photocopy")).toBe(true);
+    expect(mentionsCopy("Photocopy of your travel document", "photocopy")).toBe(true);
+    expect(mentionsCopy("Kartu keluarga", "original")).toBe(false);
+    expect(mentionsCopy("Akta kelahiran asli", "both")).toBe(false);
+    expect(mentionsCopy("Akta kelahiran asli dan fotokopi", "both")).toBe(true);
   });
 });
