@@ -20,14 +20,21 @@ export function DayTabs({ days, chosen, hrefFor, t }: { days: DayAvailability[];
               <a
                 href={hrefFor(day.date)}
                 aria-current={isChosen ? "date" : undefined}
-                aria-label={t("slots.dayTab", { date: formatDate(day.date, t.locale), status })}
                 className={`flex min-h-14 flex-col items-center justify-center rounded-lg border-2 px-1 py-1 text-center leading-tight no-underline ${
                   isChosen ? "border-brand-600 bg-brand-600 text-white" : bookable ? "border-slate-300 bg-white text-ink" : "border-slate-200 bg-slate-100 text-muted"
                 }`}
               >
-                <span className="text-sm">{weekday}</span>
-                <span className="whitespace-nowrap text-sm font-bold">{dayMonth}</span>
-                <span className="text-xs">{status}</span>
+                {/* Short on screen; the full date for screen readers (the link's name is its text). */}
+                <span className="sr-only">{t("slots.dayTab", { date: formatDate(day.date, t.locale), status })}</span>
+                <span aria-hidden="true" className="text-sm">
+                  {weekday}
+                </span>
+                <span aria-hidden="true" className="whitespace-nowrap text-sm font-bold">
+                  {dayMonth}
+                </span>
+                <span aria-hidden="true" className="text-xs">
+                  {status}
+                </span>
               </a>
             </li>
           );
