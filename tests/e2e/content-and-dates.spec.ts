@@ -117,8 +117,8 @@ test.describe("the date choice on a phone", () => {
       const sessions = (await groups.boundingBox())!;
       const button = (await page.getByRole("button", { name: "Lanjut isi data" }).boundingBox())!;
       expect(button.y - (sessions.y + sessions.height), "gap between the sessions and the button in px").toBeLessThan(120);
-      // Kota Bogor's akta page was 3,170 px tall at 360 px with every day's sessions listed.
-      if (info.project.name === "embedded") expect(height, "page height in px").toBeLessThan(1600);
+      // Kota Bogor's akta page was 3,170 px tall at 360 px with every day's sessions listed (now ~1,400–1,550).
+      if (info.project.name === "embedded") expect(height, "page height in px").toBeLessThan(1700);
       else expect(height, "page height in px (24 sessions a day)").toBeLessThan(2600);
       await expectNoAxeViolations(page, `dates at ${width} px`);
     });
