@@ -28,10 +28,10 @@ export function checkPerson(nik: string, service: Service, office: Office, date:
   if (!parsed.ok) throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.format"] } });
   const age = ageOn(parsed.value.birthDate, date);
   if (service.minAge !== null && age < service.minAge) {
-    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooYoung"] }, params: { minAge: service.minAge, age } });
+    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooYoung"] }, params: { minAge: service.minAge } });
   }
   if (service.maxAge !== null && age > service.maxAge) {
-    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooOld"] }, params: { limit: service.maxAge + 1, age } });
+    throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooOld"] }, params: { limit: service.maxAge + 1 } });
   }
   return { nik: parsed.value.nik, age, sex: parsed.value.sex };
 }
@@ -44,9 +44,10 @@ export async function checkPersonOrSuggest(db: Executor, nik: string, service: S
   try {
     return checkPerson(nik, service, office, date, now);
   } catch (error) {
-    const age = isAppError(error) ? error.params?.age : undefined;
-    if (!isAppError(error) || typeof age !== "number") throw error;
-    const alternative = await findServiceForAge(db, office, age, service.id);
+    const refusedForAge = isAppError(error) && error.fields?.nik?.some((key) => key === "field.nik.tooYoung" || key === "field.nik.tooOld");
+    const parsed = parseNik(nik, localDate(now, office.timezone));
+    if (!refusedForAge || !parsed.ok) throw error;
+    const alternative = await findServiceForAge(db, office, ageOn(parsed.value.birthDate, date), service.id);
     if (!alternative) throw error;
     throw new AppError(error.code, error.messageKey, {
       fields: error.fields,
