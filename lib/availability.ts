@@ -55,3 +55,11 @@ export function evaluateDay(plan: DayPlan, usage: DayUsage, ctx: EvaluateContext
   const full = sessions.every((s) => s.remaining === 0);
   return { date: plan.date, open: true, ...(full ? { reasonCode: "full" as const } : {}), sessions };
 }
+
+/**
+ * Where to send someone whose chosen date is full: the next *later* date with a free place (never an
+ * earlier one, which they have already passed over), or null when no later date in the list has room.
+ */
+export function nextDateWithRoom(days: readonly DayAvailabilityCore[], after: string): string | null {
+  return days.find((d) => d.date > after && d.open && d.sessions.some((s) => s.remaining > 0))?.date ?? null;
+}

@@ -34,3 +34,13 @@ export function minusMinutes(time: string, minutes: number): string {
   const wrapped = (total + 1440) % 1440;
   return `${String(Math.floor(wrapped / 60)).padStart(2, "0")}:${String(wrapped % 60).padStart(2, "0")}`;
 }
+
+/** `2026-12-07` → { weekday: "Sen", day: "7 Des" } / { weekday: "Mon", day: "7 Dec" }: a compact date tab. */
+export function formatDayTab(date: string, locale: Locale): { weekday: string; day: string } {
+  const d = new Date(`${date}T00:00:00Z`);
+  const tag = locale === "id" ? "id-ID" : "en-GB";
+  return {
+    weekday: new Intl.DateTimeFormat(tag, { timeZone: "UTC", weekday: "short" }).format(d),
+    day: new Intl.DateTimeFormat(tag, { timeZone: "UTC", day: "numeric", month: "short" }).format(d),
+  };
+}

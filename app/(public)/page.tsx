@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LocalizedText } from "@/components/booking/localized-text";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getPublicHome } from "@/lib/dal/public-home";
@@ -38,9 +39,9 @@ export default async function HomePage() {
           {t("home.servicesTitle")}
         </h2>
         {categories.map((category) => (
-          <section key={category.name} aria-labelledby={`cat-${category.slug}`}>
+          <section key={category.slug} aria-labelledby={`cat-${category.slug}`}>
             <h3 id={`cat-${category.slug}`} className="mb-2 text-lg font-bold text-muted">
-              {category.name}
+              <LocalizedText value={category.name} t={t} />
             </h3>
             <ul className="space-y-2">
               {category.services.map((s) => (
@@ -49,7 +50,9 @@ export default async function HomePage() {
                     href={`/services/${s.slug}`}
                     className="flex min-h-14 flex-col justify-center rounded-xl border-2 border-slate-200 bg-white px-4 py-3 font-semibold no-underline hover:border-brand-600"
                   >
-                    <span>{s.name}</span>
+                    <span>
+                      <LocalizedText value={s.name} t={t} />
+                    </span>
                     {s.minAge !== null ? <span className="text-sm font-normal text-muted">{t("home.ageMin", { age: s.minAge })}</span> : null}
                     {s.maxAge !== null ? <span className="text-sm font-normal text-muted">{t("home.ageMax", { age: s.maxAge + 1 })}</span> : null}
                   </Link>

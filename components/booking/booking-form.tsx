@@ -21,6 +21,7 @@ export type BookingFormText = {
   submit: string;
   sending: string;
   chooseOther: string;
+  tryService: string;
 };
 
 /**
@@ -44,6 +45,11 @@ export function BookingForm({ hidden, text, chooseOtherHref }: { hidden: Record<
           {slotProblem ? (
             <p className="mt-1">
               <a href={chooseOtherHref}>{text.chooseOther}</a>
+            </p>
+          ) : null}
+          {state.suggestion ? (
+            <p className="mt-1">
+              {text.tryService} <a href={state.suggestion.href}>{state.suggestion.label}</a>
             </p>
           ) : null}
         </Alert>

@@ -1,13 +1,15 @@
+import type { ReactNode } from "react";
 import type { BookingDTO } from "@/lib/dal/booking-dto";
 import { formatDate } from "@/lib/format";
 import type { Translator } from "@/lib/i18n/translate";
+import { LocalizedText } from "./localized-text";
 
 /** The booking's facts as a definition list; the NIK only masked. */
 export function BookingSummary({ booking, t, compact = false }: { booking: BookingDTO; t: Translator; compact?: boolean }) {
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     [t("confirm.name"), booking.name ?? "—"],
     [t("confirm.nik"), booking.nikMasked],
-    [t("confirm.service"), booking.service.name],
+    [t("confirm.service"), <LocalizedText key="service" value={{ text: booking.service.name, lang: booking.service.nameLang }} t={t} />],
     [t("confirm.date"), formatDate(booking.date, t.locale)],
     [t("confirm.session"), booking.session.label],
     [t("confirm.office"), [booking.office.name, booking.office.address].filter(Boolean).join(", ")],

@@ -1,25 +1,54 @@
 import type { DayAvailability } from "@/lib/dal/availability";
 import { formatDate } from "@/lib/format";
 import type { Translator } from "@/lib/i18n/translate";
+import { DayTabs } from "./day-tabs";
+import { withNode } from "./localized-text";
+
+type Props = {
+  days: DayAvailability[];
+  t: Translator;
+  /** The link for a date tab: the same page with `?date=`. */
+  hrefFor: (date: string) => string;
+  /** The date asked for in the URL, if any. */
+  date?: string;
+  /** The slot to preselect (`DATE_HH:MM`), e.g. the booking being moved. */
+  selected?: string;
+  error?: string;
+};
+
+/** The date shown: the one asked for, else the preselected slot's, else the first with room, else the first. */
+export function chooseDate(days: DayAvailability[], date?: string, selected?: string): string | undefined {
+  const known = (d?: string) => (d && days.some((day) => day.date === d) ? d : undefined);
+  return (
+    known(date) ??
+    known(selected?.slice(0, 10)) ??
+    days.find((d) => d.open && d.sessions.some((s) => s.remaining > 0))?.date ??
+    days[0]?.date
+  );
+}
 
 /**
- * Dates with their sessions as radio buttons (the label is the touch target). Used inside a form: a GET
- * form to the details step when booking, a POST form when rescheduling. Works without JavaScript.
+ * A phone-sized date choice: a grid of day tabs, then only the chosen day's sessions as radio buttons (the
+ * label is the touch target), so the form's button stays close. Used inside a form: a GET form to the details
+ * step when booking, a POST form when rescheduling. Works without JavaScript.
  */
-export function SlotPicker({ days, t, selected, error }: { days: DayAvailability[]; t: Translator; selected?: string; error?: string }) {
-  const nextDate = days.find((d) => d.sessions.some((s) => s.remaining > 0))?.date;
+export function SlotPicker({ days, t, hrefFor, date, selected, error }: Props) {
+  const chosen = chooseDate(days, date, selected);
+  const day = days.find((d) => d.date === chosen);
+  const dateText = day ? formatDate(day.date, t.locale) : "";
   return (
-    <fieldset aria-describedby={error ? "slot-error" : undefined} className="space-y-4">
+    <fieldset aria-describedby={error ? "slot-error" : undefined} className="min-w-0 space-y-4">
       <legend className="sr-only">{t("slots.choose")}</legend>
       {error ? (
         <p id="slot-error" role="alert" className="font-semibold text-red-800">
           {error}
         </p>
       ) : null}
-      {days.map((day) => (
-        <section key={day.date} aria-labelledby={`day-${day.date}`} className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id={`day-${day.date}`} className="text-lg font-bold">
-            {formatDate(day.date, t.locale)}
+      {day ? <DayTabs days={days} chosen={day.date} hrefFor={hrefFor} t={t} /> : null}
+      {day ? (
+        <section aria-labelledby="chosen-day" className="rounded-xl border border-slate-200 bg-white p-3 sm:p-4">
+          <h2 id="chosen-day" className="text-lg font-bold">
+            {dateText}
           </h2>
           {day.note ? <p className="text-sm font-semibold text-brand-700">{day.note}</p> : null}
           {!day.open ? (
@@ -27,22 +56,25 @@ export function SlotPicker({ days, t, selected, error }: { days: DayAvailability
           ) : (
             <>
               {day.reasonCode === "full" ? (
-                <p className="mt-1 text-muted">
-                  {t("slots.dayFull")} {nextDate ? t("slots.nextAvailable", { date: formatDate(nextDate, t.locale) }) : null}
+                <p className="mt-1">
+                  {t("slots.dayFull")}{" "}
+                  {day.nextDateWithRoom
+                    ? withNode(t("slots.nextAvailable", { date: "{date}" }), "date", <a href={hrefFor(day.nextDateWithRoom)}>{formatDate(day.nextDateWithRoom, t.locale)}</a>)
+                    : t("slots.noLaterDate")}
                 </p>
               ) : null}
-              <div role="group" aria-label={t("slots.sessionGroup", { date: formatDate(day.date, t.locale) })} className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
+              <div role="group" aria-label={t("slots.sessionGroup", { date: dateText })} className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
                 {day.sessions.map((s) => {
                   const value = `${day.date}_${s.start}`;
                   const full = s.remaining === 0;
                   return (
                     <label
                       key={value}
-                      className={`flex min-h-14 cursor-pointer items-center gap-2 rounded-lg border-2 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 ${full ? "cursor-not-allowed border-slate-200 bg-slate-100 text-muted" : "border-slate-300"}`}
+                      className={`flex min-h-12 cursor-pointer items-center gap-2 rounded-lg border-2 px-2 py-1.5 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 ${full ? "cursor-not-allowed border-slate-200 bg-slate-100 text-muted" : "border-slate-300"}`}
                     >
-                      <input type="radio" name="slot" value={value} disabled={full} defaultChecked={selected === value} required className="size-5 accent-brand-600" />
-                      <span className="flex flex-col leading-tight">
-                        <span className="font-semibold">{s.label}</span>
+                      <input type="radio" name="slot" value={value} disabled={full} defaultChecked={selected === value} required className="size-5 shrink-0 accent-brand-600" />
+                      <span className="flex min-w-0 flex-col leading-tight">
+                        <span className="font-semibold tabular-nums">{s.label}</span>
                         <span className="text-sm">{full ? t("slots.full") : t("slots.remaining", { count: s.remaining })}</span>
                       </span>
                     </label>
@@ -52,7 +84,7 @@ export function SlotPicker({ days, t, selected, error }: { days: DayAvailability
             </>
           )}
         </section>
-      ))}
+      ) : null}
     </fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
 type FieldProps = ComponentProps<"input"> & {
   label: string;
@@ -39,7 +39,7 @@ export function Field({ label, name, hint, errors, optionalText, id, className =
 }
 
 /** A large checkbox with its label as the touch target. */
-export function Checkbox({ label, name, errors, id, ...input }: ComponentProps<"input"> & { label: string; name: string; errors?: string[] }) {
+export function Checkbox({ label, name, errors, id, ...input }: ComponentProps<"input"> & { label: ReactNode; name: string; errors?: string[] }) {
   const inputId = id ?? `field-${name}`;
   const errorId = errors?.length ? `${inputId}-error` : undefined;
   return (

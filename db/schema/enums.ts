@@ -29,3 +29,12 @@ export const deviceKindEnum = pgEnum("device_kind", ["display", "kiosk"]);
 export const actorTypeEnum = pgEnum("actor_type", ["citizen", "staff", "device", "system"]);
 
 export const callKindEnum = pgEnum("call_kind", ["call", "recall"]);
+
+/**
+ * What a service requirement asks of the citizen: a document to bring (the checklist asks to prepare it),
+ * a condition the person must meet (age, marital status), or a conditional note ("if … then form F-1.04").
+ */
+export const requirementKindEnum = pgEnum("requirement_kind", ["document", "condition", "note"]);
+
+/** Which copy of a document to bring, where the office says so. */
+export const documentCopyEnum = pgEnum("document_copy", ["original", "photocopy", "both"]);

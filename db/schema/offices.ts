@@ -13,7 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
-import { lateArrivalPolicyEnum } from "./enums";
+import { documentCopyEnum, lateArrivalPolicyEnum, requirementKindEnum } from "./enums";
 
 /** One civil-registration office; every rule that an office may tune lives on this row. */
 export const offices = pgTable(
@@ -65,11 +65,13 @@ export const services = pgTable(
       .references(() => offices.id, { onDelete: "cascade" }),
     slug: text().notNull(),
     category: text().notNull(),
+    categoryEn: text(),
     name: text().notNull(),
     nameEn: text(),
     minAge: smallint(),
     maxAge: smallint(),
     eligibilityNote: text(),
+    eligibilityNoteEn: text(),
     queueLetter: text().notNull(),
     /** Optional cap on this service's bookings per day (in addition to the office's caps). */
     dailyCap: integer(),
@@ -94,8 +96,16 @@ export const serviceRequirements = pgTable(
     position: smallint().notNull(),
     text: text().notNull(),
     textEn: text(),
+    kind: requirementKindEnum().notNull().default("document"),
+    /** Documents only: original, photocopy or both, and how many copies, where the office says so. */
+    copy: documentCopyEnum(),
+    copies: smallint(),
   },
-  (t) => [index("service_requirements_service_idx").on(t.serviceId, t.position)],
+  (t) => [
+    index("service_requirements_service_idx").on(t.serviceId, t.position),
+    check("service_requirements_copy_ck", sql`${t.kind} = 'document' or (${t.copy} is null and ${t.copies} is null)`),
+    check("service_requirements_copies_ck", sql`${t.copies} is null or ${t.copies} between 1 and 20`),
+  ],
 );
 
 export const forms = pgTable(
@@ -107,8 +117,11 @@ export const forms = pgTable(
       .references(() => offices.id, { onDelete: "cascade" }),
     slug: text().notNull(),
     name: text().notNull(),
+    nameEn: text(),
     description: text(),
+    descriptionEn: text(),
     note: text(),
+    noteEn: text(),
     url: text().notNull(),
   },
   (t) => [uniqueIndex("forms_office_slug_uq").on(t.officeId, t.slug)],

@@ -14,6 +14,7 @@ import {
   weeklySessions,
 } from "../schema";
 import { nationalHolidays } from "../../lib/holidays";
+import { DOCUMENT_COPIES, REQUIREMENT_KINDS, classifyRequirement } from "../../lib/requirements";
 import catalogue from "./data/kota-bogor-services.json";
 import { DEMO_STAFF } from "./demo-staff";
 
@@ -82,8 +83,11 @@ export async function seedDatabase(db: Database, { now, withDemoStaff = true }: 
           officeId,
           slug: f.id,
           name: f.name,
+          nameEn: f.nameEn,
           description: f.description,
+          descriptionEn: f.descriptionEn,
           note: f.note,
+          noteEn: f.noteEn,
           url: f.url,
         })),
       )
@@ -93,18 +97,20 @@ export async function seedDatabase(db: Database, { now, withDemoStaff = true }: 
     const serviceIdByLetter = new Map<string, string[]>();
     for (const [position, s] of catalogue.services.entries()) {
       const letter = LETTER_BY_CATEGORY[s.category] ?? "G";
-      const eligibility = (s as { eligibility?: { minAge?: number; maxAge?: number; note?: string } }).eligibility;
+      const eligibility = (s as { eligibility?: { minAge?: number; maxAge?: number; note?: string; noteEn?: string } }).eligibility;
       const [service] = await tx
         .insert(services)
         .values({
           officeId,
           slug: s.id,
           category: s.category,
+          categoryEn: s.categoryEn,
           name: s.name,
           nameEn: s.nameEn,
           minAge: eligibility?.minAge ?? null,
           maxAge: eligibility?.maxAge ?? null,
           eligibilityNote: eligibility?.note ?? null,
+          eligibilityNoteEn: eligibility?.noteEn ?? null,
           queueLetter: letter,
           position,
         })
@@ -114,7 +120,7 @@ export async function seedDatabase(db: Database, { now, withDemoStaff = true }: 
       for (const [index, requirement] of s.requirements.entries()) {
         const [row] = await tx
           .insert(serviceRequirements)
-          .values({ serviceId: service!.id, position: index, text: requirement.text })
+          .values({ serviceId: service!.id, position: index, ...requirementRow(requirement) })
           .returning({ id: serviceRequirements.id });
         const formSlugs = (requirement as { forms?: string[] }).forms ?? [];
         const links = formSlugs.flatMap((slug) => {
@@ -153,6 +159,22 @@ export async function seedDatabase(db: Database, { now, withDemoStaff = true }: 
     }
   });
   return { created: true as const };
+}
+
+type CatalogueRequirement = { text: string; textEn?: string; kind?: string; copy?: string; copies?: number };
+
+/** The catalogue's hand classification; a requirement without one gets the classifier's guess. */
+function requirementRow(requirement: CatalogueRequirement) {
+  const guess = classifyRequirement(requirement.text);
+  const kind = REQUIREMENT_KINDS.find((k) => k === requirement.kind) ?? guess.kind;
+  const isDocument = kind === "document";
+  return {
+    text: requirement.text,
+    textEn: requirement.textEn ?? null,
+    kind,
+    copy: isDocument ? (DOCUMENT_COPIES.find((c) => c === requirement.copy) ?? (requirement.kind ? null : guess.copy)) : null,
+    copies: isDocument ? (requirement.copies ?? (requirement.kind ? null : guess.copies)) : null,
+  };
 }
 
 function saturdaysOf(years: number[]): string[] {

@@ -9,6 +9,8 @@ export type FormState = {
   message?: string;
   fields?: Record<string, string[]>;
   values?: Record<string, string>;
+  /** A service that fits the person better (e.g. KIA for a child refused KTP-el), to link to. */
+  suggestion?: { href: string; label: string };
 };
 
 export const IDLE: FormState = { status: "idle" };
@@ -25,5 +27,7 @@ export function toFormState(error: unknown, t: Translator, values: Record<string
     throw new Error("Unexpected error (logged)");
   }
   const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([field, keys]) => [field, keys.map((k) => t(k, error.params))]));
-  return { status: "error", code: error.code, message: t(error.messageKey, error.params), fields, values };
+  const slug = error.params?.suggestedService;
+  const suggestion = typeof slug === "string" ? { href: `/services/${slug}`, label: String(error.params?.suggestedServiceName ?? slug) } : undefined;
+  return { status: "error", code: error.code, message: t(error.messageKey, error.params), fields, values, ...(suggestion ? { suggestion } : {}) };
 }

@@ -1,7 +1,7 @@
 import { describeError, isAppError, type FieldErrors } from "../errors";
 import type { Params, Translator } from "../i18n/translate";
 
-export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
+export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]>; suggestedService?: string } };
 
 export const NO_STORE = "no-store";
 
@@ -18,6 +18,8 @@ export function errorResponse(error: unknown, t: Translator, where: string): Res
   if (isAppError(error)) {
     const body: ApiErrorBody = { error: { code: error.code, message: t(error.messageKey, error.params) } };
     if (error.code === "validation" || error.fields) body.error.fields = translateFields(error.fields ?? {}, t, error.params);
+    // A person refused for their age is pointed to the service that fits (slug, for GET /services).
+    if (typeof error.params?.suggestedService === "string") body.error.suggestedService = error.params.suggestedService;
     const retryAfter = error.params?.retryAfter;
     if (error.code === "rate_limited" && typeof retryAfter === "number") headers.set("Retry-After", String(retryAfter));
     return Response.json(body, { status: error.status, headers });

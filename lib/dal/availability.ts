@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import type { Office, Service } from "@/db/schema";
-import { evaluateDay, type DayAvailabilityCore, type DayReasonCode } from "../availability";
+import { evaluateDay, nextDateWithRoom, type DayAvailabilityCore, type DayReasonCode } from "../availability";
 import { bookableDateRange } from "../booking-window";
 import type { Channel } from "../capacity";
 import { addDays, localDate } from "../dates";
@@ -12,8 +12,11 @@ import { loadDayPlans, loadUsage } from "./calendar";
 import { requireOffice } from "./offices";
 import { requireService, serviceName } from "./services";
 
-/** `reason` explains a closed or full day; `note` names a special open day (e.g. "Layanan Sabtu"). */
-export type DayAvailability = DayAvailabilityCore & { reason?: string; note?: string };
+/**
+ * `reason` explains a closed or full day; `note` names a special open day (e.g. "Layanan Sabtu"); a full
+ * day names the next later date with room (`nextDateWithRoom`, null if none in the range).
+ */
+export type DayAvailability = DayAvailabilityCore & { reason?: string; note?: string; nextDateWithRoom?: string | null };
 
 export type AvailabilityResult = {
   office: { slug: string; name: string; bookingOpensAt: string };
@@ -53,7 +56,10 @@ export async function getAvailability(params: {
   return {
     office: { slug: office.slug, name: office.name, bookingOpensAt: office.bookingOpensAt.slice(0, 5) },
     service: { slug: service.slug, name: serviceName(service, params.t.locale) },
-    days: days.map((d) => localizeDay(d, params.t)),
+    days: days.map((d) => {
+      const day = localizeDay(d, params.t);
+      return d.reasonCode === "full" ? { ...day, nextDateWithRoom: nextDateWithRoom(days, d.date) } : day;
+    }),
     firstAvailableDate: days.find((d) => d.sessions.some((s) => s.remaining > 0))?.date ?? null,
   };
 }

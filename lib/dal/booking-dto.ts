@@ -18,7 +18,8 @@ export type BookingDTO = {
   channel: Booking["channel"];
   date: string;
   session: { id: string; label: string; start: string; end: string };
-  service: { slug: string; name: string; category: string };
+  /** `nameLang`: the language `name` is in ("id" when the service has no English name yet). */
+  service: { slug: string; name: string; nameLang: Locale; category: string };
   office: { slug: string; name: string; shortName: string; address: string | null; timezone: string };
   nikMasked: string;
   name: string | null;
@@ -40,7 +41,7 @@ export function toBookingDTO(row: Booking, service: Service, office: Office, loc
     channel: row.channel,
     date: row.serviceDate,
     session: { id: start, label: sessionLabel(start, end), start, end },
-    service: { slug: service.slug, name: serviceName(service, locale), category: service.category },
+    service: { slug: service.slug, name: serviceName(service, locale), nameLang: locale === "en" && service.nameEn ? "en" : "id", category: service.category },
     office: { slug: office.slug, name: office.name, shortName: office.shortName, address: office.address, timezone: office.timezone },
     nikMasked: row.nikMasked,
     name: row.fullName,

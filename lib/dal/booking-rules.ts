@@ -5,10 +5,12 @@ import { ACTIVE_BOOKING_STATUSES, bookings, type Booking, type Office, type Serv
 import { evaluateDay, type DayUsage } from "../availability";
 import { channelLimit, type Channel } from "../capacity";
 import { localDate } from "../dates";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
+import type { Locale } from "../i18n/messages";
 import { ageOn, parseNik } from "../nik";
 import type { UsageChange } from "./capacity-usage";
 import { loadDayPlan } from "./calendar";
+import { findServiceForAge, serviceName } from "./services";
 
 /** The booking rules shared by booking, rescheduling and the queue: who may, when, and which places. */
 
@@ -32,6 +34,26 @@ export function checkPerson(nik: string, service: Service, office: Office, date:
     throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooOld"] }, params: { limit: service.maxAge + 1 } });
   }
   return { nik: parsed.value.nik, age, sex: parsed.value.sex };
+}
+
+/**
+ * checkPerson, and when the person is too young or too old for the service, the error names the office's
+ * service whose age rule fits them (a 10-year-old asking for a first KTP-el is pointed to KIA).
+ */
+export async function checkPersonOrSuggest(db: Executor, nik: string, service: Service, office: Office, date: string, now: Date, locale: Locale) {
+  try {
+    return checkPerson(nik, service, office, date, now);
+  } catch (error) {
+    const refusedForAge = isAppError(error) && error.fields?.nik?.some((key) => key === "field.nik.tooYoung" || key === "field.nik.tooOld");
+    const parsed = parseNik(nik, localDate(now, office.timezone));
+    if (!refusedForAge || !parsed.ok) throw error;
+    const alternative = await findServiceForAge(db, office, ageOn(parsed.value.birthDate, date), service.id);
+    if (!alternative) throw error;
+    throw new AppError(error.code, error.messageKey, {
+      fields: error.fields,
+      params: { ...error.params, suggestedService: alternative.slug, suggestedServiceName: serviceName(alternative, locale) },
+    });
+  }
 }
 
 /** The day's cap and the session, if this channel may book that session now; otherwise "closed" (409). */

@@ -13,7 +13,7 @@ import { createReference } from "../reference";
 import type { CreateBookingInput, LookupBookingInput } from "../validation/booking";
 import { writeAudit } from "./audit";
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
-import { assertNoActiveBooking, checkPerson, claimChanges, notFound, phoneChange, resolveSlot } from "./booking-rules";
+import { assertNoActiveBooking, checkPersonOrSuggest, claimChanges, notFound, phoneChange, resolveSlot } from "./booking-rules";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { requireOffice } from "./offices";
 import { requireService } from "./services";
@@ -38,7 +38,7 @@ export async function createBooking(
   // Citizens book online; anyone else books on a citizen's behalf and needs the permission for this office.
   if (ctx.actor.type !== "citizen") assertCan(ctx.actor, "booking.assist", office.id);
   const service = await requireService(office, input.service, db);
-  const person = checkPerson(input.nik, service, office, input.date, now);
+  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, ctx.locale);
   const slot = await resolveSlot(db, office, service, input.date, input.session, channel, now);
 
   const nikHash = hashNik(person.nik);

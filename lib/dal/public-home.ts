@@ -1,9 +1,10 @@
 import "server-only";
+import type { Localized } from "../i18n/content";
 import type { Locale } from "../i18n/messages";
 import { requireOffice, toOfficeDTO, type OfficeDTO } from "./offices";
 import { listServices, type ServiceDTO } from "./services";
 
-export type ServiceCategory = { name: string; slug: string; services: ServiceDTO[] };
+export type ServiceCategory = { name: Localized; slug: string; services: ServiceDTO[] };
 
 /** The home page: the office and its services grouped by category, in the office's order. */
 export async function getPublicHome(locale: Locale): Promise<{ office: OfficeDTO & { dailyCap: number }; categories: ServiceCategory[] }> {
@@ -11,9 +12,10 @@ export async function getPublicHome(locale: Locale): Promise<{ office: OfficeDTO
   const services = await listServices(office, locale);
   const categories: ServiceCategory[] = [];
   for (const service of services) {
-    let category = categories.find((c) => c.name === service.category);
+    const slug = service.categoryKey.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    let category = categories.find((c) => c.slug === slug);
     if (!category) {
-      category = { name: service.category, slug: service.category.toLowerCase().replace(/[^a-z0-9]+/g, "-"), services: [] };
+      category = { name: service.category, slug, services: [] };
       categories.push(category);
     }
     category.services.push(service);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Locale } from "../i18n/messages";
 import { isAppError } from "../errors";
+import { isDocument } from "../requirements";
 import { requireOffice } from "./offices";
 import { getServiceDTO, type ServiceDTO } from "./services";
 
@@ -14,8 +15,11 @@ export async function findPublicService(slug: string, locale: Locale): Promise<S
   }
 }
 
-/** All requirements ticked? `ready` holds the ticked indexes from the checklist form. */
+/**
+ * Every document ticked as prepared? `ready` holds the ticked indexes from the checklist form; conditions
+ * and notes are shown, not ticked, so they are not asked for.
+ */
 export function isChecklistComplete(service: ServiceDTO, ready: string | string[] | undefined): boolean {
   const ticked = new Set(Array.isArray(ready) ? ready : ready ? [ready] : []);
-  return service.requirements.every((_, i) => ticked.has(String(i)));
+  return service.requirements.every((r, i) => !isDocument(r) || ticked.has(String(i)));
 }

@@ -1,21 +1,26 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { forms, requirementForms, serviceRequirements, services, type Office, type Service } from "@/db/schema";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { localized, localizedOrNull, type Localized } from "../i18n/content";
 import type { Locale } from "../i18n/messages";
+import type { DocumentCopy, RequirementKind } from "../requirements";
 
-export type FormDTO = { slug: string; name: string; url: string; description: string | null };
-export type RequirementDTO = { text: string; forms: FormDTO[] };
+export type FormDTO = { slug: string; name: Localized; url: string; description: Localized | null };
+/** `copy` and `copies` only for documents, and only where the office says. */
+export type RequirementDTO = { text: Localized; kind: RequirementKind; copy: DocumentCopy | null; copies: number | null; forms: FormDTO[] };
 export type ServiceDTO = {
   slug: string;
-  name: string;
-  category: string;
+  name: Localized;
+  /** The category's Indonesian name: the stable key the home page groups by. */
+  categoryKey: string;
+  category: Localized;
   queueLetter: string;
   minAge: number | null;
   maxAge: number | null;
-  eligibilityNote: string | null;
+  eligibilityNote: Localized | null;
   requirements: RequirementDTO[];
 };
 
@@ -63,24 +68,59 @@ async function attachRequirements(db: Executor, rows: Service[], locale: Locale)
     requirementRows.length === 0
       ? []
       : await db
-          .select({ requirementId: requirementForms.requirementId, slug: forms.slug, name: forms.name, url: forms.url, description: forms.description })
+          .select({
+            requirementId: requirementForms.requirementId,
+            slug: forms.slug,
+            name: forms.name,
+            nameEn: forms.nameEn,
+            url: forms.url,
+            description: forms.description,
+            descriptionEn: forms.descriptionEn,
+          })
           .from(requirementForms)
           .innerJoin(forms, eq(forms.id, requirementForms.formId))
           .where(inArray(requirementForms.requirementId, requirementRows.map((r) => r.id)));
 
   return rows.map((s) => ({
     slug: s.slug,
-    name: serviceName(s, locale),
-    category: s.category,
+    name: localized(locale, s.name, s.nameEn),
+    categoryKey: s.category,
+    category: localized(locale, s.category, s.categoryEn),
     queueLetter: s.queueLetter,
     minAge: s.minAge,
     maxAge: s.maxAge,
-    eligibilityNote: s.eligibilityNote,
+    eligibilityNote: localizedOrNull(locale, s.eligibilityNote, s.eligibilityNoteEn),
     requirements: requirementRows
       .filter((r) => r.serviceId === s.id)
       .map((r) => ({
-        text: locale === "en" && r.textEn ? r.textEn : r.text,
-        forms: formRows.filter((f) => f.requirementId === r.id).map(({ slug, name, url, description }) => ({ slug, name, url, description })),
+        text: localized(locale, r.text, r.textEn),
+        kind: r.kind,
+        copy: r.kind === "document" ? r.copy : null,
+        copies: r.kind === "document" ? r.copies : null,
+        forms: formRows
+          .filter((f) => f.requirementId === r.id)
+          .map((f) => ({ slug: f.slug, name: localized(locale, f.name, f.nameEn), url: f.url, description: localizedOrNull(locale, f.description, f.descriptionEn) })),
       })),
   }));
+}
+
+/**
+ * The first active service (in the office's order) with an age rule that this age meets, other than
+ * `exceptId`: where to point someone refused for their age. Services without an age rule fit everyone
+ * and so say nothing about where to go instead.
+ */
+export async function findServiceForAge(db: Executor, office: Office, age: number, exceptId: string): Promise<Service | null> {
+  const rows = await db
+    .select()
+    .from(services)
+    .where(
+      and(
+        eq(services.officeId, office.id),
+        eq(services.isActive, true),
+        ne(services.id, exceptId),
+        or(isNotNull(services.minAge), isNotNull(services.maxAge)),
+      ),
+    )
+    .orderBy(asc(services.position), asc(services.name));
+  return rows.find((s) => (s.minAge === null || age >= s.minAge) && (s.maxAge === null || age <= s.maxAge)) ?? null;
 }

@@ -39,7 +39,7 @@ test.describe("citizen booking", () => {
       await expectNoAxeViolations(page, "service");
 
       await page.getByRole("button", { name: "Lanjut pilih jadwal" }).click();
-      await expect(page.getByText(/Centang semua persyaratan/)).toBeVisible();
+      await expect(page.getByText(/Centang semua dokumen/)).toBeVisible();
       await expectNoAxeViolations(page, "service with the checklist incomplete");
     });
 

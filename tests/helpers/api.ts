@@ -42,7 +42,7 @@ export function refParams(reference: string) {
   return { params: Promise.resolve({ reference }) };
 }
 
-export type ApiResult = { status: number; text: string; json: Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]> } }; headers: Headers };
+export type ApiResult = { status: number; text: string; json: Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]>; suggestedService?: string } }; headers: Headers };
 
 export async function read(responsePromise: Promise<Response> | Response): Promise<ApiResult> {
   const response = await responsePromise;

@@ -120,6 +120,17 @@ describe.each(DATABASE_KINDS)("booking API on %s", (kind) => {
     expect(adultForKia.json.error?.fields).toEqual({ nik: ["This service is for people under 17."] });
   });
 
+  it("points a person refused for their age to the service that fits: KIA for a child, KTP-el for an adult", async () => {
+    const child = await book(body({ nik: makeNik("2016-03-03", "M", 11) }));
+    expect([child.status, child.json.error?.suggestedService]).toEqual([422, "kia"]);
+    const adult = await book(body({ service: "kia" }));
+    expect([adult.status, adult.json.error?.suggestedService]).toEqual([422, "ktp"]);
+    // A service without an age rule is no pointer: nothing fits better, so nothing is suggested.
+    const fine = await book(body({ service: "kk", nik: makeNik("2016-03-03", "M", 12) }));
+    expect(fine.status).toBe(201);
+    expect(fine.json.error).toBeUndefined();
+  });
+
   it("names an unknown service or office as a field error", async () => {
     const service = await book(body({ service: "paspor" }));
     expect(service.status).toBe(422);

@@ -24,8 +24,10 @@ describe.each(DATABASE_KINDS)("read API on %s", (kind) => {
     const [requirement] = await db
       .insert(serviceRequirements)
       .values([
-        { serviceId: t.ktp.id, position: 0, text: "Kartu keluarga asli", textEn: "Original family card" },
+        { serviceId: t.ktp.id, position: 0, text: "Kartu keluarga asli", textEn: "Original family card", copy: "original" },
         { serviceId: t.ktp.id, position: 1, text: "Surat pengantar RT/RW" },
+        { serviceId: t.ktp.id, position: 2, text: "Telah berusia 17 tahun", textEn: "Aged 17 or over", kind: "condition" },
+        { serviceId: t.ktp.id, position: 3, text: "Apabila KK hilang, isi F-1.04", kind: "note" },
       ])
       .returning();
     const [form] = await db.insert(forms).values({ officeId: t.office.id, slug: "f1-01", name: "F-1.01 Biodata", url: "https://example.org/F1.01.pdf" }).returning();
@@ -44,7 +46,7 @@ describe.each(DATABASE_KINDS)("read API on %s", (kind) => {
     expect(res.json).toEqual({ status: "ok", db: kind });
   });
 
-  it("GET /services lists the office's services with requirements and forms, in either language", async () => {
+  it("GET /services lists the office's services with requirements (and their kind) and forms, in either language", async () => {
     const id = await read(servicesGet(apiGet(`/api/v1/services?office=${t.office.slug}`)));
     expect(id.status).toBe(200);
     expect(id.json.office).toEqual({ slug: t.office.slug, name: "Kantor Uji" });
@@ -58,17 +60,34 @@ describe.each(DATABASE_KINDS)("read API on %s", (kind) => {
       minAge: 17,
       maxAge: null,
       eligibilityNote: null,
+      lang: { name: "id", category: "id", eligibilityNote: null },
       requirements: [
-        { text: "Kartu keluarga asli", forms: [{ name: "F-1.01 Biodata", url: "https://example.org/F1.01.pdf", description: null }] },
-        { text: "Surat pengantar RT/RW", forms: [] },
+        {
+          kind: "document",
+          copy: "original",
+          copies: null,
+          text: "Kartu keluarga asli",
+          lang: "id",
+          forms: [{ name: "F-1.01 Biodata", url: "https://example.org/F1.01.pdf", description: null, lang: "id" }],
+        },
+        { kind: "document", copy: null, copies: null, text: "Surat pengantar RT/RW", lang: "id", forms: [] },
+        { kind: "condition", text: "Telah berusia 17 tahun", lang: "id", forms: [] },
+        { kind: "note", text: "Apabila KK hilang, isi F-1.04", lang: "id", forms: [] },
       ],
     });
     expect(id.text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
     const en = await read(servicesGet(apiGet(`/api/v1/services?office=${t.office.slug}&lang=en`)));
-    const ktp = (en.json.services as { name: string; requirements: { text: string }[] }[])[0]!;
+    const ktp = (en.json.services as { name: string; lang: unknown; requirements: { text: string; lang: string }[] }[])[0]!;
     expect(ktp.name).toBe("ID card");
-    expect(ktp.requirements.map((r) => r.text)).toEqual(["Original family card", "Surat pengantar RT/RW"]);
+    // No English for the category or two requirements: they come in Indonesian, marked as such.
+    expect(ktp.lang).toEqual({ name: "en", category: "id", eligibilityNote: null });
+    expect(ktp.requirements.map((r) => [r.text, r.lang])).toEqual([
+      ["Original family card", "en"],
+      ["Surat pengantar RT/RW", "id"],
+      ["Aged 17 or over", "en"],
+      ["Apabila KK hilang, isi F-1.04", "id"],
+    ]);
   });
 
   it("GET /services leaves out inactive services and names an unknown office", async () => {

@@ -87,6 +87,26 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     expect((await appErrorOf(createBooking(bookingRequest(t), ctx))).code).toBe("full");
   });
 
+  it("a full day points to the next later date with room (and links nothing earlier)", async () => {
+    const t = await createTestOffice(db(), { office: { dailyCap: 1 } });
+    // 2 Dec has room, 3 Dec is full, 4 Dec is closed, 5 Dec is full, 6 Dec has room.
+    await db().insert(dateOverrides).values({ officeId: t.office.id, date: "2026-12-04", kind: "closed", reason: "Libur", reasonEn: null });
+    await createBooking(bookingRequest(t, { date: "2026-12-03", session: "08:00" }), ctx);
+    await createBooking(bookingRequest(t, { date: "2026-12-05", session: "09:00" }), ctx);
+    const result = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
+    const byDate = new Map(result.days.map((d) => [d.date, d]));
+    expect(byDate.get("2026-12-03")).toMatchObject({ reasonCode: "full", nextDateWithRoom: "2026-12-06" });
+    expect(byDate.get("2026-12-05")).toMatchObject({ reasonCode: "full", nextDateWithRoom: "2026-12-06" });
+    expect(byDate.get("2026-12-02")!.nextDateWithRoom).toBeUndefined();
+    expect(result.firstAvailableDate).toBe(TOMORROW);
+
+    // The last date of the window full, nothing later: no pointer rather than a backward one.
+    const last = result.days.at(-1)!.date;
+    await createBooking(bookingRequest(t, { date: last, session: "08:00" }), ctx);
+    const again = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
+    expect(again.days.at(-1)).toMatchObject({ date: last, reasonCode: "full", nextDateWithRoom: null });
+  });
+
   it("a service's own cap shows as that service's remaining places", async () => {
     const t = await createTestOffice(db(), { serviceCaps: { ktp: 3 } });
     await createBooking(bookingRequest(t, { session: "08:00" }), ctx);
@@ -133,7 +153,7 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     const [f1, f2] = await db()
       .insert(forms)
       .values([
-        { officeId: t.office.id, slug: "f-1-01", name: "F-1.01", url: "/forms/f-1-01.pdf", description: "Formulir Biodata" },
+        { officeId: t.office.id, slug: "f-1-01", name: "F-1.01", nameEn: "F-1.01 (en)", url: "/forms/f-1-01.pdf", description: "Formulir Biodata" },
         { officeId: t.office.id, slug: "f-1-02", name: "F-1.02", url: "/forms/f-1-02.pdf", description: null },
       ])
       .returning();
@@ -147,20 +167,31 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     await db().insert(requirementForms).values([{ requirementId: r1!.id, formId: f1!.id }, { requirementId: r1!.id, formId: f2!.id }]);
 
     const list = await listServices(t.office, "id");
-    expect(list.map((s) => [s.slug, s.name, s.queueLetter, s.minAge, s.maxAge])).toEqual([
+    expect(list.map((s) => [s.slug, s.name.text, s.queueLetter, s.minAge, s.maxAge])).toEqual([
       ["ktp", "KTP-el", "A", 17, null],
       ["kk", "Kartu Keluarga", "C", null, null],
     ]);
     const kk = list[1]!;
-    expect(kk.requirements.map((r) => r.text)).toEqual(["Formulir F-1.01 dan F-1.02", "Fotokopi buku nikah"]);
+    expect(kk.requirements.map((r) => r.text.text)).toEqual(["Formulir F-1.01 dan F-1.02", "Fotokopi buku nikah"]);
     expect(kk.requirements[0]!.forms.map((f) => f.slug).sort()).toEqual(["f-1-01", "f-1-02"]);
-    expect(kk.requirements[0]!.forms.find((f) => f.slug === "f-1-01")).toEqual({ slug: "f-1-01", name: "F-1.01", url: "/forms/f-1-01.pdf", description: "Formulir Biodata" });
+    expect(kk.requirements[0]!.forms.find((f) => f.slug === "f-1-01")).toEqual({
+      slug: "f-1-01",
+      name: { text: "F-1.01", lang: "id" },
+      url: "/forms/f-1-01.pdf",
+      description: { text: "Formulir Biodata", lang: "id" },
+    });
     expect(kk.requirements[1]!.forms).toEqual([]);
     expect(r2!.position).toBe(1);
 
     const inEn = await getServiceDTO(t.office, "kk", "en");
-    expect(inEn.requirements.map((r) => r.text)).toEqual(["Formulir F-1.01 dan F-1.02", "Copy of the marriage book"]);
-    expect((await getServiceDTO(t.office, "ktp", "en")).name).toBe("ID card");
+    // A text without English comes in Indonesian and says so, for the page to mark it.
+    expect(inEn.requirements.map((r) => r.text)).toEqual([
+      { text: "Formulir F-1.01 dan F-1.02", lang: "id" },
+      { text: "Copy of the marriage book", lang: "en" },
+    ]);
+    expect(inEn.requirements[0]!.forms.find((f) => f.slug === "f-1-01")!.name).toEqual({ text: "F-1.01 (en)", lang: "en" });
+    expect(inEn.name).toEqual({ text: "Kartu Keluarga", lang: "id" });
+    expect((await getServiceDTO(t.office, "ktp", "en")).name).toEqual({ text: "ID card", lang: "en" });
     expect((await getServiceDTO(t.office, "ktp", "id")).requirements).toEqual([]);
   });
 

@@ -33,7 +33,7 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
       channel: "online",
       date: TOMORROW,
       session: { id: "09:00", label: "09.00–10.00", start: "09:00", end: "10:00" },
-      service: { slug: "ktp", name: "KTP-el", category: "KTP-el" },
+      service: { slug: "ktp", name: "KTP-el", nameLang: "id", category: "KTP-el" },
       office: { slug: t.office.slug, name: "Kantor Uji", shortName: "Uji", address: null, timezone: "Asia/Jakarta" },
       nikMasked: `3271********0007`,
       name: "Siti Nurhaliza",
@@ -120,7 +120,7 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
       const turns17DayAfter = makeNik("2009-12-03", "F", 12);
       await expect(createBooking(bookingRequest(t, { nik: turns17Tomorrow }), ctx)).resolves.toMatchObject({ status: "booked" });
       const error = await appErrorOf(createBooking(bookingRequest(t, { nik: turns17DayAfter }), ctx));
-      expect([error.code, error.status, error.fields, error.params]).toEqual(["validation", 422, { nik: ["field.nik.tooYoung"] }, { minAge: 17 }]);
+      expect([error.code, error.status, error.fields, error.params]).toEqual(["validation", 422, { nik: ["field.nik.tooYoung"] }, { minAge: 17, suggestedService: "kia", suggestedServiceName: "KIA" }]);
       expect(await countActive(db(), t.office.id)).toBe(1);
     });
 
@@ -130,7 +130,7 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
       const turns17Tomorrow = makeNik("2009-12-02", "F", 22);
       await expect(createBooking(bookingRequest(t, { service: "kia", nik: stillSixteen }), ctx)).resolves.toMatchObject({ queueNumber: "B-001" });
       const error = await appErrorOf(createBooking(bookingRequest(t, { service: "kia", nik: turns17Tomorrow }), ctx));
-      expect([error.code, error.fields, error.params]).toEqual(["validation", { nik: ["field.nik.tooOld"] }, { limit: 17 }]);
+      expect([error.code, error.fields, error.params]).toEqual(["validation", { nik: ["field.nik.tooOld"] }, { limit: 17, suggestedService: "ktp", suggestedServiceName: "KTP-el" }]);
       expect(await countActive(db(), t.office.id)).toBe(1);
     });
   });

@@ -64,6 +64,39 @@ describe.each(DATABASE_KINDS)("seedDatabase on %s", (kind) => {
     expect(links.map((l) => `${l.serviceId}|${l.text}|${l.form}`).sort()).toEqual(expected.sort());
   });
 
+  it("stores each requirement's kind and copy and the English next to the Indonesian, with the typos fixed", async () => {
+    const { id: officeId } = await office();
+    const rows = await db().select().from(services).where(eq(services.officeId, officeId)).orderBy(asc(services.position));
+    const bySlug = new Map(rows.map((s) => [s.slug, s]));
+    const requirementsOf = async (slug: string) =>
+      (await db().select().from(serviceRequirements).where(eq(serviceRequirements.serviceId, bySlug.get(slug)!.id)).orderBy(asc(serviceRequirements.position))).map(
+        (r) => [r.kind, r.copy, r.text],
+      );
+    expect(await requirementsOf("ktp-el-baru")).toEqual([
+      ["condition", null, "Untuk pemula baru 17 tahun, belum pernah memiliki KTP-el sebelumnya"],
+      ["condition", null, "Telah berusia 17 tahun atau lebih"],
+      ["document", "original", "Kartu keluarga asli"],
+    ]);
+    expect((await requirementsOf("pencatatan-biodata-wni-dalam-wilayah-nkri")).map(([kind, copy]) => `${kind}/${copy}`)).toEqual([
+      "document/null",
+      "document/photocopy",
+      "document/photocopy",
+      "note/null",
+    ]);
+    expect(bySlug.get("pencatatan-biodata-orang-asing")).toMatchObject({ nameEn: "Personal data registration — foreign national", categoryEn: "Registering personal data (biodata)" });
+    expect(bySlug.get("ktp-el-baru")).toMatchObject({ categoryEn: "Electronic ID card (KTP-el)", eligibilityNoteEn: "Aged 17 or over, or married now or in the past" });
+    for (const s of rows) expect([s.slug, s.nameEn && s.categoryEn ? "en" : "missing"]).toEqual([s.slug, "en"]);
+
+    const all = await db().select().from(serviceRequirements);
+    expect(all.filter((r) => !r.textEn)).toEqual([]);
+    const akta = (await requirementsOf("akta-kelahiran"))[0]![2];
+    expect(akta).toContain("nakhoda kapal");
+    const formRows = await db().select().from(forms).where(eq(forms.officeId, officeId));
+    expect(formRows.filter((f) => !f.nameEn)).toEqual([]);
+    expect(formRows.find((f) => f.slug === "formulir-f-1-06")!.name).toBe("(F1.06) SURAT PERNYATAAN PERUBAHAN ELEMEN DATA KEPENDUDUKAN");
+    expect(formRows.find((f) => f.slug === "formulir-f-1-03")!.description).toBe("Digunakan untuk kepindahan penduduk baik dalam wilayah NKRI maupun luar wilayah NKRI");
+  });
+
   it("opens Monday–Thursday 08–14, Friday without 11:00–13:00, Saturday only through overrides", async () => {
     const { id: officeId } = await office();
     const template = await db().select().from(weeklySessions).where(eq(weeklySessions.officeId, officeId));

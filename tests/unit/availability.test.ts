@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateDay, type DayUsage, type EvaluateContext } from "@/lib/availability";
+import { evaluateDay, nextDateWithRoom, type DayAvailabilityCore, type DayUsage, type EvaluateContext } from "@/lib/availability";
 import type { DayPlan, PlannedSession } from "@/lib/schedule";
 
 /** Tuesday 1 December 2026, 10:00 WIB. */
@@ -108,5 +108,24 @@ describe("evaluateDay for staff (assisted, walk-in)", () => {
     const farAhead = evaluateDay(openPlan("2026-12-20"), NO_USAGE, ctx({ channel: "assisted" }));
     expect(farAhead.open).toBe(true);
     expect(farAhead.sessions).toHaveLength(6);
+  });
+});
+
+describe("nextDateWithRoom: where a full date points", () => {
+  const day = (date: string, remaining: number[] | null): DayAvailabilityCore =>
+    remaining === null
+      ? { date, open: false, reasonCode: "holiday", sessions: [] }
+      : { date, open: true, sessions: remaining.map((r, i) => ({ id: `0${8 + i}:00`, label: "", start: `0${8 + i}:00`, end: "", capacity: 10, remaining: r })) };
+  const days = [day("2026-12-02", [3, 0]), day("2026-12-03", [0, 0]), day("2026-12-04", null), day("2026-12-05", [0, 0]), day("2026-12-07", [0, 1])];
+
+  it("points to the next later date with a free place, skipping closed and full days", () => {
+    expect(nextDateWithRoom(days, "2026-12-03")).toBe("2026-12-07");
+    expect(nextDateWithRoom(days, "2026-12-05")).toBe("2026-12-07");
+  });
+
+  it("never points back to an earlier date, even one with room", () => {
+    expect(nextDateWithRoom(days, "2026-12-03")).not.toBe("2026-12-02");
+    expect(nextDateWithRoom(days, "2026-12-07")).toBeNull();
+    expect(nextDateWithRoom([day("2026-12-02", [5]), day("2026-12-03", [0])], "2026-12-03")).toBeNull();
   });
 });

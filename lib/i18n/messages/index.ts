@@ -2,14 +2,16 @@ import { apiMessages } from "./api";
 import { bookingMessages } from "./booking";
 import { calendarMessages } from "./calendar";
 import { commonMessages } from "./common";
+import { contentMessages } from "./content";
 import { deviceMessages } from "./devices";
 import { errorMessages } from "./errors";
 import { queueMessages } from "./queue";
 import { queueDeskMessages } from "./queue-desk";
+import { slotMessages } from "./slots";
 import { staffMessages } from "./staff";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -11,14 +11,14 @@ import { getTranslator } from "@/lib/i18n/server";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ ready?: string | string[]; checklist?: string; missing?: string; taken?: string }>;
+  searchParams: Promise<{ ready?: string | string[]; checklist?: string; missing?: string; taken?: string; date?: string }>;
 };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("slots.title") };
 }
 
-/** Step 2: the bookable dates with the places left in each session. */
+/** Step 2: the bookable dates, and the places left in each session of the chosen one. */
 export default async function ChooseSlotPage({ params, searchParams }: Props) {
   const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
   const service = await findPublicService(slug, t.locale);
@@ -30,13 +30,19 @@ export default async function ChooseSlotPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <Steps current={2} t={t} />
       <h1 className="text-2xl font-bold">{t("slots.title")}</h1>
-      <p>{t("slots.serviceLabel", { service: service.name })}</p>
+      <p>{t("slots.serviceLabel", { service: service.name.text })}</p>
       {availability.firstAvailableDate === null ? (
         <Alert tone="warning">{t("slots.noneAvailable", { time: formatTime(availability.office.bookingOpensAt, t.locale) })}</Alert>
       ) : null}
       <form action={`/book/${slug}/details`} method="get" className="space-y-4">
         <input type="hidden" name="checklist" value="confirmed" />
-        <SlotPicker days={availability.days} t={t} error={query.taken ? t("slots.taken") : query.missing ? t("slots.required") : undefined} />
+        <SlotPicker
+          days={availability.days}
+          t={t}
+          date={query.date}
+          hrefFor={(date) => `/book/${slug}?checklist=confirmed&date=${date}`}
+          error={query.taken ? t("slots.taken") : query.missing ? t("slots.required") : undefined}
+        />
         <div className="flex flex-col gap-3 sm:flex-row">
           <Button type="submit">{t("slots.continue")}</Button>
           <ButtonLink href={`/services/${slug}`} variant="secondary">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BookingSummary, QueueNumber } from "@/components/booking/booking-summary";
 import { QrCode } from "@/components/booking/qr-code";
+import { DocumentsToBring } from "@/components/booking/requirement-text";
 import { Steps } from "@/components/booking/steps";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
@@ -66,16 +67,12 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
             <p className="mt-3 text-sm text-muted">{t("confirm.saveHint")}</p>
           </Card>
 
-          {requirements.length > 0 ? (
+          {requirements.some((r) => r.kind === "document") ? (
             <Card aria-labelledby="bring">
               <h2 id="bring" className="text-xl font-bold">
                 {t("confirm.requirementsTitle")}
               </h2>
-              <ul className="mt-2 list-disc space-y-1 pl-6">
-                {requirements.map((r, i) => (
-                  <li key={i}>{r.text}</li>
-                ))}
-              </ul>
+              <DocumentsToBring requirements={requirements} t={t} className="mt-2 space-y-1 pl-6" />
             </Card>
           ) : null}
 
@@ -84,7 +81,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
             <ButtonLink href={`${base}/print?format=receipt`} variant="secondary">
               {t("confirm.printReceipt")}
             </ButtonLink>
-            <a href={`${base}/calendar.ics`} className={buttonClass("secondary")} download>
+            <a href={`${base}/calendar.ics?lang=${t.locale}`} className={buttonClass("secondary")} download>
               {t("confirm.calendar")}
             </a>
             <a href={`https://wa.me/?text=${encodeURIComponent(shareText)}`} className={buttonClass("secondary")} rel="noopener noreferrer">

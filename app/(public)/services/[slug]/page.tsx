@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { LocalizedText, withNode } from "@/components/booking/localized-text";
+import { RequirementsChecklist } from "@/components/booking/requirements-checklist";
 import { Steps } from "@/components/booking/steps";
 import { Button } from "@/components/ui/button";
-import { Alert, Card } from "@/components/ui/card";
-import { Checkbox } from "@/components/ui/field";
+import { Card } from "@/components/ui/card";
 import { findPublicService } from "@/lib/dal/public-service";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -12,34 +13,34 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ incomp
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslator();
   const service = await findPublicService((await params).slug, t.locale);
-  return { title: service?.name ?? t("error.pageNotFound") };
+  return { title: service?.name.text ?? t("error.pageNotFound") };
 }
 
-/** Step 1: the requirements and forms, with a checklist that must be complete to go on. */
+/** Step 1: the requirements and forms, with a checklist of documents that must be complete to go on. */
 export default async function ServicePage({ params, searchParams }: Props) {
   const [{ slug }, { incomplete }, t] = await Promise.all([params, searchParams, getTranslator()]);
   const service = await findPublicService(slug, t.locale);
   if (!service) notFound();
-  const forms = service.requirements.flatMap((r) => r.forms);
+  const forms = [...new Map(service.requirements.flatMap((r) => r.forms).map((f) => [f.slug, f])).values()];
 
   return (
     <div className="space-y-6">
       <Steps current={1} t={t} />
-      <h1 className="text-2xl font-bold">{service.name}</h1>
-      {service.eligibilityNote ? <p>{t("service.eligibility", { note: service.eligibilityNote })}</p> : null}
+      <h1 className="text-2xl font-bold">
+        <LocalizedText value={service.name} t={t} />
+      </h1>
+      {service.eligibilityNote ? (
+        <p>
+          <span className="font-semibold">{t("service.ageRule")}</span> <LocalizedText value={service.eligibilityNote} t={t} />
+        </p>
+      ) : null}
 
       <form action={`/book/${service.slug}`} method="get" className="space-y-6">
         <Card aria-labelledby="requirements">
-          <h2 id="requirements" className="text-xl font-bold">
+          <h2 id="requirements" className="mb-2 text-xl font-bold">
             {t("service.requirementsTitle")}
           </h2>
-          <p className="mb-2 text-muted">{t("service.requirementsIntro")}</p>
-          {incomplete ? <Alert tone="error" className="mb-3">{t("service.incomplete")}</Alert> : null}
-          <div className="divide-y divide-slate-100">
-            {service.requirements.map((r, i) => (
-              <Checkbox key={i} name="ready" value={String(i)} id={`ready-${i}`} label={t("service.ready", { item: r.text })} />
-            ))}
-          </div>
+          <RequirementsChecklist service={service} t={t} incomplete={Boolean(incomplete)} />
         </Card>
 
         <Card aria-labelledby="forms">
@@ -53,9 +54,13 @@ export default async function ServicePage({ params, searchParams }: Props) {
               {forms.map((f) => (
                 <li key={f.slug}>
                   <a href={f.url} rel="noopener noreferrer" className="inline-flex min-h-12 items-center">
-                    {t("service.formDownload", { name: f.name })}
+                    <span>{withNode(t("service.formDownload", { name: "{name}" }), "name", <LocalizedText value={f.name} t={t} />)}</span>
                   </a>
-                  {f.description ? <p className="text-sm text-muted">{f.description}</p> : null}
+                  {f.description ? (
+                    <p className="text-sm text-muted">
+                      <LocalizedText value={f.description} t={t} />
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -3,13 +3,16 @@ import { notFound } from "next/navigation";
 import { BookingSummary, QueueNumber } from "@/components/booking/booking-summary";
 import { PrintButton } from "@/components/booking/print-button";
 import { QrCode } from "@/components/booking/qr-code";
+import { DocumentsToBring } from "@/components/booking/requirement-text";
 import { getConfirmation } from "@/lib/dal/public-booking";
 import { formatTime, minusMinutes } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ format?: string }> };
 
-export const metadata: Metadata = { title: "Bukti booking", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("print.title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 
 const PAGE_CSS = {
   a4: "@page { size: A4; margin: 15mm; }",
@@ -43,14 +46,10 @@ export default async function PrintPage({ params, searchParams }: Props) {
         <BookingSummary booking={booking} t={t} compact={receipt} />
       </div>
       <p className="mt-4 font-semibold">{t("confirm.next1", { time: formatTime(minusMinutes(booking.session.start, 15), t.locale) })}</p>
-      {requirements.length > 0 ? (
+      {requirements.some((r) => r.kind === "document") ? (
         <section className="mt-3">
           <h2 className="font-bold">{t("confirm.requirementsTitle")}</h2>
-          <ul className="list-disc pl-5">
-            {requirements.map((r, i) => (
-              <li key={i}>{r.text}</li>
-            ))}
-          </ul>
+          <DocumentsToBring requirements={requirements} t={t} className="pl-5" />
         </section>
       ) : null}
       <p className="mt-4 text-xs text-muted">{t("print.footer")}</p>

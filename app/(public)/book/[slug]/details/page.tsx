@@ -23,7 +23,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
   if (query.checklist !== "confirmed") redirect(`/services/${slug}?incomplete=1`);
   const slot = parseSlot(query.slot);
   if (!slot) redirect(`/book/${slug}?checklist=confirmed&missing=1`);
-  const chooseOther = `/book/${slug}?checklist=confirmed`;
+  const chooseOther = `/book/${slug}?checklist=confirmed&date=${slot.date}`;
   const { days } = await getAvailability({ serviceSlug: slug, from: slot.date, days: 1, t });
   const session = days[0]?.sessions.find((s) => s.start === slot.session && s.remaining > 0);
   if (!session) redirect(`${chooseOther}&taken=1`);
@@ -34,7 +34,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">{t("details.title")}</h1>
       <Card>
         <p className="font-semibold">
-          {t("details.summary", { service: service.name, date: formatDate(slot.date, t.locale), session: session.label })}
+          {t("details.summary", { service: service.name.text, date: formatDate(slot.date, t.locale), session: session.label })}
         </p>
         <a href={chooseOther} className="mt-1 inline-flex min-h-12 items-center">
           {t("details.change")}
@@ -56,6 +56,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
           submit: t("details.submit"),
           sending: t("details.sending"),
           chooseOther: t("details.change"),
+          tryService: t("nik.tryService"),
         }}
       />
     </div>

@@ -11,15 +11,15 @@ import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
 import { formatSlot } from "@/lib/slot";
 
-type Props = { params: Promise<{ reference: string }> };
+type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ date?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("reschedule.title"), robots: { index: false } };
 }
 
 /** Choose another date or session; the move happens in one transaction or not at all. */
-export default async function ReschedulePage({ params }: Props) {
-  const [{ reference }, t] = await Promise.all([params, getTranslator()]);
+export default async function ReschedulePage({ params, searchParams }: Props) {
+  const [{ reference }, { date }, t] = await Promise.all([params, searchParams, getTranslator()]);
   const confirmation = await getConfirmation(reference, t.locale, await readManageToken());
   if (!confirmation) notFound();
   const { booking, canManage } = confirmation;
@@ -38,7 +38,13 @@ export default async function ReschedulePage({ params }: Props) {
         submitLabel={t("reschedule.submit")}
         pendingLabel={t("common.loading")}
       >
-        <SlotPicker days={availability.days} t={t} selected={formatSlot(booking.date, booking.session.start)} />
+        <SlotPicker
+          days={availability.days}
+          t={t}
+          date={date}
+          hrefFor={(d) => `/booking/${booking.reference}/reschedule?date=${d}`}
+          selected={formatSlot(booking.date, booking.session.start)}
+        />
       </ActionForm>
       <ButtonLink href={`/booking/${booking.reference}`} variant="secondary">
         {t("common.back")}
