@@ -1,0 +1,104 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createDisplayOffice } from "./fixtures/display-office";
+
+/**
+ * Issue #6, item 18: the waiting-room TV must show every counter on one 16:9 screen, 1280×720 and up, for
+ * 1 to 12 counters, with no queue number wrapping ("A-" over "004") and nothing to scroll. Each case gets
+ * its own office with that many counters, each with a citizen called to it.
+ */
+const SIZES = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+] as const;
+const COUNTS = [1, 5, 12] as const;
+
+type Box = { label: string; x: number; y: number; width: number; height: number };
+type Number_ = { text: string; height: number; lineHeight: number; lines: number; scrollWidth: number; clientWidth: number };
+
+/** Tiles and queue numbers as the browser laid them out, plus whether the page could scroll. */
+async function measure(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element, label: string) => {
+      const r = el.getBoundingClientRect();
+      return { label, x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const tiles: Box[] = [...document.querySelectorAll("main li[aria-labelledby]")].map((li) => box(li, li.textContent ?? ""));
+    const regions: Box[] = [...document.querySelectorAll("header, main, main section")].map((el) => box(el, el.tagName));
+    const numbers: Number_[] = [...document.querySelectorAll("[data-queue-number]")].map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      // One line box per line of text: a wrapped "A-" / "004" gives two distinct tops.
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      return {
+        text: el.textContent ?? "",
+        height: el.getBoundingClientRect().height,
+        lineHeight: parseFloat(getComputedStyle(el).lineHeight),
+        lines,
+        scrollWidth: el.scrollWidth,
+        clientWidth: el.clientWidth,
+      };
+    });
+    const root = document.scrollingElement ?? document.documentElement;
+    return {
+      tiles,
+      regions,
+      numbers,
+      scroll: { width: root.scrollWidth, height: root.scrollHeight, innerWidth: window.innerWidth, innerHeight: window.innerHeight },
+      bodyOverflow: document.body.scrollHeight > window.innerHeight || document.body.scrollWidth > window.innerWidth,
+    };
+  });
+}
+
+test.describe("call display layout", () => {
+  for (const count of COUNTS) {
+    test(`${count} counter(s): every tile on screen, no number wraps, no scrollbars`, async ({ browser }, testInfo) => {
+      const office = await createDisplayOffice(count);
+      try {
+        const context = await browser.newContext({ viewport: SIZES[0] });
+        await context.addCookies([{ name: "antrean_device", value: office.token, url: testInfo.project.use.baseURL! }]);
+        const page = await context.newPage();
+        await page.goto("/display");
+        const gate = page.getByRole("button", { name: "Aktifkan suara" });
+        await gate.click({ timeout: 3000 }).catch(() => {});
+        await expect(gate).toHaveCount(0);
+        await expect(page.getByRole("listitem", { name: /^Loket \d+$/ })).toHaveCount(count);
+        for (const [i, number] of office.numbers.entries()) {
+          await expect(page.getByRole("listitem", { name: `Loket ${i + 1}`, exact: true })).toContainText(number);
+        }
+
+        for (const size of SIZES) {
+          await page.setViewportSize(size);
+          // Let the resize settle (layout and fonts) before measuring.
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          const where = `${count} counters at ${size.width}×${size.height}`;
+          const shot = testInfo.outputPath(`display-${count}-counters-${size.width}x${size.height}.png`);
+          await page.screenshot({ path: shot });
+          await testInfo.attach(where, { path: shot, contentType: "image/png" });
+
+          const m = await measure(page);
+          expect(m.tiles, where).toHaveLength(count);
+          for (const tile of [...m.tiles, ...m.regions]) {
+            expect(tile.x, `${where}: ${tile.label} left edge`).toBeGreaterThanOrEqual(0);
+            expect(tile.y, `${where}: ${tile.label} top edge`).toBeGreaterThanOrEqual(0);
+            expect(tile.x + tile.width, `${where}: ${tile.label} right edge`).toBeLessThanOrEqual(size.width + 0.5);
+            expect(tile.y + tile.height, `${where}: ${tile.label} bottom edge`).toBeLessThanOrEqual(size.height + 0.5);
+          }
+          // The tiles, the big "now calling" number and the recent calls: all on one line, none cut off.
+          expect(m.numbers.length, where).toBeGreaterThanOrEqual(count + 2);
+          for (const n of m.numbers) {
+            expect(n.lines, `${where}: ${n.text} lines`).toBe(1);
+            expect(n.height, `${where}: ${n.text} height vs one line`).toBeLessThanOrEqual(n.lineHeight + 1);
+            expect(n.scrollWidth, `${where}: ${n.text} fits its box`).toBeLessThanOrEqual(n.clientWidth + 1);
+          }
+          expect(m.scroll.width, `${where}: horizontal scrollbar`).toBeLessThanOrEqual(m.scroll.innerWidth);
+          expect(m.scroll.height, `${where}: vertical scrollbar`).toBeLessThanOrEqual(m.scroll.innerHeight);
+          expect(m.bodyOverflow, `${where}: body overflow`).toBe(false);
+        }
+        await context.close();
+      } finally {
+        await office.close();
+      }
+    });
+  }
+});
