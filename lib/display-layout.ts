@@ -8,11 +8,16 @@ export type TileGrid = { columns: number; rows: number };
 
 /** The number's size as a share of a tile's width and height; the CSS uses the same two limits. */
 export const TILE_NUMBER_WIDTH = 0.22;
-export const TILE_NUMBER_HEIGHT = 0.5;
-/** The counters' area on a 16:9 screen: two thirds of the width, three fifths of what the header leaves. */
-export const COUNTER_AREA_ASPECT = 2.2;
+export const TILE_NUMBER_HEIGHT = 0.48;
+/**
+ * The counters' area on a 16:9 screen: two thirds of the width, and three fifths of the height the header
+ * leaves — two thirds when there are more than six counters (call-display.tsx gives them more room).
+ */
+export function counterAreaAspect(count: number): number {
+  return count > 6 ? 2 : 2.2;
+}
 
-export function chooseTileGrid(count: number, aspect = COUNTER_AREA_ASPECT): TileGrid {
+export function chooseTileGrid(count: number, aspect = counterAreaAspect(count)): TileGrid {
   if (count <= 1) return { columns: 1, rows: 1 };
   let best: TileGrid = { columns: count, rows: 1 };
   let bestSize = 0;

@@ -56,7 +56,8 @@ export function CallDisplay({ initial, labels, locale, now }: { initial: Display
       </header>
 
       <main className="grid min-h-0 grid-cols-[minmax(0,2fr)_minmax(0,1fr)] gap-[1.5vh] p-[1.5vh]">
-        <div className="grid min-h-0 grid-rows-[minmax(0,2fr)_minmax(0,3fr)] gap-[1.5vh]">
+        {/* Many counters take more of the height, so their tiles stay readable from the back of the room. */}
+        <div className={`grid min-h-0 gap-[1.5vh] ${state.counters.length > 6 ? "grid-rows-[minmax(0,1fr)_minmax(0,2fr)]" : "grid-rows-[minmax(0,2fr)_minmax(0,3fr)]"}`}>
           <section
             aria-live="assertive"
             aria-label={labels.nowCalling}

@@ -21,13 +21,13 @@ export function CounterTiles({ counters, highlight, counterLabel, none }: { coun
         >
           <p
             id={`display-counter-${c.number}`}
-            className="max-w-full overflow-hidden text-[length:min(7cqw,16cqh)] leading-[1.15] font-semibold whitespace-nowrap text-slate-200 uppercase"
+            className="max-w-full overflow-hidden text-[length:min(9cqw,22cqh)] leading-[1.15] font-semibold whitespace-nowrap text-slate-200 uppercase"
           >
             {counterLabel} {c.number}
           </p>
           <p
             data-queue-number
-            className="max-w-full overflow-hidden text-[length:min(22cqw,50cqh)] leading-none font-black whitespace-nowrap text-amber-300 tabular-nums"
+            className="max-w-full overflow-hidden text-[length:min(22cqw,48cqh)] leading-none font-black whitespace-nowrap text-amber-300 tabular-nums"
           >
             {c.current?.queueNumber ?? none}
           </p>

@@ -14,7 +14,7 @@ const SIZES = [
 const COUNTS = [1, 5, 12] as const;
 
 type Box = { label: string; x: number; y: number; width: number; height: number };
-type Number_ = { text: string; height: number; lineHeight: number; lines: number; scrollWidth: number; clientWidth: number };
+type Number_ = { text: string; height: number; lineHeight: number; lines: number; scrollWidth: number; clientWidth: number; outside: number };
 
 /** Tiles and queue numbers as the browser laid them out, plus whether the page could scroll. */
 async function measure(page: Page) {
@@ -30,6 +30,10 @@ async function measure(page: Page) {
       range.selectNodeContents(el);
       // One line box per line of text: a wrapped "A-" / "004" gives two distinct tops.
       const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      // How far the text sticks out of the tile or list row that holds it (which would clip it).
+      const own = range.getBoundingClientRect();
+      const holder = el.closest("li, section")!.getBoundingClientRect();
+      const outside = Math.max(holder.left - own.left, own.right - holder.right, holder.top - own.top, own.bottom - holder.bottom, 0);
       return {
         text: el.textContent ?? "",
         height: el.getBoundingClientRect().height,
@@ -37,6 +41,7 @@ async function measure(page: Page) {
         lines,
         scrollWidth: el.scrollWidth,
         clientWidth: el.clientWidth,
+        outside,
       };
     });
     const root = document.scrollingElement ?? document.documentElement;
@@ -90,6 +95,7 @@ test.describe("call display layout", () => {
             expect(n.lines, `${where}: ${n.text} lines`).toBe(1);
             expect(n.height, `${where}: ${n.text} height vs one line`).toBeLessThanOrEqual(n.lineHeight + 1);
             expect(n.scrollWidth, `${where}: ${n.text} fits its box`).toBeLessThanOrEqual(n.clientWidth + 1);
+            expect(n.outside, `${where}: ${n.text} inside its tile`).toBeLessThanOrEqual(1);
           }
           expect(m.scroll.width, `${where}: horizontal scrollbar`).toBeLessThanOrEqual(m.scroll.innerWidth);
           expect(m.scroll.height, `${where}: vertical scrollbar`).toBeLessThanOrEqual(m.scroll.innerHeight);

@@ -11,7 +11,7 @@ describe("the TV's counter grid", () => {
 
   it("one counter fills the area; five and twelve get balanced grids, not one long row", () => {
     expect(chooseTileGrid(1)).toEqual({ columns: 1, rows: 1 });
-    expect(chooseTileGrid(5)).toEqual({ columns: 2, rows: 3 });
+    expect(chooseTileGrid(5)).toEqual({ columns: 3, rows: 2 });
     expect(chooseTileGrid(12)).toEqual({ columns: 3, rows: 4 });
   });
 });
