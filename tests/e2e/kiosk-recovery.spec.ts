@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { loginAs, randomPerson } from "./fixtures";
+import { expectNoAxeViolations, loginAs, randomPerson } from "./fixtures";
 import { activateDevice, bookToday } from "./fixtures/devices";
 
 /**
@@ -45,6 +45,7 @@ test.describe("kiosk after a failure", () => {
     await expect(kiosk.getByRole("main").getByRole("alert")).toContainText("Booking tidak ditemukan");
     await expect(field(kiosk, "Kode booking")).toBeFocused();
     await shoot(kiosk, testInfo, "kiosk-failed-id");
+    await expectNoAxeViolations(kiosk, "/kiosk (after a failure)");
 
     // The next scan replaces the old code instead of being appended to it ("VGJW9C76VGJW9C76").
     await scan(kiosk, booking.reference);
@@ -113,6 +114,7 @@ test.describe("kiosk after a failure", () => {
     await expect(kiosk.getByRole("main").getByRole("alert")).toContainText("Check-in did not go through");
     await expect(kiosk.getByRole("main").getByRole("alert")).toContainText("Booking not found. Please check the booking code and NIK.");
     await shoot(kiosk, testInfo, "kiosk-failed-en-portrait");
+    await expectNoAxeViolations(kiosk, "/kiosk (English, after a failure)");
 
     await scan(kiosk, booking.reference);
     await kiosk.keyboard.type(person.nik);
@@ -120,7 +122,7 @@ test.describe("kiosk after a failure", () => {
     await expect(kiosk.getByRole("heading", { name: /Checked in/ })).toBeVisible();
     await expect(kiosk.getByText("Your queue number").first()).toBeVisible();
     await shoot(kiosk, testInfo, "kiosk-success-en-portrait");
-    await kiosk.getByRole("link", { name: "Done" }).click();
+    await kiosk.getByRole("link", { name: "Done", exact: true }).click();
     await expect(kiosk.getByRole("heading", { level: 1, name: "Check-in mandiri" })).toBeVisible();
     await expect(kiosk.getByRole("link", { name: "English" })).toBeVisible();
   });
