@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { auditLogs, bookings, calls } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { callNext, type CallNextResult } from "@/lib/dal/queue/calls";
+import { callNext, recall, type CallNextResult } from "@/lib/dal/queue/calls";
 import { checkInBooking } from "@/lib/dal/queue/check-in";
 import { finishService, startService } from "@/lib/dal/queue/service";
 import { useTestDatabase, type TestDatabase } from "../helpers/databases";
@@ -68,6 +68,29 @@ describe("counters under concurrency (PostgreSQL)", () => {
     expect(rows.filter((r) => r.status === "checked_in")).toHaveLength(28);
     const callRows = await db().select().from(calls).where(eq(calls.officeId, t.office.id));
     expect(callRows).toHaveLength(2);
+  });
+
+  it("a busy counter under a storm of call-next presses and recalls of another counter's citizen: nothing moves", async () => {
+    const { t, op } = await waitingOffice(20);
+    const atOne = await callNext(op, { counterNumber: 1 }, { now: at(59) });
+    const atTwo = await callNext(op, { counterNumber: 2 }, { now: at(59) });
+    if (!atOne.called || !atTwo.called) throw new Error("a counter called nobody");
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2 ? recall(op, { reference: atTwo.entry.reference, counterNumber: 1 }, { now: at(60) }) : callNext(op, { counterNumber: 1 }, { now: at(60) }),
+      ),
+    );
+    expect(results.every((r) => r.status === "rejected" && (r.reason as { messageKey?: string }).messageKey === "queue.error.counterBusy")).toBe(true);
+    const open = await db()
+      .select()
+      .from(bookings)
+      .where(and(eq(bookings.officeId, t.office.id), inArray(bookings.status, ["called", "serving"])));
+    expect(open.map((r) => [r.reference, r.counterId, r.callCount]).sort()).toEqual(
+      [
+        [atOne.entry.reference, t.counterIds[0], 1],
+        [atTwo.entry.reference, t.counterIds[1], 1],
+      ].sort(),
+    );
   });
 
   it("pressed together round after round (serving in between), the two counters take the next two in fair order", async () => {
