@@ -48,6 +48,15 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
+  // A citizen who switches the language hears the prompt again, in the language they chose.
+  const spokenLocale = useRef(locale);
+  useEffect(() => {
+    if (spokenLocale.current === locale) return;
+    spokenLocale.current = locale;
+    void announce(labels.scanPrompt, lang, { chime: false });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [locale]);
+
   useEffect(() => {
     if (state.status !== "error") return;
     const timer = setTimeout(onIdle, FAILURE_CLEAR_MS);

@@ -100,8 +100,22 @@ test.describe("kiosk after a failure", () => {
     const person = randomPerson();
     const booking = await bookToday(operator, person, "assisted");
 
+    // Hear what the kiosk says: speech synthesis records each utterance (and finishes it at once).
+    await kiosk.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      Object.assign(window, { spoken });
+      window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+        if (u.text) spoken.push({ text: u.text, lang: u.lang });
+        setTimeout(() => u.onend?.(new Event("end") as SpeechSynthesisEvent), 0);
+      };
+    });
+    await kiosk.reload();
+    const spoken = () => kiosk.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+    await expect.poll(spoken).toContainEqual({ text: "Silakan pindai kode QR booking Anda", lang: "id-ID" });
+
     await kiosk.getByRole("link", { name: "English" }).click();
     await expect(kiosk.getByRole("heading", { level: 1, name: "Self check-in" })).toBeVisible();
+    await expect.poll(spoken).toContainEqual({ text: "Please scan the QR code of your booking", lang: expect.stringMatching(/^en/) });
     await expect(kiosk.locator("[lang=en]").first()).toBeVisible();
     await expect(kiosk.getByRole("button", { name: "Clear booking code" })).toBeVisible();
     await expect(kiosk.getByRole("button", { name: "Clear NIK" })).toBeVisible();
@@ -113,6 +127,7 @@ test.describe("kiosk after a failure", () => {
     await kiosk.keyboard.press("Enter");
     await expect(kiosk.getByRole("main").getByRole("alert")).toContainText("Check-in did not go through");
     await expect(kiosk.getByRole("main").getByRole("alert")).toContainText("Booking not found. Please check the booking code and NIK.");
+    await expect.poll(spoken).toContainEqual({ text: "Booking not found. Please check the booking code and NIK.", lang: expect.stringMatching(/^en/) });
     await shoot(kiosk, testInfo, "kiosk-failed-en-portrait");
     await expectNoAxeViolations(kiosk, "/kiosk (English, after a failure)");
 
