@@ -4,7 +4,9 @@ import { useCallback, useEffect, useState } from "react";
 import { callAnnouncement, speechLang } from "@/lib/announcement";
 import type { DisplayCall, DisplayState } from "@/lib/dal/display";
 import type { Locale } from "@/lib/i18n/messages";
+import { RECENT_CALLS } from "@/lib/display-events";
 import { Clock } from "./clock";
+import { CounterTiles } from "./counter-tiles";
 import { SoundGate } from "./sound-gate";
 import { announce } from "./speaker";
 import { useDisplayEvents } from "./use-display-events";
@@ -23,7 +25,7 @@ export type CallDisplayLabels = {
 /** How long a fresh call stays highlighted: long enough to be noticed from across the room. */
 const HIGHLIGHT_MS = 10_000;
 
-/** The waiting-room TV: the latest call huge, every counter's current number, the last calls. */
+/** The waiting-room TV: the latest call huge, every counter's current number, the last calls; one screen, no scrolling. */
 export function CallDisplay({ initial, labels, locale, now }: { initial: DisplayState; labels: CallDisplayLabels; locale: Locale; now: string }) {
   const [fresh, setFresh] = useState<DisplayCall | null>(null);
   const onCall = useCallback(
@@ -41,58 +43,52 @@ export function CallDisplay({ initial, labels, locale, now }: { initial: Display
   }, [fresh]);
 
   const latest = state.recent[0] ?? null;
+  // Sizes follow the smaller of width and height (min(vw, vh)) or the box they sit in (cqw/cqh), so
+  // nothing is pushed below a 16:9 screen and no number wraps, whatever the TV's resolution.
   return (
-    <div className="fixed inset-0 flex flex-col bg-slate-950 text-white">
-      <header className="flex items-center justify-between gap-[2vw] border-b-[0.3vw] border-amber-300 px-[3vw] py-[1.5vw]">
-        <div>
-          <p className="text-[3vw] font-bold leading-tight">{state.office.shortName}</p>
-          {state.office.name !== state.office.shortName ? <p className="text-[1.6vw] text-slate-300">{state.office.name}</p> : null}
+    <div className="fixed inset-0 grid grid-rows-[auto_minmax(0,1fr)] overflow-hidden bg-slate-950 text-white">
+      <header className="flex items-center justify-between gap-[2vw] border-b-[0.5vh] border-amber-300 px-[2vw] py-[1.2vh]">
+        <div className="min-w-0">
+          <p className="truncate text-[length:min(3vw,5.3vh)] leading-tight font-bold">{state.office.shortName}</p>
+          {state.office.name !== state.office.shortName ? <p className="truncate text-[length:min(1.6vw,2.8vh)] text-slate-300">{state.office.name}</p> : null}
         </div>
         <Clock timeZone={state.office.timezone} locale={locale === "en" ? "en-GB" : "id-ID"} initial={now} />
       </header>
 
-      <main className="grid flex-1 grid-cols-[2fr_1fr] gap-[2vw] p-[2vw]">
-        <div className="flex flex-col gap-[2vw]">
+      <main className="grid min-h-0 grid-cols-[minmax(0,2fr)_minmax(0,1fr)] gap-[1.5vh] p-[1.5vh]">
+        {/* Many counters take more of the height, so their tiles stay readable from the back of the room. */}
+        <div className={`grid min-h-0 gap-[1.5vh] ${state.counters.length > 6 ? "grid-rows-[minmax(0,1fr)_minmax(0,2fr)]" : "grid-rows-[minmax(0,2fr)_minmax(0,3fr)]"}`}>
           <section
             aria-live="assertive"
             aria-label={labels.nowCalling}
-            className={`flex flex-col items-center justify-center rounded-[1.5vw] py-[1.5vw] ${fresh ? "animate-pulse bg-amber-300 text-black" : "bg-slate-800"}`}
+            className={`@container-size flex min-h-0 flex-col items-center justify-center overflow-hidden rounded-[1.5vh] ${fresh ? "animate-pulse bg-amber-300 text-black" : "bg-slate-800"}`}
           >
-            <p className="text-[2.4vw] font-semibold uppercase tracking-wide">
+            <p className="max-w-full overflow-hidden text-[length:min(10cqh,3.2cqw)] leading-[1.15] font-semibold tracking-wide whitespace-nowrap uppercase">
               {labels.nowCalling}
               {latest?.kind === "recall" ? ` · ${labels.recall}` : ""}
             </p>
-            <p className="text-[11vw] font-black leading-none tabular-nums">{latest?.queueNumber ?? labels.none}</p>
+            <p data-queue-number className="max-w-full overflow-hidden text-[length:min(50cqh,24cqw)] leading-none font-black whitespace-nowrap tabular-nums">
+              {latest?.queueNumber ?? labels.none}
+            </p>
             {latest ? (
-              <p className="text-[4vw] font-bold">
+              <p className="max-w-full overflow-hidden text-[length:min(14cqh,6cqw)] leading-[1.15] font-bold whitespace-nowrap">
                 {labels.counter} {latest.counterNumber}
               </p>
             ) : null}
           </section>
 
-          <ul className="grid flex-1 auto-rows-fr grid-cols-[repeat(auto-fit,minmax(18vw,1fr))] gap-[1.5vw]">
-            {state.counters.map((c) => (
-              <li
-                key={c.number}
-                aria-labelledby={`display-counter-${c.number}`}
-                className={`flex flex-col items-center justify-center rounded-[1.2vw] border-[0.3vw] ${fresh?.counterNumber === c.number ? "border-amber-300" : "border-slate-700"} bg-slate-900`}
-              >
-                <p id={`display-counter-${c.number}`} className="text-[2.2vw] font-semibold uppercase text-slate-200">
-                  {labels.counter} {c.number}
-                </p>
-                <p className="text-[6vw] font-black leading-none text-amber-300 tabular-nums">{c.current?.queueNumber ?? labels.none}</p>
-              </li>
-            ))}
-          </ul>
+          <CounterTiles counters={state.counters} highlight={fresh?.counterNumber ?? null} counterLabel={labels.counter} none={labels.none} />
         </div>
 
-        <section aria-label={labels.recent} className="flex flex-col rounded-[1.5vw] bg-slate-900 p-[1.5vw]">
-          <h2 className="mb-[1vw] text-[2.4vw] font-bold uppercase">{labels.recent}</h2>
-          <ol className="flex flex-1 flex-col gap-[0.8vw]">
+        <section aria-label={labels.recent} className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)] rounded-[1.5vh] bg-slate-900 p-[1.5vh]">
+          <h2 className="mb-[1vh] truncate text-[length:min(2.2vw,3.9vh)] font-bold uppercase">{labels.recent}</h2>
+          <ol className="@container-size grid min-h-0 gap-[0.8vh]" style={{ gridTemplateRows: `repeat(${RECENT_CALLS}, minmax(0, 1fr))` }}>
             {state.recent.map((r) => (
-              <li key={`${r.at}-${r.queueNumber}-${r.kind}`} className="flex items-baseline justify-between border-b border-slate-700 pb-[0.5vw]">
-                <span className="text-[3.6vw] font-black tabular-nums text-amber-300">{r.queueNumber}</span>
-                <span className="text-[2.2vw] font-semibold">
+              <li key={`${r.at}-${r.queueNumber}-${r.kind}`} className="flex min-h-0 items-center justify-between gap-[1vh] overflow-hidden border-b border-slate-700">
+                <span data-queue-number className="text-[length:min(10cqh,20cqw)] leading-none font-black whitespace-nowrap text-amber-300 tabular-nums">
+                  {r.queueNumber}
+                </span>
+                <span className="text-[length:min(5.5cqh,11cqw)] leading-none font-semibold whitespace-nowrap">
                   {labels.counter} {r.counterNumber}
                 </span>
               </li>

@@ -14,11 +14,11 @@ export function Clock({ timeZone, locale, initial }: { timeZone: string; locale:
     .format(now)
     .replace(/\./g, ":");
   return (
-    <div className="text-right leading-tight">
-      <p className="text-[2.2vw] font-semibold" suppressHydrationWarning>
+    <div className="shrink-0 text-right leading-tight whitespace-nowrap">
+      <p className="text-[length:min(1.8vw,3.2vh)] font-semibold" suppressHydrationWarning>
         {date}
       </p>
-      <p className="text-[4.5vw] font-bold tabular-nums" suppressHydrationWarning>
+      <p className="text-[length:min(3.4vw,6vh)] font-bold tabular-nums" suppressHydrationWarning>
         <time dateTime={now.toISOString()} suppressHydrationWarning>
           {time}
         </time>

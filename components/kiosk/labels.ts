@@ -13,6 +13,11 @@ export function kioskLabels(t: Translator) {
     keypad: t("devices.kiosk.keypad"),
     backspace: t("devices.kiosk.backspace"),
     clear: t("devices.kiosk.clear"),
+    clearReference: t("devices.kiosk.clearReference"),
+    clearNik: t("devices.kiosk.clearNik"),
+    language: t("devices.kiosk.language"),
+    /** The other language's name, in that language: what the switch offers. */
+    switchTo: t("lang.switchTo"),
     errorTitle: t("devices.kiosk.errorTitle"),
     successTitle: t("devices.kiosk.successTitle"),
     yourNumber: t("devices.kiosk.yourNumber"),

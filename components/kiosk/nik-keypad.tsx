@@ -7,7 +7,7 @@ const key = "min-h-20 rounded-xl bg-slate-200 font-bold text-ink active:bg-slate
 export type KeypadEdit = (value: string) => string;
 
 /** Digits for a touch-only kiosk; a physical keyboard works as well. Needs JavaScript, which is fine: it is extra. */
-export function NikKeypad({ onEdit: edit, labels }: { onEdit: (change: KeypadEdit) => void; labels: { keypad: string; backspace: string; clear: string } }) {
+export function NikKeypad({ onEdit: edit, labels }: { onEdit: (change: KeypadEdit) => void; labels: { keypad: string; backspace: string; clear: string; clearNik: string } }) {
   return (
     <div role="group" aria-label={labels.keypad} className="grid grid-cols-3 gap-3">
       {KEYS.map((d) => (
@@ -15,7 +15,7 @@ export function NikKeypad({ onEdit: edit, labels }: { onEdit: (change: KeypadEdi
           {d}
         </button>
       ))}
-      <button type="button" className={`${key} text-xl`} onClick={() => edit(() => "")}>
+      <button type="button" aria-label={labels.clearNik} className={`${key} text-xl`} onClick={() => edit(() => "")}>
         {labels.clear}
       </button>
       <button type="button" className={`${key} text-4xl`} onClick={() => edit((v) => v + "0")}>

@@ -21,6 +21,8 @@ export type CurrentCitizen = {
 
 export type CounterPanelText = {
   callNext: string;
+  /** Why "call next" is off while a citizen is open at the counter; null when it is on. */
+  callNextBlocked: string | null;
   current: string;
   nobodyCurrent: string;
   service: string;
@@ -42,8 +44,8 @@ export type CounterPanelText = {
 /**
  * One counter's controls. Every button posts to one server action (by `intent`), so there is one message
  * area, and it all works as plain forms without JavaScript; the page re-reads the counter afterwards.
- * Normally one citizen is at the counter; if an operator called again without finishing, each open
- * citizen is listed (newest first) so none is forgotten.
+ * One citizen at a time: while one is called or served, "call next" is off and says why (the data layer
+ * refuses it too). Should older data hold more than one open citizen, each is listed, newest first.
  */
 export function CounterPanel({
   counter,
@@ -65,11 +67,23 @@ export function CounterPanel({
         {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
         {state.status === "success" && state.notice ? <Alert tone="success">{state.notice}</Alert> : null}
       </div>
-      <form action={action}>
+      <form action={action} className="space-y-2">
         <input type="hidden" name="counter" value={counter} />
-        <Button type="submit" name="intent" value="call" disabled={pending} className="min-h-20 w-full text-2xl">
+        <Button
+          type="submit"
+          name="intent"
+          value="call"
+          disabled={pending || text.callNextBlocked !== null}
+          aria-describedby={text.callNextBlocked ? "call-next-blocked" : undefined}
+          className="min-h-20 w-full text-2xl"
+        >
           {pending ? text.pending : text.callNext}
         </Button>
+        {text.callNextBlocked ? (
+          <p id="call-next-blocked" className="font-semibold text-amber-900">
+            {text.callNextBlocked}
+          </p>
+        ) : null}
       </form>
       <section aria-labelledby="current-heading" className="space-y-4 rounded-xl border-2 border-slate-300 bg-white p-4">
         <h2 id="current-heading" className="text-lg font-bold">

@@ -5,6 +5,7 @@ import { getDeviceActor } from "../auth/device-session";
 import { checkInAtKiosk, type KioskSlipDTO } from "../dal/kiosk";
 import { AppError } from "../errors";
 import { getTranslator } from "../i18n/server";
+import { createTranslator, isLocale } from "../i18n/translate";
 import { CheckInSchema } from "../validation/queue";
 import { formDataToObject, parseInput } from "../validation/parse";
 import { toQueueFormState, type QueueFormState } from "./queue-state";
@@ -17,8 +18,9 @@ export type KioskState = QueueFormState<KioskResult>;
  * it also works before JavaScript loads; the NIK is never echoed back, only the reference on an error.
  */
 export async function kioskCheckInAction(_prev: KioskState, formData: FormData): Promise<KioskState> {
-  const t = await getTranslator();
   const raw = formDataToObject(formData);
+  // The citizen at the kiosk may have switched its language for themselves: the form says which.
+  const t = isLocale(raw.lang) ? createTranslator(raw.lang) : await getTranslator();
   try {
     const actor = await getDeviceActor("kiosk.check_in");
     if (!actor) throw new AppError("unauthorized", "devices.error.notActivated");

@@ -1,3 +1,5 @@
+import { formatDate } from "../format";
+import { isIsoDate } from "../dates";
 import { DEFAULT_LOCALE, LOCALES, messages, type Locale, type MessageKey } from "./messages";
 
 export type Params = Record<string, string | number>;
@@ -11,9 +13,18 @@ export function createTranslator(locale: Locale): Translator {
   const table = messages[locale];
   const t = (key: MessageKey, params?: Params) => {
     const text = table[key] ?? messages[DEFAULT_LOCALE][key] ?? key;
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+    return params ? text.replace(/\{(\w+)(:date)?\}/g, (m, name: string, asDate?: string) => (name in params ? fill(params[name]!, asDate, locale) : m)) : text;
   };
   return Object.assign(t, { locale });
+}
+
+/**
+ * `{name}` as given; `{name:date}` turns a `YYYY-MM-DD` date into words in the reader's language
+ * ("Rabu, 2 Desember 2026"). The DAL passes service dates as they are stored — the office-local calendar
+ * date — and formatting keeps that calendar date, so no zone can move it to the day before.
+ */
+function fill(value: string | number, asDate: string | undefined, locale: Locale): string {
+  return asDate && typeof value === "string" && isIsoDate(value) ? formatDate(value, locale) : String(value);
 }
 
 /** The API's language: `?lang=` first, then Accept-Language, Indonesian by default. */

@@ -1,45 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { loginAs, openEventStream, randomPerson, type Person } from "./fixtures";
-import { KTP_SERVICE } from "./fixtures/citizen";
+import { expect, test } from "@playwright/test";
+import { loginAs, openEventStream, randomPerson } from "./fixtures";
+import { activateDevice, bookToday } from "./fixtures/devices";
 
 /** Screens without a login (issue #3): device activation, the call display and the check-in kiosk. */
-
-const todayInJakarta = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
-
-/** An admin creates a device; its one-time link, opened in a fresh browser (the TV or kiosk), activates it. */
-async function activateDevice(browser: Browser, kind: "display" | "kiosk", options: { javaScriptEnabled?: boolean } = {}): Promise<{ screen: Page; link: string }> {
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  await loginAs(admin, "admin");
-  await admin.goto("/staff/devices");
-  const name = `${kind === "display" ? "TV" : "Kiosk"} ${Date.now()}`;
-  await admin.getByRole("radio", { name: kind === "display" ? /^Layar panggilan/ : /^Kiosk check-in/ }).check();
-  await admin.getByLabel("Nama perangkat").fill(name);
-  await admin.getByRole("button", { name: "Buat perangkat" }).click();
-  const link = await admin.getByRole("textbox", { name: `Tautan aktivasi untuk ${name}` }).inputValue();
-  expect(link).toMatch(/\/device\/activate\?token=[\w-]{40,}$/);
-  await expect(admin.getByRole("rowheader", { name })).toBeVisible();
-  await adminContext.close();
-
-  const screen = await (await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true })).newPage();
-  await screen.goto(link);
-  await expect(screen).toHaveURL(kind === "display" ? /\/display$/ : /\/kiosk$/);
-  return { screen, link };
-}
-
-/** An operator books for a citizen at the counter, for today: a walk-in (checked in at once) or an assisted booking. */
-async function bookToday(page: Page, person: Person, channel: "walk_in" | "assisted"): Promise<{ reference: string; queueNumber: string }> {
-  await page.goto(`/staff/assist?service=${KTP_SERVICE.slug}&date=${todayInJakarta()}`);
-  await page.getByRole("radio", { name: channel === "walk_in" ? /^Datang langsung/ : /^Booking dibantu/ }).check();
-  await page.getByLabel(/^NIK/).fill(person.nik);
-  await page.getByLabel(/^Nama sesuai/).fill(person.name);
-  await page.getByLabel(/^Nomor HP/).fill(person.phone);
-  await page.getByRole("button", { name: /^Buat booking/ }).click();
-  await expect(page).toHaveURL(/\/staff\/slip\/[A-Z0-9]{8}/);
-  const reference = /\/staff\/slip\/([A-Z0-9]{8})/.exec(page.url())![1]!;
-  const queueNumber = (await page.getByText(/^[A-Z]-\d{3}$/).first().textContent())!;
-  return { reference, queueNumber };
-}
 
 test.describe("device screens", () => {
   test("an activation link works once and leaves no token in the address", async ({ browser }) => {
@@ -99,16 +62,16 @@ test.describe("device screens", () => {
     const booking = await bookToday(operator, person, "assisted");
 
     // A wrong NIK first: a big, clear error, nothing checked in.
-    await kiosk.getByLabel("Kode booking").fill(booking.reference);
-    await kiosk.getByLabel("Kode booking").press("Enter");
+    await kiosk.getByLabel("Kode booking", { exact: true }).fill(booking.reference);
+    await kiosk.getByLabel("Kode booking", { exact: true }).press("Enter");
     await expect(kiosk.getByLabel("NIK", { exact: true })).toBeFocused();
     await kiosk.getByLabel("NIK", { exact: true }).fill(randomPerson().nik);
     await kiosk.getByRole("button", { name: "Check-in" }).click();
     await expect(kiosk.getByRole("main").getByRole("alert")).toContainText("Booking tidak ditemukan");
 
     // Scanner-style: the reference as a link, typed and followed by Enter.
-    await kiosk.getByLabel("Kode booking").fill(`https://antrean.example/booking/${booking.reference}`);
-    await kiosk.getByLabel("Kode booking").press("Enter");
+    await kiosk.getByLabel("Kode booking", { exact: true }).fill(`https://antrean.example/booking/${booking.reference}`);
+    await kiosk.getByLabel("Kode booking", { exact: true }).press("Enter");
     await kiosk.getByLabel("NIK", { exact: true }).fill(person.nik);
     await kiosk.getByLabel("NIK", { exact: true }).press("Enter");
     await expect(kiosk.getByRole("heading", { name: /Check-in berhasil/ })).toBeVisible();
@@ -125,7 +88,7 @@ test.describe("device screens", () => {
     await kiosk.emulateMedia({ media: "screen" });
 
     await kiosk.getByRole("link", { name: "Selesai" }).click();
-    await expect(kiosk.getByLabel("Kode booking")).toHaveValue("");
+    await expect(kiosk.getByLabel("Kode booking", { exact: true })).toHaveValue("");
   });
 
   test("the kiosk form also works without JavaScript", async ({ browser }) => {
@@ -134,7 +97,7 @@ test.describe("device screens", () => {
     await loginAs(operator, "operator");
     const person = randomPerson();
     const booking = await bookToday(operator, person, "assisted");
-    await kiosk.getByLabel("Kode booking").fill(booking.reference);
+    await kiosk.getByLabel("Kode booking", { exact: true }).fill(booking.reference);
     await kiosk.getByLabel("NIK", { exact: true }).fill(person.nik);
     await kiosk.getByRole("button", { name: "Check-in" }).click();
     await expect(kiosk.getByRole("heading", { name: /Check-in berhasil/ })).toBeVisible();

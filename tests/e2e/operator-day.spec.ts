@@ -291,6 +291,12 @@ test.describe("the operator's day", () => {
       await expect(citizen).toContainText(person.maskedNik);
       await expect(citizen).toContainText(person.name);
       await expect(citizen).toContainText(KTP_SERVICE.name);
+      // One citizen per counter: "call next" is off, and says why, until this one is dealt with.
+      const callNextButton = counter.getByRole("button", { name: "Panggil berikutnya" });
+      await expect(callNextButton).toBeDisabled();
+      await expect(callNextButton).toHaveAccessibleDescription(
+        `Satu warga per loket: selesaikan dulu nomor ${booking.queueNumber} (panggil ulang, mulai layanan, tidak hadir, atau selesai).`,
+      );
       await expectTodayStatus(page, booking, "Dipanggil");
       await expect(main(page).getByRole("row").filter({ hasText: booking.queueNumber })).toContainText("Loket 1");
 
@@ -304,6 +310,8 @@ test.describe("the operator's day", () => {
       await expect(counterNotice(counter, `Layanan untuk ${booking.queueNumber} selesai.`)).toBeVisible();
       await expect(citizen).toHaveCount(0);
       await expect(main(counter)).toContainText("Belum ada warga yang dipanggil ke loket ini.");
+      await expect(callNextButton).toBeEnabled();
+      await expect(callNextButton).not.toHaveAttribute("aria-describedby");
       expect(await counter.content()).not.toContain(person.nik);
 
       await expectTodayStatus(page, booking, "Selesai");

@@ -36,11 +36,15 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     return { a, b, late, d, elderly };
   }
 
+  /** Presses "call next" `count` times at one counter, serving each citizen called before the next press. */
   async function callAll(op: Actor, counterNumber: number, count: number): Promise<string[]> {
     const out: string[] = [];
     for (let i = 0; i < count; i++) {
       const result = await callNext(op, { counterNumber }, { now: at(30 + i) });
-      if (result.called) out.push(result.entry.reference);
+      if (!result.called) continue;
+      out.push(result.entry.reference);
+      await startService(op, { reference: result.entry.reference }, { now: at(30 + i) });
+      await finishService(op, { reference: result.entry.reference }, { now: at(30 + i) });
     }
     return out;
   }
@@ -98,6 +102,47 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     expect(mine[0]).toEqual({ officeId: t.office.id, kind: "call", queueNumber: p.queueNumber, counterNumber: 2, counterName: "Loket 2", at: at(30).toISOString() });
   });
 
+  it("one called or serving citizen per counter: call next is refused until recall, start, no-show or finish", async () => {
+    const { t, op } = await office({ noShowAfterCalls: 1 });
+    const [a, b, c, d] = [1, 2, 3, 4].map((m) => at(m));
+    const first = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: a });
+    const second = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: b });
+    await bookAndCheckIn(t, op, { session: "10:00", checkInAt: c });
+    await bookAndCheckIn(t, op, { session: "10:00", checkInAt: d });
+    const busy = { code: "invalid_transition", messageKey: "queue.error.counterBusy", params: { counter: 1, number: first.queueNumber } };
+
+    await callNext(op, { counterNumber: 1 }, { now: at(30) });
+    await expect(callNext(op, { counterNumber: 1 }, { now: at(31) })).rejects.toMatchObject(busy);
+    // A recall keeps the same citizen; still nobody else.
+    await recall(op, { reference: first.reference, counterNumber: 1 }, { now: at(32) });
+    await expect(callNext(op, { counterNumber: 1 }, { now: at(33) })).rejects.toMatchObject(busy);
+    await startService(op, { reference: first.reference }, { now: at(34) });
+    await expect(callNext(op, { counterNumber: 1 }, { now: at(35) })).rejects.toMatchObject(busy);
+    // The refusals changed nothing: one open citizen, one call and one recall recorded.
+    const view = await getCounterView(op, { counterNumber: 1 }, { now: at(36) });
+    expect(view.open.map((e) => e.reference)).toEqual([first.reference]);
+    expect(view.waiting).toBe(3);
+    expect(await auditActions(db(), second.reference)).toEqual(["booking.check_in", "booking.create"]);
+
+    // Another counter is not held up, and cannot recall someone onto a busy counter either.
+    const atTwo = await callNext(op, { counterNumber: 2 }, { now: at(37) });
+    expect(atTwo).toMatchObject({ called: true, entry: { reference: second.reference } });
+    await expect(recall(op, { reference: second.reference, counterNumber: 1 }, { now: at(38) })).rejects.toMatchObject({ messageKey: "queue.error.counterBusy" });
+    expect((await rowOf(db(), second.reference)).counterId).toBe(t.counterIds[1]);
+
+    await finishService(op, { reference: first.reference }, { now: at(40) });
+    const next = await callNext(op, { counterNumber: 1 }, { now: at(41) });
+    expect(next.called).toBe(true);
+    if (!next.called) return;
+    // After a no-show the counter is free again; a transfer away frees it too.
+    await markNoShow(op, { reference: next.entry.reference }, { now: at(42) });
+    const last = await callNext(op, { counterNumber: 1 }, { now: at(43) });
+    expect(last.called).toBe(true);
+    if (!last.called) return;
+    await transfer(op, { reference: last.entry.reference, toServiceSlug: "ktp" }, { now: at(44) });
+    expect((await getCounterView(op, { counterNumber: 1 }, { now: at(45) })).open).toEqual([]);
+  });
+
   it("start and finish service", async () => {
     const { t, op } = await office();
     const p = await bookAndCheckIn(t, op, { session: "10:00" });
@@ -136,21 +181,17 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     expect(await callAll(op, 2, 2)).toEqual([first.reference, second.reference]);
   });
 
-  it("the counter view lists who is open at the counter, newest first, and how many wait for it", async () => {
+  it("the counter view lists who is open at the counter and how many wait for it", async () => {
     const { t, op } = await office();
     const first = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(1) });
-    const second = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(2) });
+    await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(2) });
     await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(3) });
     expect(await getCounterView(op, { counterNumber: 1 }, { now: at(10) })).toMatchObject({ open: [], waiting: 3, noShowAfterCalls: 3 });
     await callNext(op, { counterNumber: 1 }, { now: at(30) });
-    await callNext(op, { counterNumber: 1 }, { now: at(31) });
-    await startService(op, { reference: second.reference }, { now: at(32) });
+    await startService(op, { reference: first.reference }, { now: at(32) });
     const view = await getCounterView(op, { counterNumber: 1 }, { now: at(33) });
-    expect(view.open.map((e) => [e.reference, e.status])).toEqual([
-      [second.reference, "serving"],
-      [first.reference, "called"],
-    ]);
-    expect(view.waiting).toBe(1);
+    expect(view.open.map((e) => [e.reference, e.status])).toEqual([[first.reference, "serving"]]);
+    expect(view.waiting).toBe(2);
     expect(view.counter).toMatchObject({ number: 1, name: "Loket 1", isActive: true });
     expect(view.otherCounters).toEqual([{ number: 2, name: "Loket 2" }]);
     await expect(getCounterView(op, { counterNumber: 9 }, { now: at(33) })).rejects.toMatchObject({ code: "not_found" });

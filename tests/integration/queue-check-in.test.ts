@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offices } from "@/db/schema";
 import { eq } from "drizzle-orm";
+import { toQueueFormState } from "@/lib/actions/queue-state";
 import type { Actor } from "@/lib/auth/actor";
 import { checkInBooking, setPriority } from "@/lib/dal/queue/check-in";
 import { hashNik } from "@/lib/crypto";
+import { createTranslator } from "@/lib/i18n/translate";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
 import { at, auditActions, bookToday, kioskActor, listenQueue, rowOf } from "../helpers/queue";
@@ -75,6 +77,14 @@ describe.each(DATABASE_KINDS)("check-in on %s", (kind) => {
       code: "invalid_transition",
       messageKey: "queue.error.notToday",
     });
+  });
+
+  it("the not-today refusal says the booking's date in words, in the reader's language", async () => {
+    const booked = await bookToday(t, { session: "11:00" });
+    // 20:00 UTC on 1 December is 03:00 on Wednesday 2 December in Jakarta: the office's day has moved on.
+    const error = await checkInBooking(operator, { reference: booked.reference, nik: booked.nik }, { now: new Date("2026-12-01T20:00:00Z") }).catch((e: unknown) => e);
+    expect(toQueueFormState(error, createTranslator("id")).message).toBe("Booking ini untuk Selasa, 1 Desember 2026, bukan hari ini.");
+    expect(toQueueFormState(error, createTranslator("en")).message).toBe("This booking is for Tuesday, 1 December 2026, not today.");
   });
 
   it("is idempotent: a second check-in returns the booking unchanged, with no second audit row", async () => {

@@ -10,6 +10,7 @@ import { AppError } from "../../errors";
 import { assertTransition } from "../../queue-transitions";
 import { requireOfficeById } from "../offices";
 import { applyChange, changeBooking, requireCounter, resolveOptions, type CounterRef, type QueueOptions } from "./change";
+import { lockFreeCounter } from "./counter-lock";
 import { selectEntry, type QueueEntryDTO } from "./entry-dto";
 
 export type CallNextResult = { called: true; entry: QueueEntryDTO; waiting: number } | { called: false; waiting: 0 };
@@ -50,7 +51,8 @@ export async function countWaiting(db: Executor, counter: Counter, today: string
  * "Panggil berikutnya": the first waiting citizen in fair order, taken with FOR UPDATE SKIP LOCKED so two
  * counters pressing at the same moment lock two different rows and never get the same person; a row
  * another counter has just called no longer matches when re-checked under the lock and is passed over.
- * Nobody waiting is a normal answer, not an error.
+ * A counter that still has a called or serving citizen is refused (409) under the counter's lock, so a
+ * double press or a second tab never calls two people to one desk. Nobody waiting is a normal answer.
  */
 export async function callNext(actor: Actor, input: CounterRef, options: QueueOptions = {}): Promise<CallNextResult> {
   assertCan(actor, "queue.operate");
@@ -61,6 +63,7 @@ export async function callNext(actor: Actor, input: CounterRef, options: QueueOp
   const office = await requireOfficeById(counter.officeId, db);
   const today = localDate(now, office.timezone);
   const id = await db.transaction(async (tx) => {
+    await lockFreeCounter(tx, counter, today);
     const [next] = await tx
       .select()
       .from(bookings)
@@ -84,7 +87,10 @@ export async function callNext(actor: Actor, input: CounterRef, options: QueueOp
 
 export type RecallInput = CounterRef & { reference: string };
 
-/** Calls the same citizen again (to this counter): one more call on the display and towards "no-show after N". */
+/**
+ * Calls the same citizen again (to this counter): one more call on the display and towards "no-show after N".
+ * Recalling to a counter that has someone else open is refused, as call next is.
+ */
 export async function recall(actor: Actor, input: RecallInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
   assertCan(actor, "queue.operate");
   const counter = await requireCounter(await getDb(), actor, input, "queue.operate");
@@ -95,6 +101,7 @@ export async function recall(actor: Actor, input: RecallInput, options: QueueOpt
       reference: input.reference,
       action: "recall",
       when: "today",
+      guard: ({ tx, booking, office, now }) => lockFreeCounter(tx, counter, localDate(now, office.timezone), booking.id),
       change: ({ booking, now }) => ({
         set: { calledAt: now, callCount: booking.callCount + 1, counterId: counter.id },
         audit: "queue.recall",

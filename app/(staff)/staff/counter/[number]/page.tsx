@@ -59,6 +59,7 @@ export default async function CounterPage({ params }: Props) {
         }}
         text={{
           callNext: t("counter.callNext"),
+          callNextBlocked: open[0] ? t("counter.callNextBlocked", { number: open[0].queueNumber }) : null,
           current: t("counter.current"),
           nobodyCurrent: t("counter.nobodyCurrent"),
           service: t("counter.service"),
