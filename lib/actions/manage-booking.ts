@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { citizen } from "../auth/actor";
 import { cancelBooking, lookupBooking, rescheduleBooking } from "../dal/bookings";
-import { limitManageBooking, withReferenceGuard } from "../api/limits";
+import { limitManageBooking, limitSharedManageBooking, withReferenceGuard } from "../api/limits";
 import { AppError } from "../errors";
 import { getTranslator } from "../i18n/server";
 import { readManageToken, rememberManage } from "../manage-cookie";
@@ -23,6 +23,7 @@ export async function lookupBookingAction(_prev: FormState, formData: FormData):
     const ip = await requestIp();
     await limitManageBooking(ip);
     const input = parseInput(LookupBookingSchema, raw);
+    await limitSharedManageBooking(ip);
     reference = (await withReferenceGuard(input.reference, () => lookupBooking(input, { actor: citizen(ip), locale: t.locale }))).reference;
   } catch (error) {
     return toFormState(error, t, { reference: typeof raw.reference === "string" ? raw.reference : "" });

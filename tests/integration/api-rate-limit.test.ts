@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLogs, bookings } from "@/db/schema";
-import { API_LIMITS, SHARED_BUCKET_FACTOR } from "@/lib/api/limits";
+import { API_LIMITS, SHARED_BOOKING_ALLOWANCE, SHARED_BUCKET_FACTOR } from "@/lib/api/limits";
 import { apiPost, freshIp, read, refParams, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
@@ -62,14 +62,48 @@ describe.each(DATABASE_KINDS)("API rate limits on %s", (kind) => {
     const [row] = await testDb.handle.db.select().from(bookings).where(eq(bookings.reference, String(first.json.reference)));
     const [audit] = await testDb.handle.db.select().from(auditLogs).where(eq(auditLogs.bookingId, row!.id));
     expect(audit!.ip).toBeNull();
+  });
 
-    // Every caller shares this bucket, so it is sized for a whole office.
-    for (let i = 1; i < bookLimit * SHARED_BUCKET_FACTOR; i++) {
-      expect((await read(routes.book(apiPost("/api/v1/bookings", { nik: "bad" })))).status).toBe(422);
+  it("without a trusted proxy: junk never drains the shared bucket, for booking or look-up", async () => {
+    const routes = await loadRoutes("0");
+    // More junk than the old fixed shared allowance (30 × 25 = 750) that blocked everyone for 10 minutes.
+    for (let i = 0; i < 800; i++) {
+      expect((await read(routes.book(apiPost("/api/v1/bookings", { nik: "bad" }, { ip: freshIp() })))).status).toBe(422);
     }
-    const limited = await read(routes.book(apiPost("/api/v1/bookings", booking())));
+    for (let i = 0; i < API_LIMITS.manageBooking.limit * SHARED_BUCKET_FACTOR + 10; i++) {
+      expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference: "x" })))).status).toBe(422);
+    }
+    const nik = adultNik();
+    const created = await read(routes.book(apiPost("/api/v1/bookings", { ...booking(), nik })));
+    expect(created.status).toBe(201);
+    expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference: created.json.reference, nik })))).status).toBe(200);
+  });
+
+  it("without a trusted proxy: well-formed attempts for a date may use a multiple of that day's places, then 429", async () => {
+    const routes = await loadRoutes("0");
+    const { perPlace, minimum } = SHARED_BOOKING_ALLOWANCE;
+    const small = await createTestOffice(testDb.handle.db, { office: { dailyCap: 15 } });
+    const large = await createTestOffice(testDb.handle.db, { office: { dailyCap: 30 } });
+    const smallAllowance = Math.max(minimum, perPlace * 15);
+    expect(smallAllowance).toBeLessThan(perPlace * 30);
+
+    const attempt = (office: TestOffice, nik: string) =>
+      read(routes.book(apiPost("/api/v1/bookings", { ...booking(), office: office.office.slug, nik })));
+    const nik = adultNik();
+    expect((await attempt(small, nik)).status).toBe(201);
+    // Well-formed but refused by the rules (the same person twice): these count.
+    for (let i = 1; i < smallAllowance; i++) expect((await attempt(small, nik)).status).toBe(409);
+    const limited = await attempt(small, adultNik());
     expect(limited.status).toBe(429);
     expect(limited.json.error?.code).toBe("rate_limited");
+
+    // A day with twice the places has twice the allowance; another date of the small office is not affected.
+    const largeNik = adultNik();
+    expect((await attempt(large, largeNik)).status).toBe(201);
+    for (let i = 1; i <= smallAllowance; i++) expect((await attempt(large, largeNik)).status).toBe(409);
+    expect((await attempt(large, adultNik())).status).toBe(201);
+    const otherDate = await read(routes.book(apiPost("/api/v1/bookings", { ...booking(), office: small.office.slug, date: "2026-12-03" })));
+    expect(otherDate.status).toBe(201);
   });
 
   it("stops NIK guessing on a reference from any address: failures count, then even the right NIK gets 429", async () => {

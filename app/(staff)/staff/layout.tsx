@@ -3,8 +3,11 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { StaffNav } from "@/components/staff/staff-nav";
+import { Alert } from "@/components/ui/card";
 import { logoutAction } from "@/lib/actions/staff-auth";
+import { can } from "@/lib/auth/permissions";
 import { getStaffActor } from "@/lib/auth/session";
+import { hasPerAddressLimits } from "@/lib/client-ip";
 import { getOffice, requireOfficeById, toOfficeDTO } from "@/lib/dal/offices";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -45,6 +48,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         {actor ? <StaffNav actor={actor} t={t} currentPath={requestHeaders.get("x-return-to") ?? ""} /> : null}
       </header>
       <main id="content" className="mx-auto max-w-6xl px-4 py-6">
+        {actor && can(actor, "settings.manage") && !hasPerAddressLimits() ? (
+          <Alert tone="warning" className="mb-6">
+            {t("security.noTrustedProxy")}
+          </Alert>
+        ) : null}
         {children}
       </main>
     </>

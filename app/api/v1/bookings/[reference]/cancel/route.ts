@@ -1,7 +1,7 @@
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitManageBooking, withReferenceGuard } from "@/lib/api/limits";
+import { limitManageBooking, limitSharedManageBooking, withReferenceGuard } from "@/lib/api/limits";
 import { cancelBooking } from "@/lib/dal/bookings";
 import { LookupBookingSchema } from "@/lib/validation/booking";
 import { parseInput } from "@/lib/validation/parse";
@@ -13,6 +13,7 @@ export const POST = apiRoute("POST /api/v1/bookings/{reference}/cancel", async (
   await limitManageBooking(ip);
   const { reference } = await params;
   const input = parseInput(LookupBookingSchema, { ...(await readJsonObject(request)), reference });
+  await limitSharedManageBooking(ip);
   const booking = await withReferenceGuard(input.reference, () => cancelBooking(input, { actor, locale: t.locale }));
   return Response.json(toApiBooking(booking));
 });
