@@ -1,14 +1,12 @@
 import "server-only";
-import { assertUnderRateLimit, consumeRateLimit } from "../dal/rate-limit";
+import { consumeRateLimit } from "../dal/rate-limit";
 import { getDayPlaces } from "../dal/day-places";
-import { isAppError } from "../errors";
 import { UNTRUSTED_CLIENT } from "../client-ip";
 
 /** Requests per window and address; failures per window and booking reference. */
 export const API_LIMITS = {
   createBooking: { limit: 30, windowSeconds: 600 },
   manageBooking: { limit: 60, windowSeconds: 600 },
-  referenceFailures: { limit: 10, windowSeconds: 3600 },
 } as const;
 
 /**
@@ -53,21 +51,4 @@ export async function limitSharedManageBooking(ip: string): Promise<void> {
   if (!isShared(ip)) return;
   const { limit, windowSeconds } = API_LIMITS.manageBooking;
   await consumeRateLimit(`api:manage-booking:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
-}
-
-/**
- * Runs a reference + NIK operation under the reference's failure allowance. Checked before the attempt
- * and counted only on a 404, so the owner's successful look-ups cost nothing, while someone trying NIKs
- * for a known reference is stopped from any number of addresses, even on a correct guess.
- */
-export async function withReferenceGuard<T>(reference: string, run: () => Promise<T>): Promise<T> {
-  const { limit, windowSeconds } = API_LIMITS.referenceFailures;
-  const key = `booking-reference-failures:${reference}`;
-  await assertUnderRateLimit(key, limit, windowSeconds);
-  try {
-    return await run();
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") await consumeRateLimit(key, limit, windowSeconds);
-    throw error;
-  }
 }
