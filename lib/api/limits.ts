@@ -1,5 +1,5 @@
 import "server-only";
-import { consumeRateLimit } from "../dal/rate-limit";
+import { assertUnderRateLimit, consumeRateLimit } from "../dal/rate-limit";
 import { getDayPlaces } from "../dal/day-places";
 import { UNTRUSTED_CLIENT } from "../client-ip";
 
@@ -51,4 +51,22 @@ export async function limitSharedManageBooking(ip: string): Promise<void> {
   if (!isShared(ip)) return;
   const { limit, windowSeconds } = API_LIMITS.manageBooking;
   await consumeRateLimit(`api:manage-booking:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
+}
+
+/**
+ * Reference look-ups that found nothing (confirmation, print, calendar pages), per address: enough for
+ * typos, too few to walk the reference space. Callers we cannot tell apart share a larger allowance.
+ */
+export const REFERENCE_MISSES = { limit: 30, windowSeconds: 600 } as const;
+
+const missKey = (ip: string) => `booking-reference-misses:${ip}`;
+const missAllowance = (ip: string) => (isShared(ip) ? REFERENCE_MISSES.limit * SHARED_BUCKET_FACTOR : REFERENCE_MISSES.limit);
+
+/** 429 once this address has used its misses; checked before every look-up, hits included. */
+export function assertReferenceMissesLeft(ip: string): Promise<void> {
+  return assertUnderRateLimit(missKey(ip), missAllowance(ip), REFERENCE_MISSES.windowSeconds);
+}
+
+export async function countReferenceMiss(ip: string): Promise<void> {
+  await consumeRateLimit(missKey(ip), Number.MAX_SAFE_INTEGER, REFERENCE_MISSES.windowSeconds);
 }
