@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { clientIpFromHeaders } from "../client-ip";
 import { endStaffSession, startStaffSession } from "../auth/session-cookie";
 import { getStaffActor } from "../auth/session";
-import { staffReturnPath } from "../auth/staff-paths";
-import { recordStaffLogout, verifyStaffLogin } from "../dal/staff-auth";
+import { STAFF_HOME, staffReturnPath } from "../auth/staff-paths";
+import { endOtherStaffSessions, recordStaffLogout, verifyStaffLogin } from "../dal/staff-auth";
 import { getTranslator } from "../i18n/server";
 import { toFormState, type FormState } from "./form-state";
 
@@ -23,10 +23,18 @@ export async function loginAction(_previous: FormState, formData: FormData): Pro
   redirect(staffReturnPath(formData.get("next")));
 }
 
-/** Forgets this browser's session; the account's other sessions are ended by an admin (revokeStaffSessions). */
+/** Ends the session (a copied cookie stops working too) and forgets it in this browser. */
 export async function logoutAction(): Promise<void> {
   const actor = await getStaffActor();
   if (actor) await recordStaffLogout(actor);
   await endStaffSession();
   redirect("/staff/login?signedOut=1");
+}
+
+/** Ends every other session of one's own account (a forgotten counter, a lost phone); stays signed in here. */
+export async function endOtherSessionsAction(): Promise<void> {
+  const actor = await getStaffActor();
+  if (!actor) redirect("/staff/login");
+  await startStaffSession(await endOtherStaffSessions(actor));
+  redirect(`${STAFF_HOME}?sessionsEnded=1`);
 }

@@ -105,8 +105,33 @@ export async function resolveStaffActor(claims: StaffSessionClaims, options: { i
   return { type: "staff", staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, ip: options.ip ?? null };
 }
 
-/** Signing out changes nothing shared (the session is a cookie), but who left and when belongs in the log. */
-export async function recordStaffLogout(actor: StaffActor): Promise<void> {
+/**
+ * Signing out ends the session for real: the cookie is stateless, so a copy of it would otherwise work
+ * until it expires. Bumping the session version ends every session of the account, this one included.
+ */
+export async function recordStaffLogout(actor: StaffActor, now = new Date()): Promise<void> {
+  await bumpOwnSessionVersion(actor, "staff.logout", now);
+}
+
+/**
+ * "Sign out on other devices", for oneself, no permission needed: every session of the account ends, and
+ * the caller gets the new version back to re-issue its own cookie with.
+ */
+export async function endOtherStaffSessions(actor: StaffActor, now = new Date()): Promise<StaffLogin> {
+  const staff = await bumpOwnSessionVersion(actor, "staff.sessions_revoked", now);
+  return { staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, sessionVersion: staff.sessionVersion };
+}
+
+async function bumpOwnSessionVersion(actor: StaffActor, action: string, now: Date) {
   const db = await getDb();
-  await db.transaction((tx) => writeAudit(tx, { officeId: actor.officeId, actor, action: "staff.logout" }));
+  return db.transaction(async (tx) => {
+    const [staff] = await tx
+      .update(staffUsers)
+      .set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1`, updatedAt: now })
+      .where(eq(staffUsers.id, actor.staffId))
+      .returning();
+    if (!staff) throw new AppError("unauthorized", "error.unauthorized");
+    await writeAudit(tx, { officeId: actor.officeId, actor, action, details: { staffId: actor.staffId, self: true } });
+    return staff;
+  });
 }

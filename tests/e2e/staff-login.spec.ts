@@ -73,21 +73,42 @@ test.describe("staff login and roles", () => {
     await expect(page).toHaveURL(/\/staff\/login/);
   });
 
-  test("logout ends the session", async ({ page }) => {
-    await loginAs(page, "supervisor");
+  test("logout ends the session, also for a copy of its cookie", async ({ page, browser }) => {
+    await loginAs(page, "leaver");
+    const copy = await browser.newContext();
+    await copy.addCookies(await page.context().cookies());
+    const thief = await copy.newPage();
+    await thief.goto("/staff/today");
+    await expect(thief.getByText(`Masuk sebagai ${E2E_STAFF.leaver.name}`)).toBeVisible();
+
     await logout(page);
     await expect(page.getByRole("status")).toHaveText("Anda sudah keluar.");
     await page.goto("/staff/today");
     await expect(page).toHaveURL(/\/staff\/login/);
+    await thief.goto("/staff/today");
+    await expect(thief).toHaveURL(/\/staff\/login/);
+    await copy.close();
+  });
+
+  test("an operator signs out their other devices and stays signed in here", async ({ page, browser }) => {
+    await loginAs(page, "leaver");
+    const other = await signedInPage(browser, E2E_STAFF.leaver.email, E2E_STAFF.leaver.password);
+    await page.getByRole("button", { name: "Keluar dari perangkat lain" }).click();
+    await expect(page.getByRole("status")).toHaveText("Sesi akun Anda di perangkat lain sudah diakhiri. Anda tetap masuk di perangkat ini.");
+    await page.goto("/staff/today");
+    await expect(page.getByText(`Masuk sebagai ${E2E_STAFF.leaver.name}`)).toBeVisible();
+    await other.reload();
+    await expect(other).toHaveURL(/\/staff\/login/);
+    await other.context().close();
   });
 
   test("works without JavaScript: wrong password message, then sign-in and logout", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/staff/login");
-    await fillLoginForm(page, E2E_STAFF.operator.email, "not-the-password");
+    await fillLoginForm(page, E2E_STAFF.leaver.email, "not-the-password");
     await expect(alertIn(page)).toHaveText(INVALID);
-    await fillLoginForm(page, E2E_STAFF.operator.email, E2E_STAFF.operator.password);
+    await fillLoginForm(page, E2E_STAFF.leaver.email, E2E_STAFF.leaver.password);
     await expect(page).not.toHaveURL(/\/staff\/login/);
     await logout(page);
     await context.close();
