@@ -8,6 +8,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { warnIfNoPerAddressLimits } = await import("./lib/client-ip");
   warnIfNoPerAddressLimits();
+  const { warnIfNoPublicUrl } = await import("./lib/env");
+  warnIfNoPublicUrl();
   const { startMaintenance } = await import("./lib/maintenance");
   startMaintenance();
 }

@@ -4,7 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyStaffLogin } from "../dal/staff-auth";
 import { isAppError } from "../errors";
 import { clientIpFromHeaders } from "../client-ip";
-import { SESSION_MAX_AGE_SECONDS, authSecret, isSecureCookies, sessionCookie } from "./session-config";
+import { isSecureCookies } from "../cookies";
+import { SESSION_MAX_AGE_SECONDS, authSecret, sessionCookie } from "./session-config";
 
 /** next-auth's error parameter for a locked login, read back by the login page: `Locked:<minutes>`. */
 export const LOCKED_ERROR_PREFIX = "Locked:";

@@ -58,7 +58,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       </header>
       <main id="content" className="mx-auto max-w-6xl px-4 py-6">
         {actor && can(actor, "settings.manage") && !hasPerAddressLimits() ? (
-          <Alert tone="warning" className="mb-6">
+          // A standing notice, not news: not a live region (role="note").
+          <Alert tone="warning" className="mb-6" role="note">
             {t("security.noTrustedProxy")}
           </Alert>
         ) : null}

@@ -10,7 +10,8 @@ import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking"
 import { formatDate, formatTime, minusMinutes } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
-import { requestIp, requestOrigin } from "@/lib/request-context";
+import { getPublicSite } from "@/lib/env";
+import { requestIp } from "@/lib/request-context";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -32,7 +33,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
     session: booking.session.label,
     queue: booking.queueNumber,
     reference: booking.referenceDisplay,
-    url: `${await requestOrigin()}${base}`,
+    url: `${getPublicSite().origin}${base}`,
   });
 
   return (
