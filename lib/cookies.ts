@@ -29,3 +29,18 @@ export function cookieOptions(maxAge?: number): CookieOptions {
 export function staffSessionCookieName(): string {
   return isSecureCookies() ? COOKIE_NAMES.staffSession.secure : COOKIE_NAMES.staffSession.plain;
 }
+
+/** The value of one cookie from a raw `Cookie` header (route handlers may be called with a plain Request). */
+export function readCookie(header: string | null, name: string): string | null {
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq !== -1 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return null;
+      }
+    }
+  }
+  return null;
+}

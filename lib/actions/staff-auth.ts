@@ -1,8 +1,10 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { clientIpFromHeaders } from "../client-ip";
+import { COOKIE_NAMES, cookieOptions } from "../cookies";
+import { KNOWN_DEVICE_DAYS, rememberKnownDevice } from "../auth/known-device";
 import { endStaffSession, startStaffSession } from "../auth/session-cookie";
 import { getStaffActor } from "../auth/session";
 import { STAFF_HOME, staffReturnPath } from "../auth/staff-paths";
@@ -15,8 +17,11 @@ export async function loginAction(_previous: FormState, formData: FormData): Pro
   const email = formData.get("email");
   try {
     const ip = clientIpFromHeaders(await headers());
-    const login = await verifyStaffLogin({ email, password: formData.get("password"), ip });
+    const jar = await cookies();
+    const knownDevice = jar.get(COOKIE_NAMES.knownDevice)?.value ?? null;
+    const login = await verifyStaffLogin({ email, password: formData.get("password"), ip, knownDevice });
     await startStaffSession(login);
+    jar.set(COOKIE_NAMES.knownDevice, rememberKnownDevice(knownDevice, login.staffId), cookieOptions(KNOWN_DEVICE_DAYS * 86_400));
   } catch (error) {
     return toFormState(error, await getTranslator(), { email: typeof email === "string" ? email : "" });
   }

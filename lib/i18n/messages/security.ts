@@ -12,6 +12,8 @@ export const securityMessages = defineMessages({
     "check.phoneLast4": "4 digit terakhir nomor HP",
     "check.phoneLast4Hint": "Nomor HP yang Anda isi saat booking, misalnya 7890 untuk 0812-3456-7890.",
     "security.endOtherSessions": "Keluar dari perangkat lain",
+    "security.lockedUntil": "terkunci karena kata sandi salah sampai {time}",
+    "security.unlock": "Buka kunci masuk",
     "security.otherSessionsEnded": "Sesi akun Anda di perangkat lain sudah diakhiri. Anda tetap masuk di perangkat ini.",
   },
   en: {
@@ -24,6 +26,8 @@ export const securityMessages = defineMessages({
     "check.phoneLast4": "Last 4 digits of the mobile number",
     "check.phoneLast4Hint": "The number you gave when booking, e.g. 7890 for 0812-3456-7890.",
     "security.endOtherSessions": "Sign out on other devices",
+    "security.lockedUntil": "locked after wrong passwords until {time}",
+    "security.unlock": "Unlock sign-in",
     "security.otherSessionsEnded": "Your account's sessions on other devices have ended. You stay signed in on this one.",
   },
 });
