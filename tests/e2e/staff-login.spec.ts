@@ -73,6 +73,38 @@ test.describe("staff login and roles", () => {
     await expect(page).toHaveURL(/\/staff\/login/);
   });
 
+  test("a locked account still signs in from a browser it used before, and an admin can unlock it", async ({ page, browser }) => {
+    const { email, password, name } = E2E_STAFF.regular;
+    await loginAs(page, "regular");
+    await logout(page);
+
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto("/staff/login");
+    for (let i = 1; i <= 5; i++) await attemptLogin(stranger, email, `wrong-password-${i}`);
+    await expect(alertIn(stranger)).toContainText("Terlalu banyak percobaan gagal");
+    await attemptLogin(stranger, email, password);
+    await expect(alertIn(stranger)).toContainText("Terlalu banyak percobaan gagal");
+
+    // The owner's browser carries the signed known-device cookie from the earlier sign-in.
+    await page.goto("/staff/login");
+    await fillLoginForm(page, email, password);
+    await expect(page.getByText(`Masuk sebagai ${name}`)).toBeVisible();
+
+    const admin = await (await browser.newContext()).newPage();
+    await loginAs(admin, "admin");
+    await admin.goto("/staff/admin/users");
+    await admin.getByRole("link", { name }).click();
+    await expect(admin.getByText(/terkunci karena kata sandi salah sampai/)).toBeVisible();
+    await admin.getByRole("button", { name: "Buka kunci masuk" }).click();
+    await expect(admin.getByRole("status")).toHaveText(`Perubahan untuk ${email} sudah disimpan.`);
+    await expect(admin.getByRole("button", { name: "Buka kunci masuk" })).toHaveCount(0);
+
+    await fillLoginForm(stranger, email, password);
+    await expect(stranger).not.toHaveURL(/\/staff\/login/);
+    await stranger.context().close();
+    await admin.context().close();
+  });
+
   test("logout ends the session, also for a copy of its cookie", async ({ page, browser }) => {
     await loginAs(page, "leaver");
     const copy = await browser.newContext();
