@@ -68,8 +68,9 @@ let cachedSite: PublicSite | undefined;
  */
 export function getPublicSite(): PublicSite {
   if (cachedSite) return cachedSite;
-  const env = EnvSchema.parse({
-    ...process.env,
+  // Only the site's own variables: the rest (e.g. an empty DATABASE_URL) is getEnv()'s business.
+  const env = EnvSchema.pick({ NODE_ENV: true, ANTREAN_PUBLIC_URL: true, NEXTAUTH_URL: true, PORT: true }).parse({
+    NODE_ENV: process.env.NODE_ENV,
     ANTREAN_PUBLIC_URL: process.env.ANTREAN_PUBLIC_URL || undefined,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
     PORT: process.env.PORT || undefined,

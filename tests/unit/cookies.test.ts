@@ -10,6 +10,8 @@ vi.mock("next/headers", () => ({ cookies: async () => jar, headers: async () => 
 async function load(env: Env) {
   for (const key of ["ANTREAN_PUBLIC_URL", "NEXTAUTH_URL", "PORT"] as const) vi.stubEnv(key, env[key] ?? "");
   vi.stubEnv("NODE_ENV", env.NODE_ENV ?? "test");
+  // As the embedded default runs: an empty DATABASE_URL must not trouble the site's address.
+  vi.stubEnv("DATABASE_URL", "");
   vi.resetModules();
   jar.set.mockClear();
   return {
