@@ -1,6 +1,7 @@
 import "server-only";
 import { assertUnderRateLimit, consumeRateLimit } from "../dal/rate-limit";
 import { getDayPlaces } from "../dal/day-places";
+import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
 import { UNTRUSTED_CLIENT } from "../client-ip";
 
 /** Requests per window and address; failures per window and booking reference. */
@@ -35,8 +36,9 @@ export async function limitCreateBooking(ip: string): Promise<void> {
 export async function limitSharedCreateBooking(ip: string, input: { office?: string; date: string }): Promise<void> {
   if (!isShared(ip)) return;
   const { perPlace, minimum } = SHARED_BOOKING_ALLOWANCE;
-  const allowance = Math.max(minimum, perPlace * (await getDayPlaces(input.office, input.date)));
-  await consumeRateLimit(`api:create-booking:shared:${input.office ?? ""}:${input.date}`, allowance, API_LIMITS.createBooking.windowSeconds);
+  const office = input.office ?? DEFAULT_OFFICE_SLUG;
+  const allowance = Math.max(minimum, perPlace * (await getDayPlaces(office, input.date)));
+  await consumeRateLimit(`api:create-booking:shared:${office}:${input.date}`, allowance, API_LIMITS.createBooking.windowSeconds);
 }
 
 /** Before parsing: look-up, cancel and reschedule share one allowance per known address. */

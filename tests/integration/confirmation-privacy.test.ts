@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { citizen } from "@/lib/auth/actor";
 import { REFERENCE_MISSES, SHARED_BUCKET_FACTOR } from "@/lib/api/limits";
 import { UNTRUSTED_CLIENT } from "@/lib/client-ip";
@@ -6,7 +6,7 @@ import { createBooking } from "@/lib/dal/bookings";
 import { findConfirmationForPage, getConfirmation, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { createManageToken } from "@/lib/manage-token";
 import { shortenName } from "@/lib/name";
-import { disposeApiTestDatabase, freshIp, useApiTestDatabase } from "../helpers/api";
+import { apiGet, disposeApiTestDatabase, freshIp, refParams, useApiTestDatabase } from "../helpers/api";
 import { appErrorOf, bookingRequest } from "../helpers/bookings";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
@@ -71,5 +71,34 @@ describe("shortenName", () => {
     expect(shortenName("Sukarno")).toBe("Su…");
     expect(shortenName("Ma'ruf Amin")).toBe("Ma'ruf A.");
     expect(shortenName("Oo")).toBe("Oo");
+  });
+});
+
+describe.each(DATABASE_KINDS)("the calendar file's misses on %s", (kind) => {
+  let testDb: TestDatabase;
+  let t: TestOffice;
+
+  beforeAll(async () => {
+    testDb = await useApiTestDatabase(kind);
+    t = await createTestOffice(testDb.handle.db);
+  });
+  afterAll(async () => {
+    await disposeApiTestDatabase(testDb);
+    vi.unstubAllEnvs();
+  });
+
+  it("counts 404s per address like the pages, then answers 429 with Retry-After, even for a real booking", async () => {
+    vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
+    vi.resetModules();
+    const { GET } = await import("@/app/(public)/booking/[reference]/calendar.ics/route");
+    const created = await createBooking(bookingRequest(t), ctx);
+    const ics = (reference: string, ip: string) => GET(apiGet(`/booking/${reference}/calendar.ics`, { ip }), refParams(reference));
+    const ip = freshIp();
+    expect((await ics(created.reference, ip)).status).toBe(200);
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect((await ics(missing(i), ip)).status).toBe(404);
+    const limited = await ics(created.reference, ip);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await ics(created.reference, freshIp())).status).toBe(200);
   });
 });
