@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyStaffLogin } from "../dal/staff-auth";
+import { recordStaffLogout, resolveStaffActor, verifyStaffLogin } from "../dal/staff-auth";
 import { isAppError } from "../errors";
 import { clientIpFromHeaders } from "../client-ip";
 import { COOKIE_NAMES, isSecureCookies, readCookie } from "../cookies";
@@ -47,6 +47,14 @@ export const authOptions: AuthOptions = {
   },
   get cookies() {
     return { sessionToken: sessionCookie() };
+  },
+  events: {
+    // next-auth's own sign-out endpoint ends the session as the portal's logout does, not only its cookie.
+    async signOut({ token }) {
+      if (typeof token?.staffId !== "string" || typeof token.sessionVersion !== "number") return;
+      const actor = await resolveStaffActor({ staffId: token.staffId, sessionVersion: token.sessionVersion });
+      if (actor) await recordStaffLogout(actor);
+    },
   },
   callbacks: {
     async jwt({ token, user }) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { decode } from "next-auth/jwt";
 import { auditLogs } from "@/db/schema";
+import { authOptions } from "@/lib/auth/options";
 import { authSecret } from "@/lib/auth/session-config";
 import { encodeStaffSessionToken } from "@/lib/auth/session-cookie";
 import { endOtherStaffSessions, recordStaffLogout, resolveStaffActor, verifyStaffLogin } from "@/lib/dal/staff-auth";
@@ -56,5 +57,13 @@ describe.each(DATABASE_KINDS)("ending staff sessions on %s", (kind) => {
     expect(await actorFromCookie(await encodeStaffSessionToken(renewed))).toMatchObject({ staffId: staff.id, role: "operator" });
     const audits = await db().select().from(auditLogs).where(and(eq(auditLogs.actorStaffId, staff.id), eq(auditLogs.action, "staff.sessions_revoked")));
     expect(audits).toHaveLength(1);
+  });
+
+  it("next-auth's own sign-out endpoint ends the session the same way", async () => {
+    const staff = await createTestStaff(db(), t.office.id);
+    const cookie = await signIn(staff.email);
+    const token = await decode({ token: cookie, secret: authSecret() });
+    await authOptions.events!.signOut!({ token: token!, session: null as never });
+    expect(await actorFromCookie(cookie)).toBeNull();
   });
 });
