@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+import { STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
 
 /**
  * A per-request CSP nonce for every page, and — for convenience only — a redirect of signed-out visitors
@@ -8,7 +7,7 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith("/staff") && !pathname.startsWith("/staff/login") && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
+  if (pathname.startsWith("/staff") && !pathname.startsWith("/staff/login") && !STAFF_SESSION_COOKIE_NAMES.some((c) => request.cookies.has(c))) {
     const login = new URL("/staff/login", request.url);
     login.searchParams.set("next", pathname + search);
     return NextResponse.redirect(login);

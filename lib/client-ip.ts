@@ -25,3 +25,19 @@ export const UNTRUSTED_CLIENT = "local";
 export function clientIp(request: { headers: Pick<Headers, "get"> }): string {
   return clientIpFromHeaders(request.headers) ?? UNTRUSTED_CLIENT;
 }
+
+/** Whether limits can tell callers apart: only behind a trusted reverse proxy. */
+export function hasPerAddressLimits(): boolean {
+  return getEnv().ANTREAN_TRUST_PROXY === "1";
+}
+
+let warned = false;
+/** Says once per process, at start, that every caller shares the rate limits (no trusted proxy). */
+export function warnIfNoPerAddressLimits(log: (message: string) => void = console.warn): void {
+  if (warned || hasPerAddressLimits()) return;
+  warned = true;
+  log(
+    "[antrean] ANTREAN_TRUST_PROXY is not set: per-address rate limits and login locks are off and every caller shares one bucket. " +
+      "Run behind a reverse proxy that sets X-Forwarded-For and set ANTREAN_TRUST_PROXY=1.",
+  );
+}

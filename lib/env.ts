@@ -9,7 +9,20 @@ const EnvSchema = z.object({
   ANTREAN_SECRET: z.string().min(32, "ANTREAN_SECRET must be at least 32 characters").optional(),
   ANTREAN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  ANTREAN_PUBLIC_URL: z.string().optional(),
+  NEXTAUTH_URL: z.string().optional(),
+  PORT: z.string().optional(),
 });
+
+/** An http(s) origin with nothing after it (a trailing slash is fine): links are built on it, never a path. */
+const PublicUrlSchema = z
+  .string()
+  .refine((value) => URL.canParse(value), { message: "must be an absolute URL such as https://antrean.example.go.id" })
+  .transform((value) => new URL(value))
+  .refine((url) => url.protocol === "https:" || url.protocol === "http:", { message: "must start with https:// or http://" })
+  .refine((url) => url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password, {
+    message: "must be an origin only, without a path, query or credentials",
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -26,6 +39,7 @@ export function getEnv(): Env & { secret: string } {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     ANTREAN_SECRET: process.env.ANTREAN_SECRET || undefined,
   });
+  getPublicSite(); // a malformed public URL stops the app here, with the variable's name
   let secret = env.ANTREAN_SECRET;
   if (!secret) {
     if (env.DATABASE_URL && env.NODE_ENV === "production") {
@@ -35,6 +49,49 @@ export function getEnv(): Env & { secret: string } {
   }
   cached = { ...env, secret };
   return cached;
+}
+
+export type PublicSite = {
+  /** `https://antrean.example.go.id`: the only base of absolute links (WhatsApp, device activation). */
+  origin: string;
+  /** Whether the site's address was configured; otherwise links point at this machine. */
+  configured: boolean;
+  /** Secure cookies: the configured scheme; unconfigured, Secure in production only. */
+  secureCookies: boolean;
+};
+
+let cachedSite: PublicSite | undefined;
+
+/**
+ * The site's public address, from ANTREAN_PUBLIC_URL, else NEXTAUTH_URL, else this machine in
+ * development. Never from request headers: a client writes Host and X-Forwarded-Host itself.
+ */
+export function getPublicSite(): PublicSite {
+  if (cachedSite) return cachedSite;
+  // Only the site's own variables: the rest (e.g. an empty DATABASE_URL) is getEnv()'s business.
+  const env = EnvSchema.pick({ NODE_ENV: true, ANTREAN_PUBLIC_URL: true, NEXTAUTH_URL: true, PORT: true }).parse({
+    NODE_ENV: process.env.NODE_ENV,
+    ANTREAN_PUBLIC_URL: process.env.ANTREAN_PUBLIC_URL || undefined,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
+    PORT: process.env.PORT || undefined,
+  });
+  const name = env.ANTREAN_PUBLIC_URL ? "ANTREAN_PUBLIC_URL" : "NEXTAUTH_URL";
+  const raw = env.ANTREAN_PUBLIC_URL ?? env.NEXTAUTH_URL;
+  if (!raw) {
+    cachedSite = { origin: `http://localhost:${env.PORT ?? "3000"}`, configured: false, secureCookies: env.NODE_ENV === "production" };
+    return cachedSite;
+  }
+  const parsed = PublicUrlSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${name} ${parsed.error.issues[0]?.message ?? "is invalid"} (got "${raw}")`);
+  cachedSite = { origin: parsed.data.origin, configured: true, secureCookies: parsed.data.protocol === "https:" };
+  return cachedSite;
+}
+
+/** At start: in production, links to the site need its configured address. */
+export function warnIfNoPublicUrl(log: (message: string) => void = console.warn): void {
+  const site = getPublicSite();
+  if (site.configured || process.env.NODE_ENV !== "production") return;
+  log(`[antrean] ANTREAN_PUBLIC_URL is not set: shared links and device activation links will point at ${site.origin}. Set it to the site's public address.`);
 }
 
 function readOrCreateLocalSecret(dataDir: string): string {

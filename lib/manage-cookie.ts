@@ -1,6 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { createManageToken, MANAGE_COOKIE, MANAGE_TOKEN_SECONDS } from "./manage-token";
+import { COOKIE_NAMES, cookieOptions } from "./cookies";
+import { createManageToken, MANAGE_TOKEN_SECONDS } from "./manage-token";
+
+const MANAGE_COOKIE = COOKIE_NAMES.manage;
 
 /**
  * After the citizen proved reference + NIK (by booking or by looking it up), this browser may change or
@@ -8,13 +11,7 @@ import { createManageToken, MANAGE_COOKIE, MANAGE_TOKEN_SECONDS } from "./manage
  * just checked the NIK may call it.
  */
 export async function rememberManage(reference: string): Promise<void> {
-  (await cookies()).set(MANAGE_COOKIE, createManageToken(reference), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: process.env.NODE_ENV === "production",
-    path: "/",
-    maxAge: MANAGE_TOKEN_SECONDS,
-  });
+  (await cookies()).set(MANAGE_COOKIE, createManageToken(reference), cookieOptions(MANAGE_TOKEN_SECONDS));
 }
 
 export async function readManageToken(): Promise<string | undefined> {

@@ -3,7 +3,6 @@ import { deriveKey } from "./crypto";
 
 /** How long a citizen who proved reference + NIK may change or cancel without typing the NIK again. */
 export const MANAGE_TOKEN_SECONDS = 30 * 60;
-export const MANAGE_COOKIE = "antrean_manage";
 
 function sign(payload: string): string {
   return createHmac("sha256", deriveKey("manage")).update(payload).digest("base64url");

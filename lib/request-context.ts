@@ -6,11 +6,3 @@ import { clientIp } from "./client-ip";
 export async function requestIp(): Promise<string> {
   return clientIp({ headers: await headers() });
 }
-
-/** This site's origin as the visitor sees it, for links shared outside the site (WhatsApp, calendar). */
-export async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
-}

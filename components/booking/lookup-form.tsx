@@ -8,12 +8,14 @@ import { lookupBookingAction } from "@/lib/actions/manage-booking";
 import { IDLE } from "@/lib/actions/form-state";
 import { useFocusOnError } from "./booking-form-focus";
 
-type Text = { reference: string; referenceHint: string; nik: string; nikHint: string; submit: string; sending: string };
+type Text = { reference: string; referenceHint: string; nik: string; nikHint: string; phoneLast4: string; phoneLast4Hint: string; submit: string; sending: string };
 
 export function LookupForm({ text, reference }: { text: Text; reference?: string }) {
   const [state, action, pending] = useActionState(lookupBookingAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
+  // Asked for only once a reference has drawn wrong NIKs (lib/api/reference-guard.ts); kept once shown.
+  const asksPhone = Boolean(errors.phoneLast4 || state.values?.phoneLast4);
   return (
     <form action={action} className="space-y-5" noValidate>
       {state.status === "error" ? (
@@ -34,6 +36,18 @@ export function LookupForm({ text, reference }: { text: Text; reference?: string
         required
       />
       <Field label={text.nik} name="nik" hint={text.nikHint} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
+      {asksPhone ? (
+        <Field
+          label={text.phoneLast4}
+          name="phoneLast4"
+          hint={text.phoneLast4Hint}
+          errors={errors.phoneLast4}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={4}
+          required
+        />
+      ) : null}
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {pending ? text.sending : text.submit}
       </Button>

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { citizen } from "../auth/actor";
 import { createBooking } from "../dal/bookings";
-import { limitCreateBooking } from "../api/limits";
+import { limitCreateBooking, limitSharedCreateBooking } from "../api/limits";
 import { getTranslator } from "../i18n/server";
 import { rememberManage } from "../manage-cookie";
 import { requestIp } from "../request-context";
@@ -23,6 +23,7 @@ export async function createBookingAction(_prev: FormState, formData: FormData):
     const ip = await requestIp();
     await limitCreateBooking(ip);
     const input = parseInput(CreateBookingFormSchema, raw);
+    await limitSharedCreateBooking(ip, input);
     const booking = await createBooking({ ...input, consent: input.consent }, { actor: citizen(ip), locale: t.locale });
     reference = booking.reference;
   } catch (error) {

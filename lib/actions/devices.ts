@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import QRCode from "qrcode";
 import { requireStaffAction } from "../auth/session";
 import { createDevice, reissueDeviceToken, revokeDevice, type DeviceDTO } from "../dal/devices";
+import { getPublicSite } from "../env";
 import { getTranslator } from "../i18n/server";
 import { CreateDeviceSchema, DeviceIdSchema } from "../validation/devices";
 import { formDataToObject, parseInput } from "../validation/parse";
@@ -18,18 +18,15 @@ export type DeviceFormState = Omit<FormState, "status"> & {
   link?: { url: string; qrSvg: string; device: DeviceDTO };
 };
 
-/** The address the TV will open: the configured public URL, else the host this admin is using. */
-async function activationUrl(token: string): Promise<string> {
-  const configured = process.env.NEXTAUTH_URL;
-  const h = await headers();
-  const origin = configured ? new URL(configured).origin : `${h.get("x-forwarded-proto") === "https" ? "https" : "http"}://${h.get("host") ?? "localhost"}`;
-  const url = new URL("/device/activate", origin);
+/** The address the TV will open, on the configured public URL (never a request header). */
+function activationUrl(token: string): string {
+  const url = new URL("/device/activate", getPublicSite().origin);
   url.searchParams.set("token", token);
   return url.toString();
 }
 
 async function withLink(result: { device: DeviceDTO; token: string }): Promise<DeviceFormState> {
-  const url = await activationUrl(result.token);
+  const url = activationUrl(result.token);
   const qrSvg = await QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 1 });
   return { status: "link", link: { url, qrSvg, device: result.device } };
 }

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { citizen } from "../auth/actor";
 import { cancelBooking, lookupBooking, rescheduleBooking } from "../dal/bookings";
-import { limitManageBooking, withReferenceGuard } from "../api/limits";
+import { limitManageBooking, limitSharedManageBooking } from "../api/limits";
+import { withReferenceGuard } from "../api/reference-guard";
 import { AppError } from "../errors";
 import { getTranslator } from "../i18n/server";
 import { readManageToken, rememberManage } from "../manage-cookie";
@@ -23,9 +24,12 @@ export async function lookupBookingAction(_prev: FormState, formData: FormData):
     const ip = await requestIp();
     await limitManageBooking(ip);
     const input = parseInput(LookupBookingSchema, raw);
-    reference = (await withReferenceGuard(input.reference, () => lookupBooking(input, { actor: citizen(ip), locale: t.locale }))).reference;
+    await limitSharedManageBooking(ip);
+    reference = (await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => lookupBooking(input, { actor: citizen(ip), locale: t.locale }))).reference;
   } catch (error) {
-    return toFormState(error, t, { reference: typeof raw.reference === "string" ? raw.reference : "" });
+    // The phone digits field stays once it was asked for; its value is not echoed.
+    const asked = typeof raw.phoneLast4 === "string" ? "asked" : "";
+    return toFormState(error, t, { reference: typeof raw.reference === "string" ? raw.reference : "", ...(asked ? { phoneLast4: asked } : {}) });
   }
   await rememberManage(reference);
   redirect(`/booking/${reference}`);

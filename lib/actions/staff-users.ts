@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireStaffAction } from "../auth/session";
+import { unlockStaffLogin } from "../dal/staff-locks";
 import { createStaff, resetStaffPassword, revokeStaffSessions, setStaffActive, updateStaffRole } from "../dal/staff-users";
 import { getTranslator } from "../i18n/server";
 import { formDataToObject, parseInput } from "../validation/parse";
@@ -40,6 +41,7 @@ export async function updateStaffAction(_previous: FormState, formData: FormData
     else if (intent === "active") await setStaffActive(actor, parseInput(SetStaffActiveSchema, raw));
     else if (intent === "password") await resetStaffPassword(actor, parseInput(ResetStaffPasswordSchema, raw));
     else if (intent === "revoke") await revokeStaffSessions(actor, staffId);
+    else if (intent === "unlock") await unlockStaffLogin(actor, staffId);
     else return { status: "idle" };
   } catch (error) {
     return toFormState(error, await getTranslator(), typed(formData, ["role"]));

@@ -1,51 +1,74 @@
 import "server-only";
 import { assertUnderRateLimit, consumeRateLimit } from "../dal/rate-limit";
-import { isAppError } from "../errors";
+import { getDayPlaces } from "../dal/day-places";
+import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
 import { UNTRUSTED_CLIENT } from "../client-ip";
 
 /** Requests per window and address; failures per window and booking reference. */
 export const API_LIMITS = {
   createBooking: { limit: 30, windowSeconds: 600 },
   manageBooking: { limit: 60, windowSeconds: 600 },
-  referenceFailures: { limit: 10, windowSeconds: 3600 },
 } as const;
 
 /**
- * Without a trusted proxy every caller shares the UNTRUSTED_CLIENT bucket, so that bucket is sized for a
- * whole office's traffic (the caps in the database still hold whatever the rate); behind a proxy
- * (ANTREAN_TRUST_PROXY=1) each address gets the per-person allowance.
+ * Without a trusted proxy every caller shares one bucket, so junk must not drain it: only well-formed
+ * attempts count there (malformed ones cost no query and change nothing). Booking attempts for a date may
+ * use `perPlace` times that day's places (at least `minimum`); look-ups get SHARED_BUCKET_FACTOR times the
+ * per-address allowance. Behind a proxy (ANTREAN_TRUST_PROXY=1) each address gets its own allowance and
+ * every request counts, junk included.
  */
+export const SHARED_BOOKING_ALLOWANCE = { perPlace: 4, minimum: 50 } as const;
 export const SHARED_BUCKET_FACTOR = 25;
 
-function allowance(ip: string, limit: number): number {
-  return ip === UNTRUSTED_CLIENT ? limit * SHARED_BUCKET_FACTOR : limit;
-}
+const isShared = (ip: string) => ip === UNTRUSTED_CLIENT;
 
-/** The web form and the API draw on the same allowance per address. */
-export function limitCreateBooking(ip: string): Promise<void> {
+/** Before parsing: a known address's every booking request counts against its own allowance. */
+export async function limitCreateBooking(ip: string): Promise<void> {
+  if (isShared(ip)) return;
   const { limit, windowSeconds } = API_LIMITS.createBooking;
-  return consumeRateLimit(`api:create-booking:${ip}`, allowance(ip, limit), windowSeconds);
-}
-
-/** Look-up, cancel and reschedule share one allowance per address. */
-export function limitManageBooking(ip: string): Promise<void> {
-  const { limit, windowSeconds } = API_LIMITS.manageBooking;
-  return consumeRateLimit(`api:manage-booking:${ip}`, allowance(ip, limit), windowSeconds);
+  await consumeRateLimit(`api:create-booking:${ip}`, limit, windowSeconds);
 }
 
 /**
- * Runs a reference + NIK operation under the reference's failure allowance. Checked before the attempt
- * and counted only on a 404, so the owner's successful look-ups cost nothing, while someone trying NIKs
- * for a known reference is stopped from any number of addresses, even on a correct guess.
+ * After parsing: without a known address, a well-formed attempt counts against the date's shared
+ * allowance, which grows with the places the office offers that day. The web form and the API share it.
  */
-export async function withReferenceGuard<T>(reference: string, run: () => Promise<T>): Promise<T> {
-  const { limit, windowSeconds } = API_LIMITS.referenceFailures;
-  const key = `booking-reference-failures:${reference}`;
-  await assertUnderRateLimit(key, limit, windowSeconds);
-  try {
-    return await run();
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") await consumeRateLimit(key, limit, windowSeconds);
-    throw error;
-  }
+export async function limitSharedCreateBooking(ip: string, input: { office?: string; date: string }): Promise<void> {
+  if (!isShared(ip)) return;
+  const { perPlace, minimum } = SHARED_BOOKING_ALLOWANCE;
+  const office = input.office ?? DEFAULT_OFFICE_SLUG;
+  const allowance = Math.max(minimum, perPlace * (await getDayPlaces(office, input.date)));
+  await consumeRateLimit(`api:create-booking:shared:${office}:${input.date}`, allowance, API_LIMITS.createBooking.windowSeconds);
+}
+
+/** Before parsing: look-up, cancel and reschedule share one allowance per known address. */
+export async function limitManageBooking(ip: string): Promise<void> {
+  if (isShared(ip)) return;
+  const { limit, windowSeconds } = API_LIMITS.manageBooking;
+  await consumeRateLimit(`api:manage-booking:${ip}`, limit, windowSeconds);
+}
+
+/** After parsing: without a known address, well-formed look-ups, cancels and reschedules share one bucket. */
+export async function limitSharedManageBooking(ip: string): Promise<void> {
+  if (!isShared(ip)) return;
+  const { limit, windowSeconds } = API_LIMITS.manageBooking;
+  await consumeRateLimit(`api:manage-booking:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
+}
+
+/**
+ * Reference look-ups that found nothing (confirmation, print, calendar pages), per address: enough for
+ * typos, too few to walk the reference space. Callers we cannot tell apart share a larger allowance.
+ */
+export const REFERENCE_MISSES = { limit: 30, windowSeconds: 600 } as const;
+
+const missKey = (ip: string) => `booking-reference-misses:${ip}`;
+const missAllowance = (ip: string) => (isShared(ip) ? REFERENCE_MISSES.limit * SHARED_BUCKET_FACTOR : REFERENCE_MISSES.limit);
+
+/** 429 once this address has used its misses; checked before every look-up, hits included. */
+export function assertReferenceMissesLeft(ip: string): Promise<void> {
+  return assertUnderRateLimit(missKey(ip), missAllowance(ip), REFERENCE_MISSES.windowSeconds);
+}
+
+export async function countReferenceMiss(ip: string): Promise<void> {
+  await consumeRateLimit(missKey(ip), Number.MAX_SAFE_INTEGER, REFERENCE_MISSES.windowSeconds);
 }

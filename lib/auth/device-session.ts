@@ -2,37 +2,15 @@ import "server-only";
 import { cookies } from "next/headers";
 import { resolveDeviceActor, type DeviceActor } from "../dal/devices";
 import { can, type Permission } from "./permissions";
-import { isSecureCookies } from "./session-config";
+import { COOKIE_NAMES, cookieOptions, readCookie } from "../cookies";
 
 /** The screen's own credential, set once by the activation link. */
-export const DEVICE_COOKIE = "antrean_device";
+export const DEVICE_COOKIE = COOKIE_NAMES.device;
 /** Browsers cap cookie lifetimes at 400 days; a screen is re-activated if it is ever reached. */
 const DEVICE_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
 
 export function deviceCookieOptions() {
-  return {
-    httpOnly: true,
-    // The staff session's rule: Secure in production, unless the site is explicitly served over plain http.
-    secure: isSecureCookies(),
-    sameSite: "lax" as const,
-    path: "/",
-    maxAge: DEVICE_COOKIE_MAX_AGE,
-  };
-}
-
-/** The value of one cookie from a raw `Cookie` header (route handlers may be called with a plain Request). */
-export function readCookie(header: string | null, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq !== -1 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
+  return cookieOptions(DEVICE_COOKIE_MAX_AGE);
 }
 
 function allowed(actor: DeviceActor | null, permission: Permission): DeviceActor | null {

@@ -1,10 +1,11 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyStaffLogin } from "../dal/staff-auth";
+import { recordStaffLogout, resolveStaffActor, verifyStaffLogin } from "../dal/staff-auth";
 import { isAppError } from "../errors";
 import { clientIpFromHeaders } from "../client-ip";
-import { SESSION_MAX_AGE_SECONDS, authSecret, isSecureCookies, sessionCookie } from "./session-config";
+import { COOKIE_NAMES, isSecureCookies, readCookie } from "../cookies";
+import { SESSION_MAX_AGE_SECONDS, authSecret, sessionCookie } from "./session-config";
 
 /** next-auth's error parameter for a locked login, read back by the login page: `Locked:<minutes>`. */
 export const LOCKED_ERROR_PREFIX = "Locked:";
@@ -23,7 +24,8 @@ export const authOptions: AuthOptions = {
       async authorize(credentials, req) {
         const headers = { get: (name: string) => (typeof req.headers?.[name] === "string" ? (req.headers[name] as string) : null) };
         try {
-          const login = await verifyStaffLogin({ email: credentials?.email, password: credentials?.password, ip: clientIpFromHeaders(headers) });
+          const knownDevice = readCookie(headers.get("cookie"), COOKIE_NAMES.knownDevice);
+          const login = await verifyStaffLogin({ email: credentials?.email, password: credentials?.password, ip: clientIpFromHeaders(headers), knownDevice });
           return { id: login.staffId, name: login.name, email: login.email, sessionVersion: login.sessionVersion };
         } catch (error) {
           if (isAppError(error) && error.code === "locked") throw new Error(`${LOCKED_ERROR_PREFIX}${error.params?.minutes ?? 1}`);
@@ -45,6 +47,14 @@ export const authOptions: AuthOptions = {
   },
   get cookies() {
     return { sessionToken: sessionCookie() };
+  },
+  events: {
+    // next-auth's own sign-out endpoint ends the session as the portal's logout does, not only its cookie.
+    async signOut({ token }) {
+      if (typeof token?.staffId !== "string" || typeof token.sessionVersion !== "number") return;
+      const actor = await resolveStaffActor({ staffId: token.staffId, sessionVersion: token.sessionVersion });
+      if (actor) await recordStaffLogout(actor);
+    },
   },
   callbacks: {
     async jwt({ token, user }) {

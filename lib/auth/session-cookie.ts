@@ -2,7 +2,8 @@ import "server-only";
 import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import type { StaffLogin } from "../dal/staff-auth";
-import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_SECONDS, authSecret, sessionCookie } from "./session-config";
+import { STAFF_SESSION_COOKIE_NAMES } from "../cookies";
+import { SESSION_MAX_AGE_SECONDS, authSecret, sessionCookie } from "./session-config";
 
 /**
  * Issues next-auth's own session cookie from a server action, with the payload its jwt callback would
@@ -14,10 +15,10 @@ export async function startStaffSession(login: StaffLogin): Promise<void> {
   (await cookies()).set(name, token, { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
 }
 
-/** Logging out of a stateless session is forgetting its cookie; other devices keep theirs (see revokeStaffSessions). */
+/** Forgets the cookie in this browser; the session itself is ended by recordStaffLogout (a version bump). */
 export async function endStaffSession(): Promise<void> {
   const jar = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) {
+  for (const name of STAFF_SESSION_COOKIE_NAMES) {
     if (jar.has(name)) jar.delete({ name, path: "/", secure: name.startsWith("__Secure-") });
   }
 }

@@ -3,7 +3,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { bookings, type Booking, type Office } from "@/db/schema";
 import type { Channel } from "../capacity";
-import { decryptNik, hashNik } from "../crypto";
+import { decryptNik } from "../crypto";
 import { localDate } from "../dates";
 import { getDb } from "../db";
 import { AppError, pgErrorCode } from "../errors";
@@ -12,13 +12,13 @@ import { verifyManageToken } from "../manage-token";
 import type { RescheduleBookingInput } from "../validation/booking";
 import { writeAudit } from "./audit";
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
-import { checkPerson, claimChanges, notFound, phoneChange, releaseChanges, resolveSlot } from "./booking-rules";
+import { checkPerson, claimChanges, notFound, phoneChange, provesNik, releaseChanges, resolveSlot } from "./booking-rules";
 import type { BookingContext } from "./bookings";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { requireOfficeById } from "./offices";
 
 /** Proof that the caller may change a booking: its NIK, or a manage token issued after the NIK was checked. */
-export type Ownership = { nik: string } | { manageToken: string };
+export type Ownership = { nik: string; phoneLast4?: string } | { manageToken: string };
 
 /** Cancels a booking that has not been checked in; its places go back to the pool in the same transaction. */
 export async function cancelBooking(input: { reference: string } & Ownership, ctx: BookingContext): Promise<BookingDTO> {
@@ -106,7 +106,7 @@ async function findDTO(db: Executor, id: string, locale: Locale): Promise<Bookin
 /** The condition "this reference, and the caller proved the NIK"; never true for a bad proof. */
 function ownedBy(input: { reference: string } & Ownership, now: Date): SQL {
   const byReference = eq(bookings.reference, input.reference);
-  if ("nik" in input) return and(byReference, eq(bookings.nikHash, hashNik(input.nik)))!;
+  if ("nik" in input) return and(byReference, provesNik(input))!;
   return verifyManageToken(input.manageToken, input.reference, now) ? byReference : sql`false`;
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { ACTIVE_BOOKING_STATUSES, bookings, type Booking, type Office, type Service } from "@/db/schema";
 import { evaluateDay, type DayUsage } from "../availability";
 import { channelLimit, type Channel } from "../capacity";
+import { hashNik } from "../crypto";
 import { localDate } from "../dates";
 import { AppError, isAppError } from "../errors";
 import type { Locale } from "../i18n/messages";
@@ -17,6 +18,12 @@ import { findServiceForAge, serviceName } from "./services";
 const full = () => new AppError("full", "error.full");
 const UNCAPPED = 2_147_483_647;
 const NO_USAGE: DayUsage = { day: 0, sessions: new Map(), services: new Map() };
+
+/** The NIK matches, and so do the phone's last digits when they were asked for (see lib/api/reference-guard.ts). */
+export function provesNik(input: { nik: string; phoneLast4?: string }): SQL {
+  const nik = eq(bookings.nikHash, hashNik(input.nik));
+  return input.phoneLast4 ? and(nik, sql`right(${bookings.phone}, 4) = ${input.phoneLast4}`)! : nik;
+}
 
 export function notFound() {
   return new AppError("not_found", "error.notFound");

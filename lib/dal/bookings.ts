@@ -13,7 +13,7 @@ import { createReference } from "../reference";
 import type { CreateBookingInput, LookupBookingInput } from "../validation/booking";
 import { writeAudit } from "./audit";
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
-import { assertNoActiveBooking, checkPersonOrSuggest, claimChanges, notFound, phoneChange, resolveSlot } from "./booking-rules";
+import { assertNoActiveBooking, checkPersonOrSuggest, claimChanges, notFound, phoneChange, provesNik, resolveSlot } from "./booking-rules";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { requireOffice } from "./offices";
 import { requireService } from "./services";
@@ -112,7 +112,7 @@ export async function findBookingByReference(reference: string, locale: Locale):
 /** Reference + NIK → the booking. An unknown reference and a wrong NIK get the same 404. */
 export async function lookupBooking(input: LookupBookingInput, ctx: BookingContext): Promise<BookingDTO> {
   const db = await getDb();
-  const found = await selectBookingWith(db, and(eq(bookings.reference, input.reference), eq(bookings.nikHash, hashNik(input.nik)))!);
+  const found = await selectBookingWith(db, and(eq(bookings.reference, input.reference), provesNik(input))!);
   if (!found) throw notFound();
   return toBookingDTO(found.booking, found.service, found.office, ctx.locale);
 }

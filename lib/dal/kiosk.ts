@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { withReferenceGuard } from "../api/limits";
+import { withReferenceGuard } from "../api/reference-guard";
 import { AppError } from "../errors";
 import type { CheckInFormInput } from "../validation/queue";
 import { requireOfficeById } from "./offices";
@@ -36,7 +36,7 @@ export async function checkInAtKiosk(actor: Actor, input: CheckInFormInput, opti
   // Only a kiosk checks in here; staff use the counter's check-in, which shows them more.
   if (actor.type !== "device") throw new AppError("forbidden", "error.forbidden");
   await consumeRateLimit(`kiosk:check-in:${actor.deviceId}`, KIOSK_ATTEMPTS_PER_MINUTE, 60, options.now);
-  const { entry, alreadyCheckedIn, late } = await withReferenceGuard(input.reference, () => checkInBooking(actor, input, options));
+  const { entry, alreadyCheckedIn, late } = await withReferenceGuard(input.reference, { ip: `kiosk:${actor.deviceId}`, secondFactor: false }, () => checkInBooking(actor, input, options));
   const office = await requireOfficeById(actor.officeId);
   return {
     office: { name: office.name, shortName: office.shortName },

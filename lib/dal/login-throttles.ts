@@ -2,7 +2,7 @@ import "server-only";
 import { and, gt, inArray, isNull, lt, or, sql, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { loginThrottles } from "@/db/schema";
-import { LOGIN_THROTTLE, lockMinutesAfter, type ThrottleScope } from "../auth/login-throttle";
+import { accountKeyPrefixes, LOGIN_THROTTLE, lockMinutesAfter, type ThrottleScope } from "../auth/login-throttle";
 import { getDb } from "../db";
 
 /** The latest lock still running on any of the keys, or null. */
@@ -50,6 +50,28 @@ export async function recordLoginFailure(
 
 export async function clearLoginFailures(tx: Executor, key: string): Promise<void> {
   await tx.delete(loginThrottles).where(eq(loginThrottles.key, key));
+}
+
+/** Which of an account's counters (its own and its address pairs) match; `left()` so the email's `%` or `_` stay literal. */
+function accountKeys(email: string) {
+  const { account, pairPrefix } = accountKeyPrefixes(email);
+  return or(eq(loginThrottles.key, account), sql`left(${loginThrottles.key}, ${pairPrefix.length}) = ${pairPrefix}`)!;
+}
+
+/** Clears an account's own counters and locks (unlock by an admin, password reset). Device counters run out by themselves. */
+export async function clearAccountLocks(tx: Executor, email: string): Promise<number> {
+  const removed = await tx.delete(loginThrottles).where(accountKeys(email)).returning({ key: loginThrottles.key });
+  return removed.length;
+}
+
+/** The latest lock running on an account's own counters, or null. */
+export async function findAccountLock(db: Executor, email: string, now: Date): Promise<Date | null> {
+  const rows = await db
+    .select({ lockedUntil: loginThrottles.lockedUntil })
+    .from(loginThrottles)
+    .where(and(accountKeys(email), gt(loginThrottles.lockedUntil, now)));
+  const times = rows.flatMap((r) => (r.lockedUntil ? [r.lockedUntil.getTime()] : []));
+  return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
 
 /** Drops rows that no longer lock or count; for the periodic maintenance job. */

@@ -1,6 +1,10 @@
 import "server-only";
+import { assertReferenceMissesLeft, countReferenceMiss } from "../api/limits";
+import { UNTRUSTED_CLIENT } from "../client-ip";
+import { isAppError } from "../errors";
 import type { Locale } from "../i18n/messages";
 import { verifyManageToken } from "../manage-token";
+import { shortenName } from "../name";
 import { isReference, normalizeReference } from "../reference";
 import type { BookingDTO } from "./booking-dto";
 import { findBookingByReference } from "./bookings";
@@ -10,22 +14,40 @@ import { getServiceDTO, type RequirementDTO } from "./services";
 export type Confirmation = { booking: BookingDTO; requirements: RequirementDTO[]; canManage: boolean };
 
 /**
- * The confirmation page's data. Whoever holds the reference sees the booking (NIK masked); changing it
- * needs proof of the NIK, which `manageToken` carries for a while after a booking or a look-up.
+ * The confirmation page's data. Whoever holds the reference sees the booking with the name shortened and
+ * the NIK masked; the browser that proved the NIK (`manageToken`, for a while after a booking or a look-up)
+ * sees the full name and may change it. Misses are limited per address (`ip`: the rate-limit key) so
+ * references cannot be walked; 429 (AppError) once used up, except for the proven owner.
  */
-export async function getConfirmation(rawReference: string, locale: Locale, manageToken?: string): Promise<Confirmation | null> {
+export async function getConfirmation(rawReference: string, locale: Locale, manageToken?: string, ip: string = UNTRUSTED_CLIENT): Promise<Confirmation | null> {
   const reference = normalizeReference(rawReference);
-  if (!isReference(reference)) return null;
-  const booking = await findBookingByReference(reference, locale);
-  if (!booking) return null;
+  const isOwner = isReference(reference) && verifyManageToken(manageToken, reference);
+  if (!isOwner) await assertReferenceMissesLeft(ip);
+  const booking = isReference(reference) ? await findBookingByReference(reference, locale) : null;
+  if (!booking) {
+    await countReferenceMiss(ip);
+    return null;
+  }
   // A service withdrawn after the booking was made still shows the booking, without its checklist.
   const requirements = await getServiceDTO(await requireOffice(booking.office.slug), booking.service.slug, locale).then(
     (s) => s.requirements,
     () => [],
   );
   return {
-    booking,
+    booking: isOwner ? booking : { ...booking, name: booking.name && shortenName(booking.name), phone: null, email: null },
     requirements,
-    canManage: booking.status === "booked" && verifyManageToken(manageToken, reference),
+    canManage: booking.status === "booked" && isOwner,
   };
+}
+
+export const RATE_LIMITED = "rate_limited" as const;
+
+/** For pages: the confirmation, null for a 404, or RATE_LIMITED to show a "try again later" message. */
+export async function findConfirmationForPage(...args: Parameters<typeof getConfirmation>): Promise<Confirmation | null | typeof RATE_LIMITED> {
+  try {
+    return await getConfirmation(...args);
+  } catch (error) {
+    if (isAppError(error) && error.code === "rate_limited") return RATE_LIMITED;
+    throw error;
+  }
 }

@@ -34,12 +34,17 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
  * counters of failures, checked before the attempt and consumed only when it fails.
  */
 export async function assertUnderRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
+  if ((await getRateLimitCount(key, windowSeconds, now)) >= limit) throw rateLimited(now, windowSeconds);
+}
+
+/** How many times `key` was counted in the current window. */
+export async function getRateLimitCount(key: string, windowSeconds: number, now = new Date()): Promise<number> {
   const db = await getDb();
   const [row] = await db
     .select({ count: rateLimits.count })
     .from(rateLimits)
     .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStartOf(now, windowSeconds))));
-  if ((row?.count ?? 0) >= limit) throw rateLimited(now, windowSeconds);
+  return row?.count ?? 0;
 }
 
 /** Drops windows older than a day; called by the periodic maintenance job. */

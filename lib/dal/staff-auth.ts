@@ -4,7 +4,8 @@ import { hash, verify } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { staffUsers, type StaffRole } from "@/db/schema";
 import { SYSTEM, type StaffActor } from "../auth/actor";
-import { minutesLeft, throttleKey, type ThrottleScope } from "../auth/login-throttle";
+import { findKnownDevice } from "../auth/known-device";
+import { loginThrottleKeys, minutesLeft, type ThrottleScope } from "../auth/login-throttle";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { parseInput } from "../validation/parse";
@@ -13,7 +14,8 @@ import { writeAudit } from "./audit";
 import { clearLoginFailures, findActiveLock, recordLoginFailure } from "./login-throttles";
 
 export type StaffLogin = { staffId: string; officeId: string; role: StaffRole; name: string; email: string; sessionVersion: number };
-export type LoginAttempt = { email: unknown; password: unknown; ip?: string | null };
+/** `knownDevice`: the browser's known-device cookie (lib/auth/known-device.ts), if any. */
+export type LoginAttempt = { email: unknown; password: unknown; ip?: string | null; knownDevice?: string | null };
 /** What a session token carries about its staff member: nothing else is trusted from it. */
 export type StaffSessionClaims = { staffId: string; sessionVersion: number };
 
@@ -29,20 +31,21 @@ function getDummyHash(): Promise<string> {
 }
 
 /**
- * Checks a staff login. Refuses at once while the account or the address is locked; otherwise verifies the
- * password with argon2, counts failures per account and per address, and locks past the limit. Every
- * outcome writes an audit row; the password is never stored or logged.
+ * Checks a staff login. Refuses at once (no hash) while any of the attempt's counters is locked (see
+ * lib/auth/login-throttle.ts); otherwise verifies the password with argon2 (a dummy hash for unknown
+ * emails, so they take as long), counts failures, and locks past the limits. Every outcome writes an
+ * audit row; the password is never stored or logged.
  */
 export async function verifyStaffLogin(attempt: LoginAttempt, now = new Date()): Promise<StaffLogin> {
   const input = parseInput(StaffLoginSchema, { email: attempt.email, password: attempt.password });
   const ip = attempt.ip ?? null;
-  const keys: [ThrottleScope, string][] = [["account", throttleKey("account", input.email)]];
-  if (ip) keys.push(["ip", throttleKey("ip", ip)]);
 
   const db = await getDb();
   const [staff] = await db.select().from(staffUsers).where(eq(sql`lower(${staffUsers.email})`, input.email));
   const officeId = staff?.officeId ?? null;
   const who = staff ? { staffId: staff.id } : {};
+  const knownDevice = staff ? findKnownDevice(attempt.knownDevice, staff.id, now) : null;
+  const keys: [ThrottleScope, string][] = loginThrottleKeys(input.email, ip, knownDevice ?? undefined);
 
   const lockedUntil = await findActiveLock(db, keys.map(([, key]) => key), now);
   if (lockedUntil) {
@@ -68,7 +71,8 @@ export async function verifyStaffLogin(attempt: LoginAttempt, now = new Date()):
   }
 
   await db.transaction(async (tx) => {
-    await clearLoginFailures(tx, keys[0]![1]);
+    // Success clears this account's own counters; an address's count across accounts stays.
+    for (const [scope, key] of keys) if (scope !== "ip" && scope !== "shared") await clearLoginFailures(tx, key);
     await tx.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, staff.id));
     await writeAudit(tx, {
       officeId: staff.officeId,
@@ -105,8 +109,33 @@ export async function resolveStaffActor(claims: StaffSessionClaims, options: { i
   return { type: "staff", staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, ip: options.ip ?? null };
 }
 
-/** Signing out changes nothing shared (the session is a cookie), but who left and when belongs in the log. */
-export async function recordStaffLogout(actor: StaffActor): Promise<void> {
+/**
+ * Signing out ends the session for real: the cookie is stateless, so a copy of it would otherwise work
+ * until it expires. Bumping the session version ends every session of the account, this one included.
+ */
+export async function recordStaffLogout(actor: StaffActor, now = new Date()): Promise<void> {
+  await bumpOwnSessionVersion(actor, "staff.logout", now);
+}
+
+/**
+ * "Sign out on other devices", for oneself, no permission needed: every session of the account ends, and
+ * the caller gets the new version back to re-issue its own cookie with.
+ */
+export async function endOtherStaffSessions(actor: StaffActor, now = new Date()): Promise<StaffLogin> {
+  const staff = await bumpOwnSessionVersion(actor, "staff.sessions_revoked", now);
+  return { staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, sessionVersion: staff.sessionVersion };
+}
+
+async function bumpOwnSessionVersion(actor: StaffActor, action: string, now: Date) {
   const db = await getDb();
-  await db.transaction((tx) => writeAudit(tx, { officeId: actor.officeId, actor, action: "staff.logout" }));
+  return db.transaction(async (tx) => {
+    const [staff] = await tx
+      .update(staffUsers)
+      .set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1`, updatedAt: now })
+      .where(eq(staffUsers.id, actor.staffId))
+      .returning();
+    if (!staff) throw new AppError("unauthorized", "error.unauthorized");
+    await writeAudit(tx, { officeId: actor.officeId, actor, action, details: { staffId: actor.staffId, self: true } });
+    return staff;
+  });
 }

@@ -4,13 +4,12 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
 import type { Actor } from "../auth/actor";
-import { throttleKey } from "../auth/login-throttle";
 import { assertCan } from "../auth/permissions";
 import { getDb } from "../db";
 import { AppError, pgErrorCode } from "../errors";
 import type { CreateStaffInput, ResetStaffPasswordInput, SetStaffActiveInput, UpdateStaffRoleInput } from "../validation/staff";
 import { writeAudit } from "./audit";
-import { clearLoginFailures } from "./login-throttles";
+import { clearAccountLocks } from "./login-throttles";
 
 export type StaffUserDTO = {
   id: string;
@@ -118,7 +117,7 @@ export async function resetStaffPassword(actor: Actor, input: ResetStaffPassword
   await db.transaction(async (tx) => {
     const target = await lockTarget(tx, actor, input.staffId);
     await tx.update(staffUsers).set({ passwordHash, updatedAt: now, ...bumpSessions }).where(eq(staffUsers.id, target.id));
-    await clearLoginFailures(tx, throttleKey("account", target.email));
+    await clearAccountLocks(tx, target.email);
     await writeAudit(tx, { officeId: target.officeId, actor, action: "staff.password_reset", details: { staffId: target.id } });
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateSchema, NameSchema, NikDigitsSchema, NikSchema, OptionalEmailSchema, PhoneSchema, ReferenceSchema, SessionSchema, SlugSchema } from "./fields";
+import { DateSchema, NameSchema, NikDigitsSchema, NikSchema, OptionalEmailSchema, PhoneLast4Schema, PhoneSchema, ReferenceSchema, SessionSchema, SlugSchema } from "./fields";
 
 const office = SlugSchema.optional();
 
@@ -31,13 +31,15 @@ export const CreateBookingFormSchema = CreateBookingSchema.extend({
 export const LookupBookingSchema = z.object({
   reference: ReferenceSchema,
   nik: NikDigitsSchema,
+  phoneLast4: PhoneLast4Schema,
 });
 export type LookupBookingInput = z.output<typeof LookupBookingSchema>;
 
-export const CancelBookingSchema = z.object({ nik: NikDigitsSchema });
+export const CancelBookingSchema = z.object({ nik: NikDigitsSchema, phoneLast4: PhoneLast4Schema });
 
 export const RescheduleBookingSchema = z.object({
   nik: NikDigitsSchema,
+  phoneLast4: PhoneLast4Schema,
   date: DateSchema,
   session: SessionSchema,
 });

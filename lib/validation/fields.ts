@@ -87,3 +87,9 @@ export const ReferenceSchema = z
   .max(20)
   .transform(normalizeReference)
   .refine(isReference, { error: "field.reference.invalid" });
+
+/** The last four digits of the booking's phone number: a second proof once a reference draws guesses. Empty = not given. */
+export const PhoneLast4Schema = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.replace(/\D/g, "") : v),
+  z.string().regex(/^\d{4}$/, { error: "field.phoneLast4.invalid" }).optional(),
+);

@@ -73,21 +73,74 @@ test.describe("staff login and roles", () => {
     await expect(page).toHaveURL(/\/staff\/login/);
   });
 
-  test("logout ends the session", async ({ page }) => {
-    await loginAs(page, "supervisor");
+  test("a locked account still signs in from a browser it used before, and an admin can unlock it", async ({ page, browser }) => {
+    const { email, password, name } = E2E_STAFF.regular;
+    await loginAs(page, "regular");
+    await logout(page);
+
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto("/staff/login");
+    for (let i = 1; i <= 5; i++) await attemptLogin(stranger, email, `wrong-password-${i}`);
+    await expect(alertIn(stranger)).toContainText("Terlalu banyak percobaan gagal");
+    await attemptLogin(stranger, email, password);
+    await expect(alertIn(stranger)).toContainText("Terlalu banyak percobaan gagal");
+
+    // The owner's browser carries the signed known-device cookie from the earlier sign-in.
+    await page.goto("/staff/login");
+    await fillLoginForm(page, email, password);
+    await expect(page.getByText(`Masuk sebagai ${name}`)).toBeVisible();
+
+    const admin = await (await browser.newContext()).newPage();
+    await loginAs(admin, "admin");
+    await admin.goto("/staff/admin/users");
+    await admin.getByRole("link", { name }).click();
+    await expect(admin.getByText(/terkunci karena kata sandi salah sampai/)).toBeVisible();
+    await admin.getByRole("button", { name: "Buka kunci masuk" }).click();
+    await expect(admin.getByRole("status")).toHaveText(`Perubahan untuk ${email} sudah disimpan.`);
+    await expect(admin.getByRole("button", { name: "Buka kunci masuk" })).toHaveCount(0);
+
+    await fillLoginForm(stranger, email, password);
+    await expect(stranger).not.toHaveURL(/\/staff\/login/);
+    await stranger.context().close();
+    await admin.context().close();
+  });
+
+  test("logout ends the session, also for a copy of its cookie", async ({ page, browser }) => {
+    await loginAs(page, "leaver");
+    const copy = await browser.newContext();
+    await copy.addCookies(await page.context().cookies());
+    const thief = await copy.newPage();
+    await thief.goto("/staff/today");
+    await expect(thief.getByText(`Masuk sebagai ${E2E_STAFF.leaver.name}`)).toBeVisible();
+
     await logout(page);
     await expect(page.getByRole("status")).toHaveText("Anda sudah keluar.");
     await page.goto("/staff/today");
     await expect(page).toHaveURL(/\/staff\/login/);
+    await thief.goto("/staff/today");
+    await expect(thief).toHaveURL(/\/staff\/login/);
+    await copy.close();
+  });
+
+  test("an operator signs out their other devices and stays signed in here", async ({ page, browser }) => {
+    await loginAs(page, "leaver");
+    const other = await signedInPage(browser, E2E_STAFF.leaver.email, E2E_STAFF.leaver.password);
+    await page.getByRole("button", { name: "Keluar dari perangkat lain" }).click();
+    await expect(page.getByRole("status")).toHaveText("Sesi akun Anda di perangkat lain sudah diakhiri. Anda tetap masuk di perangkat ini.");
+    await page.goto("/staff/today");
+    await expect(page.getByText(`Masuk sebagai ${E2E_STAFF.leaver.name}`)).toBeVisible();
+    await other.reload();
+    await expect(other).toHaveURL(/\/staff\/login/);
+    await other.context().close();
   });
 
   test("works without JavaScript: wrong password message, then sign-in and logout", async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/staff/login");
-    await fillLoginForm(page, E2E_STAFF.operator.email, "not-the-password");
+    await fillLoginForm(page, E2E_STAFF.leaver.email, "not-the-password");
     await expect(alertIn(page)).toHaveText(INVALID);
-    await fillLoginForm(page, E2E_STAFF.operator.email, E2E_STAFF.operator.password);
+    await fillLoginForm(page, E2E_STAFF.leaver.email, E2E_STAFF.leaver.password);
     await expect(page).not.toHaveURL(/\/staff\/login/);
     await logout(page);
     await context.close();

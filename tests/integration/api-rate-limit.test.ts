@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLogs, bookings } from "@/db/schema";
-import { API_LIMITS, SHARED_BUCKET_FACTOR } from "@/lib/api/limits";
+import { API_LIMITS, SHARED_BOOKING_ALLOWANCE, SHARED_BUCKET_FACTOR } from "@/lib/api/limits";
+import { REFERENCE_FAILURES } from "@/lib/api/reference-guard";
 import { apiPost, freshIp, read, refParams, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
@@ -62,45 +63,112 @@ describe.each(DATABASE_KINDS)("API rate limits on %s", (kind) => {
     const [row] = await testDb.handle.db.select().from(bookings).where(eq(bookings.reference, String(first.json.reference)));
     const [audit] = await testDb.handle.db.select().from(auditLogs).where(eq(auditLogs.bookingId, row!.id));
     expect(audit!.ip).toBeNull();
-
-    // Every caller shares this bucket, so it is sized for a whole office.
-    for (let i = 1; i < bookLimit * SHARED_BUCKET_FACTOR; i++) {
-      expect((await read(routes.book(apiPost("/api/v1/bookings", { nik: "bad" })))).status).toBe(422);
-    }
-    const limited = await read(routes.book(apiPost("/api/v1/bookings", booking())));
-    expect(limited.status).toBe(429);
-    expect(limited.json.error?.code).toBe("rate_limited");
   });
 
-  it("stops NIK guessing on a reference from any address: failures count, then even the right NIK gets 429", async () => {
-    const routes = await loadRoutes("1");
+  it("without a trusted proxy: junk never drains the shared bucket, for booking or look-up", async () => {
+    const routes = await loadRoutes("0");
+    // More junk than the old fixed shared allowance (30 × 25 = 750) that blocked everyone for 10 minutes.
+    for (let i = 0; i < 800; i++) {
+      expect((await read(routes.book(apiPost("/api/v1/bookings", { nik: "bad" }, { ip: freshIp() })))).status).toBe(422);
+    }
+    for (let i = 0; i < API_LIMITS.manageBooking.limit * SHARED_BUCKET_FACTOR + 10; i++) {
+      expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference: "x" })))).status).toBe(422);
+    }
     const nik = adultNik();
     const created = await read(routes.book(apiPost("/api/v1/bookings", { ...booking(), nik })));
-    const reference = String(created.json.reference);
-    const other = await read(routes.book(apiPost("/api/v1/bookings", booking())));
-    const otherNik = adultNik();
-    const otherBooking = await read(routes.book(apiPost("/api/v1/bookings", { ...booking(), nik: otherNik })));
-    expect([created.status, other.status, otherBooking.status]).toEqual([201, 201, 201]);
+    expect(created.status).toBe(201);
+    expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference: created.json.reference, nik })))).status).toBe(200);
+  });
+
+  it("without a trusted proxy: well-formed attempts for a date may use a multiple of that day's places, then 429", async () => {
+    const routes = await loadRoutes("0");
+    const { perPlace, minimum } = SHARED_BOOKING_ALLOWANCE;
+    const small = await createTestOffice(testDb.handle.db, { office: { dailyCap: 15 } });
+    const large = await createTestOffice(testDb.handle.db, { office: { dailyCap: 30 } });
+    const smallAllowance = Math.max(minimum, perPlace * 15);
+    expect(smallAllowance).toBeLessThan(perPlace * 30);
+
+    const attempt = (office: TestOffice, nik: string) =>
+      read(routes.book(apiPost("/api/v1/bookings", { ...booking(), office: office.office.slug, nik })));
+    const nik = adultNik();
+    expect((await attempt(small, nik)).status).toBe(201);
+    // Well-formed but refused by the rules (the same person twice): these count.
+    for (let i = 1; i < smallAllowance; i++) expect((await attempt(small, nik)).status).toBe(409);
+    const limited = await attempt(small, adultNik());
+    expect(limited.status).toBe(429);
+    expect(limited.json.error?.code).toBe("rate_limited");
+
+    // A day with twice the places has twice the allowance; another date of the small office is not affected.
+    const largeNik = adultNik();
+    expect((await attempt(large, largeNik)).status).toBe(201);
+    for (let i = 1; i <= smallAllowance; i++) expect((await attempt(large, largeNik)).status).toBe(409);
+    expect((await attempt(large, adultNik())).status).toBe(201);
+    const otherDate = await read(routes.book(apiPost("/api/v1/bookings", { ...booking(), office: small.office.slug, date: "2026-12-03" })));
+    expect(otherDate.status).toBe(201);
+  });
+
+  /** A booking with a known phone, and a look-up/cancel sender for it. */
+  async function bookedWithPhone(routes: Awaited<ReturnType<typeof loadRoutes>>) {
+    const nik = adultNik();
+    const phone = uniquePhone();
+    const created = await read(routes.book(apiPost("/api/v1/bookings", { ...booking(), nik, phone })));
+    expect(created.status).toBe(201);
+    return { nik, reference: String(created.json.reference), last4: phone.slice(-4), wrong4: phone.slice(-4) === "0000" ? "1111" : "0000" };
+  }
+
+  it("behind a trusted proxy: a NIK guesser is stopped per address, while the owner still gets in with the phone's last digits", async () => {
+    const routes = await loadRoutes("1");
+    const { nik, reference, last4, wrong4 } = await bookedWithPhone(routes);
+    const attacker = freshIp();
+    const owner = freshIp();
 
     // The owner's own look-ups are free.
-    for (let i = 0; i < 3; i++) expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik })))).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik }, { ip: owner })))).status).toBe(200);
 
-    const { limit } = API_LIMITS.referenceFailures;
-    for (let i = 0; i < limit; i++) {
+    const { perAddress } = REFERENCE_FAILURES;
+    for (let i = 0; i < perAddress; i++) {
       const guess = i % 2 === 0
-        ? routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik: adultNik() }))
-        : routes.cancel(apiPost(`/api/v1/bookings/${reference}/cancel`, { nik: adultNik() }), refParams(reference));
+        ? routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik: adultNik() }, { ip: attacker }))
+        : routes.cancel(apiPost(`/api/v1/bookings/${reference}/cancel`, { nik: adultNik() }, { ip: attacker }), refParams(reference));
       expect((await read(guess)).status).toBe(404);
     }
-    const blocked = await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik })));
+    // The guessing address is stopped, even with the right NIK and phone digits.
+    const blocked = await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik, phoneLast4: last4 }, { ip: attacker })));
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
-    const cancelBlocked = await read(routes.cancel(apiPost(`/api/v1/bookings/${reference}/cancel`, { nik }), refParams(reference)));
+    const cancelBlocked = await read(routes.cancel(apiPost(`/api/v1/bookings/${reference}/cancel`, { nik, phoneLast4: last4 }, { ip: attacker }), refParams(reference)));
     expect(cancelBlocked.status).toBe(429);
-    const [row] = await testDb.handle.db.select().from(bookings).where(eq(bookings.reference, reference));
-    expect(row!.status).toBe("booked");
 
-    const unaffected = await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference: otherBooking.json.reference, nik: otherNik })));
-    expect(unaffected.status).toBe(200);
+    // The owner, from their own address: the NIK alone is no longer enough, and says what else is needed.
+    const asked = await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik }, { ip: owner, lang: "en" })));
+    expect(asked.status).toBe(422);
+    expect(asked.json.error?.fields?.phoneLast4).toEqual(["Enter the last 4 digits of the mobile number used when booking."]);
+    expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik, phoneLast4: wrong4 }, { ip: owner })))).status).toBe(404);
+    expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik, phoneLast4: last4 }, { ip: owner })))).status).toBe(200);
+    const [before] = await testDb.handle.db.select().from(bookings).where(eq(bookings.reference, reference));
+    expect(before!.status).toBe("booked");
+    const cancelled = await read(routes.cancel(apiPost(`/api/v1/bookings/${reference}/cancel`, { nik, phoneLast4: last4 }, { ip: owner }), refParams(reference)));
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json.status).toBe("cancelled");
+  });
+
+  it("without a trusted proxy: the owner still gets in with the phone's last digits; guessing both stops at a ceiling", async () => {
+    const routes = await loadRoutes("0");
+    const { nik, reference, last4 } = await bookedWithPhone(routes);
+    const other = await bookedWithPhone(routes);
+    const { untilSecondFactor, sharedCeiling } = REFERENCE_FAILURES;
+    for (let i = 0; i < untilSecondFactor; i++) {
+      expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik: adultNik() })))).status).toBe(404);
+    }
+    expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik })))).status).toBe(422);
+    expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik, phoneLast4: last4 })))).status).toBe(200);
+    // Another reference is not affected.
+    expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference: other.reference, nik: other.nik })))).status).toBe(200);
+
+    // Callers cannot be told apart, so guessing NIK and digits together is stopped for good at the ceiling.
+    for (let i = untilSecondFactor; i < sharedCeiling; i++) {
+      expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik: adultNik(), phoneLast4: "1234" })))).status).toBe(404);
+    }
+    expect((await read(routes.lookup(apiPost("/api/v1/bookings/lookup", { reference, nik, phoneLast4: last4 })))).status).toBe(429);
   });
 });

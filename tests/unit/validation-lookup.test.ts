@@ -81,3 +81,16 @@ describe("AvailabilityQuerySchema", () => {
     expect(check(AvailabilityQuerySchema, {})).toEqual({ ok: false, fields: { service: ["field.required"] } });
   });
 });
+
+describe("phone's last digits (second proof after wrong NIKs)", () => {
+  it("takes four digits as typed, treats empty as not given, refuses anything else", () => {
+    expect(check(LookupBookingSchema, { reference: "ABCDEFGH", nik: NIK, phoneLast4: " 78-90 " })).toEqual({
+      ok: true,
+      value: { reference: "ABCDEFGH", nik: NIK, phoneLast4: "7890" },
+    });
+    expect(check(LookupBookingSchema, { reference: "ABCDEFGH", nik: NIK, phoneLast4: "" })).toEqual({ ok: true, value: { reference: "ABCDEFGH", nik: NIK } });
+    for (const bad of ["123", "12345", "abcd"]) {
+      expect(check(LookupBookingSchema, { reference: "ABCDEFGH", nik: NIK, phoneLast4: bad })).toEqual({ ok: false, fields: { phoneLast4: ["field.phoneLast4.invalid"] } });
+    }
+  });
+});

@@ -25,6 +25,8 @@ export default async function CheckPage({ searchParams }: Props) {
           referenceHint: t("check.referenceHint"),
           nik: t("details.nik"),
           nikHint: t("details.nikHint"),
+          phoneLast4: t("check.phoneLast4"),
+          phoneLast4Hint: t("check.phoneLast4Hint"),
           submit: t("check.submit"),
           sending: t("common.loading"),
         }}

@@ -3,8 +3,11 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { StaffNav } from "@/components/staff/staff-nav";
-import { logoutAction } from "@/lib/actions/staff-auth";
+import { Alert } from "@/components/ui/card";
+import { endOtherSessionsAction, logoutAction } from "@/lib/actions/staff-auth";
+import { can } from "@/lib/auth/permissions";
 import { getStaffActor } from "@/lib/auth/session";
+import { hasPerAddressLimits } from "@/lib/client-ip";
 import { getOffice, requireOfficeById, toOfficeDTO } from "@/lib/dal/offices";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -16,6 +19,8 @@ export const metadata: Metadata = {
 /** The staff shell. Pages still call requireStaffPage: a layout does not re-run on every navigation. */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const [t, actor, requestHeaders] = await Promise.all([getTranslator(), getStaffActor(), headers()]);
+  const returnTo = requestHeaders.get("x-return-to") ?? "";
+  const sessionsEnded = new URLSearchParams(returnTo.split("?")[1] ?? "").get("sessionsEnded") === "1";
   const office = actor ? toOfficeDTO(await requireOfficeById(actor.officeId)) : await getOffice();
   return (
     <>
@@ -34,6 +39,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {actor ? <span className="text-sm">{t("staff.signedInAs", { name: actor.name, role: t(`staff.role.${actor.role}`) })}</span> : null}
             <LanguageSwitch t={t} />
             {actor ? (
+              <form action={endOtherSessionsAction}>
+                <button type="submit" className="min-h-12 rounded-lg border border-white px-3 py-2 text-sm font-semibold text-white hover:bg-slate-700">
+                  {t("security.endOtherSessions")}
+                </button>
+              </form>
+            ) : null}
+            {actor ? (
               <form action={logoutAction}>
                 <button type="submit" className="min-h-12 rounded-lg bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">
                   {t("staff.logout")}
@@ -42,9 +54,20 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             ) : null}
           </div>
         </div>
-        {actor ? <StaffNav actor={actor} t={t} currentPath={requestHeaders.get("x-return-to") ?? ""} /> : null}
+        {actor ? <StaffNav actor={actor} t={t} currentPath={returnTo} /> : null}
       </header>
       <main id="content" className="mx-auto max-w-6xl px-4 py-6">
+        {actor && can(actor, "settings.manage") && !hasPerAddressLimits() ? (
+          // A standing notice, not news: not a live region (role="note").
+          <Alert tone="warning" className="mb-6" role="note">
+            {t("security.noTrustedProxy")}
+          </Alert>
+        ) : null}
+        {actor && sessionsEnded ? (
+          <Alert tone="success" className="mb-6" role="status">
+            {t("security.otherSessionsEnded")}
+          </Alert>
+        ) : null}
         {children}
       </main>
     </>

@@ -18,6 +18,7 @@ export type AccountFormLabels = {
   passwordHint: string;
   resetPassword: string;
   revokeSessions: string;
+  unlock: string;
 };
 
 type Props = {
@@ -26,12 +27,14 @@ type Props = {
   isActive: boolean;
   /** Admins cannot demote or disable themselves; the data layer refuses it too. */
   isSelf: boolean;
+  /** Failed logins lock the account: offer the admin's unlock. */
+  isLocked: boolean;
   roles: { value: StaffRole; label: string }[];
   labels: AccountFormLabels;
 };
 
 /** Each control is its own small form posting to the same action, so all of them work without JavaScript. */
-export function StaffAccountForms({ staffId, role, isActive, isSelf, roles, labels }: Props) {
+export function StaffAccountForms({ staffId, role, isActive, isSelf, isLocked, roles, labels }: Props) {
   const [state, action, isPending] = useActionState(updateStaffAction, IDLE);
   const hidden = (intent: string) => (
     <>
@@ -76,6 +79,14 @@ export function StaffAccountForms({ staffId, role, isActive, isSelf, roles, labe
           {labels.resetPassword}
         </Button>
       </form>
+      {isLocked ? (
+        <form action={action}>
+          {hidden("unlock")}
+          <Button type="submit" disabled={isPending}>
+            {labels.unlock}
+          </Button>
+        </form>
+      ) : null}
       <form action={action}>
         {hidden("revoke")}
         <Button type="submit" variant="secondary" disabled={isPending}>

@@ -7,11 +7,12 @@ import { deviceMessages } from "./devices";
 import { errorMessages } from "./errors";
 import { queueMessages } from "./queue";
 import { queueDeskMessages } from "./queue-desk";
+import { securityMessages } from "./security";
 import { slotMessages } from "./slots";
 import { staffMessages } from "./staff";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -6,11 +6,12 @@ import { DocumentsToBring } from "@/components/booking/requirement-text";
 import { Steps } from "@/components/booking/steps";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import { getConfirmation } from "@/lib/dal/public-booking";
+import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { formatDate, formatTime, minusMinutes } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
-import { requestOrigin } from "@/lib/request-context";
+import { getPublicSite } from "@/lib/env";
+import { requestIp } from "@/lib/request-context";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -19,7 +20,8 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
 /** The confirmation: what to bring, when to come, and the QR code to show at check-in. */
 export default async function ConfirmationPage({ params, searchParams }: Props) {
   const [{ reference }, { done }, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const confirmation = await getConfirmation(reference, t.locale, await readManageToken());
+  const confirmation = await findConfirmationForPage(reference, t.locale, await readManageToken(), await requestIp());
+  if (confirmation === RATE_LIMITED) return <Alert tone="error">{t("error.rateLimited")}</Alert>;
   if (!confirmation) notFound();
   const { booking, requirements, canManage } = confirmation;
   const active = !["cancelled", "no_show", "expired", "done"].includes(booking.status);
@@ -31,7 +33,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
     session: booking.session.label,
     queue: booking.queueNumber,
     reference: booking.referenceDisplay,
-    url: `${await requestOrigin()}${base}`,
+    url: `${getPublicSite().origin}${base}`,
   });
 
   return (

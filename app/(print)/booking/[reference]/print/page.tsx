@@ -4,9 +4,11 @@ import { BookingSummary, QueueNumber } from "@/components/booking/booking-summar
 import { PrintButton } from "@/components/booking/print-button";
 import { QrCode } from "@/components/booking/qr-code";
 import { DocumentsToBring } from "@/components/booking/requirement-text";
-import { getConfirmation } from "@/lib/dal/public-booking";
+import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { formatTime, minusMinutes } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
+import { readManageToken } from "@/lib/manage-cookie";
+import { requestIp } from "@/lib/request-context";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ format?: string }> };
 
@@ -22,7 +24,8 @@ const PAGE_CSS = {
 /** The confirmation without site chrome, for an A4 printer or an 80 mm receipt printer. */
 export default async function PrintPage({ params, searchParams }: Props) {
   const [{ reference }, { format }, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const confirmation = await getConfirmation(reference, t.locale);
+  const confirmation = await findConfirmationForPage(reference, t.locale, await readManageToken(), await requestIp());
+  if (confirmation === RATE_LIMITED) return <main className="p-4" role="alert">{t("error.rateLimited")}</main>;
   if (!confirmation) notFound();
   const { booking, requirements } = confirmation;
   const receipt = format === "receipt";

@@ -1,4 +1,7 @@
+import { assertReferenceMissesLeft, countReferenceMiss } from "@/lib/api/limits";
+import { clientIp } from "@/lib/client-ip";
 import { findBookingByReference } from "@/lib/dal/bookings";
+import { isAppError } from "@/lib/errors";
 import { zonedInstant } from "@/lib/dates";
 import { createTranslator, localeFromRequest } from "@/lib/i18n/translate";
 import { isReference, normalizeReference } from "@/lib/reference";
@@ -7,8 +10,18 @@ import { isReference, normalizeReference } from "@/lib/reference";
 export async function GET(request: Request, { params }: { params: Promise<{ reference: string }> }) {
   const reference = normalizeReference((await params).reference);
   const t = createTranslator(localeFromRequest(request));
+  const ip = clientIp(request);
+  try {
+    await assertReferenceMissesLeft(ip);
+  } catch (error) {
+    if (isAppError(error) && error.code === "rate_limited") return new Response("Too many requests", { status: 429, headers: { "Retry-After": String(error.params?.retryAfter ?? 60) } });
+    throw error;
+  }
   const booking = isReference(reference) ? await findBookingByReference(reference, t.locale) : null;
-  if (!booking) return new Response("Not found", { status: 404 });
+  if (!booking) {
+    await countReferenceMiss(ip);
+    return new Response("Not found", { status: 404 });
+  }
 
   const { timezone } = booking.office;
   const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");

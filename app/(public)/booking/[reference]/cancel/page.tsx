@@ -4,10 +4,11 @@ import { ActionForm } from "@/components/booking/action-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cancelBookingAction } from "@/lib/actions/manage-booking";
-import { getConfirmation } from "@/lib/dal/public-booking";
+import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
+import { requestIp } from "@/lib/request-context";
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -17,8 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function CancelPage({ params }: Props) {
   const [{ reference }, t] = await Promise.all([params, getTranslator()]);
-  const confirmation = await getConfirmation(reference, t.locale, await readManageToken());
-  if (!confirmation) notFound();
+  // Only the proven owner may go on; a stranger out of look-ups gets the same 404 as for a wrong reference.
+  const confirmation = await findConfirmationForPage(reference, t.locale, await readManageToken(), await requestIp());
+  if (!confirmation || confirmation === RATE_LIMITED) notFound();
   const { booking, canManage } = confirmation;
   if (!canManage) redirect(`/check?reference=${booking.reference}&expired=1`);
 

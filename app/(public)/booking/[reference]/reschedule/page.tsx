@@ -5,10 +5,11 @@ import { SlotPicker } from "@/components/booking/slot-picker";
 import { ButtonLink } from "@/components/ui/button";
 import { rescheduleBookingAction } from "@/lib/actions/manage-booking";
 import { getAvailability } from "@/lib/dal/availability";
-import { getConfirmation } from "@/lib/dal/public-booking";
+import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
+import { requestIp } from "@/lib/request-context";
 import { formatSlot } from "@/lib/slot";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ date?: string }> };
@@ -20,8 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Choose another date or session; the move happens in one transaction or not at all. */
 export default async function ReschedulePage({ params, searchParams }: Props) {
   const [{ reference }, { date }, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const confirmation = await getConfirmation(reference, t.locale, await readManageToken());
-  if (!confirmation) notFound();
+  // Only the proven owner may go on; a stranger out of look-ups gets the same 404 as for a wrong reference.
+  const confirmation = await findConfirmationForPage(reference, t.locale, await readManageToken(), await requestIp());
+  if (!confirmation || confirmation === RATE_LIMITED) notFound();
   const { booking, canManage } = confirmation;
   if (!canManage) redirect(`/check?reference=${booking.reference}&expired=1`);
   const availability = await getAvailability({ officeSlug: booking.office.slug, serviceSlug: booking.service.slug, t });

@@ -1,7 +1,8 @@
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitManageBooking, withReferenceGuard } from "@/lib/api/limits";
+import { limitManageBooking, limitSharedManageBooking } from "@/lib/api/limits";
+import { withReferenceGuard } from "@/lib/api/reference-guard";
 import { lookupBooking } from "@/lib/dal/bookings";
 import { LookupBookingSchema } from "@/lib/validation/booking";
 import { parseInput } from "@/lib/validation/parse";
@@ -10,6 +11,7 @@ import { parseInput } from "@/lib/validation/parse";
 export const POST = apiRoute("POST /api/v1/bookings/lookup", async (request, { t, ip, actor }) => {
   await limitManageBooking(ip);
   const input = parseInput(LookupBookingSchema, await readJsonObject(request));
-  const booking = await withReferenceGuard(input.reference, () => lookupBooking(input, { actor, locale: t.locale }));
+  await limitSharedManageBooking(ip);
+  const booking = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => lookupBooking(input, { actor, locale: t.locale }));
   return Response.json(toApiBooking(booking));
 });

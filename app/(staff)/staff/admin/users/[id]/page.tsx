@@ -6,6 +6,7 @@ import { formatInstant, roleOptions } from "@/components/staff/users/staff-label
 import { Alert, Card } from "@/components/ui/card";
 import { requireStaffPage } from "@/lib/auth/session";
 import { requireOfficeById } from "@/lib/dal/offices";
+import { findStaffLoginLock } from "@/lib/dal/staff-locks";
 import { getStaffMember } from "@/lib/dal/staff-users";
 import { isAppError } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
@@ -24,6 +25,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
+  const lockedUntil = await findStaffLoginLock(actor, member.id);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Link href="/staff/admin/users">← {t("staff.users.title")}</Link>
@@ -39,7 +41,10 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
             <dt className="font-semibold">{t("staff.users.role")}</dt>
             <dd>{t(`staff.role.${member.role}`)}</dd>
             <dt className="font-semibold">{t("staff.users.status")}</dt>
-            <dd>{member.isActive ? t("staff.users.active") : t("staff.users.inactive")}</dd>
+            <dd>
+              {member.isActive ? t("staff.users.active") : t("staff.users.inactive")}
+              {lockedUntil ? ` · ${t("security.lockedUntil", { time: formatInstant(lockedUntil, t, office.timezone) })}` : null}
+            </dd>
             <dt className="font-semibold">{t("staff.users.lastLogin")}</dt>
             <dd>{member.lastLoginAt ? formatInstant(member.lastLoginAt, t, office.timezone) : t("staff.users.never")}</dd>
           </dl>
@@ -49,6 +54,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
           role={member.role}
           isActive={member.isActive}
           isSelf={member.id === actor.staffId}
+          isLocked={lockedUntil !== null}
           roles={roleOptions(t)}
           labels={{
             role: t("staff.users.role"),
@@ -59,6 +65,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
             passwordHint: t("staff.users.passwordHint"),
             resetPassword: t("staff.users.resetPassword"),
             revokeSessions: t("staff.users.revokeSessions"),
+            unlock: t("security.unlock"),
           }}
         />
       </Card>

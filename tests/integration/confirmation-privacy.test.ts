@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { citizen } from "@/lib/auth/actor";
+import { REFERENCE_MISSES, SHARED_BUCKET_FACTOR } from "@/lib/api/limits";
+import { UNTRUSTED_CLIENT } from "@/lib/client-ip";
+import { createBooking } from "@/lib/dal/bookings";
+import { findConfirmationForPage, getConfirmation, RATE_LIMITED } from "@/lib/dal/public-booking";
+import { createManageToken } from "@/lib/manage-token";
+import { shortenName } from "@/lib/name";
+import { apiGet, disposeApiTestDatabase, freshIp, refParams, useApiTestDatabase } from "../helpers/api";
+import { appErrorOf, bookingRequest } from "../helpers/bookings";
+import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
+import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
+
+const ctx = { actor: citizen(null), locale: "id" as const, now: NOW };
+/** Valid-looking references that name no booking (the alphabet has no 0, 1, I, L, O, U). */
+const missing = (i: number) => `ZZZZ${"ABCDEFGHJKMNPQRSTVWXYZ23456789"[i % 30]}${"ABCDEFGHJKMNPQRSTVWXYZ23456789"[Math.floor(i / 30) % 30]}ZZ`;
+
+describe.each(DATABASE_KINDS)("the confirmation page's data on %s", (kind) => {
+  let testDb: TestDatabase;
+  let t: TestOffice;
+
+  beforeAll(async () => {
+    testDb = await useApiTestDatabase(kind);
+    t = await createTestOffice(testDb.handle.db);
+  });
+  afterAll(() => disposeApiTestDatabase(testDb));
+
+  it("shows the name only shortened, and no phone or email, to a visitor without the manage cookie", async () => {
+    const created = await createBooking(bookingRequest(t, { name: "Budi Santoso Wijaya", email: "budi@example.test" }), ctx);
+    const stranger = await getConfirmation(created.reference, "id", undefined, freshIp());
+    expect(stranger!.booking.name).toBe("Budi S. W.");
+    expect([stranger!.booking.phone, stranger!.booking.email, stranger!.canManage]).toEqual([null, null, false]);
+    expect(JSON.stringify(stranger)).not.toContain("Santoso");
+
+    const owner = await getConfirmation(created.reference, "id", createManageToken(created.reference), freshIp());
+    expect(owner!.booking.name).toBe("Budi Santoso Wijaya");
+    expect(owner!.canManage).toBe(true);
+    // Another booking's token proves nothing about this one.
+    const other = await createBooking(bookingRequest(t), ctx);
+    expect((await getConfirmation(created.reference, "id", createManageToken(other.reference), freshIp()))!.booking.name).toBe("Budi S. W.");
+  });
+
+  it("limits misses per address: then even a hit gets 429, other addresses and the proven owner are unaffected", async () => {
+    const created = await createBooking(bookingRequest(t), ctx);
+    const ip = freshIp();
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await getConfirmation(missing(i), "id", undefined, ip)).toBeNull();
+    const limited = await appErrorOf(getConfirmation(created.reference, "id", undefined, ip));
+    expect([limited.code, limited.status]).toEqual(["rate_limited", 429]);
+    expect(await findConfirmationForPage(created.reference, "id", undefined, ip)).toBe(RATE_LIMITED);
+
+    expect((await getConfirmation(created.reference, "id", undefined, freshIp()))?.booking.reference).toBe(created.reference);
+    expect((await getConfirmation(created.reference, "id", createManageToken(created.reference), ip))?.canManage).toBe(true);
+  });
+
+  it("counts malformed references as misses, and callers it cannot tell apart share a larger allowance", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await getConfirmation(`bad-${i}`, "id", undefined, ip)).toBeNull();
+    expect(await findConfirmationForPage("ZZZZZZZZ", "id", undefined, ip)).toBe(RATE_LIMITED);
+
+    // The shared bucket (SHARED_BUCKET_FACTOR times larger) is still open where one address's is used up.
+    expect(SHARED_BUCKET_FACTOR).toBeGreaterThan(1);
+    for (let i = 0; i <= REFERENCE_MISSES.limit; i++) expect(await getConfirmation(missing(i), "id", undefined, UNTRUSTED_CLIENT)).toBeNull();
+    expect(await findConfirmationForPage(missing(0), "id", undefined, UNTRUSTED_CLIENT)).toBeNull();
+  });
+});
+
+describe("shortenName", () => {
+  it("keeps the first word and the initials of the rest; a one-word name only its first letters", () => {
+    expect(shortenName("Budi Santoso")).toBe("Budi S.");
+    expect(shortenName("  siti   nurhaliza ")).toBe("siti N.");
+    expect(shortenName("Sukarno")).toBe("Su…");
+    expect(shortenName("Ma'ruf Amin")).toBe("Ma'ruf A.");
+    expect(shortenName("Oo")).toBe("Oo");
+  });
+});
+
+describe.each(DATABASE_KINDS)("the calendar file's misses on %s", (kind) => {
+  let testDb: TestDatabase;
+  let t: TestOffice;
+
+  beforeAll(async () => {
+    testDb = await useApiTestDatabase(kind);
+    t = await createTestOffice(testDb.handle.db);
+  });
+  afterAll(async () => {
+    await disposeApiTestDatabase(testDb);
+    vi.unstubAllEnvs();
+  });
+
+  it("counts 404s per address like the pages, then answers 429 with Retry-After, even for a real booking", async () => {
+    vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
+    vi.resetModules();
+    const { GET } = await import("@/app/(public)/booking/[reference]/calendar.ics/route");
+    const created = await createBooking(bookingRequest(t), ctx);
+    const ics = (reference: string, ip: string) => GET(apiGet(`/booking/${reference}/calendar.ics`, { ip }), refParams(reference));
+    const ip = freshIp();
+    expect((await ics(created.reference, ip)).status).toBe(200);
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect((await ics(missing(i), ip)).status).toBe(404);
+    const limited = await ics(created.reference, ip);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await ics(created.reference, freshIp())).status).toBe(200);
+  });
+});
