@@ -8,8 +8,12 @@
  * 5xx, requests over 2 s, p99. Exits non-zero if a session oversells or undersells, or anything answers 5xx.
  *
  *   --instances N   N `next start` processes behind Debian's nginx (PostgreSQL only; default 1)
- *   --seconds S     seconds per route (default 10)   --connections C   per route (default 50)
+ *   --seconds S     seconds per route and round (default 5)   --connections C   per route (default 50)
+ *   --rounds R      rounds (default 3): each round measures /api/health, then every route; a route's ratio
+ *                   is the median over rounds of its req/s over that round's /api/health (load drifts)
  *   --only postgres|pglite    --build   rebuild even if the source did not change
+ *   --serve         prepare and start the server(s) on PostgreSQL, print the URL, and wait (for Lighthouse);
+ *                   Ctrl-C stops them and drops the database
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,14 +27,17 @@ import { printReport, type Row } from "./http-report";
 const { values: args } = parseArgs({
   options: {
     instances: { type: "string", default: "1" },
-    seconds: { type: "string", default: "10" },
+    seconds: { type: "string", default: "5" },
+    rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "50" },
     only: { type: "string" },
     build: { type: "boolean", default: false },
+    serve: { type: "boolean", default: false },
     "rush-places": { type: "string", default: "34" },
   },
 });
 const SECONDS = Number(args.seconds);
+const ROUNDS = Number(args.rounds);
 const CONNECTIONS = Number(args.connections);
 const INSTANCES = Number(args.instances);
 const RUSH = { places: Number(args["rush-places"]), connections: 200, seconds: 15 };
@@ -69,8 +76,8 @@ async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, cou
   const references = await prime(base, plan);
   const spread = plan.dates.filter((d) => d !== plan.rushDate).flatMap((d) => HOURLY.map((s) => `${d}_${s}`));
   const detailsSlot = `${plan.dates[0]}_11:00`;
+  const health: WrkLoad = { mode: "get", paths: ["/api/health"] };
   const routes: [string, WrkLoad][] = [
-    ["GET /api/health", { mode: "get", paths: ["/api/health"] }],
     [`GET /api/v1/availability?service=${SERVICE}&days=7`, { mode: "get", paths: [`/api/v1/availability?service=${SERVICE}&days=7`] }],
     ["GET / (home)", { mode: "get", paths: ["/"] }],
     [`GET /services/${SERVICE}`, { mode: "get", paths: [`/services/${SERVICE}`] }],
@@ -80,14 +87,16 @@ async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, cou
     ["POST booking, succeeds (spread)", { mode: "book", service: SERVICE, slots: spread }],
     ["POST booking, rejected: full", { mode: "book", service: SERVICE, slots: [`${plan.rushDate}_${FULL_SESSION}`] }],
     ["POST booking, rejected: duplicate", { mode: "book", service: SERVICE, slots: [`${plan.dates[1] ?? plan.dates[0]}_12:00`], same: true }],
-    ["GET /api/health (again)", { mode: "get", paths: ["/api/health"] }],
   ];
-  const rows: Row[] = [];
-  for (const [label, load] of routes) {
-    process.stdout.write(`  ${kind}: ${label} …`);
-    const result = await runWrk(base, load, { connections: CONNECTIONS, seconds: SECONDS });
-    process.stdout.write(` ${(result.requests / result.seconds).toFixed(0)} req/s\n`);
-    rows.push({ label, result });
+  const rows: Row[] = [{ label: "GET /api/health", rounds: [] }, ...routes.map(([label]) => ({ label, rounds: [] }))];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const loads: WrkLoad[] = [health, ...routes.map(([, load]) => load)];
+    for (const [i, load] of loads.entries()) {
+      process.stdout.write(`  ${kind} round ${round}: ${rows[i]!.label} …`);
+      const result = await runWrk(base, load, { connections: CONNECTIONS, seconds: SECONDS });
+      process.stdout.write(` ${(result.requests / result.seconds).toFixed(0)} req/s\n`);
+      rows[i]!.rounds.push(result);
+    }
   }
   process.stdout.write(`  ${kind}: the rush (${RUSH.connections} connections, ${RUSH.seconds} s, ${plan.rushPlaces} places) …\n`);
   const rush = await runWrk(base, { mode: "book", service: SERVICE, slots: [`${plan.rushDate}_${RUSH_SESSION}`] }, { connections: RUSH.connections, seconds: RUSH.seconds, threads: 2 });
@@ -110,6 +119,11 @@ async function benchPostgres(): Promise<Variant> {
       const nginx = await startNginx(LB_PORT, servers.map((s) => s.port), scratch);
       stops.unshift(nginx.stop);
       base = `http://127.0.0.1:${LB_PORT}`;
+    }
+    if (args.serve) {
+      console.log(`Serving ${base} (rush date ${plan.rushDate}); Ctrl-C to stop.`);
+      await new Promise((resolve) => process.once("SIGINT", resolve));
+      throw new Error("stopped");
     }
     const counter = openBenchDatabase("postgres", database.url);
     stops.push(() => counter.close());
