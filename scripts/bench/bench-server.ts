@@ -90,7 +90,11 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Debian's nginx as a load balancer in front of the instances, run as this user from a scratch folder. */
+/**
+ * Debian's nginx as a load balancer in front of the instances, run as this user from a scratch folder.
+ * It passes the benchmark's made-up client addresses through unchanged; in production use
+ * `$proxy_add_x_forwarded_for`, so the last entry (the one the app trusts) is the address nginx saw.
+ */
 export async function startNginx(port: number, upstreamPorts: number[], folder: string): Promise<{ stop: () => Promise<void> }> {
   mkdirSync(path.join(folder, "logs"), { recursive: true });
   const conf = `
