@@ -27,6 +27,12 @@ export type DatabaseHandle = {
    * when notifications sent in between are lost and listeners should re-read the state.
    */
   listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
+  /**
+   * One raw statement with positional parameters ($1, $2 …), for the few hot statements written in SQL.
+   * On PostgreSQL it is a named prepared statement (parsed and planned once per connection) — which a
+   * pooler in transaction mode must support (PgBouncer ≥ 1.21 with max_prepared_statements).
+   */
+  run(text: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -52,6 +58,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
         const sub = await client.listen(channel, onPayload, onListen);
         return () => sub.unlisten();
       },
+      run: (text, params) => client.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<Record<string, unknown>[]>,
       migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: () => client.end({ timeout: 5 }),
     };
@@ -69,6 +76,7 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
       onListen?.();
       return unlisten;
     },
+    run: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
   };

@@ -60,13 +60,13 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** The SQLSTATE of a database error, looking through the wrappers drizzle puts around it. */
-export function pgErrorCode(error: unknown): { code?: string; constraint?: string } {
+export function pgErrorCode(error: unknown): { code?: string; constraint?: string; detail?: string } {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    const e = current as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown };
+    const e = current as { code?: unknown; constraint?: unknown; constraint_name?: unknown; detail?: unknown; cause?: unknown };
     if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code)) {
       const constraint = typeof e.constraint_name === "string" ? e.constraint_name : typeof e.constraint === "string" ? e.constraint : undefined;
-      return { code: e.code, constraint };
+      return { code: e.code, constraint, detail: typeof e.detail === "string" ? e.detail : undefined };
     }
     current = e.cause;
   }

@@ -10,6 +10,7 @@ import type { MessageKey } from "../i18n/messages";
 import type { Translator } from "../i18n/translate";
 import { loadDayPlans, loadUsage } from "./calendar";
 import { requireOffice } from "./offices";
+import { cachedRead } from "./read-cache";
 import { requireService, serviceName } from "./services";
 
 /**
@@ -34,8 +35,7 @@ const REASON_KEY: Record<DayReasonCode, MessageKey> = {
   full: "day.reason.full",
 };
 
-/** Dates and sessions with the places left for a channel, with each closed day's reason in the reader's language. */
-export async function getAvailability(params: {
+type AvailabilityParams = {
   officeSlug?: string;
   serviceSlug: string;
   from?: string;
@@ -43,7 +43,20 @@ export async function getAvailability(params: {
   channel?: Channel;
   t: Translator;
   now?: Date;
-}): Promise<AvailabilityResult> {
+};
+
+/**
+ * Dates and sessions with the places left for a channel, with each closed day's reason in the reader's
+ * language. The answer is the same for everyone: it comes from the read cache (at most a second old,
+ * dropped at once by a booking or cancellation in this process). Callers must not change it.
+ */
+export function getAvailability(params: AvailabilityParams): Promise<AvailabilityResult> {
+  const { officeSlug, serviceSlug, from, days, channel, t, now } = params;
+  const key = [officeSlug, serviceSlug, from, days, channel, t.locale, now?.getTime()].join("|");
+  return cachedRead("usage", `availability:${key}`, () => readAvailability(params));
+}
+
+async function readAvailability(params: AvailabilityParams): Promise<AvailabilityResult> {
   const db = await getDb();
   const now = params.now ?? new Date();
   const channel = params.channel ?? "online";

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { ACTIVE_BOOKING_STATUSES, bookings, type Booking, type Office, type Service } from "@/db/schema";
+import { bookings, type Booking, type Office, type Service } from "@/db/schema";
 import { evaluateDay, type DayUsage } from "../availability";
 import { channelLimit, type Channel } from "../capacity";
 import { hashNik } from "../crypto";
@@ -77,14 +77,6 @@ export async function resolveSlot(db: Executor, office: Office, service: Service
       session: channelLimit(planned.capacity, office.walkInReservePercent, channel),
     },
   };
-}
-
-export async function assertNoActiveBooking(tx: Executor, date: string, dedupeKey: string): Promise<void> {
-  const [existing] = await tx
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(and(eq(bookings.serviceDate, date), eq(bookings.dedupeKey, dedupeKey), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])));
-  if (existing) throw new AppError("duplicate", "error.duplicate");
 }
 
 /** Service usage is counted even without a cap, so a cap added later starts from the true count. */

@@ -1,21 +1,21 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { bookings } from "@/db/schema";
+import { bookings, type Booking } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Channel } from "../capacity";
 import { encryptNik, hashNik, hashPhone } from "../crypto";
-import { getDb } from "../db";
+import { getDatabaseHandle, getDb } from "../db";
 import { AppError, pgErrorCode } from "../errors";
 import type { Locale } from "../i18n/messages";
 import { maskNik } from "../nik";
 import { createReference } from "../reference";
 import type { CreateBookingInput, LookupBookingInput } from "../validation/booking";
-import { writeAudit } from "./audit";
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
-import { assertNoActiveBooking, checkPersonOrSuggest, claimChanges, notFound, phoneChange, provesNik, resolveSlot } from "./booking-rules";
-import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
+import { CREATE_BOOKING_SQL, fullKey, limitOf, NEW_BOOKING_DEFAULTS } from "./booking-insert";
+import { checkPersonOrSuggest, claimChanges, notFound, phoneChange, provesNik, resolveSlot } from "./booking-rules";
 import { requireOffice } from "./offices";
+import { invalidateReads, isKnownFull, markFull } from "./read-cache";
 import { requireService } from "./services";
 
 export type BookingContext = { actor: Actor; locale: Locale; now?: Date };
@@ -46,55 +46,65 @@ export async function createBooking(
   const dedupeKey = office.allowSeveralServicesPerDay ? `${nikHash}:${service.id}` : nikHash;
   const isElderly = office.isPriorityEnabled && person.age >= 60;
 
+  const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
+  // A cap found full a moment ago is refused without touching the database (never more than the cache's ttl).
+  for (const claim of claims) if (claim.delta === 1 && isKnownFull(fullKey(claim))) throw claim.whenFull;
+
+  const handle = await getDatabaseHandle();
   for (let attempt = 0; ; attempt++) {
+    const reference = createReference();
     try {
-      const row = await db.transaction(async (tx) => {
-        await assertNoActiveBooking(tx, input.date, dedupeKey);
-        await applyUsageChanges(tx, [
-          ...claimChanges(office, service, input.date, slot.start, slot.limits),
-          phoneChange(office, input.date, phoneHash),
-        ]);
-        const queueSeq = await takeQueueNumber(tx, office.id, input.date, service.queueLetter);
-        const [inserted] = await tx
-          .insert(bookings)
-          .values({
-            reference: createReference(),
-            officeId: office.id,
-            serviceId: service.id,
-            serviceDate: input.date,
-            sessionStartsAt: slot.start,
-            sessionEndsAt: slot.end,
-            queueLetter: service.queueLetter,
-            queueSeq,
-            channel,
-            nikHash,
-            nikEncrypted: encryptNik(person.nik),
-            nikMasked: maskNik(person.nik),
-            fullName: input.name,
-            phone: input.phone,
-            phoneHash,
-            email: input.email ?? null,
-            ageYears: person.age,
-            sex: person.sex,
-            dedupeKey,
-            isPriority: isElderly || Boolean(input.priorityReason),
-            priorityReason: input.priorityReason ?? (isElderly ? "elderly" : null),
-            consentAt: input.consent ? now : null,
-            createdByStaffId: ctx.actor.type === "staff" ? ctx.actor.staffId : null,
-          })
-          .returning();
-        await writeAudit(tx, {
-          officeId: office.id,
-          actor: ctx.actor,
-          action: "booking.create",
-          bookingId: inserted!.id,
-          details: { channel, service: service.slug, date: input.date, session: slot.start },
-        });
-        return inserted!;
-      });
+      const [created] = await handle.run(CREATE_BOOKING_SQL, [
+        office.id, service.id, input.date, slot.start, slot.end,
+        limitOf(claims, "day"), limitOf(claims, "session"), limitOf(claims, "service"), phoneHash, office.phoneDailyLimit,
+        service.queueLetter, reference, channel,
+        nikHash, encryptNik(person.nik), maskNik(person.nik), input.name, input.phone, input.email ?? null,
+        person.age, person.sex, dedupeKey, isElderly || Boolean(input.priorityReason), input.priorityReason ?? (isElderly ? "elderly" : null),
+        input.consent ? now.toISOString() : null, ctx.actor.type === "staff" ? ctx.actor.staffId : null,
+        ctx.actor.type, ctx.actor.type === "device" ? ctx.actor.deviceId : null,
+        JSON.stringify({ channel, service: service.slug, date: input.date, session: slot.start }),
+        "ip" in ctx.actor ? (ctx.actor.ip ?? null) : null,
+      ]);
+      invalidateReads("usage");
+      const row: Booking = {
+        ...NEW_BOOKING_DEFAULTS,
+        id: String(created!.booking_id),
+        reference,
+        officeId: office.id,
+        serviceId: service.id,
+        serviceDate: input.date,
+        sessionStartsAt: slot.start,
+        sessionEndsAt: slot.end,
+        queueLetter: service.queueLetter,
+        queueSeq: Number(created!.booking_queue_seq),
+        channel,
+        nikHash,
+        nikMasked: maskNik(person.nik),
+        fullName: input.name,
+        phoneHash,
+        ageYears: person.age,
+        sex: person.sex,
+        dedupeKey,
+        priorityReason: input.priorityReason ?? (isElderly ? "elderly" : null),
+        consentAt: input.consent ? now : null,
+        createdByStaffId: ctx.actor.type === "staff" ? ctx.actor.staffId : null,
+        phone: input.phone,
+        email: input.email ?? null,
+        isPriority: isElderly || Boolean(input.priorityReason),
+        createdAt: new Date(Number(created!.booking_created_ms)),
+      };
       return toBookingDTO(row, service, office, ctx.locale);
     } catch (error) {
-      const { code, constraint } = pgErrorCode(error);
+      const { code, constraint, detail } = pgErrorCode(error);
+      if (code === "AN001") {
+        const phone = phoneChange(office, input.date, phoneHash);
+        if (detail === "phone" && phone.delta === 1) throw phone.whenFull;
+        const claim = claims.find((c) => c.scope === detail);
+        if (claim?.delta === 1) {
+          markFull(fullKey(claim));
+          throw claim.whenFull;
+        }
+      }
       if (code === "23505" && constraint === "bookings_active_person_day_uq") throw new AppError("duplicate", "error.duplicate");
       if (code === "23505" && constraint === "bookings_reference_uq" && attempt < 3) continue;
       throw error;

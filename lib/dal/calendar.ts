@@ -3,12 +3,22 @@ import { and, between, eq, inArray } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { capacityUsages, dateOverrides, sessionCapacityOverrides, weeklySessions, type Office } from "@/db/schema";
 import { addDays, daysBetween } from "../dates";
+import { getDb } from "../db";
+import { cachedRead } from "./read-cache";
 import { planDay, type DayPlan } from "../schedule";
 
 export type Usage = { day: number; sessions: Map<string, number>; services: Map<string, number> };
 
-/** The plans of the dates `from`..`to` (inclusive), from three small queries. */
+/**
+ * The plans of the dates `from`..`to` (inclusive), from three small queries; outside a transaction from
+ * the read cache (settings change a few times a year; at most a second stale).
+ */
 export async function loadDayPlans(db: Executor, office: Office, from: string, to: string): Promise<DayPlan[]> {
+  if (db !== (await getDb())) return readDayPlans(db, office, from, to);
+  return cachedRead("settings", `plans:${office.id}:${office.updatedAt?.getTime()}:${from}:${to}`, () => readDayPlans(db, office, from, to));
+}
+
+async function readDayPlans(db: Executor, office: Office, from: string, to: string): Promise<DayPlan[]> {
   const [template, overrides, sessionOverrides] = await Promise.all([
     db.select().from(weeklySessions).where(eq(weeklySessions.officeId, office.id)),
     db.select().from(dateOverrides).where(and(eq(dateOverrides.officeId, office.id), between(dateOverrides.date, from, to))),
@@ -39,8 +49,16 @@ export async function loadDayPlan(db: Executor, office: Office, date: string): P
   return plan!;
 }
 
-/** Places used per date: the day, each session (by start) and each service (by id). */
+/**
+ * Places used per date: the day, each session (by start) and each service (by id). Outside a transaction
+ * from the read cache: at most a second stale, and dropped at once by a booking or cancellation here.
+ */
 export async function loadUsage(db: Executor, officeId: string, dates: string[]): Promise<Map<string, Usage>> {
+  if (db !== (await getDb())) return readUsage(db, officeId, dates);
+  return cachedRead("usage", `usage:${officeId}:${dates.join(",")}`, () => readUsage(db, officeId, dates));
+}
+
+async function readUsage(db: Executor, officeId: string, dates: string[]): Promise<Map<string, Usage>> {
   const out = new Map<string, Usage>(dates.map((d) => [d, { day: 0, sessions: new Map(), services: new Map() }]));
   if (dates.length === 0) return out;
   const rows = await db

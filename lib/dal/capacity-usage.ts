@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { capacityUsages } from "@/db/schema";
 import type { AppError } from "../errors";
+import { invalidateReads } from "./read-cache";
 
 type Scope = (typeof capacityUsages.$inferSelect)["scope"];
 
@@ -25,6 +26,9 @@ export async function applyUsageChanges(tx: Executor, changes: UsageChange[]): P
       SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] ||
       a.scopeKey.localeCompare(b.scopeKey),
   );
+  // Places given back: this process's cached availability and "known full" sessions are out of date.
+  if (changes.some((c) => c.delta === -1)) invalidateReads("usage", "full");
+  else invalidateReads("usage");
   for (const change of ordered) {
     if (change.delta === 1) {
       if (change.limit <= 0) throw change.whenFull;

@@ -5,6 +5,7 @@ import type { Executor } from "@/db/client";
 import { offices, type Office } from "@/db/schema";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { cachedRead } from "./read-cache";
 
 export const DEFAULT_OFFICE_SLUG = process.env.ANTREAN_DEFAULT_OFFICE || "kota-bogor";
 
@@ -20,9 +21,13 @@ export type OfficeDTO = {
 
 /** The office row with all its settings; internal to the data layer. */
 export const findOffice = cache(async (slug: string = DEFAULT_OFFICE_SLUG, executor?: Executor): Promise<Office | null> => {
-  const db = executor ?? (await getDb());
-  const [office] = await db.select().from(offices).where(eq(offices.slug, slug));
-  return office ?? null;
+  const db = await getDb();
+  const load = async () => {
+    const [office] = await (executor ?? db).select().from(offices).where(eq(offices.slug, slug));
+    return office ?? null;
+  };
+  // Inside a transaction the caller wants the row as that transaction sees it, not a cached copy.
+  return executor && executor !== db ? load() : cachedRead("settings", `office:${slug}`, load);
 });
 
 export async function requireOffice(slug?: string, executor?: Executor): Promise<Office> {

@@ -2,12 +2,19 @@ import "server-only";
 import type { Localized } from "../i18n/content";
 import type { Locale } from "../i18n/messages";
 import { requireOffice, toOfficeDTO, type OfficeDTO } from "./offices";
+import { cachedRead } from "./read-cache";
 import { listServices, type ServiceDTO } from "./services";
 
 export type ServiceCategory = { name: Localized; slug: string; services: ServiceDTO[] };
 
-/** The home page: the office and its services grouped by category, in the office's order. */
-export async function getPublicHome(locale: Locale): Promise<{ office: OfficeDTO & { dailyCap: number }; categories: ServiceCategory[] }> {
+type PublicHome = { office: OfficeDTO & { dailyCap: number }; categories: ServiceCategory[] };
+
+/** The home page: the office and its services grouped by category, in the office's order (read cache: the same for everyone). */
+export function getPublicHome(locale: Locale): Promise<PublicHome> {
+  return cachedRead("settings", `public-home:${locale}`, () => readPublicHome(locale));
+}
+
+async function readPublicHome(locale: Locale): Promise<PublicHome> {
   const office = await requireOffice();
   const services = await listServices(office, locale);
   const categories: ServiceCategory[] = [];

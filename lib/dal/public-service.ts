@@ -3,10 +3,16 @@ import type { Locale } from "../i18n/messages";
 import { isAppError } from "../errors";
 import { isDocument } from "../requirements";
 import { requireOffice } from "./offices";
+import { cachedRead } from "./read-cache";
 import { getServiceDTO, type ServiceDTO } from "./services";
 
 /** An active service of the public office, or null for an unknown slug (the page then 404s). */
-export async function findPublicService(slug: string, locale: Locale): Promise<ServiceDTO | null> {
+export function findPublicService(slug: string, locale: Locale): Promise<ServiceDTO | null> {
+  // The same for everyone: from the read cache.
+  return cachedRead("settings", `public-service:${slug}:${locale}`, () => readPublicService(slug, locale));
+}
+
+async function readPublicService(slug: string, locale: Locale): Promise<ServiceDTO | null> {
   try {
     return await getServiceDTO(await requireOffice(), slug, locale);
   } catch (error) {

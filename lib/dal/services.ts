@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { localized, localizedOrNull, type Localized } from "../i18n/content";
 import type { Locale } from "../i18n/messages";
 import type { DocumentCopy, RequirementKind } from "../requirements";
+import { cachedRead } from "./read-cache";
 
 export type FormDTO = { slug: string; name: Localized; url: string; description: Localized | null };
 /** `copy` and `copies` only for documents, and only where the office says. */
@@ -48,11 +49,15 @@ export async function getServiceDTO(office: Office, slug: string, locale: Locale
 
 /** An active service of the office, or a 422 naming the `service` field. */
 export async function requireService(office: Office, slug: string, executor?: Executor): Promise<Service> {
-  const db = executor ?? (await getDb());
-  const [service] = await db
-    .select()
-    .from(services)
-    .where(and(eq(services.officeId, office.id), eq(services.slug, slug), eq(services.isActive, true)));
+  const db = await getDb();
+  const load = async () => {
+    const [row] = await (executor ?? db)
+      .select()
+      .from(services)
+      .where(and(eq(services.officeId, office.id), eq(services.slug, slug), eq(services.isActive, true)));
+    return row ?? null;
+  };
+  const service = executor && executor !== db ? await load() : await cachedRead("settings", `service:${office.id}:${slug}`, load);
   if (!service) throw new AppError("validation", "error.validation", { fields: { service: ["field.service.unknown"] } });
   return service;
 }

@@ -1,0 +1,49 @@
+import "server-only";
+import type { Booking } from "@/db/schema";
+import type { UsageChange } from "./capacity-usage";
+
+/**
+ * The booking statement of the opening rush: one call of the `antrean_create_booking` function
+ * (db/migrations/0004) claims the counters in lock order, takes the queue number and writes the booking
+ * and its audit row — one round trip instead of nine, and all or nothing.
+ */
+export const CREATE_BOOKING_SQL = `select booking_id, booking_queue_seq, booking_created_ms from antrean_create_booking(${Array.from(
+  { length: 30 },
+  (_, i) => `$${i + 1}`,
+).join(", ")})`;
+
+/** The limit a claim carries for a scope (the function takes them as parameters). */
+export function limitOf(claims: UsageChange[], scope: "day" | "session" | "service"): number {
+  const claim = claims.find((c) => c.scope === scope);
+  return claim?.delta === 1 ? claim.limit : 0;
+}
+
+/** A counter row at its limit, as the "known full" cache names it (the limit differs per channel). */
+export function fullKey(change: UsageChange): string {
+  return `${change.officeId}|${change.serviceDate}|${change.scope}|${change.scopeKey}|${change.delta === 1 ? change.limit : ""}`;
+}
+
+/** The columns of a new booking that the function leaves at their defaults. */
+export const NEW_BOOKING_DEFAULTS = {
+  status: "booked",
+  nikHash: null,
+  nikEncrypted: null,
+  phoneHash: null,
+  ageYears: null,
+  sex: null,
+  dedupeKey: null,
+  priorityReason: null,
+  consentAt: null,
+  queueSortAt: null,
+  checkedInAt: null,
+  calledAt: null,
+  callCount: 0,
+  counterId: null,
+  servingStartedAt: null,
+  finishedAt: null,
+  cancelledAt: null,
+  noShowAt: null,
+  createdByStaffId: null,
+  purgedAt: null,
+  updatedAt: new Date(0),
+} satisfies Partial<Booking>;

@@ -1,0 +1,129 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-bench";
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+
+const NOT_BUILT = ["--", ".", ":!scripts/bench", ":!README.md", ":!docs", ":!tsconfig.json", ":!tests"];
+
+/** The tracked files' contents (index + unstaged changes): the build is reused only while this stays the same. */
+function sourceStamp(): string {
+  const index = execFileSync("git", ["ls-files", "-s", ...NOT_BUILT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const unstaged = execFileSync("git", ["diff", ...NOT_BUILT], { encoding: "utf8", maxBuffer: 1 << 26 });
+  return createHash("sha256").update(index).update(unstaged).digest("hex");
+}
+
+/** Builds the production app into its own folder, unless that folder already holds this source's build. */
+export function buildIfNeeded(force: boolean): void {
+  const stampFile = path.join(DIST_DIR, "bench-source-stamp");
+  const stamp = sourceStamp();
+  if (!force && existsSync(path.join(DIST_DIR, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
+    console.log(`Reusing the build in ${DIST_DIR} (same source).`);
+    return;
+  }
+  console.log(`Building into ${DIST_DIR} …`);
+  execFileSync(process.execPath, [NEXT_BIN, "build"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", ANTREAN_SKIP_BUILD_TYPECHECK: "1" },
+  });
+  mkdirSync(DIST_DIR, { recursive: true });
+  writeFileSync(stampFile, stamp);
+}
+
+export type Server = { port: number; child: ChildProcess; stop: () => Promise<void> };
+
+/** `next start` on a port, with the given database environment; resolves once /api/health answers 200. */
+export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ANTREAN_TRUST_PROXY: "1",
+      ANTREAN_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, child, () => log);
+  return { port, child, stop: () => stopProcess(child) };
+}
+
+export async function waitForHealth(url: string, child: ChildProcess | null, log: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log()}`);
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer 200 within 120 s:\n${log()}`);
+}
+
+/** Stops a process group we started (SIGTERM, then SIGKILL after 10 s). */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // gone already
+    }
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Debian's nginx as a load balancer in front of the instances, run as this user from a scratch folder.
+ * It passes the benchmark's made-up client addresses through unchanged; in production use
+ * `$proxy_add_x_forwarded_for`, so the last entry (the one the app trusts) is the address nginx saw.
+ */
+export async function startNginx(port: number, upstreamPorts: number[], folder: string): Promise<{ stop: () => Promise<void> }> {
+  mkdirSync(path.join(folder, "logs"), { recursive: true });
+  const conf = `
+worker_processes 2;
+pid ${folder}/nginx.pid;
+error_log ${folder}/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${folder}/body; proxy_temp_path ${folder}/proxy;
+  fastcgi_temp_path ${folder}/fcgi; uwsgi_temp_path ${folder}/uwsgi; scgi_temp_path ${folder}/scgi;
+  upstream app { ${upstreamPorts.map((p) => `server 127.0.0.1:${p};`).join(" ")} keepalive 64; }
+  server {
+    listen 127.0.0.1:${port};
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $http_x_forwarded_for;
+      proxy_read_timeout 60s;
+    }
+  }
+}`;
+  writeFileSync(path.join(folder, "nginx.conf"), conf);
+  const child = spawn("/usr/sbin/nginx", ["-p", folder, "-c", path.join(folder, "nginx.conf"), "-g", "daemon off;"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, child, () => "nginx");
+  return { stop: () => stopProcess(child) };
+}

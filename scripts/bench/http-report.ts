@@ -1,0 +1,61 @@
+import { countStatus, perSecond, type WrkResult } from "./wrk-run";
+
+/** One route: its wrk result in every round (round r's ratio is to round r's /api/health, rows[0]). */
+export type Row = { label: string; rounds: WrkResult[] };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+function merged(rounds: WrkResult[]): WrkResult {
+  const sum = (f: (r: WrkResult) => number) => rounds.reduce((s, r) => s + f(r), 0);
+  const statuses: Record<string, number> = {};
+  for (const r of rounds) for (const [k, n] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + n;
+  return {
+    requests: sum((r) => r.requests),
+    seconds: sum((r) => r.seconds),
+    p50: median(rounds.map((r) => r.p50)),
+    p90: median(rounds.map((r) => r.p90)),
+    p99: Math.max(...rounds.map((r) => r.p99)),
+    max: Math.max(...rounds.map((r) => r.max)),
+    over2s: sum((r) => r.over2s),
+    errors: { connect: sum((r) => r.errors.connect), read: sum((r) => r.errors.read), write: sum((r) => r.errors.write), timeout: sum((r) => r.errors.timeout) },
+    statuses,
+  };
+}
+
+const is5xx = (s: number) => s >= 500;
+
+function statuses(r: WrkResult): string {
+  const parts = Object.entries(r.statuses)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([status, count]) => `${status}×${count}`);
+  const errors = Object.entries(r.errors).filter(([, n]) => n > 0).map(([k, n]) => `${k} errors ${n}`);
+  return [...parts, ...errors].join(", ");
+}
+
+/** Prints one variant's table and rush; returns what failed (oversold, undersold, 5xx). */
+export function printReport(v: { kind: string; rows: Row[]; rush: WrkResult; booked: number; places: number }, instances: number): string[] {
+  const health = v.rows[0]!.rounds;
+  const title = `${v.kind}${instances > 1 ? `, ${instances} instances behind nginx` : ", one instance"}`;
+  console.log(`\n### ${title} — ${new Date().toISOString().slice(0, 16)}Z\n`);
+  console.log("| route | req/s | × health (median of rounds) | p50 ms | p99 ms | answers |");
+  console.log("| --- | ---: | ---: | ---: | ---: | --- |");
+  for (const { label, rounds } of v.rows) {
+    const result = merged(rounds);
+    const ratio = median(rounds.map((r, i) => perSecond(r) / perSecond(health[i]!)));
+    console.log(`| ${label} | ${perSecond(result).toFixed(0)} | ${ratio.toFixed(2)} | ${result.p50.toFixed(0)} | ${result.p99.toFixed(0)} | ${statuses(result)} |`);
+  }
+  const r = v.rush;
+  const fiveXx = countStatus(r, is5xx);
+  console.log(
+    `\nRush: ${v.booked} booked of ${v.places} places; ${perSecond(r).toFixed(0)} answers/s; ${fiveXx} 5xx; ` +
+      `${r.over2s} requests over 2 s; p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms; ${statuses(r)}`,
+  );
+  const failures: string[] = [];
+  if (v.booked > v.places) failures.push(`${v.kind}: OVERSOLD — ${v.booked} booked for ${v.places} places`);
+  if (v.booked < v.places) failures.push(`${v.kind}: undersold — ${v.booked} booked for ${v.places} places`);
+  for (const { label, result } of [...v.rows.map((row) => ({ label: row.label, result: merged(row.rounds) })), { label: "rush", result: r }]) {
+    const n = countStatus(result, is5xx);
+    if (n > 0) failures.push(`${v.kind}: ${label} answered 5xx ${n} times`);
+  }
+  return failures;
+}

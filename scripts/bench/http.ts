@@ -1,0 +1,171 @@
+/**
+ * The opening rush over HTTP, on a production build: `npm run bench:http [-- options]`.
+ *
+ * Builds into its own folder if needed (.next-bench), creates a fresh PostgreSQL database (and a PGlite
+ * folder), seeds it, starts `next start`, and drives every route a citizen uses with wrk, side by side in
+ * one run. Prints req/s and the ratio to `/api/health` of the same server (machines are noisy: compare
+ * ratios), then the rush: 200 connections for 15 s at one session of 34 places — the exact count booked,
+ * 5xx, requests over 2 s, p99. Exits non-zero if a session oversells or undersells, or anything answers 5xx.
+ *
+ *   --instances N   N `next start` processes behind Debian's nginx (PostgreSQL only; default 1)
+ *   --seconds S     seconds per route and round (default 5)   --connections C   per route (default 50)
+ *   --rounds R      rounds (default 3): each round measures /api/health, then every route; a route's ratio
+ *                   is the median over rounds of its req/s over that round's /api/health (load drifts)
+ *   --only postgres|pglite    --build   rebuild even if the source did not change
+ *   --serve         prepare and start the server(s) on PostgreSQL, print the URL, and wait (for Lighthouse);
+ *                   Ctrl-C stops them and drops the database
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { countBooked, createPostgresDatabase, FULL_SESSION, openBenchDatabase, prepareBenchDatabase, RUSH_SESSION, type BenchPlan } from "./bench-db";
+import { buildIfNeeded, startNginx, startServer } from "./bench-server";
+import { runWrk, type WrkLoad, type WrkResult } from "./wrk-run";
+import { printReport, type Row } from "./http-report";
+
+const { values: args } = parseArgs({
+  options: {
+    instances: { type: "string", default: "1" },
+    seconds: { type: "string", default: "5" },
+    rounds: { type: "string", default: "3" },
+    connections: { type: "string", default: "50" },
+    only: { type: "string" },
+    build: { type: "boolean", default: false },
+    serve: { type: "boolean", default: false },
+    "rush-places": { type: "string", default: "34" },
+  },
+});
+const SECONDS = Number(args.seconds);
+const ROUNDS = Number(args.rounds);
+const CONNECTIONS = Number(args.connections);
+const INSTANCES = Number(args.instances);
+const RUSH = { places: Number(args["rush-places"]), connections: 200, seconds: 15 };
+const SERVICE = "kk-perubahan";
+const HOURLY = ["08:00", "09:00", "10:00", "11:00", "12:00", "13:00"];
+const FIRST_PORT = 3710;
+const LB_PORT = 3790;
+
+type Variant = { kind: "postgres" | "pglite"; rows: Row[]; rush: WrkResult; booked: number; places: number };
+
+async function book(base: string, body: Record<string, string>, ip: string): Promise<{ status: number; reference?: string }> {
+  const response = await fetch(`${base}/api/v1/bookings`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    body: JSON.stringify({ service: SERVICE, name: "Warga Uji", ...body }),
+  });
+  const json = (await response.json()) as { reference?: string };
+  return { status: response.status, reference: json.reference };
+}
+
+/** Bookings the table needs before it starts: references for the confirmation page, a full session. */
+async function prime(base: string, plan: BenchPlan): Promise<string[]> {
+  const references: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const nik = `3271011${(i % 9) + 1}0580${String(9000 + i).padStart(4, "0")}`;
+    const made = await book(base, { date: plan.dates[0]!, session: "10:00", nik, phone: `08119${String(i).padStart(7, "0")}` }, `10.250.0.${i + 1}`);
+    if (made.status !== 201) throw new Error(`priming booking failed: ${made.status}`);
+    references.push(made.reference!);
+  }
+  const filled = await book(base, { date: plan.rushDate, session: FULL_SESSION, nik: "3271012505800999", phone: "081190009999" }, "10.250.1.1");
+  if (filled.status !== 201) throw new Error(`filling the full session failed: ${filled.status}`);
+  return references;
+}
+
+async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, count: () => Promise<number>): Promise<Variant> {
+  const references = await prime(base, plan);
+  const spread = plan.dates.filter((d) => d !== plan.rushDate).flatMap((d) => HOURLY.map((s) => `${d}_${s}`));
+  const detailsSlot = `${plan.dates[0]}_11:00`;
+  const health: WrkLoad = { mode: "get", paths: ["/api/health"] };
+  const routes: [string, WrkLoad][] = [
+    [`GET /api/v1/availability?service=${SERVICE}&days=7`, { mode: "get", paths: [`/api/v1/availability?service=${SERVICE}&days=7`] }],
+    ["GET / (home)", { mode: "get", paths: ["/"] }],
+    [`GET /services/${SERVICE}`, { mode: "get", paths: [`/services/${SERVICE}`] }],
+    ["GET /book/… (date choice)", { mode: "get", paths: [`/book/${SERVICE}?checklist=confirmed`] }],
+    ["GET /book/…/details", { mode: "get", paths: [`/book/${SERVICE}/details?checklist=confirmed&slot=${detailsSlot}`] }],
+    ["GET /booking/[ref] (confirmation)", { mode: "get", paths: references.map((r) => `/booking/${r}`) }],
+    ["POST booking, succeeds (spread)", { mode: "book", service: SERVICE, slots: spread }],
+    ["POST booking, rejected: full", { mode: "book", service: SERVICE, slots: [`${plan.rushDate}_${FULL_SESSION}`] }],
+    ["POST booking, rejected: duplicate", { mode: "book", service: SERVICE, slots: [`${plan.dates[1] ?? plan.dates[0]}_12:00`], same: true }],
+  ];
+  const rows: Row[] = [{ label: "GET /api/health", rounds: [] }, ...routes.map(([label]) => ({ label, rounds: [] }))];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const loads: WrkLoad[] = [health, ...routes.map(([, load]) => load)];
+    for (const [i, load] of loads.entries()) {
+      process.stdout.write(`  ${kind} round ${round}: ${rows[i]!.label} …`);
+      const result = await runWrk(base, load, { connections: CONNECTIONS, seconds: SECONDS });
+      process.stdout.write(` ${(result.requests / result.seconds).toFixed(0)} req/s\n`);
+      rows[i]!.rounds.push(result);
+    }
+  }
+  process.stdout.write(`  ${kind}: the rush (${RUSH.connections} connections, ${RUSH.seconds} s, ${plan.rushPlaces} places) …\n`);
+  const rush = await runWrk(base, { mode: "book", service: SERVICE, slots: [`${plan.rushDate}_${RUSH_SESSION}`] }, { connections: RUSH.connections, seconds: RUSH.seconds, threads: 2 });
+  return { kind, rows, rush, booked: await count(), places: plan.rushPlaces };
+}
+
+async function benchPostgres(): Promise<Variant> {
+  const database = await createPostgresDatabase();
+  const stops: (() => Promise<void>)[] = [];
+  const scratch = mkdtempSync(path.join(tmpdir(), "antrean-bench-"));
+  try {
+    const setup = openBenchDatabase("postgres", database.url);
+    const plan = await prepareBenchDatabase(setup, RUSH.places);
+    await setup.close();
+    const servers = [];
+    for (let i = 0; i < INSTANCES; i++) servers.push(await startServer(FIRST_PORT + i, { DATABASE_URL: database.url }));
+    stops.push(...servers.map((s) => s.stop));
+    let base = `http://127.0.0.1:${FIRST_PORT}`;
+    if (INSTANCES > 1) {
+      const nginx = await startNginx(LB_PORT, servers.map((s) => s.port), scratch);
+      stops.unshift(nginx.stop);
+      base = `http://127.0.0.1:${LB_PORT}`;
+    }
+    if (args.serve) {
+      console.log(`Serving ${base} (rush date ${plan.rushDate}); Ctrl-C to stop.`);
+      await new Promise((resolve) => process.once("SIGINT", resolve));
+      throw new Error("stopped");
+    }
+    const counter = openBenchDatabase("postgres", database.url);
+    stops.push(() => counter.close());
+    return await measure(INSTANCES > 1 ? "postgres" : "postgres", base, plan, () => countBooked(counter, plan.rushDate, RUSH_SESSION));
+  } finally {
+    for (const stop of stops) await stop();
+    await database.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function benchPglite(): Promise<Variant> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "antrean-bench-pglite-"));
+  try {
+    const setup = openBenchDatabase("pglite", path.join(dataDir, "pglite"));
+    const plan = await prepareBenchDatabase(setup, RUSH.places);
+    await setup.close();
+    const server = await startServer(FIRST_PORT, { ANTREAN_DATA_DIR: dataDir, DATABASE_URL: "" });
+    let variant: Omit<Variant, "booked"> & { booked: number };
+    try {
+      variant = await measure("pglite", `http://127.0.0.1:${FIRST_PORT}`, plan, async () => -1);
+    } finally {
+      await server.stop();
+    }
+    const counter = openBenchDatabase("pglite", path.join(dataDir, "pglite"));
+    variant.booked = await countBooked(counter, plan.rushDate, RUSH_SESSION);
+    await counter.close();
+    return variant;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+buildIfNeeded(args.build);
+const variants: Variant[] = [];
+if (args.only !== "pglite") variants.push(await benchPostgres());
+if (args.only !== "postgres" && INSTANCES === 1) variants.push(await benchPglite());
+const failures = variants.flatMap((v) => printReport(v, INSTANCES));
+mkdirSync(".data/bench", { recursive: true });
+writeFileSync(`.data/bench/http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify({ instances: INSTANCES, variants }, null, 2));
+if (failures.length > 0) {
+  console.error(`\nFAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
+  process.exit(1);
+}
+console.log("\nOK: every rush booked exactly its places, and nothing answered 5xx.");
