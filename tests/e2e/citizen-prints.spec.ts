@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { loginAs } from "./fixtures/auth";
+import { expectNoAxeViolations } from "./fixtures/axe";
 import { KTP_SERVICE, bookViaApi } from "./fixtures/citizen";
 import { expectOneReceiptPage } from "./fixtures/pdf";
 import { randomPerson } from "./fixtures/people";
@@ -40,6 +41,7 @@ test("a cancelled booking prints its status and no QR: confirmation, A4, 80 mm, 
     await expect(page.getByText(booked.queueNumber, { exact: true })).toBeVisible();
   }
   await expect(page.getByText("Status: Dibatalkan")).toBeVisible();
+  await expectNoAxeViolations(page, "cancelled booking's receipt");
   await expect(page.getByText("Bukti ini tidak berlaku lagi untuk check-in.")).toBeVisible();
 
   const ics = await page.request.get(`/booking/${booked.reference}/calendar.ics`);
