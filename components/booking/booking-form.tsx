@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/card";
 import { Checkbox, Field } from "@/components/ui/field";
 import { createBookingAction } from "@/lib/actions/booking";
 import { IDLE } from "@/lib/actions/form-state";
+import { saveTypedInput } from "@/components/layout/typed-input";
 import { useFocusOnError } from "./booking-form-focus";
 
 export type BookingFormText = {
@@ -58,7 +59,10 @@ export function BookingForm({ hidden, text, chooseOtherHref }: { hidden: Record<
           ) : null}
           {state.code === "duplicate" ? (
             <p className="mt-1">
-              <a href={RECOVER_PATH}>{text.recover}</a>
+              {/* With JavaScript the NIK and phone just typed go along (sessionStorage, not the URL). */}
+              <a href={RECOVER_PATH} onClick={() => saveTypedInput(RECOVER_PATH, ["nik", "phone"])}>
+                {text.recover}
+              </a>
             </p>
           ) : null}
         </Alert>

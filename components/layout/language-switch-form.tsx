@@ -1,9 +1,9 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, type FormEvent } from "react";
+import { useEffect, useRef } from "react";
 import { setLocaleAction } from "@/lib/actions/locale";
-import { restoreTypedInput, saveTypedInput } from "./typed-input";
+import { saveTypedInput } from "./typed-input";
 
 type Props = { returnTo: string; target: string; label: string; hint: string };
 
@@ -18,13 +18,12 @@ export function LanguageSwitchForm({ returnTo, target, label, hint }: Props) {
   const pathname = usePathname();
   useEffect(() => {
     if (returnRef.current) returnRef.current.value = window.location.pathname + window.location.search;
-    restoreTypedInput(window.location.pathname + window.location.search);
   }, [pathname]);
 
-  function keepPlace(event: FormEvent<HTMLFormElement>) {
+  function keepPlace() {
     const here = window.location.pathname + window.location.search;
     if (returnRef.current) returnRef.current.value = here;
-    saveTypedInput(here, event.currentTarget);
+    saveTypedInput(here);
   }
 
   return (

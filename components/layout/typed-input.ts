@@ -1,7 +1,8 @@
 /**
- * What the person typed into the page's forms, kept across the language switch's round trip. Stored in
- * sessionStorage (this tab only, gone when it closes) and removed as soon as it is put back, so a NIK
- * never sits in a URL, a cookie or the server. Hidden fields are left alone: the page renders them.
+ * What the person typed into the page's forms, carried to the page they go to next: the same page after
+ * the language switch's round trip, or the recovery form after "already booked". Stored in sessionStorage
+ * (this tab only, gone when it closes) and removed as soon as the next page loads, so a NIK never sits in
+ * a URL, a cookie or the server. Hidden fields are left alone: the page renders them.
  */
 const KEY = "antrean:typed-input";
 
@@ -19,15 +20,17 @@ function isTick(el: Control): el is HTMLInputElement {
   return el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio");
 }
 
-/** Every form of the page's main content except the switch itself. */
-function pageForms(except?: HTMLFormElement): HTMLFormElement[] {
-  return [...document.querySelectorAll<HTMLFormElement>("main form")].filter((f) => f !== except);
+/** The forms of the page's main content (the language switch sits in the header). */
+function pageForms(): HTMLFormElement[] {
+  return [...document.querySelectorAll<HTMLFormElement>("main form")];
 }
 
-export function saveTypedInput(page: string, switchForm: HTMLFormElement): void {
+/** Keeps the typed fields (or `only` those names) for `page`, the path the person is about to open. */
+export function saveTypedInput(page: string, only?: readonly string[]): void {
   const fields: Saved["fields"] = [];
-  pageForms(switchForm).forEach((form, index) => {
+  pageForms().forEach((form, index) => {
     for (const el of controlsOf(form)) {
+      if (only && !only.includes(el.name)) continue;
       if (isTick(el)) fields.push({ form: index, name: el.name, value: el.value, checked: el.checked });
       else if (el.value !== "") fields.push({ form: index, name: el.name, value: el.value });
     }
@@ -35,7 +38,7 @@ export function saveTypedInput(page: string, switchForm: HTMLFormElement): void 
   try {
     if (fields.length > 0) sessionStorage.setItem(KEY, JSON.stringify({ page, fields } satisfies Saved));
   } catch {
-    // Storage may be full or blocked: the switch still works, only the typing is lost.
+    // Storage may be full or blocked: the way on still works, only the typing is lost.
   }
 }
 

@@ -11,6 +11,8 @@ test.describe.configure({ mode: "parallel" });
 
 const consent = (page: Page) => page.getByRole("checkbox", { name: /^(Saya setuju|I agree)/ });
 
+const storedInput = (page: Page) => page.evaluate(() => sessionStorage.getItem("antrean:typed-input"));
+
 async function openDetails(page: Page): Promise<void> {
   await page.goto(`/services/${KTP_SERVICE.slug}`);
   await confirmChecklist(page);
@@ -36,13 +38,19 @@ async function consentSurvivesAnError(page: Page, person: Person): Promise<void>
 }
 
 /** From "this NIK already has an active booking" to the booking itself, by NIK + phone, manageable. */
-async function recoverFromDuplicate(page: Page, person: Person, reference: string, scanAxe: boolean): Promise<void> {
+async function recoverFromDuplicate(page: Page, person: Person, reference: string, js: boolean): Promise<void> {
   await expect(page.getByText("NIK ini sudah memiliki booking aktif pada tanggal tersebut.")).toBeVisible();
   await page.getByRole("link", { name: /Cari dengan NIK dan nomor HP/ }).click();
   await expect(page).toHaveURL(/\/check\/recover$/);
   await expect(page.getByRole("heading", { level: 1, name: "Cari booking dengan NIK dan nomor HP" })).toBeVisible();
-  // axe runs in the page, so only where JavaScript is on.
-  if (scanAxe) await expectNoAxeViolations(page, "recover");
+  if (js) {
+    // The NIK and phone just typed come along (through sessionStorage, not the address).
+    await expect(page.getByLabel(/^NIK/)).toHaveValue(person.nik);
+    await expect(page.getByLabel(/^Nomor HP/)).toHaveValue(person.phone);
+    expect(await storedInput(page), "put back, then removed from sessionStorage").toBeNull();
+    // axe runs in the page, so only where JavaScript is on.
+    await expectNoAxeViolations(page, "recover");
+  }
 
   await page.getByLabel(/^NIK/).fill(person.nik);
   await page.getByLabel(/^Nomor HP/).fill(randomPhone());
@@ -58,14 +66,14 @@ async function recoverFromDuplicate(page: Page, person: Person, reference: strin
   expect(page.url()).not.toContain(person.nik);
 }
 
-async function backAndSendAgain(page: Page, { scanAxe }: { scanAxe: boolean }): Promise<void> {
+async function backAndSendAgain(page: Page, { js }: { js: boolean }): Promise<void> {
   const person = randomPerson();
   const booked = await bookVisit(page, person);
   await page.goBack();
   await expect(page).toHaveURL(/\/details/);
   await fillDetails(page, person);
   await submitDetails(page);
-  await recoverFromDuplicate(page, person, booked.reference, scanAxe);
+  await recoverFromDuplicate(page, person, booked.reference, js);
 }
 
 test.describe("the citizen's way with JavaScript", () => {
@@ -74,7 +82,7 @@ test.describe("the citizen's way with JavaScript", () => {
   });
 
   test("back after booking, send again: the duplicate error leads to the booking by NIK + phone", async ({ page }) => {
-    await backAndSendAgain(page, { scanAxe: true });
+    await backAndSendAgain(page, { js: true });
   });
 
   test("the language switch returns to the current page after link navigation, with the input kept", async ({ page }) => {
@@ -93,6 +101,7 @@ test.describe("the citizen's way with JavaScript", () => {
     await expect(page.getByLabel(/^Booking code/)).toHaveValue("ABCD-EFGH");
     await expect(page.getByLabel(/^NIK/)).toHaveValue(person.nik);
     expect(page.url()).not.toContain(person.nik);
+    expect(await storedInput(page), "put back, then removed from sessionStorage").toBeNull();
   });
 
   test("the language switch on the details form keeps every field and the tick, and the booking goes through in English", async ({ page }) => {
@@ -125,7 +134,7 @@ test.describe("the citizen's way without JavaScript", () => {
   });
 
   test("back after booking, send again: the duplicate error leads to the booking by NIK + phone", async ({ page }) => {
-    await backAndSendAgain(page, { scanAxe: false });
+    await backAndSendAgain(page, { js: false });
   });
 
   test("the language switch returns to the page that was loaded", async ({ page }) => {
