@@ -58,6 +58,22 @@ test("a cancelled booking prints its status and no QR: confirmation, A4, 80 mm, 
   await expect(qrOf(staff, booked.reference)).toHaveCount(0);
 });
 
+test("a moved booking's printout says it was moved and from when, and keeps its QR", async ({ page }) => {
+  const person = randomPerson();
+  const booked = await bookViaApi(page.request, person);
+  const [date, start] = booked.slot.split("_") as [string, string];
+  const availability = await page.request.get(`/api/v1/availability?service=${KTP_SERVICE.slug}&from=${date}&days=1`);
+  const { days } = (await availability.json()) as { days: { sessions: { start: string; remaining: number }[] }[] };
+  const other = days[0]!.sessions.find((s) => s.start !== start && s.remaining > 0)!;
+  const moved = await page.request.post(`/api/v1/bookings/${booked.reference}/reschedule`, { data: { nik: person.nik, date, session: other.start } });
+  expect(moved.status()).toBe(200);
+
+  await page.goto(`/booking/${booked.reference}/print`);
+  await expect(page.getByText(`Jadwal sudah diubah (sebelumnya`)).toContainText(start.replace(":", "."));
+  await expect(page.getByText("Status: Terdaftar")).toBeVisible();
+  await expect(qrOf(page, booked.reference)).toBeVisible();
+});
+
 test("the 80 mm receipt is one page 80 mm wide, with and without JavaScript", async ({ page, browser }) => {
   const booked = await bookViaApi(page.request, randomPerson());
   await page.goto(`/booking/${booked.reference}/print?format=receipt`);

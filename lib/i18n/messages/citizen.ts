@@ -5,6 +5,7 @@ export const citizenMessages = defineMessages({
   id: {
     "print.status": "Status: {status}",
     "print.void": "Bukti ini tidak berlaku lagi untuk check-in.",
+    "print.moved": "Jadwal sudah diubah (sebelumnya {date}, pukul {time}). Yang berlaku jadwal di bukti ini.",
     "calendar.cancelledSummary": "DIBATALKAN: {summary}",
     "calendar.cancelledDescription": "Booking {reference} sudah dibatalkan. Kunjungan ini tidak berlaku.",
     "recover.title": "Cari booking dengan NIK dan nomor HP",
@@ -18,6 +19,7 @@ export const citizenMessages = defineMessages({
   en: {
     "print.status": "Status: {status}",
     "print.void": "This confirmation can no longer be used to check in.",
+    "print.moved": "Rescheduled (was {date} at {time}). The schedule on this printout applies.",
     "calendar.cancelledSummary": "CANCELLED: {summary}",
     "calendar.cancelledDescription": "Booking {reference} has been cancelled. This visit is off.",
     "recover.title": "Find a booking by NIK and mobile number",

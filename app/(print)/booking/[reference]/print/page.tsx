@@ -7,6 +7,7 @@ import { QrCode } from "@/components/booking/qr-code";
 import { ReceiptPageSize } from "@/components/booking/receipt-page-size";
 import { DocumentsToBring } from "@/components/booking/requirement-text";
 import { bookingHeading, hasUsableQr } from "@/lib/booking-status";
+import { findRescheduledFrom } from "@/lib/dal/booking-history";
 import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import type { RequirementDTO } from "@/lib/dal/services";
 import { formatTime, minusMinutes } from "@/lib/format";
@@ -40,6 +41,7 @@ export default async function PrintPage({ params, searchParams }: Props) {
   if (confirmation === RATE_LIMITED) return <main className="p-4" role="alert">{t("error.rateLimited")}</main>;
   if (!confirmation) notFound();
   const { booking, requirements } = confirmation;
+  const movedFrom = await findRescheduledFrom(booking.reference);
   const receipt = format === "receipt";
   const showQr = hasUsableQr(booking.status);
 
@@ -61,7 +63,7 @@ export default async function PrintPage({ params, searchParams }: Props) {
       </div>
       <h1 className={`${receipt ? "text-base" : "text-2xl"} font-bold`}>{booking.office.name}</h1>
       <p className={booking.status === "booked" ? "text-muted" : "text-lg font-bold"}>{bookingHeading(booking.status, t)}</p>
-      <PrintStatus status={booking.status} t={t} />
+      <PrintStatus status={booking.status} movedFrom={movedFrom} t={t} />
       {/* On a phone the A4 layout stacks, so the QR keeps its full size instead of being squeezed beside the number. */}
       <div className={`mt-3 flex ${receipt ? "flex-col items-center text-center" : "flex-col items-start gap-4 sm:flex-row sm:items-center sm:gap-6"}`}>
         {showQr ? <QrCode value={booking.reference} label={t("confirm.qrAlt", { reference: booking.referenceDisplay })} size={receipt ? 150 : 200} /> : null}
