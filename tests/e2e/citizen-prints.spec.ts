@@ -88,7 +88,7 @@ test("the 80 mm receipt is one page 80 mm wide, with and without JavaScript", as
   console.info(`[e2e] 80 mm receipt without JavaScript: one page, ${fallback} mm long (fixed)`);
 });
 
-test("the staff slip is one page 80 mm wide", async ({ page }) => {
+test("the staff slip is one page 80 mm wide, with and without JavaScript", async ({ page, browser }) => {
   const booked = await bookViaApi(page.request, randomPerson());
   await loginAs(page, "operator");
   await page.goto(`/staff/slip/${booked.reference}`);
@@ -96,6 +96,13 @@ test("the staff slip is one page 80 mm wide", async ({ page }) => {
   await expect(qrOf(page, booked.reference)).toBeVisible();
   const height = await expectOneReceiptPage(page, "staff slip");
   console.info(`[e2e] staff slip: ${await printedMm(page)} mm of content on one page of ${height} mm`);
+
+  const noJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await loginAs(noJs, "operator");
+  await noJs.goto(`/staff/slip/${booked.reference}`);
+  await expect(qrOf(noJs, booked.reference)).toBeVisible();
+  const fallback = await expectOneReceiptPage(noJs, "staff slip without JavaScript");
+  console.info(`[e2e] staff slip without JavaScript: one page of ${fallback} mm (fixed)`);
 });
 
 test("on a 360 px phone the A4 view's QR stays scannable (at least 160 CSS px)", async ({ page }) => {

@@ -33,7 +33,7 @@ export default async function SlipPage({ params, searchParams }: Props) {
 
   return (
     <main id={SLIP_ID} className="mx-auto max-w-[80mm] bg-white p-2 text-center text-sm text-ink">
-      <ReceiptPageSize targetId={SLIP_ID} fallbackHeightMm={160} marginMm={4} />
+      <ReceiptPageSize targetId={SLIP_ID} fallbackHeightMm={220} marginMm={4} />
       <style>{"@media print { body { width: 72mm; } }"}</style>
       <div className="no-print mb-4 flex flex-col gap-2">
         {checkIn === "failed" ? <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-2 text-left">{t("queue.error.walkInCheckIn")}</p> : null}
