@@ -143,8 +143,8 @@ async function kioskWithSlip(browser: Browser): Promise<Page> {
   await expect(operator).toHaveURL(/\/staff\/slip\/[A-Z0-9]{8}/);
   const reference = /\/staff\/slip\/([A-Z0-9]{8})/.exec(operator.url())![1]!;
 
-  await kiosk.getByLabel("Kode booking").fill(reference);
-  await kiosk.getByLabel("Kode booking").press("Enter");
+  await kiosk.getByLabel("Kode booking", { exact: true }).fill(reference);
+  await kiosk.getByLabel("Kode booking", { exact: true }).press("Enter");
   await kiosk.getByLabel("NIK", { exact: true }).fill(person.nik);
   await kiosk.getByLabel("NIK", { exact: true }).press("Enter");
   await expect(kiosk.getByRole("heading", { name: /Check-in berhasil/ })).toBeVisible();
