@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/card";
 import { Checkbox, Field } from "@/components/ui/field";
 import { createBookingAction } from "@/lib/actions/booking";
 import { IDLE } from "@/lib/actions/form-state";
+import { saveTypedInput } from "@/components/layout/typed-input";
 import { useFocusOnError } from "./booking-form-focus";
 
 export type BookingFormText = {
@@ -22,7 +23,11 @@ export type BookingFormText = {
   sending: string;
   chooseOther: string;
   tryService: string;
+  recover: string;
 };
+
+/** Where a person who already booked (and lost the reference) finds it again by NIK + phone. */
+const RECOVER_PATH = "/check/recover";
 
 /**
  * The details step. A server action does the work, so the form posts and re-renders with its errors
@@ -52,6 +57,14 @@ export function BookingForm({ hidden, text, chooseOtherHref }: { hidden: Record<
               {text.tryService} <a href={state.suggestion.href}>{state.suggestion.label}</a>
             </p>
           ) : null}
+          {state.code === "duplicate" ? (
+            <p className="mt-1">
+              {/* With JavaScript the NIK and phone just typed go along (sessionStorage, not the URL). */}
+              <a href={RECOVER_PATH} onClick={() => saveTypedInput(RECOVER_PATH, ["nik", "phone"])}>
+                {text.recover}
+              </a>
+            </p>
+          ) : null}
         </Alert>
       ) : null}
       <Field
@@ -79,7 +92,7 @@ export function BookingForm({ hidden, text, chooseOtherHref }: { hidden: Record<
         required
       />
       <Field label={text.email} name="email" optionalText={text.optional} errors={errors.email} defaultValue={values.email} type="email" autoComplete="email" maxLength={254} />
-      <Checkbox name="consent" label={text.consent} errors={errors.consent} required />
+      <Checkbox name="consent" label={text.consent} errors={errors.consent} defaultChecked={values.consent === "on"} required />
       {errors.checklist || errors.service || errors.date || errors.session || errors.office ? (
         <Alert tone="error">{[...(errors.checklist ?? []), ...(errors.service ?? []), ...(errors.date ?? []), ...(errors.session ?? []), ...(errors.office ?? [])].join(" ")}</Alert>
       ) : null}

@@ -8,7 +8,7 @@ export async function QrCode({ value, label, size = 200 }: { value: string; labe
       role="img"
       aria-label={label}
       style={{ width: size, height: size }}
-      className="[&>svg]:h-full [&>svg]:w-full"
+      className="shrink-0 [&>svg]:h-full [&>svg]:w-full"
       dangerouslySetInnerHTML={{ __html: svg }}
     />
   );

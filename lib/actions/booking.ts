@@ -9,10 +9,8 @@ import { rememberManage } from "../manage-cookie";
 import { requestIp } from "../request-context";
 import { CreateBookingFormSchema } from "../validation/booking";
 import { formDataToObject, parseInput } from "../validation/parse";
+import { bookingFormValues } from "../validation/booking-form-values";
 import { toFormState, type FormState } from "./form-state";
-
-/** Values put back into the form after an error (never the consent tick: it must be given again). */
-const ECHOED = ["nik", "name", "phone", "email"] as const;
 
 /** The citizen's booking form: parse → book → remember that this browser may manage it → confirmation. */
 export async function createBookingAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -27,8 +25,7 @@ export async function createBookingAction(_prev: FormState, formData: FormData):
     const booking = await createBooking({ ...input, consent: input.consent }, { actor: citizen(ip), locale: t.locale });
     reference = booking.reference;
   } catch (error) {
-    const values = Object.fromEntries(ECHOED.map((k) => [k, typeof raw[k] === "string" ? raw[k] : ""]));
-    return toFormState(error, t, values);
+    return toFormState(error, t, bookingFormValues(raw));
   }
   await rememberManage(reference);
   redirect(`/booking/${reference}`);

@@ -8,6 +8,7 @@ import { UNTRUSTED_CLIENT } from "../client-ip";
 export const API_LIMITS = {
   createBooking: { limit: 30, windowSeconds: 600 },
   manageBooking: { limit: 60, windowSeconds: 600 },
+  recoverBooking: { limit: 10, windowSeconds: 600 },
 } as const;
 
 /**
@@ -71,4 +72,21 @@ export function assertReferenceMissesLeft(ip: string): Promise<void> {
 
 export async function countReferenceMiss(ip: string): Promise<void> {
   await consumeRateLimit(missKey(ip), Number.MAX_SAFE_INTEGER, REFERENCE_MISSES.windowSeconds);
+}
+
+/**
+ * Before parsing: finding a booking by NIK + phone has its own, smaller allowance per known address, every
+ * attempt counted, since each one is a guess at a pair (no reference to guard yet).
+ */
+export async function limitRecoverBooking(ip: string): Promise<void> {
+  if (isShared(ip)) return;
+  const { limit, windowSeconds } = API_LIMITS.recoverBooking;
+  await consumeRateLimit(`api:recover-booking:${ip}`, limit, windowSeconds);
+}
+
+/** After parsing: without a known address, well-formed recovery attempts share one bucket. */
+export async function limitSharedRecoverBooking(ip: string): Promise<void> {
+  if (!isShared(ip)) return;
+  const { limit, windowSeconds } = API_LIMITS.recoverBooking;
+  await consumeRateLimit(`api:recover-booking:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
 }

@@ -27,6 +27,8 @@ export type BookingDTO = {
   email: string | null;
   isPriority: boolean;
   createdAt: string;
+  /** Moves on with every change (reschedule, cancel, check-in): the calendar file's revision. */
+  updatedAt: string;
   checkedInAt: string | null;
 };
 
@@ -49,6 +51,7 @@ export function toBookingDTO(row: Booking, service: Service, office: Office, loc
     email: row.email,
     isPriority: row.isPriority,
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     checkedInAt: row.checkedInAt?.toISOString() ?? null,
   };
 }

@@ -21,6 +21,7 @@ import { requireService } from "./services";
 export type BookingContext = { actor: Actor; locale: Locale; now?: Date };
 
 export { cancelBooking, rescheduleBooking, type Ownership } from "./booking-changes";
+export { recoverBooking } from "./booking-recovery";
 
 /**
  * Books a visit. Every rule is checked here, for the citizen's form, the JSON API and staff alike:

@@ -35,6 +35,13 @@ export const LookupBookingSchema = z.object({
 });
 export type LookupBookingInput = z.output<typeof LookupBookingSchema>;
 
+/** A lost reference: the NIK and the phone number used for the booking. */
+export const RecoverBookingSchema = z.object({
+  nik: NikDigitsSchema,
+  phone: PhoneSchema,
+});
+export type RecoverBookingInput = z.output<typeof RecoverBookingSchema>;
+
 export const CancelBookingSchema = z.object({ nik: NikDigitsSchema, phoneLast4: PhoneLast4Schema });
 
 export const RescheduleBookingSchema = z.object({

@@ -41,6 +41,7 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
       email: "siti@example.com",
       isPriority: false,
       createdAt: created.createdAt,
+      updatedAt: created.createdAt,
       checkedInAt: null,
     });
   });

@@ -31,6 +31,11 @@ export default async function CheckPage({ searchParams }: Props) {
           sending: t("common.loading"),
         }}
       />
+      <p>
+        <a href="/check/recover" className="inline-flex min-h-12 items-center">
+          {t("recover.link")}
+        </a>
+      </p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { apiMessages } from "./api";
 import { bookingMessages } from "./booking";
 import { calendarMessages } from "./calendar";
+import { citizenMessages } from "./citizen";
 import { commonMessages } from "./common";
 import { contentMessages } from "./content";
 import { deviceMessages } from "./devices";
@@ -12,7 +13,7 @@ import { slotMessages } from "./slots";
 import { staffMessages } from "./staff";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -6,6 +6,7 @@ import { DocumentsToBring } from "@/components/booking/requirement-text";
 import { Steps } from "@/components/booking/steps";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
+import { bookingHeading, hasUsableQr } from "@/lib/booking-status";
 import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { formatDate, formatTime, minusMinutes } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -39,14 +40,12 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
   return (
     <div className="space-y-6">
       {booking.status === "booked" ? <Steps current={4} t={t} /> : null}
-      <h1 className="text-2xl font-bold">
-        {booking.status === "booked" ? t("confirm.title") : booking.status === "cancelled" ? t("confirm.cancelledTitle") : t("confirm.statusTitle", { status: t(`status.${booking.status}`) })}
-      </h1>
+      <h1 className="text-2xl font-bold">{bookingHeading(booking.status, t)}</h1>
       {done === "rescheduled" ? <Alert tone="success">{t("reschedule.done")}</Alert> : null}
       {booking.status === "cancelled" ? <Alert tone="warning">{t("confirm.cancelledText")}</Alert> : null}
 
       <Card className="flex flex-col items-center gap-4 text-center sm:flex-row sm:text-left">
-        {active ? <QrCode value={booking.reference} label={t("confirm.qrAlt", { reference: booking.referenceDisplay })} size={180} /> : null}
+        {hasUsableQr(booking.status) ? <QrCode value={booking.reference} label={t("confirm.qrAlt", { reference: booking.referenceDisplay })} size={180} /> : null}
         <QueueNumber booking={booking} t={t} />
       </Card>
 

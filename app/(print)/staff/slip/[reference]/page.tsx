@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/booking/print-button";
 import { QrCode } from "@/components/booking/qr-code";
+import { ReceiptPageSize } from "@/components/booking/receipt-page-size";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getSlip } from "@/lib/dal/queue/slip";
+import { hasUsableQr } from "@/lib/booking-status";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -12,6 +14,9 @@ import { CHANNEL_LABEL, PRIORITY_LABEL, STATUS_LABEL } from "@/lib/queue-labels"
 import { isReference, normalizeReference } from "@/lib/reference";
 
 export const metadata: Metadata = { title: "Slip antrean", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+/** The slip's id, measured by ReceiptPageSize for the paper length. */
+const SLIP_ID = "slip";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ checkIn?: string }> };
 
@@ -27,8 +32,9 @@ export default async function SlipPage({ params, searchParams }: Props) {
   });
 
   return (
-    <main className="mx-auto max-w-[80mm] bg-white p-2 text-center text-sm text-ink">
-      <style>{"@page { size: 80mm auto; margin: 4mm; } @media print { body { width: 72mm; } }"}</style>
+    <main id={SLIP_ID} className="mx-auto max-w-[80mm] bg-white p-2 text-center text-sm text-ink">
+      <ReceiptPageSize targetId={SLIP_ID} fallbackHeightMm={220} marginMm={4} />
+      <style>{"@media print { body { width: 72mm; } }"}</style>
       <div className="no-print mb-4 flex flex-col gap-2">
         {checkIn === "failed" ? <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-2 text-left">{t("queue.error.walkInCheckIn")}</p> : null}
         <PrintButton label={t("slip.print")} />
@@ -55,10 +61,16 @@ export default async function SlipPage({ params, searchParams }: Props) {
         <dt className="font-semibold">{t("slip.reference")}</dt>
         <dd className="font-mono">{slip.referenceDisplay}</dd>
       </dl>
-      <div className="mt-3 flex justify-center">
-        <QrCode value={slip.reference} label={t("slip.qr", { reference: slip.referenceDisplay })} size={140} />
-      </div>
-      <p className="mt-2 text-xs">{slip.status === "booked" ? t("slip.bringKtp") : t("slip.wait")}</p>
+      {hasUsableQr(slip.status) ? (
+        <>
+          <div className="mt-3 flex justify-center">
+            <QrCode value={slip.reference} label={t("slip.qr", { reference: slip.referenceDisplay })} size={140} />
+          </div>
+          <p className="mt-2 text-xs">{slip.status === "booked" ? t("slip.bringKtp") : t("slip.wait")}</p>
+        </>
+      ) : (
+        <p className="mt-3 rounded border-2 border-red-800 p-2 font-bold text-red-900">{t("print.void")}</p>
+      )}
     </main>
   );
 }

@@ -57,6 +57,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
           sending: t("details.sending"),
           chooseOther: t("details.change"),
           tryService: t("nik.tryService"),
+          recover: t("recover.fromDuplicate"),
         }}
       />
     </div>

@@ -1,0 +1,32 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { ACTIVE_BOOKING_STATUSES, bookings, offices, services } from "@/db/schema";
+import { hashNik, hashPhone } from "../crypto";
+import { localDate } from "../dates";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import type { RecoverBookingInput } from "../validation/booking";
+import { toBookingDTO, type BookingDTO } from "./booking-dto";
+import type { BookingContext } from "./bookings";
+
+/**
+ * NIK + the phone number used → the person's nearest active booking, for someone who lost the reference
+ * (e.g. went back after booking and sent the form again). Both must match one booking; a wrong NIK, a
+ * wrong phone, or no active booking all get the same 404. Proving the NIK is what the look-up asks too,
+ * so the caller may then remember the booking as the look-up does.
+ */
+export async function recoverBooking(input: RecoverBookingInput, ctx: BookingContext): Promise<BookingDTO> {
+  const now = ctx.now ?? new Date();
+  const db = await getDb();
+  const rows = await db
+    .select({ booking: bookings, service: services, office: offices })
+    .from(bookings)
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .innerJoin(offices, eq(offices.id, bookings.officeId))
+    .where(and(eq(bookings.nikHash, hashNik(input.nik)), eq(bookings.phoneHash, hashPhone(input.phone)), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])))
+    .orderBy(asc(bookings.serviceDate), asc(bookings.sessionStartsAt));
+  // A day already over waits for the expiry sweep; it is not the booking the person is looking for.
+  const found = rows.find((r) => r.booking.serviceDate >= localDate(now, r.office.timezone));
+  if (!found) throw new AppError("not_found", "recover.notFound");
+  return toBookingDTO(found.booking, found.service, found.office, ctx.locale);
+}
