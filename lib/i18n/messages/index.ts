@@ -10,9 +10,10 @@ import { queueDeskMessages } from "./queue-desk";
 import { securityMessages } from "./security";
 import { slotMessages } from "./slots";
 import { staffMessages } from "./staff";
+import { surveyMessages } from "./survey";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -10,6 +10,7 @@ import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { CHANNEL_LABEL, PRIORITY_LABEL, STATUS_LABEL } from "@/lib/queue-labels";
 import { isReference, normalizeReference } from "@/lib/reference";
+import { requestOrigin } from "@/lib/request-context";
 
 export const metadata: Metadata = { title: "Slip antrean", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
@@ -59,6 +60,7 @@ export default async function SlipPage({ params, searchParams }: Props) {
         <QrCode value={slip.reference} label={t("slip.qr", { reference: slip.referenceDisplay })} size={140} />
       </div>
       <p className="mt-2 text-xs">{slip.status === "booked" ? t("slip.bringKtp") : t("slip.wait")}</p>
+      <p className="mt-2 break-all text-xs">{t("survey.slipLink", { url: `${await requestOrigin()}/booking/${slip.reference}/survey` })}</p>
     </main>
   );
 }
