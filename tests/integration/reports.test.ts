@@ -9,6 +9,7 @@ import { callNext, recall } from "@/lib/dal/queue/calls";
 import { checkInBooking } from "@/lib/dal/queue/check-in";
 import { finishService, markNoShow, startService } from "@/lib/dal/queue/service";
 import { transfer } from "@/lib/dal/queue/transfer";
+import { getCounterManifest } from "@/lib/dal/reports/manifest";
 import { getReport } from "@/lib/dal/reports/summary";
 import { submitSurvey } from "@/lib/dal/survey";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
@@ -150,6 +151,17 @@ describe.each(DATABASE_KINDS)("reports on %s", (kind) => {
     expect(report.ikm.total).toMatchObject({ responses: 2, ikm: 87.5, grade: "B" });
     expect(report.ikm.periods).toMatchObject([{ key: TODAY, responses: 2, ikm: 87.5 }]);
     expect(report.ikm.counters).toMatchObject([{ label: "Loket 1", responses: 2 }]);
+  });
+
+  it("prints a counter's day in the order of first calls, masked NIKs only", async () => {
+    const manifest = await getCounterManifest(supervisor, { date: TODAY, counterNumber: 2 });
+    expect(manifest.rows.map((r) => [r.channel, r.status])).toEqual([
+      ["online", "done"],
+      ["walk_in", "done"],
+    ]);
+    expect((await getCounterManifest(supervisor, { date: TODAY, counterNumber: 1 })).rows.map((r) => r.status)).toEqual(["done", "done", "done", "no_show"]);
+    expect(JSON.stringify(manifest)).toMatch(/\*{8}/);
+    await expect(getCounterManifest(op, { date: TODAY, counterNumber: 1 })).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("refuses operators and other offices' supervisors", async () => {
