@@ -45,7 +45,7 @@ describe.each(DATABASE_KINDS)("transparency on %s", (kind) => {
     await db().insert(surveyResponses).values({ officeId: t.office.id, bookingId, serviceDate: "2026-11-10", u1: 4, u2: 4, u3: 3, u4: 4, u5: 3, u6: 4, u7: 4, u8: 3, u9: 3 });
   }
 
-  let done: { id: string }[] = [];
+  const done: { id: string }[] = [];
 
   beforeAll(async () => {
     testDb = await useApiTestDatabase(kind);
