@@ -12,6 +12,7 @@ const LINKS: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/staff/reports", label: "staff.nav.reports", permission: "reports.view" },
   { href: "/staff/devices", label: "staff.nav.devices", permission: "devices.manage" },
   { href: "/staff/admin/users", label: "staff.nav.users", permission: "staff.manage" },
+  { href: "/staff/api-keys", label: "staff.nav.apiKeys", permission: "api_keys.manage" },
 ];
 
 /** Only the links this role may use; the pages and the data layer check again. */
