@@ -6,6 +6,7 @@ import { channelLimit } from "../../capacity";
 import type { HourRow, QuotaRow } from "../../reports/types";
 import { loadDayPlans } from "../calendar";
 import { minutes, selectRows } from "./rows";
+import { firstCalls } from "./visits";
 
 /** Arrivals, waits and finished services by the office-local hour of check-in. */
 export async function aggregateHours(db: Executor, params: { office: Office; from: string; to: string }): Promise<HourRow[]> {
@@ -16,10 +17,10 @@ export async function aggregateHours(db: Executor, params: { office: Office; fro
     await selectRows<HourRow>(
       db,
       sql`
-        with v as (
-          select b.status, b.checked_in_at,
-                 (select min(c.called_at) from calls c where c.booking_id = b.id) as first_call_at
-          from bookings b
+        with ${firstCalls({ officeId: office.id, from, to })},
+        v as materialized (
+          select b.status, b.checked_in_at, fc.first_call_at
+          from bookings b left join fc on fc.booking_id = b.id
           where b.office_id = ${office.id} and b.service_date between ${from} and ${to} and b.checked_in_at is not null
         )
         select extract(hour from (v.checked_in_at at time zone ${office.timezone}))::int as hour,

@@ -13,10 +13,9 @@ type Raw = Omit<VisitAggregate, "dimension" | "waitMedian" | "waitP90" | "servic
   gService: number;
   gChannel: number;
   gCounter: number;
-  waitMedian: number | null;
-  waitP90: number | null;
-  serviceMedian: number | null;
-  serviceP90: number | null;
+  /** [median, p90], or null when the group has no such interval. */
+  waits: (number | null)[] | null;
+  services: (number | null)[] | null;
 };
 
 /** `date_trunc` on the service date: a visit belongs to the period of the day it was booked for. */
@@ -25,40 +24,54 @@ export function periodExpression(groupBy: ReportGroup, column: SQL): SQL {
 }
 
 /**
+ * Each visit's first call, from the office's calls in the range (with a day's margin either side: calls
+ * happen on the service date, in any zone). One grouped scan of the calls index, joined by hash, instead of
+ * a look-up per booking; the visits CTE is MATERIALIZED so PostgreSQL does not repeat it per use.
+ */
+export function firstCalls(params: { officeId: string; from: string; to: string }): SQL {
+  return sql`fc as (
+    select c.booking_id, min(c.called_at) as first_call_at from calls c
+    where c.office_id = ${params.officeId}
+      and c.called_at >= (${params.from}::date - 1)::timestamp at time zone 'UTC'
+      and c.called_at < (${params.to}::date + 2)::timestamp at time zone 'UTC'
+    group by c.booking_id
+  )`;
+}
+
+/**
  * Counts and times for one office and date range, in one pass over the range's bookings (the
  * office/date/status index), grouped four ways at once with GROUPING SETS: by period, service, channel and
- * the counter that last served, plus the total. Percentiles are exact (percentile_cont), not averaged.
+ * the counter that last served, plus the total. Percentiles are exact (percentile_cont, both from one sort), not averaged.
  */
 export async function aggregateVisits(db: Executor, params: { officeId: string; from: string; to: string; groupBy: ReportGroup }): Promise<VisitAggregate[]> {
   const { officeId, from, to, groupBy } = params;
-  const wait = sql`extract(epoch from (v.first_call_at - v.checked_in_at)) / 60`;
-  const service = sql`extract(epoch from (v.finished_at - v.called_at)) / 60`;
-  const hasWait = sql`v.first_call_at is not null and v.checked_in_at is not null and v.first_call_at >= v.checked_in_at`;
-  const hasService = sql`v.status = 'done' and v.called_at is not null and v.finished_at is not null`;
+  const wait = sql`extract(epoch from (fc.first_call_at - b.checked_in_at)) / 60`;
+  const service = sql`extract(epoch from (b.finished_at - b.called_at)) / 60`;
+  const hasWait = sql`fc.first_call_at is not null and b.checked_in_at is not null and fc.first_call_at >= b.checked_in_at`;
+  const hasService = sql`b.status = 'done' and b.called_at is not null and b.finished_at is not null`;
   const rows = await selectRows<Raw>(
     db,
     sql`
-      with v as (
-        select b.status, b.channel::text as channel, b.service_id::text as service_id, b.counter_id::text as counter_id,
+      with ${firstCalls({ officeId, from, to })},
+      v as materialized (
+        select b.status, b.channel, b.service_id, b.counter_id, b.checked_in_at,
                ${periodExpression(groupBy, sql`b.service_date`)} as period,
-               b.checked_in_at, b.called_at, b.finished_at,
-               (select min(c.called_at) from calls c where c.booking_id = b.id) as first_call_at
-        from bookings b
+               case when ${hasWait} then ${wait} end as wait,
+               case when ${hasService} then ${service} end as service
+        from bookings b left join fc on fc.booking_id = b.id
         where b.office_id = ${officeId} and b.service_date between ${from} and ${to}
       )
       select grouping(v.period)::int as "gPeriod", grouping(v.service_id)::int as "gService",
              grouping(v.channel)::int as "gChannel", grouping(v.counter_id)::int as "gCounter",
-             coalesce(v.period, v.service_id, v.channel, v.counter_id) as key,
+             coalesce(v.period, v.service_id::text, v.channel::text, v.counter_id::text) as key,
              count(*)::int as booked,
              count(v.checked_in_at)::int as "checkedIn",
              (count(*) filter (where v.status = 'done'))::int as served,
              (count(*) filter (where v.status = 'no_show'))::int as "noShow",
              (count(*) filter (where v.status = 'cancelled'))::int as cancelled,
              (count(*) filter (where v.status = 'expired'))::int as expired,
-             (percentile_cont(0.5) within group (order by ${wait}) filter (where ${hasWait}))::float8 as "waitMedian",
-             (percentile_cont(0.9) within group (order by ${wait}) filter (where ${hasWait}))::float8 as "waitP90",
-             (percentile_cont(0.5) within group (order by ${service}) filter (where ${hasService}))::float8 as "serviceMedian",
-             (percentile_cont(0.9) within group (order by ${service}) filter (where ${hasService}))::float8 as "serviceP90"
+             (percentile_cont(array[0.5, 0.9]) within group (order by v.wait) filter (where v.wait is not null))::float8[] as waits,
+             (percentile_cont(array[0.5, 0.9]) within group (order by v.service) filter (where v.service is not null))::float8[] as services
       from v
       group by grouping sets ((v.period), (v.service_id), (v.channel), (v.counter_id), ())
     `,
@@ -72,9 +85,9 @@ export async function aggregateVisits(db: Executor, params: { officeId: string; 
     noShow: r.noShow,
     cancelled: r.cancelled,
     expired: r.expired,
-    waitMedian: minutes(r.waitMedian),
-    waitP90: minutes(r.waitP90),
-    serviceMedian: minutes(r.serviceMedian),
-    serviceP90: minutes(r.serviceP90),
+    waitMedian: minutes(r.waits?.[0]),
+    waitP90: minutes(r.waits?.[1]),
+    serviceMedian: minutes(r.services?.[0]),
+    serviceP90: minutes(r.services?.[1]),
   }));
 }
