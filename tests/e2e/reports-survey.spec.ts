@@ -83,7 +83,9 @@ test("a supervisor opens a month's report, switches to a chart and downloads the
 
   await page.getByRole("link", { name: "Per jam check-in" }).click();
   await expect(page.getByRole("link", { name: "Per jam check-in" })).toHaveAttribute("aria-current", "page");
-  await expect(page.locator("figure svg.recharts-surface")).toBeVisible();
+  const chart = main(page).getByRole("img", { name: "Grafik Per jam check-in. Angka yang sama ada pada tabel." });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator("svg.recharts-surface").last()).toBeVisible();
   await expect(page.getByRole("table", { name: "Per jam check-in" }).or(main(page).getByText("Tidak ada data pada rentang ini.").first())).toBeVisible();
   await expectNoAxeViolations(page);
 
