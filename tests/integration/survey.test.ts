@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { auditLogs, surveyResponses } from "@/db/schema";
 import { citizen, type Actor } from "@/lib/auth/actor";
-import { submitSurvey, getSurveyAccess } from "@/lib/dal/survey";
+import { purgeExpiredPersonalData } from "@/lib/dal/retention";
+import { getSurveyAccess, submitSurvey } from "@/lib/dal/survey";
 import { callNext } from "@/lib/dal/queue/calls";
 import { finishService, startService } from "@/lib/dal/queue/service";
 import { createManageToken } from "@/lib/manage-token";
@@ -83,6 +84,18 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
     const results = await Promise.allSettled([1, 2].map(() => submitSurvey(who, { ...answers, reference: b.reference, nik: b.nik }, at(30))));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await responsesOf(b.reference)).toBe(1);
+  });
+
+  it("keeps the scores but drops the comment and the visit link after the retention period", async () => {
+    const b = await served();
+    await submitSurvey(who, { ...answers, comment: "Petugas Budi ramah", reference: b.reference, nik: b.nik }, at(30));
+    const bookingId = (await rowOf(db(), b.reference)).id;
+    await purgeExpiredPersonalData({ now: new Date("2028-01-01T00:00:00Z") });
+    const sheets = await db().select().from(surveyResponses).where(eq(surveyResponses.officeId, t.office.id));
+    expect(sheets.length).toBeGreaterThan(0);
+    expect(sheets.every((s) => s.comment === null && s.bookingId === null)).toBe(true);
+    expect(sheets.filter((s) => s.u1 === 4)).toHaveLength(sheets.length);
+    expect(await db().select().from(surveyResponses).where(eq(surveyResponses.bookingId, bookingId))).toHaveLength(0);
   });
 
   it("refuses scores outside 1–4 in the database too", async () => {
