@@ -22,7 +22,7 @@ export async function aggregateIkm(db: Executor, params: { officeId: string; fro
         where r.office_id = ${officeId} and r.service_date between ${from} and ${to}
       )
       select grouping(s.period)::int as "gPeriod", grouping(s.service)::int as "gService", grouping(s.counter)::int as "gCounter",
-             coalesce(s.period, s.service, s.counter) as key, count(*)::int as responses,
+             coalesce(s.period::text, s.service, s.counter) as key, count(*)::int as responses,
              ${sql.join(
                SKM_ELEMENTS.map((e) => sql`avg(s.${sql.identifier(e)})::float8 as ${sql.identifier(e)}`),
                sql`, `,

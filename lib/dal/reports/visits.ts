@@ -20,7 +20,7 @@ type Raw = Omit<VisitAggregate, "dimension" | "waitMedian" | "waitP90" | "servic
 
 /** `date_trunc` on the service date: a visit belongs to the period of the day it was booked for. */
 export function periodExpression(groupBy: ReportGroup, column: SQL): SQL {
-  return sql`date_trunc(${sql.raw(`'${groupBy}'`)}, ${column}::timestamp)::date::text`;
+  return sql`date_trunc(${sql.raw(`'${groupBy}'`)}, ${column}::timestamp)::date`;
 }
 
 /**
@@ -52,9 +52,10 @@ export async function aggregateVisits(db: Executor, params: { officeId: string; 
   const rows = await selectRows<Raw>(
     db,
     sql`
+      -- Narrow rows (a date, enums, uuids, two floats): the grouping sets sort them once per set.
       with ${firstCalls({ officeId, from, to })},
       v as materialized (
-        select b.status, b.channel, b.service_id, b.counter_id, b.checked_in_at,
+        select b.status, b.channel, b.service_id, b.counter_id, b.checked_in_at is not null as checked,
                ${periodExpression(groupBy, sql`b.service_date`)} as period,
                case when ${hasWait} then ${wait} end as wait,
                case when ${hasService} then ${service} end as service
@@ -63,9 +64,9 @@ export async function aggregateVisits(db: Executor, params: { officeId: string; 
       )
       select grouping(v.period)::int as "gPeriod", grouping(v.service_id)::int as "gService",
              grouping(v.channel)::int as "gChannel", grouping(v.counter_id)::int as "gCounter",
-             coalesce(v.period, v.service_id::text, v.channel::text, v.counter_id::text) as key,
+             coalesce(v.period::text, v.service_id::text, v.channel::text, v.counter_id::text) as key,
              count(*)::int as booked,
-             count(v.checked_in_at)::int as "checkedIn",
+             (count(*) filter (where v.checked))::int as "checkedIn",
              (count(*) filter (where v.status = 'done'))::int as served,
              (count(*) filter (where v.status = 'no_show'))::int as "noShow",
              (count(*) filter (where v.status = 'cancelled'))::int as cancelled,
