@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { limitManageBooking, withReferenceGuard } from "../api/limits";
+import { limitManageBooking, limitSharedManageBooking } from "../api/limits";
+import { withReferenceGuard } from "../api/reference-guard";
 import { citizen } from "../auth/actor";
 import { submitSurvey } from "../dal/survey";
 import { getTranslator } from "../i18n/server";
@@ -22,9 +23,10 @@ export async function submitSurveyAction(_prev: FormState, formData: FormData): 
     const ip = await requestIp();
     await limitManageBooking(ip);
     const input = parseInput(SurveySubmitSchema, raw);
+    await limitSharedManageBooking(ip);
     reference = input.reference;
     const manageToken = await readManageToken();
-    await withReferenceGuard(input.reference, () => submitSurvey(citizen(ip), { ...input, manageToken }));
+    await withReferenceGuard(input.reference, { ip }, () => submitSurvey(citizen(ip), { ...input, manageToken }));
   } catch (error) {
     return toFormState(error, t, values);
   }

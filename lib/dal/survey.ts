@@ -1,7 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { bookings, services, surveyResponses } from "@/db/schema";
+import { assertReferenceMissesLeft, countReferenceMiss } from "../api/limits";
 import type { Actor } from "../auth/actor";
+import { UNTRUSTED_CLIENT } from "../client-ip";
 import { hashNik } from "../crypto";
 import { getDb } from "../db";
 import { AppError } from "../errors";
@@ -33,12 +35,23 @@ async function findVisit(reference: string) {
   return row ?? null;
 }
 
-/** The survey page's data; anyone with the reference sees only the service and date, never who came. */
-export async function getSurveyAccess(rawReference: string, locale: Locale, manageToken?: string, now = new Date()): Promise<SurveyAccess | null> {
+/** The survey page's data; anyone with the reference sees only the service and date, never who came. 429 past the misses. */
+export async function getSurveyAccess(
+  rawReference: string,
+  locale: Locale,
+  manageToken?: string,
+  options: { ip?: string; now?: Date } = {},
+): Promise<SurveyAccess | null> {
+  const { ip = UNTRUSTED_CLIENT, now = new Date() } = options;
   const reference = normalizeReference(rawReference);
-  if (!isReference(reference)) return null;
-  const visit = await findVisit(reference);
-  if (!visit) return null;
+  // The same allowance of misses per address as the confirmation page: references cannot be walked here.
+  const isOwner = isReference(reference) && verifyManageToken(manageToken, reference, now);
+  if (!isOwner) await assertReferenceMissesLeft(ip);
+  const visit = isReference(reference) ? await findVisit(reference) : null;
+  if (!visit) {
+    await countReferenceMiss(ip);
+    return null;
+  }
   const state = visit.answered ? "answered" : visit.booking.status === "done" ? "open" : "not_served";
   return {
     reference,
@@ -46,7 +59,7 @@ export async function getSurveyAccess(rawReference: string, locale: Locale, mana
     serviceName: serviceName(visit.service, locale),
     date: visit.booking.serviceDate,
     state,
-    needsNik: !verifyManageToken(manageToken, reference, now),
+    needsNik: !isOwner,
   };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { auditLogs, surveyResponses } from "@/db/schema";
 import { citizen, type Actor } from "@/lib/auth/actor";
+import { REFERENCE_MISSES } from "@/lib/api/limits";
 import { purgeExpiredPersonalData } from "@/lib/dal/retention";
 import { getSurveyAccess, submitSurvey } from "@/lib/dal/survey";
 import { callNext } from "@/lib/dal/queue/calls";
@@ -60,8 +61,8 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
   it("accepts the manage cookie instead of the NIK", async () => {
     const b = await served();
     const token = createManageToken(b.reference, at(25));
-    expect((await getSurveyAccess(b.reference, "id", token, at(30)))!.needsNik).toBe(false);
-    expect((await getSurveyAccess(b.reference, "id", token, at(60)))!.needsNik).toBe(true);
+    expect((await getSurveyAccess(b.reference, "id", token, { now: at(30) }))!.needsNik).toBe(false);
+    expect((await getSurveyAccess(b.reference, "id", token, { now: at(60) }))!.needsNik).toBe(true);
     await submitSurvey(who, { ...answers, reference: b.reference, manageToken: token }, at(30));
     expect(await responsesOf(b.reference)).toBe(1);
   });
@@ -96,6 +97,14 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
     expect(sheets.every((s) => s.comment === null && s.bookingId === null)).toBe(true);
     expect(sheets.filter((s) => s.u1 === 4)).toHaveLength(sheets.length);
     expect(await db().select().from(surveyResponses).where(eq(surveyResponses.bookingId, bookingId))).toHaveLength(0);
+  });
+
+  it("counts unknown references against the address, as the confirmation page does", async () => {
+    const b = await served();
+    const ip = "10.77.0.1";
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await getSurveyAccess(`ZZZZ${String(i).padStart(4, "2").replace(/[01]/g, "2")}`, "id", undefined, { ip })).toBeNull();
+    await expect(getSurveyAccess(b.reference, "id", undefined, { ip })).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await getSurveyAccess(b.reference, "id", undefined, { ip: "10.77.0.2" })).toMatchObject({ state: "open" });
   });
 
   it("refuses scores outside 1–4 in the database too", async () => {

@@ -6,9 +6,10 @@ import { QrCode } from "@/components/booking/qr-code";
 import { DocumentsToBring } from "@/components/booking/requirement-text";
 import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { formatTime, minusMinutes } from "@/lib/format";
+import { getPublicSite } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
-import { requestIp, requestOrigin } from "@/lib/request-context";
+import { requestIp } from "@/lib/request-context";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ format?: string }> };
 
@@ -55,7 +56,7 @@ export default async function PrintPage({ params, searchParams }: Props) {
           <DocumentsToBring requirements={requirements} t={t} className="pl-5" />
         </section>
       ) : null}
-      <p className="mt-4 break-all text-xs">{t("survey.slipLink", { url: `${await requestOrigin()}/booking/${booking.reference}/survey` })}</p>
+      <p className="mt-4 break-all text-xs">{t("survey.slipLink", { url: `${getPublicSite().origin}/booking/${booking.reference}/survey` })}</p>
       <p className="mt-4 text-xs text-muted">{t("print.footer")}</p>
     </main>
   );

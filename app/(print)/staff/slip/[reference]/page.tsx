@@ -7,10 +7,10 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getSlip } from "@/lib/dal/queue/slip";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { getPublicSite } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { CHANNEL_LABEL, PRIORITY_LABEL, STATUS_LABEL } from "@/lib/queue-labels";
 import { isReference, normalizeReference } from "@/lib/reference";
-import { requestOrigin } from "@/lib/request-context";
 
 export const metadata: Metadata = { title: "Slip antrean", robots: { index: false, follow: false }, referrer: "no-referrer" };
 
@@ -60,7 +60,7 @@ export default async function SlipPage({ params, searchParams }: Props) {
         <QrCode value={slip.reference} label={t("slip.qr", { reference: slip.referenceDisplay })} size={140} />
       </div>
       <p className="mt-2 text-xs">{slip.status === "booked" ? t("slip.bringKtp") : t("slip.wait")}</p>
-      <p className="mt-2 break-all text-xs">{t("survey.slipLink", { url: `${await requestOrigin()}/booking/${slip.reference}/survey` })}</p>
+      <p className="mt-2 break-all text-xs">{t("survey.slipLink", { url: `${getPublicSite().origin}/booking/${slip.reference}/survey` })}</p>
     </main>
   );
 }

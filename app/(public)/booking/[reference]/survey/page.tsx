@@ -3,12 +3,15 @@ import { notFound } from "next/navigation";
 import { SurveyForm, type SurveyProfileField, type SurveyQuestion } from "@/components/survey/survey-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
+import { RATE_LIMITED } from "@/lib/dal/public-booking";
 import { getSurveyAccess } from "@/lib/dal/survey";
+import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
 import type { Translator } from "@/lib/i18n/translate";
 import { readManageToken } from "@/lib/manage-cookie";
+import { requestIp } from "@/lib/request-context";
 import { AGE_BANDS, EDUCATION_LEVELS, OCCUPATIONS, SKM_ELEMENTS, SKM_SCALE } from "@/lib/survey/skm";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ done?: string }> };
@@ -36,7 +39,11 @@ function profile(t: Translator): SurveyProfileField[] {
 /** The SKM after a finished visit, reached from the confirmation page or the printed slip. */
 export default async function SurveyPage({ params, searchParams }: Props) {
   const [{ reference }, { done }, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const access = await getSurveyAccess(reference, t.locale, await readManageToken());
+  const access = await getSurveyAccess(reference, t.locale, await readManageToken(), { ip: await requestIp() }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "rate_limited") return RATE_LIMITED;
+    throw error;
+  });
+  if (access === RATE_LIMITED) return <Alert tone="error">{t("error.rateLimited")}</Alert>;
   if (!access) notFound();
   const back = `/booking/${access.reference}`;
   return (
