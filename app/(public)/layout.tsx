@@ -41,6 +41,9 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         <p>{t("footer.noOnline")}</p>
         <p>{t("footer.privacy")}</p>
         <p>
+          <a href="/transparansi">{t("transparency.title")}</a>
+        </p>
+        <p>
           {office.name}
           {office.address ? ` · ${office.address}` : ""}
         </p>

@@ -132,7 +132,8 @@ export const calls = pgTable(
     kind: callKindEnum().notNull(),
     calledAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("calls_office_called_idx").on(t.officeId, t.calledAt)],
+  // By booking: the reports take each visit's first call (its waiting time).
+  (t) => [index("calls_office_called_idx").on(t.officeId, t.calledAt), index("calls_booking_idx").on(t.bookingId, t.calledAt)],
 );
 
 export type Booking = typeof bookings.$inferSelect;

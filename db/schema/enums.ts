@@ -26,7 +26,7 @@ export const capacityScopeEnum = pgEnum("capacity_scope", ["day", "session", "se
 
 export const deviceKindEnum = pgEnum("device_kind", ["display", "kiosk"]);
 
-export const actorTypeEnum = pgEnum("actor_type", ["citizen", "staff", "device", "system"]);
+export const actorTypeEnum = pgEnum("actor_type", ["citizen", "staff", "device", "system", "api_key"]);
 
 export const callKindEnum = pgEnum("call_kind", ["call", "recall"]);
 

@@ -4,3 +4,5 @@ export * from "./schedule";
 export * from "./staff";
 export * from "./bookings";
 export * from "./audit";
+export * from "./survey";
+export * from "./api-keys";

@@ -1,10 +1,11 @@
-import type { StaffRole } from "@/db/schema";
+import type { ApiKeyScope, StaffRole } from "@/db/schema";
 
 /** Who is acting. Every data-layer function that changes something takes one explicitly. */
 export type Actor =
   | { type: "citizen"; ip?: string | null }
   | { type: "staff"; staffId: string; officeId: string; role: StaffRole; ip?: string | null }
   | { type: "device"; deviceId: string; officeId: string; kind: "display" | "kiosk"; ip?: string | null }
+  | { type: "api_key"; apiKeyId: string; officeId: string; scopes: readonly ApiKeyScope[]; ip?: string | null }
   | { type: "system" };
 
 export const SYSTEM: Actor = { type: "system" };

@@ -1,4 +1,4 @@
-import type { StaffRole } from "@/db/schema";
+import type { ApiKeyScope, StaffRole } from "@/db/schema";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
 
@@ -16,12 +16,13 @@ export const PERMISSIONS = [
   "settings.manage",
   "display.view",
   "kiosk.check_in",
+  "api_keys.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const OPERATOR: Permission[] = ["day.view", "booking.check_in", "booking.assist", "queue.operate"];
 const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view"];
-const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage"];
+const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage", "api_keys.manage"];
 
 /** Roles → permissions, as data. */
 export const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
@@ -35,11 +36,19 @@ export const DEVICE_PERMISSIONS: Record<"display" | "kiosk", ReadonlySet<Permiss
   kiosk: new Set(["kiosk.check_in", "display.view"]),
 };
 
+/** What an integration's key may do, by scope; the API's `requireApiKey` checks the scope itself first. */
+export const API_KEY_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
+  booking: new Set(["booking.assist"]),
+  reports: new Set(["reports.view"]),
+  admin: new Set(["day.view", "reports.view", "settings.manage"]),
+};
+
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {
   if (!actor) return false;
   if (actor.type === "system") return true;
   if (actor.type === "staff") return ROLE_PERMISSIONS[actor.role].has(permission);
   if (actor.type === "device") return DEVICE_PERMISSIONS[actor.kind].has(permission);
+  if (actor.type === "api_key") return actor.scopes.some((scope) => API_KEY_PERMISSIONS[scope].has(permission));
   return false;
 }
 
@@ -50,7 +59,7 @@ export function can(actor: Actor | null | undefined, permission: Permission): bo
 export function assertCan(actor: Actor | null | undefined, permission: Permission, officeId?: string): asserts actor is Actor {
   if (!actor || actor.type === "citizen") throw new AppError("unauthorized", "error.unauthorized");
   if (!can(actor, permission)) throw new AppError("forbidden", "error.forbidden");
-  if (officeId && (actor.type === "staff" || actor.type === "device") && actor.officeId !== officeId) {
+  if (officeId && "officeId" in actor && actor.officeId !== officeId) {
     throw new AppError("forbidden", "error.forbidden");
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
-import { auditLogs, bookings, capacityUsages, offices } from "@/db/schema";
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { auditLogs, bookings, capacityUsages, offices, surveyResponses } from "@/db/schema";
 import { SYSTEM } from "../auth/actor";
 import { addDays, localDate } from "../dates";
 import { getDb } from "../db";
@@ -11,7 +11,8 @@ const FINISHED = ["done", "cancelled", "no_show", "expired"] as const;
 /**
  * UU 27/2022 (PDP): personal data is kept only for the office's retention period. After it, a booking
  * keeps what statistics need (service, date, session, status, channel, age in years, sex, timestamps) and
- * loses everything that identifies the person; audit rows lose their IP address. Idempotent.
+ * loses everything that identifies the person; audit rows lose their IP address, survey sheets their comment
+ * and visit link. Idempotent.
  */
 export async function purgeExpiredPersonalData({ now = new Date() }: { now?: Date } = {}): Promise<{ bookings: number }> {
   const db = await getDb();
@@ -41,6 +42,12 @@ export async function purgeExpiredPersonalData({ now = new Date() }: { now?: Dat
         .update(auditLogs)
         .set({ ip: null })
         .where(and(eq(auditLogs.officeId, office.id), lt(auditLogs.createdAt, new Date(now.getTime() - office.retentionDays * 86_400_000))));
+      // Survey sheets keep their scores; the free-text comment (which may name someone) and the link to the
+      // visit go with the rest of the personal data.
+      await tx
+        .update(surveyResponses)
+        .set({ comment: null, bookingId: null })
+        .where(and(eq(surveyResponses.officeId, office.id), lt(surveyResponses.serviceDate, cutoff), or(isNotNull(surveyResponses.comment), isNotNull(surveyResponses.bookingId))));
       if (rows.length > 0) await writeAudit(tx, { officeId: office.id, actor: SYSTEM, action: "retention.purge", details: { bookings: rows.length, before: cutoff } });
       return rows.length;
     });

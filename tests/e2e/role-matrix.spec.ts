@@ -17,6 +17,10 @@ const PAGES: { path: string; operator: Outcome; supervisor: Outcome; admin: Outc
   { path: "/staff/devices", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/users", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/users/new", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/reports", operator: "forbidden", supervisor: "ok", admin: "ok" },
+  { path: "/staff/reports/monthly", operator: "forbidden", supervisor: "ok", admin: "ok" },
+  { path: "/staff/reports/manifest", operator: "forbidden", supervisor: "ok", admin: "ok" },
+  { path: "/staff/api-keys", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
 ];
 
 async function outcomeOf(page: Page, path: string): Promise<Outcome | string> {

@@ -7,6 +7,7 @@ const OFFICE = "11111111-1111-4111-8111-111111111111";
 const OTHER_OFFICE = "22222222-2222-4222-8222-222222222222";
 
 const staff = (role: "operator" | "supervisor" | "admin"): Actor => ({ type: "staff", staffId: "s", officeId: OFFICE, role, ip: null });
+const apiKey = (scope: "booking" | "admin" | "reports"): Actor => ({ type: "api_key", apiKeyId: "k", officeId: OFFICE, scopes: [scope], ip: null });
 const device = (kind: "display" | "kiosk"): Actor => ({ type: "device", deviceId: "d", officeId: OFFICE, kind, ip: null });
 
 /** The whole table, written out: a permission added to a role by accident fails here. */
@@ -24,8 +25,12 @@ const EXPECTED: Record<string, Permission[]> = {
     "devices.manage",
     "staff.manage",
     "settings.manage",
+    "api_keys.manage",
   ],
   display: ["display.view"],
+  "reports key": ["reports.view"],
+  "booking key": ["booking.assist"],
+  "admin key": ["day.view", "reports.view", "settings.manage"],
   kiosk: ["kiosk.check_in", "display.view"],
 };
 
@@ -35,6 +40,9 @@ const ACTORS: [string, Actor][] = [
   ["admin", staff("admin")],
   ["display", device("display")],
   ["kiosk", device("kiosk")],
+  ["reports key", apiKey("reports")],
+  ["booking key", apiKey("booking")],
+  ["admin key", apiKey("admin")],
 ];
 
 function outcome(actor: Actor | null, permission: Permission, officeId?: string): "ok" | 401 | 403 {

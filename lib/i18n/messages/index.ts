@@ -8,12 +8,14 @@ import { deviceMessages } from "./devices";
 import { errorMessages } from "./errors";
 import { queueMessages } from "./queue";
 import { queueDeskMessages } from "./queue-desk";
+import { reportMessages } from "./reports";
 import { securityMessages } from "./security";
 import { slotMessages } from "./slots";
 import { staffMessages } from "./staff";
+import { surveyMessages } from "./survey";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, reportMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -92,6 +92,18 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
         </>
       ) : null}
 
+      {booking.status === "done" ? (
+        <Card aria-labelledby="survey">
+          <h2 id="survey" className="text-xl font-bold">
+            {t("survey.title")}
+          </h2>
+          <p className="mt-1">{t("survey.prompt")}</p>
+          <ButtonLink href={`${base}/survey`} className="mt-3">
+            {t("survey.promptButton")}
+          </ButtonLink>
+        </Card>
+      ) : null}
+
       {booking.status === "booked" ? (
         <Card aria-labelledby="manage">
           <h2 id="manage" className="text-xl font-bold">

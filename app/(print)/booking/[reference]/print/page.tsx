@@ -11,6 +11,7 @@ import { findRescheduledFrom } from "@/lib/dal/booking-history";
 import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import type { RequirementDTO } from "@/lib/dal/services";
 import { formatTime, minusMinutes } from "@/lib/format";
+import { getPublicSite } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
 import { requestIp } from "@/lib/request-context";
@@ -81,6 +82,7 @@ export default async function PrintPage({ params, searchParams }: Props) {
           <DocumentsToBring requirements={requirements} t={t} className="pl-5" />
         </section>
       ) : null}
+      <p className="mt-4 break-all text-xs">{t("survey.slipLink", { url: `${getPublicSite().origin}/booking/${booking.reference}/survey` })}</p>
       <p className="mt-4 text-xs text-muted">{t("print.footer")}</p>
     </main>
   );

@@ -9,6 +9,7 @@ import { getSlip } from "@/lib/dal/queue/slip";
 import { hasUsableQr } from "@/lib/booking-status";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { getPublicSite } from "@/lib/env";
 import { getTranslator } from "@/lib/i18n/server";
 import { CHANNEL_LABEL, PRIORITY_LABEL, STATUS_LABEL } from "@/lib/queue-labels";
 import { isReference, normalizeReference } from "@/lib/reference";
@@ -71,6 +72,7 @@ export default async function SlipPage({ params, searchParams }: Props) {
       ) : (
         <p className="mt-3 rounded border-2 border-red-800 p-2 font-bold text-red-900">{t("print.void")}</p>
       )}
+      <p className="mt-2 break-all text-xs">{t("survey.slipLink", { url: `${getPublicSite().origin}/booking/${slip.reference}/survey` })}</p>
     </main>
   );
 }

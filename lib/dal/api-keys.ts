@@ -1,0 +1,106 @@
+import "server-only";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { apiKeys, type ApiKey, type ApiKeyScope } from "@/db/schema";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { createToken, hashToken } from "../crypto";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import type { CreateApiKeyInput } from "../validation/api-keys";
+import { writeAudit } from "./audit";
+
+/** Recognisable in logs and secret scanners; the rest is 32 random bytes. */
+export const API_KEY_PREFIX = "antr_";
+const SHOWN_PREFIX_LENGTH = API_KEY_PREFIX.length + 6;
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export type ApiKeyDTO = { id: string; name: string; prefix: string; scopes: ApiKeyScope[]; lastUsedAt: string | null; revokedAt: string | null; createdAt: string };
+export type ApiKeyActor = Extract<Actor, { type: "api_key" }>;
+
+function toDTO(row: ApiKey): ApiKeyDTO {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+function officeOf(actor: Actor): string {
+  if (actor.type === "staff") return actor.officeId;
+  throw new AppError("forbidden", "error.forbidden");
+}
+
+/** Inserts a key with its audit row; the plain key is returned this once and only its hash is kept. */
+export async function insertApiKey(
+  tx: Executor,
+  entry: { officeId: string; actor: Actor; name: string; scopes: ApiKeyScope[]; via?: string },
+): Promise<{ apiKey: ApiKeyDTO; key: string }> {
+  const key = `${API_KEY_PREFIX}${createToken()}`;
+  const [row] = await tx
+    .insert(apiKeys)
+    .values({
+      officeId: entry.officeId,
+      name: entry.name,
+      prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
+      keyHash: hashToken(key),
+      scopes: entry.scopes,
+      createdByStaffId: entry.actor.type === "staff" ? entry.actor.staffId : null,
+    })
+    .returning();
+  await writeAudit(tx, { officeId: entry.officeId, actor: entry.actor, action: "api_key.create", details: { apiKeyId: row!.id, name: entry.name, scopes: entry.scopes, ...(entry.via ? { via: entry.via } : {}) } });
+  return { apiKey: toDTO(row!), key };
+}
+
+export async function createApiKey(actor: Actor, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyDTO; key: string }> {
+  assertCan(actor, "api_keys.manage");
+  const officeId = officeOf(actor);
+  const db = await getDb();
+  return db.transaction((tx) => insertApiKey(tx, { officeId, actor, name: input.name, scopes: input.scopes }));
+}
+
+export async function listApiKeys(actor: Actor): Promise<ApiKeyDTO[]> {
+  assertCan(actor, "api_keys.manage");
+  const db = await getDb();
+  const rows = await db.select().from(apiKeys).where(eq(apiKeys.officeId, officeOf(actor))).orderBy(desc(apiKeys.createdAt));
+  return rows.map(toDTO);
+}
+
+/** Revokes a key of the admin's office; it stops at its next request. Idempotent. */
+export async function revokeApiKey(actor: Actor, apiKeyId: string, now = new Date()): Promise<ApiKeyDTO> {
+  assertCan(actor, "api_keys.manage");
+  const officeId = officeOf(actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select().from(apiKeys).where(and(eq(apiKeys.id, apiKeyId), eq(apiKeys.officeId, officeId))).for("update");
+    if (!found) throw new AppError("not_found", "error.notFound");
+    if (found.revokedAt) return toDTO(found);
+    const [updated] = await tx.update(apiKeys).set({ revokedAt: now }).where(eq(apiKeys.id, apiKeyId)).returning();
+    await writeAudit(tx, { officeId, actor, action: "api_key.revoke", details: { apiKeyId, name: found.name } });
+    return toDTO(updated!);
+  });
+}
+
+/**
+ * The key's actor, or null when unknown or revoked. Every use is audited (what was called, from where);
+ * `lastUsedAt` moves at most once a minute.
+ */
+export async function resolveApiKey(key: string, use: { action: string; ip: string | null }, now = new Date()): Promise<ApiKeyActor | null> {
+  if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
+  const db = await getDb();
+  const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, hashToken(key)), isNull(apiKeys.revokedAt)));
+  if (!row) return null;
+  const actor: ApiKeyActor = { type: "api_key", apiKeyId: row.id, officeId: row.officeId, scopes: row.scopes, ip: use.ip };
+  await db.transaction(async (tx) => {
+    await tx
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
+    await writeAudit(tx, { officeId: row.officeId, actor, action: "api_key.use", details: { apiKeyId: row.id, call: use.action } });
+  });
+  return actor;
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { bookings, counters, services } from "@/db/schema";
+import type { Actor } from "../../auth/actor";
+import { assertCan } from "../../auth/permissions";
+import { getDb } from "../../db";
+import { AppError } from "../../errors";
+import type { Locale } from "../../i18n/messages";
+import { formatQueueNumber } from "../../reference";
+import { serviceName } from "../services";
+
+export type ManifestRow = {
+  queueNumber: string;
+  service: string;
+  channel: (typeof bookings.$inferSelect)["channel"];
+  status: (typeof bookings.$inferSelect)["status"];
+  nikMasked: string;
+  checkedInAt: string | null;
+  firstCallAt: string | null;
+  finishedAt: string | null;
+};
+
+export type CounterManifest = { date: string; counter: { number: number; name: string }; counters: { number: number; name: string }[]; rows: ManifestRow[] };
+
+/**
+ * A counter's day on paper: every visit it handled last (called, served, no-show, transferred here), in
+ * the order of their first call. Masked NIKs only; for the supervisor's signature and the archive.
+ */
+export async function getCounterManifest(actor: Actor, input: { date: string; counterNumber: number }, options: { locale?: Locale } = {}): Promise<CounterManifest> {
+  assertCan(actor, "reports.view");
+  if (actor.type !== "staff") throw new AppError("forbidden", "error.forbidden");
+  const db = await getDb();
+  const all = await db.select().from(counters).where(eq(counters.officeId, actor.officeId)).orderBy(asc(counters.number));
+  const counter = all.find((c) => c.number === input.counterNumber);
+  if (!counter) throw new AppError("not_found", "error.notFound");
+  const firstCall = sql<string | null>`(select min(c.called_at) from calls c where c.booking_id = ${bookings.id})`;
+  const rows = await db
+    .select({ booking: bookings, service: services, firstCallAt: firstCall.mapWith((v: unknown) => (v ? new Date(v as string).toISOString() : null)) })
+    .from(bookings)
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .where(and(eq(bookings.officeId, actor.officeId), eq(bookings.serviceDate, input.date), eq(bookings.counterId, counter.id)))
+    .orderBy(sql`${firstCall} nulls last`, asc(bookings.queueLetter), asc(bookings.queueSeq));
+  return {
+    date: input.date,
+    counter: { number: counter.number, name: counter.name },
+    counters: all.map((c) => ({ number: c.number, name: c.name })),
+    rows: rows.map(({ booking, service, firstCallAt }) => ({
+      queueNumber: formatQueueNumber(booking.queueLetter, booking.queueSeq),
+      service: serviceName(service, options.locale ?? "id"),
+      channel: booking.channel,
+      status: booking.status,
+      nikMasked: booking.nikMasked,
+      checkedInAt: booking.checkedInAt?.toISOString() ?? null,
+      firstCallAt,
+      finishedAt: booking.finishedAt?.toISOString() ?? null,
+    })),
+  };
+}

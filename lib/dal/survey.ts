@@ -1,0 +1,122 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { bookings, services, surveyResponses } from "@/db/schema";
+import { assertReferenceMissesLeft, countReferenceMiss } from "../api/limits";
+import type { Actor } from "../auth/actor";
+import { UNTRUSTED_CLIENT } from "../client-ip";
+import { hashNik } from "../crypto";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import type { Locale } from "../i18n/messages";
+import { verifyManageToken } from "../manage-token";
+import { formatReference, isReference, normalizeReference } from "../reference";
+import type { SurveyAnswers } from "../validation/survey";
+import { writeAudit } from "./audit";
+import { serviceName } from "./services";
+
+/** What the survey page needs: whether the visit can be rated, and whether the NIK must be typed. */
+export type SurveyAccess = {
+  reference: string;
+  referenceDisplay: string;
+  serviceName: string;
+  date: string;
+  state: "open" | "answered" | "not_served";
+  needsNik: boolean;
+};
+
+async function findVisit(reference: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ booking: bookings, service: services, answered: surveyResponses.id })
+    .from(bookings)
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .leftJoin(surveyResponses, eq(surveyResponses.bookingId, bookings.id))
+    .where(eq(bookings.reference, reference));
+  return row ?? null;
+}
+
+/** The survey page's data; anyone with the reference sees only the service and date, never who came. 429 past the misses. */
+export async function getSurveyAccess(
+  rawReference: string,
+  locale: Locale,
+  manageToken?: string,
+  options: { ip?: string; now?: Date } = {},
+): Promise<SurveyAccess | null> {
+  const { ip = UNTRUSTED_CLIENT, now = new Date() } = options;
+  const reference = normalizeReference(rawReference);
+  // The same allowance of misses per address as the confirmation page: references cannot be walked here.
+  const isOwner = isReference(reference) && verifyManageToken(manageToken, reference, now);
+  if (!isOwner) await assertReferenceMissesLeft(ip);
+  const visit = isReference(reference) ? await findVisit(reference) : null;
+  if (!visit) {
+    await countReferenceMiss(ip);
+    return null;
+  }
+  const state = visit.answered ? "answered" : visit.booking.status === "done" ? "open" : "not_served";
+  return {
+    reference,
+    referenceDisplay: formatReference(reference),
+    serviceName: serviceName(visit.service, locale),
+    date: visit.booking.serviceDate,
+    state,
+    needsNik: !isOwner,
+  };
+}
+
+export type SubmitSurveyInput = SurveyAnswers & { reference: string; nik?: string; manageToken?: string };
+
+/**
+ * Records one SKM answer sheet for a finished visit. The citizen proves the visit is theirs with the NIK
+ * or this browser's manage cookie; the sheet keeps no NIK, name or phone. A second sheet for the same
+ * visit is refused (the unique booking link decides, so two tabs at once cannot both count).
+ */
+export async function submitSurvey(actor: Actor, input: SubmitSurveyInput, now = new Date()): Promise<void> {
+  const visit = await findVisit(input.reference);
+  const proven =
+    visit &&
+    (verifyManageToken(input.manageToken, input.reference, now) ||
+      (input.nik !== undefined && visit.booking.nikHash !== null && visit.booking.nikHash === hashNik(input.nik)));
+  if (!visit || !proven) {
+    if (visit && input.nik === undefined) throw new AppError("validation", "error.validation", { fields: { nik: ["field.required"] } });
+    throw new AppError("not_found", "error.notFound");
+  }
+  const { booking } = visit;
+  if (booking.status !== "done") throw new AppError("invalid_transition", "survey.error.notServed");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(surveyResponses)
+      .values({
+        officeId: booking.officeId,
+        bookingId: booking.id,
+        serviceId: booking.serviceId,
+        counterId: booking.counterId,
+        serviceDate: booking.serviceDate,
+        u1: input.u1,
+        u2: input.u2,
+        u3: input.u3,
+        u4: input.u4,
+        u5: input.u5,
+        u6: input.u6,
+        u7: input.u7,
+        u8: input.u8,
+        u9: input.u9,
+        comment: input.comment,
+        ageBand: input.ageBand,
+        sex: input.sex,
+        education: input.education,
+        occupation: input.occupation,
+        createdAt: now,
+      })
+      .onConflictDoNothing({ target: surveyResponses.bookingId })
+      .returning({ id: surveyResponses.id });
+    if (inserted.length === 0) throw new AppError("duplicate", "survey.error.already");
+    await writeAudit(tx, { officeId: booking.officeId, actor, action: "survey.submit", bookingId: booking.id });
+  });
+}
+
+/** Whether a finished visit still waits for its survey: the confirmation page's prompt. */
+export async function isSurveyOpen(reference: string): Promise<boolean> {
+  const visit = await findVisit(reference);
+  return Boolean(visit && visit.booking.status === "done" && !visit.answered);
+}

@@ -1,0 +1,78 @@
+/**
+ * Report time on a year of generated data. Run: `npm run bench:reports` (PostgreSQL at TEST_DATABASE_URL or
+ * 127.0.0.1:5432; BENCH_PGLITE=0 skips the embedded database, BENCH_BOOKINGS sets the volume).
+ *
+ * Generates ≈60,000 bookings over 365 days in SQL (statuses, channels, services and counters mixed; calls for
+ * every called visit; a survey sheet for one served visit in ten), then times getReport — the staff page's
+ * and the API's whole query set — for a month by day and for the year by month, median of several runs.
+ */
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { aggregateHours, aggregateQuota } from "@/lib/dal/reports/hours-quota";
+import { aggregateIkm } from "@/lib/dal/reports/ikm";
+import { getReport } from "@/lib/dal/reports/summary";
+import { aggregateVisits } from "@/lib/dal/reports/visits";
+import { setDatabaseHandleForTests } from "@/lib/db";
+import { createTestOffice } from "@/tests/helpers/fixtures";
+import { generate } from "./reports-data";
+
+const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS || 60_000);
+const RUNS = 5;
+
+async function time(label: string, run: () => Promise<unknown>): Promise<void> {
+  await run(); // warm-up: plans, caches
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await run();
+    ms.push(performance.now() - start);
+  }
+  ms.sort((a, b) => a - b);
+  console.log(`  ${label.padEnd(28)} median ${ms[Math.floor(RUNS / 2)]!.toFixed(0).padStart(5)} ms   max ${ms[RUNS - 1]!.toFixed(0).padStart(5)} ms`);
+}
+
+async function bench(kind: string, handle: DatabaseHandle): Promise<void> {
+  setDatabaseHandleForTests(handle);
+  await handle.migrate();
+  const t = await createTestOffice(handle.db);
+  const started = performance.now();
+  await generate(handle, t, BOOKINGS);
+  const actor = { type: "system" } as const;
+  console.log(`${kind}: ${BOOKINGS.toLocaleString("en")} bookings generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await time("month by day (June)", () => getReport(actor, { from: "2026-06-01", to: "2026-06-30", groupBy: "day", office: t.office.slug }));
+  await time("year by month", () => getReport(actor, { from: "2026-01-01", to: "2026-12-31", groupBy: "month", office: t.office.slug }));
+  await time("year by week", () => getReport(actor, { from: "2026-01-01", to: "2026-12-31", groupBy: "week", office: t.office.slug }));
+  // The year's parts, one at a time (getReport runs them side by side).
+  const year = { officeId: t.office.id, office: t.office, from: "2026-01-01", to: "2026-12-31", groupBy: "month" as const };
+  await time("  part: visits", () => aggregateVisits(handle.db, year));
+  await time("  part: hours", () => aggregateHours(handle.db, year));
+  await time("  part: quota", () => aggregateQuota(handle.db, year));
+  await time("  part: ikm", () => aggregateIkm(handle.db, year));
+}
+
+const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+const name = `antrean_bench_${randomBytes(4).toString("hex")}`;
+await admin.unsafe(`create database ${name}`);
+try {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = openDatabase({ kind: "postgres", url: url.toString(), max: 10 });
+  try {
+    await bench("PostgreSQL", handle);
+  } finally {
+    await handle.close();
+  }
+} finally {
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.end();
+}
+if (process.env.BENCH_PGLITE !== "0") {
+  const handle = openDatabase({ kind: "pglite" });
+  try {
+    await bench("PGlite", handle);
+  } finally {
+    await handle.close();
+  }
+}
