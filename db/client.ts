@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -8,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { claimDataFolder, DataFolderUnreadableError } from "./data-folder";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -39,11 +39,7 @@ export type OpenOptions =
 
 export function openDatabase(options: OpenOptions): DatabaseHandle {
   if (options.kind === "postgres") {
-    const client = postgres(options.url, {
-      max: options.max ?? 10,
-      onnotice: () => {},
-      connection: { application_name: "antrean" },
-    });
+    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, ...failFast() });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
     return {
       db,
@@ -57,9 +53,18 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     };
   }
 
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const { dataDir } = options;
+  const release = dataDir ? claimDataFolder(dataDir) : () => {};
   // The options form: with `undefined` as the first argument PGlite ignores the second.
-  const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
+  // A folder that does not open is reported with its path and a way out, and its lock let go.
+  let failed = false;
+  const ready = client.waitReady.catch((error: unknown) => {
+    failed = true;
+    release();
+    throw dataDir ? new DataFolderUnreadableError(dataDir, error) : error;
+  });
+  ready.catch(() => {});
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
   return {
     db,
@@ -69,7 +74,36 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
       onListen?.();
       return unlisten;
     },
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    migrate: async () => {
+      await ready;
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: async () => {
+      try {
+        // A PGlite that never started cannot be closed (close() rethrows its start-up failure).
+        if (!failed && !client.closed) await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/**
+ * Fail fast while PostgreSQL is away, so a request answers 503 at once instead of waiting: postgres.js's
+ * default reconnect back-off grows to 20 s (requests queued behind it hung ~30 s after a restart and were
+ * committed after their clients had given up) and it waits 30 s for a connection. A statement or an idle
+ * transaction that runs away is ended by the server. ANTREAN_DB_STATEMENT_TIMEOUT_MS=0 leaves the
+ * server's setting alone (a pooler that rejects startup parameters: set it on the role instead).
+ */
+function failFast() {
+  const statementTimeout = Number(process.env.ANTREAN_DB_STATEMENT_TIMEOUT_MS ?? 15_000);
+  return {
+    connect_timeout: Number(process.env.ANTREAN_DB_CONNECT_TIMEOUT_S ?? 3),
+    backoff: () => 0.1,
+    connection: {
+      application_name: "antrean",
+      ...(statementTimeout > 0 ? { statement_timeout: statementTimeout, idle_in_transaction_session_timeout: 2 * statementTimeout } : {}),
+    },
   };
 }
