@@ -34,12 +34,12 @@ export type DatabaseHandle = {
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
 export type OpenOptions =
-  | { kind: "postgres"; url: string; max?: number }
+  | { kind: "postgres"; url: string; max?: number; /** A pooled connection closed: maybe the server went away. */ onConnectionClosed?: () => void }
   | { kind: "pglite"; dataDir?: string /* in memory when absent */; loadDataDir?: Blob /* a dumpDataDir() image to start from */ };
 
 export function openDatabase(options: OpenOptions): DatabaseHandle {
   if (options.kind === "postgres") {
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, ...failFast() });
+    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, onclose: options.onConnectionClosed, ...failFast() });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
     return {
       db,

@@ -1,11 +1,12 @@
 /**
  * Whether this process last found its database unreachable. Set when a request fails for want of the
- * database (instrumentation's onRequestError, the API, the actions, /api/health); while it is set the proxy
+ * database (instrumentation's onRequestError, the API, the actions, /api/health) or when a pooled connection
+ * closes and a probe then fails (PostgreSQL shutting down closes them all at once); while it is set the proxy
  * answers page requests with a 503 page at once, and a probe runs every second until the database answers
  * again, so the app recovers by itself. Kept on globalThis: the proxy and the app are bundled separately
  * but run in one process. No imports, so the proxy can read it without loading the database driver.
  */
-type DbStatus = { unavailableSince: number | null; probe?: () => Promise<void>; timer?: ReturnType<typeof setInterval> };
+type DbStatus = { unavailableSince: number | null; probe?: () => Promise<void>; timer?: ReturnType<typeof setInterval>; checking?: boolean };
 
 const KEY = Symbol.for("antrean.db-status");
 const PROBE_EVERY_MS = 1_000;
@@ -49,4 +50,14 @@ export function markDatabaseAvailable(): void {
   s.unavailableSince = null;
   clearInterval(s.timer);
   s.timer = undefined;
+}
+
+/** A pooled connection closed: ask the database at once, so pages answer 503 before they fail one by one. */
+export function checkDatabaseSoon(): void {
+  const s = state();
+  if (s.unavailableSince !== null || s.checking || !s.probe) return;
+  s.checking = true;
+  s.probe()
+    .catch(() => markDatabaseUnavailable())
+    .finally(() => (s.checking = false));
 }
