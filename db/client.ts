@@ -34,12 +34,20 @@ export type DatabaseHandle = {
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
 export type OpenOptions =
-  | { kind: "postgres"; url: string; max?: number; /** A pooled connection closed: maybe the server went away. */ onConnectionClosed?: () => void }
+  | {
+      kind: "postgres";
+      url: string;
+      max?: number;
+      /** A pooled connection closed: maybe the server went away. */
+      onConnectionClosed?: () => void;
+      /** The app's pool: the server ends runaway statements (not for migrations, which may run long). */
+      statementTimeouts?: boolean;
+    }
   | { kind: "pglite"; dataDir?: string /* in memory when absent */; loadDataDir?: Blob /* a dumpDataDir() image to start from */ };
 
 export function openDatabase(options: OpenOptions): DatabaseHandle {
   if (options.kind === "postgres") {
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, onclose: options.onConnectionClosed, ...failFast() });
+    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, onclose: options.onConnectionClosed, ...failFast(options.statementTimeouts) });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
     return {
       db,
@@ -92,12 +100,12 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
 /**
  * Fail fast while PostgreSQL is away, so a request answers 503 at once instead of waiting: postgres.js's
  * default reconnect back-off grows to 20 s (requests queued behind it hung ~30 s after a restart and were
- * committed after their clients had given up) and it waits 30 s for a connection. A statement or an idle
- * transaction that runs away is ended by the server. ANTREAN_DB_STATEMENT_TIMEOUT_MS=0 leaves the
+ * committed after their clients had given up) and it waits 30 s for a connection. In the app's pool a
+ * statement or an idle transaction that runs away is ended by the server. ANTREAN_DB_STATEMENT_TIMEOUT_MS=0 leaves the
  * server's setting alone (a pooler that rejects startup parameters: set it on the role instead).
  */
-function failFast() {
-  const statementTimeout = Number(process.env.ANTREAN_DB_STATEMENT_TIMEOUT_MS ?? 15_000);
+function failFast(statementTimeouts = false) {
+  const statementTimeout = statementTimeouts ? Number(process.env.ANTREAN_DB_STATEMENT_TIMEOUT_MS ?? 15_000) : 0;
   return {
     connect_timeout: Number(process.env.ANTREAN_DB_CONNECT_TIMEOUT_S ?? 3),
     backoff: () => 0.1,

@@ -37,7 +37,7 @@ setDatabaseProbe(async () => {
 
 async function connect(): Promise<DatabaseHandle> {
   const env = getEnv();
-  if (env.DATABASE_URL) return openDatabase({ kind: "postgres", url: env.DATABASE_URL, onConnectionClosed: checkDatabaseSoon });
+  if (env.DATABASE_URL) return openDatabase({ kind: "postgres", url: env.DATABASE_URL, statementTimeouts: true, onConnectionClosed: checkDatabaseSoon });
   if (isBuildPhase()) {
     // `next build` never opens (or creates) the embedded folder: a running server may hold it, and the
     // build has no business with the office's data. While prerendering, connection() marks the page as

@@ -35,7 +35,8 @@ describe("PostgreSQL stopped and started under the data layer", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-12-01T03:00:00Z"));
     cluster = await startThrowawayPostgres();
-    handle = openDatabase({ kind: "postgres", url: cluster.url });
+    // As lib/db.ts opens the app's pool.
+    handle = openDatabase({ kind: "postgres", url: cluster.url, statementTimeouts: true });
     await handle.migrate();
     setDatabaseHandleForTests(handle);
     t = await createTestOffice(handle.db);
@@ -46,11 +47,19 @@ describe("PostgreSQL stopped and started under the data layer", () => {
     await cluster?.dispose();
   });
 
-  it("the pool asks the server to end runaway statements and idle transactions", async () => {
+  it("the app's pool asks the server to end runaway statements and idle transactions", async () => {
     // postgres.js returns the rows as the result itself.
     const show = async (setting: string) => ((await handle.db.execute(sql.raw(`show ${setting}`))) as unknown as Record<string, string>[])[0]![setting];
     expect(await show("statement_timeout")).toBe("15s");
     expect(await show("idle_in_transaction_session_timeout")).toBe("30s");
+    // Scripts (migrations) keep the server's default: a long index build must not be cut off.
+    const script = openDatabase({ kind: "postgres", url: cluster.url, max: 1 });
+    try {
+      const rows = (await script.db.execute(sql`show statement_timeout`)) as unknown as { statement_timeout: string }[];
+      expect(rows[0]!.statement_timeout).toBe("0");
+    } finally {
+      await script.close();
+    }
   });
 
   it("answers 503 at once while the server is down, and recovers by itself", async () => {
