@@ -27,9 +27,9 @@ export async function register(): Promise<void> {
   startMaintenance();
 }
 
-/** A request that failed because the database is unreachable marks it down (pages answer 503 until it is back). */
+/** A request that failed because the database is unreachable has it checked (pages answer 503 until it is back). */
 export const onRequestError: Instrumentation.onRequestError = async (error) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const [{ databaseFailure }, { markDatabaseUnavailable }] = await Promise.all([import("./lib/errors"), import("./lib/db-status")]);
-  if (databaseFailure(error) === "unreachable") markDatabaseUnavailable();
+  const [{ databaseFailure }, { checkDatabaseSoon }] = await Promise.all([import("./lib/errors"), import("./lib/db-status")]);
+  if (databaseFailure(error) === "unreachable") checkDatabaseSoon();
 };

@@ -1,9 +1,10 @@
 /**
- * Whether this process last found its database unreachable. Set when a request fails for want of the
- * database (instrumentation's onRequestError, the API, the actions, /api/health) or when a pooled connection
- * closes and a probe then fails (PostgreSQL shutting down closes them all at once); while it is set the proxy
- * answers page requests with a 503 page at once, and a probe runs every second until the database answers
- * again, so the app recovers by itself. Kept on globalThis: the proxy and the app are bundled separately
+ * Whether this process last found its database unreachable. Set when /api/health finds it so, or when a
+ * probe fails that was asked for by a request failing for want of the database (instrumentation's
+ * onRequestError, the API, the actions) or by a pooled connection closing (PostgreSQL shutting down closes
+ * them all at once) — a probe, not the failure itself, which may be a late one from before a recovery.
+ * While it is set the proxy answers page requests with a 503 page at once, and a probe runs every second
+ * until the database answers again, so the app recovers by itself. Kept on globalThis: the proxy and the app are bundled separately
  * but run in one process. No imports, so the proxy can read it without loading the database driver.
  */
 type DbStatus = { unavailableSince: number | null; probe?: () => Promise<void>; timer?: ReturnType<typeof setInterval>; checking?: boolean };
@@ -52,7 +53,7 @@ export function markDatabaseAvailable(): void {
   s.timer = undefined;
 }
 
-/** A pooled connection closed: ask the database at once, so pages answer 503 before they fail one by one. */
+/** Something suggests the database is gone: ask it at once, so pages answer 503 before they fail one by one. */
 export function checkDatabaseSoon(): void {
   const s = state();
   if (s.unavailableSince !== null || s.checking || !s.probe) return;

@@ -1,4 +1,4 @@
-import { markDatabaseUnavailable } from "../db-status";
+import { checkDatabaseSoon } from "../db-status";
 import { databaseFailure, describeError, isAppError, unavailableError, type FieldErrors } from "../errors";
 import type { Params, Translator } from "../i18n/translate";
 
@@ -31,10 +31,10 @@ export function errorResponse(thrown: unknown, t: Translator, where: string): Re
   return Response.json(body, { status: 500, headers });
 }
 
-/** A database outage is expected, not a bug: 503 `unavailable` (and the app marks the database down). */
+/** A database outage is expected, not a bug: 503 `unavailable` (and the app checks whether the database is down). */
 export function asExpectedError(error: unknown): unknown {
   const failure = databaseFailure(error);
   if (!failure) return error;
-  if (failure === "unreachable") markDatabaseUnavailable();
+  if (failure === "unreachable") checkDatabaseSoon();
   return unavailableError();
 }

@@ -72,6 +72,7 @@ function load(workers: number, kinds: Parameters<typeof send>[0][]) {
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
+  const started = Date.now();
   cluster = await startThrowawayPostgres();
   const url = new URL(cluster.url);
   url.pathname = "/antrean_e2e_resilience";
@@ -85,6 +86,7 @@ test.beforeAll(async () => {
   };
   const day = availability.days.find((d) => d.open && d.sessions.filter((s) => s.remaining >= 50).length >= 3)!;
   slot = { date: day.date, sessions: day.sessions.filter((s) => s.remaining >= 50).slice(-3).map((s) => s.start) };
+  console.log(`[resilience] cluster, database and server ready in ${Date.now() - started} ms`);
 });
 
 test.afterAll(async () => {
