@@ -34,7 +34,7 @@ const startCommand = (kind: keyof typeof SERVERS) =>
   `${bin("tsx")} scripts/e2e-prepare.ts ${kind} && exec ${bin("next")} start --hostname 127.0.0.1 --port ${SERVERS[kind].port}`;
 
 const commonServer = {
-  // Ready only when the database answers: the embedded server migrates and seeds on this first request.
+  // Ready only when the database answers: the embedded server migrates and seeds as it starts.
   timeout: 180_000,
   reuseExistingServer: process.env.E2E_REUSE === "1",
   stdout: "pipe",

@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
+import { isDatabaseMarkedUnavailable } from "./lib/db-status";
+import { isCrossOriginWrite } from "./lib/server-action-origin";
+import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
 /**
  * A per-request CSP nonce for every page, and — for convenience only — a redirect of signed-out visitors
@@ -7,6 +10,10 @@ import { STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A server action posted from another site: Next refuses it with a 500; it is a 403.
+  if (isCrossOriginWrite(request.method, request.headers)) return crossOriginResponse();
+  // The database is known to be down: a 503 page now rather than a render that waits and fails.
+  if ((request.method === "GET" || request.method === "HEAD") && isDatabaseMarkedUnavailable()) return unavailablePageResponse(request.method);
   if (pathname.startsWith("/staff") && !pathname.startsWith("/staff/login") && !STAFF_SESSION_COOKIE_NAMES.some((c) => request.cookies.has(c))) {
     const login = new URL("/staff/login", request.url);
     login.searchParams.set("next", pathname + search);

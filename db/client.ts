@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -8,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { claimDataFolder, DataFolderUnreadableError } from "./data-folder";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -40,16 +40,20 @@ export type DatabaseHandle = {
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
 export type OpenOptions =
-  | { kind: "postgres"; url: string; max?: number }
+  | {
+      kind: "postgres";
+      url: string;
+      max?: number;
+      /** A pooled connection closed: maybe the server went away. */
+      onConnectionClosed?: () => void;
+      /** The app's pool: the server ends runaway statements (not for migrations, which may run long). */
+      statementTimeouts?: boolean;
+    }
   | { kind: "pglite"; dataDir?: string /* in memory when absent */; loadDataDir?: Blob /* a dumpDataDir() image to start from */ };
 
 export function openDatabase(options: OpenOptions): DatabaseHandle {
   if (options.kind === "postgres") {
-    const client = postgres(options.url, {
-      max: options.max ?? 10,
-      onnotice: () => {},
-      connection: { application_name: "antrean" },
-    });
+    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, onclose: options.onConnectionClosed, ...failFast(options.statementTimeouts) });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
     return {
       db,
@@ -64,9 +68,18 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
     };
   }
 
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const { dataDir } = options;
+  const release = dataDir ? claimDataFolder(dataDir) : () => {};
   // The options form: with `undefined` as the first argument PGlite ignores the second.
-  const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
+  // A folder that does not open is reported with its path and a way out, and its lock let go.
+  let failed = false;
+  const ready = client.waitReady.catch((error: unknown) => {
+    failed = true;
+    release();
+    throw dataDir ? new DataFolderUnreadableError(dataDir, error) : error;
+  });
+  ready.catch(() => {});
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
   return {
     db,
@@ -76,8 +89,40 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
       onListen?.();
       return unlisten;
     },
-    run: async (text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    run: async (text, params) => {
+      await ready;
+      return (await client.query<Record<string, unknown>>(text, params)).rows;
+    },
+    migrate: async () => {
+      await ready;
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: async () => {
+      try {
+        // A PGlite that never started cannot be closed (close() rethrows its start-up failure).
+        if (!failed && !client.closed) await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/**
+ * Fail fast while PostgreSQL is away, so a request answers 503 at once instead of waiting: postgres.js's
+ * default reconnect back-off grows to 20 s (requests queued behind it hung ~30 s after a restart and were
+ * committed after their clients had given up) and it waits 30 s for a connection. In the app's pool a
+ * statement or an idle transaction that runs away is ended by the server. ANTREAN_DB_STATEMENT_TIMEOUT_MS=0 leaves the
+ * server's setting alone (a pooler that rejects startup parameters: set it on the role instead).
+ */
+function failFast(statementTimeouts = false) {
+  const statementTimeout = statementTimeouts ? Number(process.env.ANTREAN_DB_STATEMENT_TIMEOUT_MS ?? 15_000) : 0;
+  return {
+    connect_timeout: Number(process.env.ANTREAN_DB_CONNECT_TIMEOUT_S ?? 3),
+    backoff: () => 0.1,
+    connection: {
+      application_name: "antrean",
+      ...(statementTimeout > 0 ? { statement_timeout: statementTimeout, idle_in_transaction_session_timeout: 2 * statementTimeout } : {}),
+    },
   };
 }

@@ -94,9 +94,16 @@ export function warnIfNoPublicUrl(log: (message: string) => void = console.warn)
   log(`[antrean] ANTREAN_PUBLIC_URL is not set: shared links and device activation links will point at ${site.origin}. Set it to the site's public address.`);
 }
 
+/** `next build` loads the app to prerender it; it must leave the data folder alone (not even create it). */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}
+
 function readOrCreateLocalSecret(dataDir: string): string {
   const file = path.resolve(dataDir, "secret.key");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  // Nothing the build signs outlives it (every page is rendered per request), so a throw-away secret will do.
+  if (isBuildPhase()) return randomBytes(48).toString("base64url");
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, secret + "\n", { flag: "wx" });

@@ -1,3 +1,4 @@
+import { RETRY_AFTER_SECONDS } from "./db-status";
 import type { MessageKey } from "./i18n/messages";
 
 /** Expected failures: shown to the person, never logged as faults. Anything else is a bug and goes to error.tsx. */
@@ -12,7 +13,8 @@ export type AppErrorCode =
   | "rate_limited"
   | "unauthorized"
   | "forbidden"
-  | "locked";
+  | "locked"
+  | "unavailable";
 
 const STATUS: Record<AppErrorCode, number> = {
   validation: 422,
@@ -26,6 +28,7 @@ const STATUS: Record<AppErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   locked: 429,
+  unavailable: 503,
 };
 
 /** Field name → message keys, as the form and the API show them. */
@@ -92,4 +95,35 @@ export function describeError(error: unknown): string {
 function withoutParams(message: string): string {
   const at = message.indexOf("\nparams:");
   return at === -1 ? message : `${message.slice(0, at)}\nparams: [redacted]`;
+}
+
+const UNREACHABLE_CODES = new Set([
+  // The socket (node) and postgres.js's own connection errors.
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE",
+  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED",
+  // PostgreSQL shutting down, starting up or out of connections.
+  "57P01", "57P02", "57P03", "53300",
+]);
+
+/**
+ * Why the database could not serve a request, looking through drizzle's wrappers: `unreachable` (down,
+ * restarting, refusing connections), `timeout` (a statement ran past the pool's statement timeout), or
+ * null for every other failure. Both answer 503 with Retry-After; only `unreachable` marks the database down.
+ */
+export function databaseFailure(error: unknown): "unreachable" | "timeout" | null {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") {
+      if (UNREACHABLE_CODES.has(code) || code.startsWith("08")) return "unreachable";
+      if (code === "57014") return "timeout";
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** The expected face of a database outage: 503 `unavailable`, in the reader's language. */
+export function unavailableError(): AppError {
+  return new AppError("unavailable", "error.unavailable", { params: { retryAfter: RETRY_AFTER_SECONDS } });
 }

@@ -1,17 +1,8 @@
 "use client";
 
-/** Unexpected failures only (expected ones are shown in the form). Bilingual: the dictionary lives on the server. */
+import { ErrorNotice } from "@/components/layout/error-notice";
+
+/** Unexpected failures only (expected ones are shown in the form). */
 export default function PublicError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <div className="space-y-4" role="alert">
-      <h1 className="text-2xl font-bold">Terjadi kesalahan pada sistem</h1>
-      <p>Maaf, permintaan Anda belum bisa diproses. Silakan coba lagi beberapa saat lagi.</p>
-      <p lang="en" className="text-muted">
-        Something went wrong on our side. Please try again shortly.
-      </p>
-      <button type="button" onClick={reset} className="min-h-12 rounded-lg bg-brand-600 px-5 py-3 font-semibold text-white">
-        Coba lagi / Try again
-      </button>
-    </div>
-  );
+  return <ErrorNotice reset={reset} />;
 }

@@ -1,4 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
+import { asExpectedError } from "../api/respond";
 import { describeError, isAppError } from "../errors";
 import type { Translator } from "../i18n/translate";
 
@@ -20,7 +21,8 @@ export const IDLE: FormState = { status: "idle" };
  * notFound…) passes through; anything else is logged without personal data (drizzle puts a failed
  * query's parameters in its message) and surfaces as a bare error to error.tsx.
  */
-export function toFormState(error: unknown, t: Translator, values: Record<string, string>): FormState {
+export function toFormState(thrown: unknown, t: Translator, values: Record<string, string>): FormState {
+  const error = asExpectedError(thrown);
   if (!isAppError(error)) {
     unstable_rethrow(error);
     console.error(`[action] failed: ${describeError(error)}`);

@@ -4,8 +4,9 @@ import type { Office, Service } from "@/db/schema";
 import { evaluateDay, nextDateWithRoom, type DayAvailabilityCore, type DayReasonCode } from "../availability";
 import { bookableDateRange } from "../booking-window";
 import type { Channel } from "../capacity";
-import { addDays, localDate } from "../dates";
+import { addDays, isServiceDate, localDate } from "../dates";
 import { getDb } from "../db";
+import { AppError } from "../errors";
 import type { MessageKey } from "../i18n/messages";
 import type { Translator } from "../i18n/translate";
 import { loadDayPlans, loadUsage } from "./calendar";
@@ -65,6 +66,10 @@ async function readAvailability(params: AvailabilityParams): Promise<Availabilit
   const defaultFrom = channel === "online" ? bookableDateRange(now, office).from : localDate(now, office.timezone);
   const from = params.from ?? defaultFrom;
   const dayCount = params.days ?? office.bookingDaysAhead;
+  // Behind the shared DateSchema: a date PostgreSQL cannot hold must never reach it (a 500 otherwise).
+  if (!isServiceDate(from) || !isServiceDate(addDays(from, dayCount - 1))) {
+    throw new AppError("validation", "field.date.invalid", { fields: { from: ["field.date.invalid"] } });
+  }
   const days = await evaluateRange(db, office, service, from, addDays(from, dayCount - 1), channel, now);
   return {
     office: { slug: office.slug, name: office.name, bookingOpensAt: office.bookingOpensAt.slice(0, 5) },

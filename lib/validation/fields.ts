@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { localDate } from "../dates";
-import { isIsoDate } from "../dates";
+import { isServiceDate, localDate } from "../dates";
 import { isValidName, normalizeName } from "../name";
 import { normalizeNik, parseNik, type NikProblem } from "../nik";
 import { normalizePhone } from "../phone";
@@ -73,7 +72,8 @@ export const OptionalEmailSchema = z.preprocess(
 
 export const SlugSchema = z.string().max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "field.invalid" });
 
-export const DateSchema = z.string().max(10).refine(isIsoDate, { error: "field.date.invalid" });
+/** The one parser of a visit's date, for the API, the pages and the actions: a real `YYYY-MM-DD` in range. */
+export const DateSchema = z.string().max(10).refine(isServiceDate, { error: "field.date.invalid" });
 
 /** A session is named by its start time, `HH:MM`. */
 export const SessionSchema = z
@@ -81,6 +81,17 @@ export const SessionSchema = z
   .max(8)
   .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, { error: "field.session.invalid" })
   .transform((v) => v.slice(0, 5));
+
+/** A date + session chosen in the slot picker travels as one value: `2026-12-07_08:00`. */
+export const SlotSchema = z
+  .string()
+  .max(20)
+  .regex(/^[^_]+_[^_]+$/, { error: "slots.required" })
+  .transform((v) => {
+    const [date, session] = v.split("_");
+    return { date: date!, session: session! };
+  })
+  .pipe(z.object({ date: DateSchema, session: SessionSchema }));
 
 export const ReferenceSchema = z
   .string()

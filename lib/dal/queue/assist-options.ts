@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/permissions";
-import { localDate } from "../../dates";
+import { isServiceDate, localDate } from "../../dates";
 import { AppError } from "../../errors";
 import type { Translator } from "../../i18n/translate";
 import { getAvailability, type DayAvailability } from "../availability";
@@ -26,7 +26,7 @@ export async function getAssistOptions(actor: Actor, input: { service?: string; 
   const office = await requireOfficeById(actor.officeId);
   const services = (await listServices(office, locale)).map((s) => ({ slug: s.slug, name: s.name.text }));
   const today = localDate(now, office.timezone);
-  const date = input.date && input.date >= today ? input.date : today;
+  const date = input.date && isServiceDate(input.date) && input.date >= today ? input.date : today;
   const service = services.find((s) => s.slug === input.service)?.slug ?? null;
   const availability = service
     ? await getAvailability({ officeSlug: office.slug, serviceSlug: service, from: date, days: 1, channel: "assisted", t: options.t, now })

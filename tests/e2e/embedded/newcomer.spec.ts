@@ -3,8 +3,8 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "../fixtures/axe";
 
 /**
- * A newcomer's install: no DATABASE_URL, an empty data folder, the app migrated and seeded PGlite on its
- * first request. The services must be the ones the office published (db/seed/data).
+ * A newcomer's install: no DATABASE_URL, an empty data folder, the app migrated and seeded PGlite as it
+ * started (and holds the folder's lock). The services must be the ones the office published (db/seed/data).
  */
 type Catalogue = { office: { shortName: string }; services: { id: string; category: string; name: string }[] };
 const catalogue = JSON.parse(readFileSync("db/seed/data/kota-bogor-services.json", "utf8")) as Catalogue;

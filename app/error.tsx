@@ -1,0 +1,12 @@
+"use client";
+
+import { ErrorNotice } from "@/components/layout/error-notice";
+
+/** A failure in a section's layout (the public layout reads the office, so a database outage lands here). */
+export default function RootError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-8">
+      <ErrorNotice reset={reset} />
+    </main>
+  );
+}

@@ -1,0 +1,17 @@
+"use client";
+
+import { ErrorNotice } from "@/components/layout/error-notice";
+import "./globals.css";
+
+/** A failure in the root layout itself: the friendly page instead of Next's bare "Application error". */
+export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <html lang="id">
+      <body className="min-h-dvh">
+        <main className="mx-auto max-w-3xl px-4 py-8">
+          <ErrorNotice reset={reset} />
+        </main>
+      </body>
+    </html>
+  );
+}
