@@ -92,7 +92,9 @@ export async function createBooking(
         phone: input.phone,
         email: input.email ?? null,
         isPriority: isElderly || Boolean(input.priorityReason),
+        // Written in one statement: created and last updated at the same instant.
         createdAt: new Date(Number(created!.booking_created_ms)),
+        updatedAt: new Date(Number(created!.booking_created_ms)),
       };
       return toBookingDTO(row, service, office, ctx.locale);
     } catch (error) {
