@@ -4,6 +4,16 @@
  * from one read of the office's day.
  */
 
+/** The public live status (GET /api/v1/queue/{reference}): queue numbers and counters only, never a person. */
+export type QueueStatus = {
+  status: "booked" | "checked_in" | "called" | "serving" | "done" | "cancelled" | "no_show" | "expired";
+  queueNumber: string;
+  counter?: number;
+  ahead?: number;
+  etaMinutes?: { low: number; high: number };
+  nowServing: { counter: number; number: string }[];
+};
+
 /** A checked-in booking, as far as the order matters. */
 export type WaitingRow = { id: string; serviceId: string; counterId: string | null };
 export type CounterRow = { id: string; isActive: boolean; serviceIds: readonly string[] };

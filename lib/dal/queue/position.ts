@@ -1,23 +1,15 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { bookings, type BookingStatus } from "@/db/schema";
+import { bookings } from "@/db/schema";
 import { localDate, localTime, normalizeTime, zonedInstant } from "../../dates";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
-import { countAhead, estimateWait, quantile, MIN_SAMPLES, serviceTimeFrom, type ServiceTime } from "../../queue-wait";
+import { countAhead, estimateWait, quantile, MIN_SAMPLES, serviceTimeFrom, type QueueStatus, type ServiceTime } from "../../queue-wait";
 import { formatQueueNumber, isReference, normalizeReference } from "../../reference";
 import { requireOfficeById } from "../offices";
 import { loadOfficeDay, loadSessionWaits, type DayRow, type OfficeDay } from "./office-day";
 
-/** The public live status (GET /api/v1/queue/{reference}): queue numbers and counters only, never a person. */
-export type QueueStatus = {
-  status: BookingStatus;
-  queueNumber: string;
-  counter?: number;
-  ahead?: number;
-  etaMinutes?: { low: number; high: number };
-  nowServing: { counter: number; number: string }[];
-};
+export type { QueueStatus };
 
 /** What the citizen's page needs besides the public status. */
 export type QueueStatusView = {
