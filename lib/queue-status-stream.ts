@@ -1,5 +1,4 @@
 import "server-only";
-import { performance } from "node:perf_hooks";
 import { getOfficeDayStatuses, getQueueStatus, type QueueStatusView } from "./dal/queue/position";
 import { SSE_HEADERS } from "./display-stream";
 import type { QueueEventsHub } from "./queue-events-hub";
@@ -17,21 +16,38 @@ export type QueueStatusStreamOptions = {
 type DayStatuses = Awaited<ReturnType<typeof getOfficeDayStatuses>>;
 
 /**
- * One read of an office's day shared by every open stream of that office in this process: a stream reuses a
- * read that started after the event it reacts to, so a call costs one query however many phones watch.
+ * One read of an office's day shared by every open stream of that office in this process. Each queue event
+ * of the office moves its generation on; a read is reused while no event has arrived since it started. Only
+ * while some stream of the office is subscribed (and so sees every event) is a read kept at all.
  */
-const loads = new Map<string, { startedAt: number; promise: Promise<DayStatuses> }>();
+type OfficeMemo = { streams: number; generation: number; load: { generation: number; promise: Promise<DayStatuses> } | null };
+const offices = new Map<string, OfficeMemo>();
 
-export function sharedOfficeDay(officeId: string, since: number): Promise<DayStatuses> {
-  const current = loads.get(officeId);
-  if (current && current.startedAt > since) return current.promise;
-  const entry = { startedAt: performance.now(), promise: getOfficeDayStatuses(officeId) };
-  loads.set(officeId, entry);
-  const forget = () => {
-    if (loads.get(officeId) === entry) loads.delete(officeId);
+export function sharedOfficeDay(officeId: string): Promise<DayStatuses> {
+  const memo = offices.get(officeId);
+  if (memo?.load && memo.load.generation === memo.generation) return memo.load.promise;
+  const promise = getOfficeDayStatuses(officeId);
+  if (memo) {
+    const load = { generation: memo.generation, promise };
+    memo.load = load;
+    promise.catch(() => {
+      if (memo.load === load) memo.load = null;
+    });
+  }
+  return promise;
+}
+
+function track(officeId: string): { onEvent: () => void; release: () => void } {
+  let memo = offices.get(officeId);
+  if (!memo) offices.set(officeId, (memo = { streams: 0, generation: 0, load: null }));
+  memo.streams++;
+  const m = memo;
+  return {
+    onEvent: () => void m.generation++,
+    release: () => {
+      if (--m.streams === 0 && offices.get(officeId) === m) offices.delete(officeId);
+    },
   };
-  entry.promise.then(() => setTimeout(forget, 10_000).unref(), forget);
-  return entry.promise;
 }
 
 const encoder = new TextEncoder();
@@ -49,7 +65,6 @@ export async function openQueueStatusStream(view: QueueStatusView, options: Queu
   let lastStatus = "";
   let lastCalls = view.callCount;
   let timer: NodeJS.Timeout | null = null;
-  let since = 0;
 
   const write = (chunk: Uint8Array) => {
     if (isClosed) return;
@@ -69,25 +84,36 @@ export async function openQueueStatusStream(view: QueueStatusView, options: Queu
     lastCalls = next.callCount;
   };
   const refresh = async () => {
-    const day = await sharedOfficeDay(view.officeId, since);
+    const day = await sharedOfficeDay(view.officeId);
     // Gone from today's list (rescheduled): read it on its own.
     show(day.of(view.reference, new Date()) ?? (await getQueueStatus(view.reference)));
   };
   const schedule = () => {
-    since = performance.now();
     timer ??= setTimeout(() => {
       timer = null;
       refresh().catch(() => close());
     }, coalesceMs);
   };
 
-  const unsubscribe = view.isToday ? await hub.subscribe({ officeId: view.officeId }, schedule) : () => {};
+  const tracked = view.isToday ? track(view.officeId) : null;
+  const unsubscribe = tracked
+    ? await hub
+        .subscribe({ officeId: view.officeId }, () => {
+          tracked.onEvent();
+          schedule();
+        })
+        .catch((error: unknown) => {
+          tracked.release();
+          throw error;
+        })
+    : () => {};
   const heartbeat = setInterval(() => write(encoder.encode(": heartbeat\n\n")), heartbeatMs);
   const onAbort = () => close();
   function close() {
     if (isClosed) return;
     isClosed = true;
     unsubscribe();
+    tracked?.release();
     clearInterval(heartbeat);
     if (timer) clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
@@ -105,7 +131,8 @@ export async function openQueueStatusStream(view: QueueStatusView, options: Queu
       if (signal?.aborted) return close();
       write(encoder.encode("retry: 5000\n\n"));
       show(view);
-      // The view was read before the LISTEN was in place: one catch-up read closes that gap.
+      // The view may have been read before the LISTEN was in place: a catch-up read closes that gap (shared
+      // and free while the office's other streams have seen no event since).
       if (view.isToday) schedule();
     },
     cancel() {

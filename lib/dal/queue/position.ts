@@ -26,7 +26,9 @@ export type QueueStatusView = {
   checkInOpensAt: string | null;
 };
 
-type Options = { now?: Date };
+type DayStatuses = Awaited<ReturnType<typeof getOfficeDayStatuses>>;
+/** `loadDay`: a shared read of the office's day (the event streams pass theirs). */
+type Options = { now?: Date; loadDay?: (officeId: string) => Promise<DayStatuses> };
 
 /** The live status of one booking by its reference; 404 (not_found) for an unknown or malformed one. */
 export async function getQueueStatus(rawReference: string, options: Options = {}): Promise<QueueStatusView> {
@@ -41,7 +43,11 @@ export async function getQueueStatus(rawReference: string, options: Options = {}
   if (!booking) throw new AppError("not_found", "error.notFound");
   const office = await requireOfficeById(booking.officeId, db);
   const today = localDate(now, office.timezone);
-  if (booking.serviceDate === today) return (await getOfficeDayStatuses(office.id, now)).of(reference, now)!;
+  if (booking.serviceDate === today) {
+    // A shared read may predate a booking made since (a booking alone publishes no queue event): read afresh.
+    const shared = options.loadDay ? (await options.loadDay(office.id)).of(reference, now) : null;
+    return shared ?? (await getOfficeDayStatuses(office.id, now)).of(reference, now)!;
+  }
   return futureStatus(reference, today, booking.sessionStartsAt);
 }
 

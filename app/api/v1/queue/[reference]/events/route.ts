@@ -3,7 +3,7 @@ import { withQueueMissGuard } from "@/lib/api/queue-limits";
 import { SSE_HEADERS } from "@/lib/display-stream";
 import { getQueueStatus } from "@/lib/dal/queue/position";
 import { getQueueEventsHub } from "@/lib/queue-events-hub";
-import { openQueueStatusStream } from "@/lib/queue-status-stream";
+import { openQueueStatusStream, sharedOfficeDay } from "@/lib/queue-status-stream";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ type Params = { params: Promise<{ reference: string }> };
  */
 export const GET = apiRoute("GET /api/v1/queue/{reference}/events", async (request, { ip }, { params }: Params) => {
   const { reference } = await params;
-  const view = await withQueueMissGuard(ip, () => getQueueStatus(reference));
+  const view = await withQueueMissGuard(ip, () => getQueueStatus(reference, { loadDay: sharedOfficeDay }));
   const stream = await openQueueStatusStream(view, { hub: await getQueueEventsHub(), signal: request.signal });
   return new Response(stream, { headers: SSE_HEADERS });
 });
