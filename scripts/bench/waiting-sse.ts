@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
-import { bookings } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { bookings, weeklySessions } from "@/db/schema";
 import { callNext } from "@/lib/dal/queue/calls";
 import { setDatabaseHandleForTests } from "@/lib/db";
 import { createTestOffice } from "@/tests/helpers/fixtures";
@@ -33,14 +34,16 @@ try {
   setDatabaseHandleForTests(handle);
   const t = await createTestOffice(handle.db, { office: { dailyCap: CLIENTS + 10 } });
   const op = actorOf(await createTestStaff(handle.db, t.office.id));
-  // The waiting room, written directly: CLIENTS checked-in citizens of today's running session.
+  // The day runs until 23:59, so the app's end-of-day sweep leaves the waiting room alone while the bench runs.
+  await handle.db.update(weeklySessions).set({ endsAt: "23:59" }).where(and(eq(weeklySessions.officeId, t.office.id), eq(weeklySessions.startsAt, "13:00")));
+  // The waiting room, written directly: CLIENTS checked-in citizens of today.
   const now = new Date();
   const rows = Array.from({ length: CLIENTS }, (_, i) => ({
     officeId: t.office.id,
     serviceId: t.kk.id,
     serviceDate: localToday(),
-    sessionStartsAt: "08:00",
-    sessionEndsAt: "09:00",
+    sessionStartsAt: "00:00",
+    sessionEndsAt: "23:59",
     queueLetter: "C",
     queueSeq: i + 1,
     reference: benchReference(i),
@@ -65,6 +68,7 @@ try {
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   let updated = 0;
+  let ended = 0;
   let lastAt = 0;
   let callAt = 0;
   const opened = rows.map(
@@ -73,6 +77,7 @@ try {
         const req = http.get({ host: "127.0.0.1", port: PORT, path: `/api/v1/queue/${r.reference}/events`, agent }, (res) => {
           let seen = 0;
           res.setEncoding("utf8");
+          res.on("end", () => ended++);
           res.on("data", (chunk: string) => {
             const before = seen;
             seen += chunk.split("event: status").length - 1;
@@ -101,6 +106,7 @@ try {
   console.log(`  all streams open with their first status in ${(openMs / 1000).toFixed(1)} s`);
   console.log(`  server RSS: ${before.rssMb} MB before, ${idle.rssMb} MB with ${CLIENTS} streams open`);
   console.log(`  one call next → ${updated} of ${CLIENTS} pages updated; last after ${(lastAt - callAt).toFixed(0)} ms`);
+  if (ended > 0) console.log(`  streams ended by the server: ${ended}`);
   console.log(`  server CPU for that update: ${((after.cpuMs - idle.cpuMs) / 1).toFixed(0)} ms`);
   agent.destroy();
 } finally {

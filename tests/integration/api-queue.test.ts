@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { REFERENCE_MISSES } from "@/lib/api/limits";
 import { callNext, recall } from "@/lib/dal/queue/calls";
+import { startService } from "@/lib/dal/queue/service";
 import { getQueueEventsHub } from "@/lib/queue-events-hub";
 import { apiGet, disposeApiTestDatabase, freshIp, read, refParams, useApiTestDatabase } from "../helpers/api";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
@@ -94,6 +95,15 @@ describe.each(DATABASE_KINDS)("the queue status API on %s", (kind) => {
     // A recall leaves the status as it was; the count still reaches the phone.
     await recall(op, { counterNumber: 2, reference: people[3]!.reference }, { now: at(5) });
     expect(await sse.next("calls")).toEqual({ count: 2 });
+
+    // While a stream of the office is open, one read of the day serves every stream until the office's next event.
+    const { sharedOfficeDay } = await import("@/lib/queue-status-stream");
+    const officeId = t.office.id;
+    const shared = sharedOfficeDay(officeId);
+    expect(sharedOfficeDay(officeId)).toBe(shared);
+    await startService(op, { reference: people[2]!.reference }, { now: at(6) });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(sharedOfficeDay(officeId)).not.toBe(shared);
 
     const before = hub.subscriberCount();
     abort.abort();
