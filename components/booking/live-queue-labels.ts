@@ -2,7 +2,7 @@ import type { Translator } from "@/lib/i18n/translate";
 
 const KEYS = [
   "title", "checkIn", "checkInOpens", "checkInOpen", "ahead", "next", "eta", "etaNote", "near", "called", "calledNumber",
-  "recalls", "serving", "done", "noShow", "transferred", "nowServing", "nowServingRow", "nobodyServing", "typicalWait", "refresh", "live",
+  "recalls", "serving", "done", "noShow", "noShowMissed", "transferred", "nowServing", "nowServingRow", "nobodyServing", "typicalWait", "refresh", "live",
   "offline", "alertsOn", "alertsEnabled",
 ] as const;
 

@@ -120,7 +120,8 @@ function Headline({ status, calls, labels: l, noShowAfterCalls, checkInOpensAt, 
     case "done":
       return <p className="text-2xl font-bold">{l.done}</p>;
     case "no_show":
-      return <p className="text-lg font-semibold">{fill(l.noShow, { count: calls })}</p>;
+      // Called and not come, or (the sweep) never checked in: each has its own explanation.
+      return <p className="text-lg font-semibold">{calls > 0 ? fill(l.noShow, { count: calls }) : l.noShowMissed}</p>;
     default:
       return null;
   }
