@@ -39,7 +39,25 @@ async function openCounterOne(page: Page): Promise<Page> {
   return counter;
 }
 
+/** One citizen per counter: whoever Loket 1 still has open is served and finished first. */
+async function finishOpen(counter: Page): Promise<void> {
+  await counter.goto("/staff/counter/1");
+  for (let i = 0; i < 3; i++) {
+    const start = counter.getByRole("button", { name: "Mulai layanan" });
+    const finish = counter.getByRole("button", { name: "Selesai" });
+    if ((await start.count()) > 0) {
+      await start.first().click();
+      await expect(counter.getByRole("main").getByRole("status").filter({ hasText: /^Layanan untuk [A-Z]-\d{3} dimulai\.$/ })).toBeVisible();
+    }
+    if ((await finish.count()) === 0) return;
+    await finish.first().click();
+    await expect(counter.getByRole("main").getByRole("status").filter({ hasText: /^Layanan untuk [A-Z]-\d{3} selesai\.$/ })).toBeVisible();
+    await counter.goto("/staff/counter/1");
+  }
+}
+
 async function callNext(counter: Page): Promise<string | null> {
+  await finishOpen(counter);
   // A fresh counter page, so the notice read below is this press's, not the last one's.
   await counter.goto("/staff/counter/1");
   await counter.getByRole("button", { name: "Panggil berikutnya" }).click();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { REFERENCE_MISSES } from "@/lib/api/limits";
 import { callNext, recall } from "@/lib/dal/queue/calls";
-import { startService } from "@/lib/dal/queue/service";
+import { finishService, startService } from "@/lib/dal/queue/service";
 import { getQueueEventsHub } from "@/lib/queue-events-hub";
 import { apiGet, disposeApiTestDatabase, freshIp, read, refParams, useApiTestDatabase } from "../helpers/api";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
@@ -78,6 +78,11 @@ describe.each(DATABASE_KINDS)("the queue status API on %s", (kind) => {
     await callNext(op, { counterNumber: 1 }, { now: at(1) });
     expect(await sse.next("status")).toMatchObject({ status: "checked_in", ahead: 2, nowServing: [{ counter: 1, number: people[0]!.queueNumber }] });
     await callNext(op, { counterNumber: 2 }, { now: at(2) });
+    // One citizen per counter: each is served and finished before their counter calls again.
+    for (const p of [people[0]!, people[1]!]) {
+      await startService(op, { reference: p.reference }, { now: at(2) });
+      await finishService(op, { reference: p.reference }, { now: at(3) });
+    }
     await callNext(op, { counterNumber: 1 }, { now: at(3) });
     await callNext(op, { counterNumber: 2 }, { now: at(4) });
     let update = await sse.next<Record<string, unknown>>("status");
