@@ -59,7 +59,7 @@ try {
   for (let i = 0; i < rows.length; i += 200) await handle.db.insert(bookings).values(rows.slice(i, i + 200));
 
   server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(PORT)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST, DATABASE_URL: url.toString(), NEXTAUTH_SECRET: "bench-nextauth-secret-bench-nextauth-secret-01", ANTREAN_SECRET: "bench-antrean-secret-bench-antrean-secret-0123" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST, ANTREAN_PUBLIC_URL: `http://127.0.0.1:${PORT}`, DATABASE_URL: url.toString(), NEXTAUTH_SECRET: "bench-nextauth-secret-bench-nextauth-secret-01", ANTREAN_SECRET: "bench-antrean-secret-bench-antrean-secret-0123" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 120 && !(await ok(`/api/v1/queue/${rows[0]!.reference}`)); i++) await sleep(500);
