@@ -41,6 +41,8 @@ export const offices = pgTable(
     checkInGraceMinutes: smallint().notNull().default(30),
     lateArrivalPolicy: lateArrivalPolicyEnum().notNull().default("back_of_queue"),
     noShowAfterCalls: smallint().notNull().default(3),
+    /** The citizen's live page says "your turn is near" (sound, vibration) at this many or fewer ahead. */
+    nearTurnAhead: smallint().notNull().default(3),
     isPriorityEnabled: boolean().notNull().default(true),
     retentionDays: smallint().notNull().default(365),
     /** Close Indonesian national holidays automatically (the hourly job adds each new year's). */
@@ -53,6 +55,7 @@ export const offices = pgTable(
     check("offices_reserve_ck", sql`${t.walkInReservePercent} between 0 and 100`),
     check("offices_days_ahead_ck", sql`${t.bookingDaysAhead} between 1 and 90`),
     check("offices_phone_limit_ck", sql`${t.phoneDailyLimit} between 1 and 50`),
+    check("offices_near_turn_ck", sql`${t.nearTurnAhead} between 0 and 50`),
   ],
 );
 

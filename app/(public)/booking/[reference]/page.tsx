@@ -13,6 +13,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
 import { getPublicSite } from "@/lib/env";
 import { requestIp } from "@/lib/request-context";
+import { LiveStatus } from "./live-status";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -48,6 +49,8 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
         {hasUsableQr(booking.status) ? <QrCode value={booking.reference} label={t("confirm.qrAlt", { reference: booking.referenceDisplay })} size={180} /> : null}
         <QueueNumber booking={booking} t={t} />
       </Card>
+
+      <LiveStatus reference={booking.reference} t={t} />
 
       <Card>
         <BookingSummary booking={booking} t={t} />

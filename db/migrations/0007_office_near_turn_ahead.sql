@@ -1,0 +1,2 @@
+ALTER TABLE "offices" ADD COLUMN "near_turn_ahead" smallint DEFAULT 3 NOT NULL;--> statement-breakpoint
+ALTER TABLE "offices" ADD CONSTRAINT "offices_near_turn_ck" CHECK ("offices"."near_turn_ahead" between 0 and 50);
