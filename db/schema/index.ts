@@ -4,3 +4,4 @@ export * from "./schedule";
 export * from "./staff";
 export * from "./bookings";
 export * from "./audit";
+export * from "./messages";
