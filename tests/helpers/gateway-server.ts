@@ -9,7 +9,7 @@ export type GatewayRequest = { auth: string | undefined; body: { to: string; tex
  * own script of replies (the last one repeats). Like a provider that honours the key, a repeated key
  * after an accepted send is answered 200 with the first message id and is not delivered again.
  */
-export async function startGateway(script: (key: string) => GatewayReply[]) {
+export async function startGateway(script: (key: string) => GatewayReply[], options: { delayMs?: number } = {}) {
   const requests: GatewayRequest[] = [];
   const accepted = new Map<string, number>();
   const delivered = new Set<string>();
@@ -17,7 +17,8 @@ export async function startGateway(script: (key: string) => GatewayReply[]) {
   const server: Server = createServer((req, res) => {
     let raw = "";
     req.on("data", (c: Buffer) => (raw += c.toString()));
-    req.on("end", () => {
+    req.on("end", () => setTimeout(answer, options.delayMs ?? 0));
+    const answer = () => {
       const body = JSON.parse(raw) as GatewayRequest["body"];
       requests.push({ auth: req.headers.authorization, body });
       const key = body.idempotencyKey;
@@ -31,7 +32,7 @@ export async function startGateway(script: (key: string) => GatewayReply[]) {
       accepted.set(key, (accepted.get(key) ?? 0) + 1);
       delivered.add(key);
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: `wamid-${key.length}-${n}` }));
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -5,6 +5,7 @@ import { commonMessages } from "./common";
 import { contentMessages } from "./content";
 import { deviceMessages } from "./devices";
 import { errorMessages } from "./errors";
+import { outboxMessages } from "./outbox";
 import { queueMessages } from "./queue";
 import { queueDeskMessages } from "./queue-desk";
 import { securityMessages } from "./security";
@@ -12,7 +13,7 @@ import { slotMessages } from "./slots";
 import { staffMessages } from "./staff";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, outboxMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -6,6 +6,9 @@ import { DocumentsToBring } from "@/components/booking/requirement-text";
 import { Steps } from "@/components/booking/steps";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
+import { ActionForm } from "@/components/booking/action-form";
+import { updateRemindersAction } from "@/lib/actions/booking-reminders";
+import { findRemindersEnabled } from "@/lib/dal/booking-reminders";
 import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { formatDate, formatTime, minusMinutes } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -25,6 +28,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
   if (!confirmation) notFound();
   const { booking, requirements, canManage } = confirmation;
   const active = !["cancelled", "no_show", "expired", "done"].includes(booking.status);
+  const remindersOn = booking.status === "booked" && canManage ? await findRemindersEnabled(booking.reference) : null;
   const base = `/booking/${booking.reference}`;
   const date = formatDate(booking.date, t.locale);
   const shareText = t("confirm.whatsappText", {
@@ -115,6 +119,21 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
               </a>
             </>
           )}
+        </Card>
+      ) : null}
+
+      {remindersOn !== null ? (
+        <Card aria-labelledby="reminders" className="space-y-3">
+          <h2 id="reminders" className="text-xl font-bold">
+            {t("reminders.title")}
+          </h2>
+          <p>{remindersOn ? t("reminders.onText") : t("reminders.offText")}</p>
+          <ActionForm
+            action={updateRemindersAction}
+            hidden={{ reference: booking.reference, enabled: remindersOn ? "0" : "1" }}
+            submitLabel={remindersOn ? t("reminders.turnOff") : t("reminders.turnOn")}
+            pendingLabel={t("common.loading")}
+          />
         </Card>
       ) : null}
     </div>
