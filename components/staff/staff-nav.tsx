@@ -9,6 +9,7 @@ const LINKS: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/staff/check-in", label: "staff.nav.checkIn", permission: "booking.check_in" },
   { href: "/staff/counter", label: "staff.nav.counter", permission: "queue.operate" },
   { href: "/staff/assist", label: "staff.nav.assist", permission: "booking.assist" },
+  { href: "/staff/messages", label: "staff.nav.messages", permission: "messages.manage" },
   { href: "/staff/devices", label: "staff.nav.devices", permission: "devices.manage" },
   { href: "/staff/admin/users", label: "staff.nav.users", permission: "staff.manage" },
 ];

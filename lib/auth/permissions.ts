@@ -16,11 +16,12 @@ export const PERMISSIONS = [
   "settings.manage",
   "display.view",
   "kiosk.check_in",
+  "messages.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const OPERATOR: Permission[] = ["day.view", "booking.check_in", "booking.assist", "queue.operate"];
-const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view"];
+const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view", "messages.manage"];
 const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage"];
 
 /** Roles → permissions, as data. */
