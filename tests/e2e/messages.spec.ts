@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { E2E_STAFF, expectNoAxeViolations, loginAs, randomPerson } from "./fixtures";
+import { bookVisit } from "./fixtures/citizen";
+
+test.describe("messages without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the citizen turns reminders off and on again from the booking page", async ({ page }) => {
+    await bookVisit(page, randomPerson());
+    const reminders = page.getByRole("region", { name: "Pengingat" });
+    await expect(reminders).toContainText("Kami mengirim pengingat sehari sebelum kunjungan");
+    await reminders.getByRole("button", { name: "Matikan pengingat" }).click();
+    await expect(reminders).toContainText("Pengingat dimatikan.");
+    await expectNoAxeViolations(page, "reminders off");
+    await reminders.getByRole("button", { name: "Nyalakan pengingat" }).click();
+    await expect(reminders.getByRole("button", { name: "Matikan pengingat" })).toBeVisible();
+  });
+});
+
+test("a supervisor sees the booking's confirmation in the day's outbox", async ({ page, browser }) => {
+  const citizen = await browser.newPage();
+  const { reference } = await bookVisit(citizen, randomPerson());
+  await citizen.close();
+  await loginAs(page, E2E_STAFF.supervisor);
+  await page.getByRole("navigation", { name: "Menu petugas" }).getByRole("link", { name: "Pesan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pesan ke warga" })).toBeVisible();
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: `${reference.slice(0, 4)}-${reference.slice(4)}` }) });
+  await expect(row.filter({ hasText: "WhatsApp" }).filter({ hasText: "Konfirmasi" })).toHaveCount(1);
+  await expectNoAxeViolations(page, "outbox");
+});
