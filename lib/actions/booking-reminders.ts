@@ -21,5 +21,5 @@ export async function updateRemindersAction(_prev: FormState, formData: FormData
   } catch (error) {
     return toFormState(error, t, {});
   }
-  redirect(`/booking/${reference}`);
+  redirect(`/booking/${reference}/reminders`);
 }

@@ -6,14 +6,19 @@ test.describe("messages without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the citizen turns reminders off and on again from the booking page", async ({ page }) => {
-    await bookVisit(page, randomPerson());
+    const { reference } = await bookVisit(page, randomPerson());
     const reminders = page.getByRole("region", { name: "Pengingat" });
     await expect(reminders).toContainText("Kami mengirim pengingat sehari sebelum kunjungan");
-    await reminders.getByRole("button", { name: "Matikan pengingat" }).click();
-    await expect(reminders).toContainText("Pengingat dimatikan.");
+    await reminders.getByRole("link", { name: "Matikan pengingat" }).click();
+    await page.getByRole("button", { name: "Matikan pengingat" }).click();
+    await expect(page.getByText("Pengingat dimatikan.")).toBeVisible();
     await expectNoAxeViolations(page, "reminders off");
-    await reminders.getByRole("button", { name: "Nyalakan pengingat" }).click();
-    await expect(reminders.getByRole("button", { name: "Matikan pengingat" })).toBeVisible();
+    await page.getByRole("link", { name: "Kembali ke bukti booking" }).click();
+    await expect(page).toHaveURL(new RegExp(`/booking/${reference}$`));
+    await expect(reminders).toContainText("Pengingat dimatikan.");
+    await reminders.getByRole("link", { name: "Nyalakan pengingat" }).click();
+    await page.getByRole("button", { name: "Nyalakan pengingat" }).click();
+    await expect(page.getByText("Kami mengirim pengingat sehari sebelum kunjungan")).toBeVisible();
   });
 });
 

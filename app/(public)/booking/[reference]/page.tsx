@@ -6,8 +6,6 @@ import { DocumentsToBring } from "@/components/booking/requirement-text";
 import { Steps } from "@/components/booking/steps";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import { ActionForm } from "@/components/booking/action-form";
-import { updateRemindersAction } from "@/lib/actions/booking-reminders";
 import { findRemindersEnabled } from "@/lib/dal/booking-reminders";
 import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { formatDate, formatTime, minusMinutes } from "@/lib/format";
@@ -128,12 +126,9 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
             {t("reminders.title")}
           </h2>
           <p>{remindersOn ? t("reminders.onText") : t("reminders.offText")}</p>
-          <ActionForm
-            action={updateRemindersAction}
-            hidden={{ reference: booking.reference, enabled: remindersOn ? "0" : "1" }}
-            submitLabel={remindersOn ? t("reminders.turnOff") : t("reminders.turnOn")}
-            pendingLabel={t("common.loading")}
-          />
+          <ButtonLink href={`${base}/reminders`} variant="secondary">
+            {remindersOn ? t("reminders.turnOff") : t("reminders.turnOn")}
+          </ButtonLink>
         </Card>
       ) : null}
     </div>
