@@ -5,9 +5,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { updateRemindersAction } from "@/lib/actions/booking-reminders";
 import { findRemindersEnabled } from "@/lib/dal/booking-reminders";
-import { getConfirmation } from "@/lib/dal/public-booking";
+import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
+import { requestIp } from "@/lib/request-context";
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -21,8 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function RemindersPage({ params }: Props) {
   const [{ reference }, t] = await Promise.all([params, getTranslator()]);
-  const confirmation = await getConfirmation(reference, t.locale, await readManageToken());
-  if (!confirmation) notFound();
+  const confirmation = await findConfirmationForPage(reference, t.locale, await readManageToken(), await requestIp());
+  if (!confirmation || confirmation === RATE_LIMITED) notFound();
   const { booking, canManage } = confirmation;
   if (!canManage) redirect(`/check?reference=${booking.reference}&expired=1`);
   const remindersOn = await findRemindersEnabled(booking.reference);
