@@ -65,4 +65,18 @@ describe.each(DATABASE_KINDS)("the outbox trigger on %s", (kind) => {
     expect(survey).toMatchObject({ language: "en", status: "queued" });
     expect(survey.params.service).toBe("ID card");
   });
+
+  it("purging a booking's personal data clears the outbox's addresses and texts too", async () => {
+    const t = await createTestOffice(db());
+    const created = await createBooking(bookingRequest(t, { email: "purge@example.test" }), ctx);
+    const id = await idOf(created.reference);
+    await db().update(messages).set({ renderedText: "Booking Anda …" }).where(eq(messages.bookingId, id));
+    await db().update(bookings).set({ purgedAt: NOW, phone: null, email: null, fullName: null }).where(eq(bookings.id, id));
+    const rows = await outboxOf(id);
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => [r.recipient, r.renderedText])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
 });
