@@ -12,6 +12,12 @@ const EnvSchema = z.object({
   ANTREAN_PUBLIC_URL: z.string().optional(),
   NEXTAUTH_URL: z.string().optional(),
   PORT: z.string().optional(),
+  ANTREAN_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "ANTREAN_SMTP_URL must be smtp://… or smtps://…" }).optional(),
+  ANTREAN_MAIL_FROM: z.string().min(3).optional(),
+  ANTREAN_WA_GATEWAY_URL: z.url({ protocol: /^https?$/, error: "ANTREAN_WA_GATEWAY_URL must be http(s)://…" }).optional(),
+  ANTREAN_WA_GATEWAY_TOKEN: z.string().min(1).optional(),
+  ANTREAN_MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  ANTREAN_REMINDER_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "ANTREAN_REMINDER_AT must be HH:MM").default("16:00"),
 });
 
 /** An http(s) origin with nothing after it (a trailing slash is fine): links are built on it, never a path. */
@@ -26,6 +32,17 @@ const PublicUrlSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Empty strings count as unset (a blank line in an env file must not switch a channel on). */
+function unsetBlanks(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+}
+
+/** A channel needs both of its variables; one alone is a configuration mistake, said at start. */
+function assertChannelPairs(env: Env): void {
+  if (env.ANTREAN_SMTP_URL && !env.ANTREAN_MAIL_FROM) throw new Error("ANTREAN_MAIL_FROM is required with ANTREAN_SMTP_URL");
+  if (env.ANTREAN_WA_GATEWAY_URL && !env.ANTREAN_WA_GATEWAY_TOKEN) throw new Error("ANTREAN_WA_GATEWAY_TOKEN is required with ANTREAN_WA_GATEWAY_URL");
+}
+
 let cached: (Env & { secret: string }) | undefined;
 
 /**
@@ -34,11 +51,8 @@ let cached: (Env & { secret: string }) | undefined;
  */
 export function getEnv(): Env & { secret: string } {
   if (cached) return cached;
-  const env = EnvSchema.parse({
-    ...process.env,
-    DATABASE_URL: process.env.DATABASE_URL || undefined,
-    ANTREAN_SECRET: process.env.ANTREAN_SECRET || undefined,
-  });
+  const env = EnvSchema.parse(unsetBlanks(process.env));
+  assertChannelPairs(env);
   getPublicSite(); // a malformed public URL stops the app here, with the variable's name
   let secret = env.ANTREAN_SECRET;
   if (!secret) {

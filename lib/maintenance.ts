@@ -1,5 +1,9 @@
 import "server-only";
 import { ensureNationalHolidays } from "./dal/holidays";
+import { getDb } from "./db";
+import { getEnv } from "./env";
+import { workerConfigFromEnv } from "./messages/run";
+import { runMessagesOnce } from "./messages/worker";
 import { pruneLoginThrottles } from "./dal/login-throttles";
 import { expireMissedBookings } from "./dal/queue/expiry";
 import { pruneRateLimits } from "./dal/rate-limit";
@@ -9,6 +13,17 @@ type Job = { name: string; everyMs: number; run: (now: Date) => Promise<string |
 
 /** Background work, per server process. Every job is idempotent, so several instances may run it. */
 const JOBS: Job[] = [
+  {
+    // The outbox worker, in-process (the embedded default needs it here); `npm run worker` runs the same
+    // pass for PostgreSQL deployments. Several at once are safe: rows are claimed with SKIP LOCKED.
+    name: "messages",
+    everyMs: 10_000,
+    run: async (now) => {
+      const r = await runMessagesOnce(await getDb(), messagesConfig(), now);
+      const done = r.sent + r.retried + r.failed + r.reminders + r.noChannel;
+      return done > 0 ? `${r.sent} sent, ${r.retried} to retry, ${r.failed} failed, ${r.noChannel} without channel, ${r.reminders} reminder(s) queued` : null;
+    },
+  },
   {
     name: "expiry sweep",
     everyMs: 60_000,
@@ -32,6 +47,11 @@ const JOBS: Job[] = [
 
 const state = globalThis as unknown as { antreanMaintenance?: boolean };
 
+let cachedConfig: ReturnType<typeof workerConfigFromEnv> | undefined;
+function messagesConfig() {
+  return (cachedConfig ??= workerConfigFromEnv(getEnv()));
+}
+
 /**
  * Starts the jobs once per process (dev reloads re-run register()). A slow run never overlaps the next
  * tick; errors are logged and retried on the next one; timers are unref'd. ANTREAN_SWEEPER=0 turns it off.
@@ -39,6 +59,7 @@ const state = globalThis as unknown as { antreanMaintenance?: boolean };
 export function startMaintenance(): void {
   if (state.antreanMaintenance || process.env.ANTREAN_SWEEPER === "0") return;
   state.antreanMaintenance = true;
+  console.info(`[antrean] messages: ${messagesConfig().description}`);
   for (const job of JOBS) {
     let running = false;
     const tick = async () => {

@@ -85,6 +85,10 @@ export const bookings = pgTable(
     isPriority: boolean().notNull().default(false),
     priorityReason: priorityReasonEnum(),
     consentAt: timestamp({ withTimezone: true }),
+    /** The language the citizen booked in: its messages use it ("id" or "en"). */
+    language: text().notNull().default("id"),
+    /** Set when the citizen turned reminders off from the booking page. */
+    remindersOptedOutAt: timestamp({ withTimezone: true }),
     /** Fair calling order: the session start for on-time arrivals, the check-in time for late ones. */
     queueSortAt: timestamp({ withTimezone: true }),
     checkedInAt: timestamp({ withTimezone: true }),
@@ -112,6 +116,7 @@ export const bookings = pgTable(
     index("bookings_nik_hash_idx").on(t.nikHash),
     check("bookings_session_ck", sql`${t.sessionStartsAt} < ${t.sessionEndsAt}`),
     check("bookings_sex_ck", sql`${t.sex} is null or ${t.sex} in ('M', 'F')`),
+    check("bookings_language_ck", sql`${t.language} in ('id', 'en')`),
   ],
 );
 

@@ -38,3 +38,15 @@ export const requirementKindEnum = pgEnum("requirement_kind", ["document", "cond
 
 /** Which copy of a document to bring, where the office says so. */
 export const documentCopyEnum = pgEnum("document_copy", ["original", "photocopy", "both"]);
+
+/** Why a message is sent; each kind has its own template in both languages. */
+export const messageKindEnum = pgEnum("message_kind", ["confirmation", "moved", "cancelled", "reminder", "survey", "outage"]);
+
+/** WhatsApp (or SMS) through the office's HTTP gateway, or email through SMTP. */
+export const messageChannelEnum = pgEnum("message_channel", ["whatsapp", "email"]);
+
+/**
+ * queued → sent, or failed after the configured attempts (or a permanent provider refusal); no_channel when
+ * the channel is not configured (kept for staff, sent on resend); cancelled when its booking no longer needs it.
+ */
+export const messageStatusEnum = pgEnum("message_status", ["queued", "sent", "failed", "no_channel", "cancelled"]);

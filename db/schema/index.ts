@@ -6,3 +6,4 @@ export * from "./bookings";
 export * from "./audit";
 export * from "./survey";
 export * from "./api-keys";
+export * from "./messages";

@@ -17,11 +17,12 @@ export const PERMISSIONS = [
   "display.view",
   "kiosk.check_in",
   "api_keys.manage",
+  "messages.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const OPERATOR: Permission[] = ["day.view", "booking.check_in", "booking.assist", "queue.operate"];
-const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view"];
+const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view", "messages.manage"];
 const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage", "api_keys.manage"];
 
 /** Roles → permissions, as data. */

@@ -13,7 +13,7 @@ const device = (kind: "display" | "kiosk"): Actor => ({ type: "device", deviceId
 /** The whole table, written out: a permission added to a role by accident fails here. */
 const EXPECTED: Record<string, Permission[]> = {
   operator: ["day.view", "booking.check_in", "booking.assist", "queue.operate"],
-  supervisor: ["day.view", "booking.check_in", "booking.assist", "queue.operate", "booking.override", "reports.view", "audit.view"],
+  supervisor: ["day.view", "booking.check_in", "booking.assist", "queue.operate", "booking.override", "reports.view", "audit.view", "messages.manage"],
   admin: [
     "day.view",
     "booking.check_in",
@@ -22,6 +22,7 @@ const EXPECTED: Record<string, Permission[]> = {
     "booking.override",
     "reports.view",
     "audit.view",
+    "messages.manage",
     "devices.manage",
     "staff.manage",
     "settings.manage",

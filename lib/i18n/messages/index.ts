@@ -7,6 +7,7 @@ import { contentMessages } from "./content";
 import { deviceMessages } from "./devices";
 import { errorMessages } from "./errors";
 import { liveQueueMessages } from "./live-queue";
+import { outboxMessages } from "./outbox";
 import { queueMessages } from "./queue";
 import { queueDeskMessages } from "./queue-desk";
 import { reportMessages } from "./reports";
@@ -16,7 +17,7 @@ import { staffMessages } from "./staff";
 import { surveyMessages } from "./survey";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, reportMessages, liveQueueMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, reportMessages, liveQueueMessages, outboxMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

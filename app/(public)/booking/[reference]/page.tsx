@@ -7,6 +7,7 @@ import { Steps } from "@/components/booking/steps";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { bookingHeading, hasUsableQr } from "@/lib/booking-status";
+import { findRemindersEnabled } from "@/lib/dal/booking-reminders";
 import { findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { formatDate, formatTime, minusMinutes } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -27,6 +28,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
   if (!confirmation) notFound();
   const { booking, requirements, canManage } = confirmation;
   const active = !["cancelled", "no_show", "expired", "done"].includes(booking.status);
+  const remindersOn = booking.status === "booked" && canManage ? await findRemindersEnabled(booking.reference) : null;
   const base = `/booking/${booking.reference}`;
   const date = formatDate(booking.date, t.locale);
   const shareText = t("confirm.whatsappText", {
@@ -129,6 +131,18 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
               </a>
             </>
           )}
+        </Card>
+      ) : null}
+
+      {remindersOn !== null ? (
+        <Card aria-labelledby="reminders" className="space-y-3">
+          <h2 id="reminders" className="text-xl font-bold">
+            {t("reminders.title")}
+          </h2>
+          <p>{remindersOn ? t("reminders.onText") : t("reminders.offText")}</p>
+          <ButtonLink href={`${base}/reminders`} variant="secondary">
+            {remindersOn ? t("reminders.turnOff") : t("reminders.turnOn")}
+          </ButtonLink>
         </Card>
       ) : null}
     </div>

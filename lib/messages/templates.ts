@@ -1,0 +1,104 @@
+import type { MessageParams } from "@/db/schema/messages";
+import { formatDate, formatTime } from "../format";
+import type { Locale } from "../i18n/messages";
+import { formatReference } from "../reference";
+
+export type MessageKind = "confirmation" | "moved" | "cancelled" | "reminder" | "survey" | "outage";
+export type Template = { subject: string; body: string };
+
+/**
+ * The default texts, in the citizen's language. `{name}` placeholders take the message's parameters
+ * (reference, queueNumber, service, date, session, arriveBy, place, address, bring, link); an admin may
+ * override a kind + language (message_templates). WhatsApp gets the body as plain text; email the
+ * subject, the body, and an HTML version of it.
+ */
+export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = {
+  id: {
+    confirmation: {
+      subject: "Booking {reference}: {service}, {date}",
+      body: "Booking Anda di {place} tercatat.\nKode booking: {reference}\nNomor antrean: {queueNumber}\nLayanan: {service}\nTanggal: {date}, sesi {session}\nDatang paling lambat pukul {arriveBy}.\nAlamat: {address}\nBawa:\n{bring}\nLihat, ubah atau batalkan: {link}",
+    },
+    moved: {
+      subject: "Booking {reference} dipindah ke {date}",
+      body: "Booking {reference} dipindah.\nTanggal baru: {date}, sesi {session} (datang paling lambat {arriveBy}).\nNomor antrean: {queueNumber}\nTempat: {place}, {address}\nLihat booking: {link}",
+    },
+    cancelled: {
+      subject: "Booking {reference} dibatalkan",
+      body: "Booking {reference} untuk {service} pada {date} sesi {session} sudah dibatalkan. Jika ini keliru, silakan booking lagi: {link}",
+    },
+    reminder: {
+      subject: "Pengingat: besok {date} di {place}",
+      body: "Pengingat: kunjungan Anda ke {place} besok, {date}, sesi {session}.\nDatang paling lambat pukul {arriveBy}. Nomor antrean: {queueNumber}.\nAlamat: {address}\nBawa:\n{bring}\nBooking: {link}",
+    },
+    survey: {
+      subject: "Bagaimana layanan kami hari ini?",
+      body: "Terima kasih sudah datang ke {place} untuk {service}. Ceritakan pengalaman Anda: {link}",
+    },
+    outage: {
+      subject: "Pemberitahuan layanan {date}",
+      body: "Mohon maaf, layanan di {place} pada {date} terganggu. Lihat booking Anda: {link}",
+    },
+  },
+  en: {
+    confirmation: {
+      subject: "Booking {reference}: {service}, {date}",
+      body: "Your booking at {place} is confirmed.\nBooking code: {reference}\nQueue number: {queueNumber}\nService: {service}\nDate: {date}, session {session}\nArrive by {arriveBy} at the latest.\nAddress: {address}\nBring:\n{bring}\nView, change or cancel: {link}",
+    },
+    moved: {
+      subject: "Booking {reference} moved to {date}",
+      body: "Booking {reference} has moved.\nNew date: {date}, session {session} (arrive by {arriveBy}).\nQueue number: {queueNumber}\nPlace: {place}, {address}\nView the booking: {link}",
+    },
+    cancelled: {
+      subject: "Booking {reference} cancelled",
+      body: "Booking {reference} for {service} on {date}, session {session}, has been cancelled. If this is a mistake, please book again: {link}",
+    },
+    reminder: {
+      subject: "Reminder: tomorrow {date} at {place}",
+      body: "Reminder: your visit to {place} is tomorrow, {date}, session {session}.\nArrive by {arriveBy} at the latest. Queue number: {queueNumber}.\nAddress: {address}\nBring:\n{bring}\nBooking: {link}",
+    },
+    survey: {
+      subject: "How was our service today?",
+      body: "Thank you for visiting {place} for {service}. Tell us how it went: {link}",
+    },
+    outage: {
+      subject: "Service notice for {date}",
+      body: "We are sorry: service at {place} on {date} is disrupted. See your booking: {link}",
+    },
+  },
+};
+
+export type RenderedMessage = { subject: string; text: string; html: string };
+
+/** The values a template's placeholders take, formatted for the reader. */
+export function templateValues(params: MessageParams, locale: Locale, baseUrl: string): Record<string, string> {
+  return {
+    reference: formatReference(params.reference),
+    queueNumber: params.queueNumber,
+    service: params.service,
+    date: formatDate(params.date, locale),
+    session: `${formatTime(params.sessionStart, locale)}–${formatTime(params.sessionEnd, locale)}`,
+    arriveBy: formatTime(params.arriveBy, locale),
+    place: params.place,
+    address: params.address ?? "",
+    bring: params.bring.map((b) => `- ${b}`).join("\n"),
+    link: new URL(params.link, baseUrl).toString(),
+  };
+}
+
+export function fillTemplate(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
+}
+
+/** Subject, plain text and HTML of one message. The HTML escapes every value and links the link. */
+export function renderMessage(template: Template, params: MessageParams, locale: Locale, baseUrl: string): RenderedMessage {
+  const values = templateValues(params, locale, baseUrl);
+  const text = fillTemplate(template.body, values);
+  const escaped = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeHtml(v).replace(/\n/g, "<br>")]));
+  escaped.link = `<a href="${escapeHtml(values.link!)}">${escapeHtml(values.link!)}</a>`;
+  const html = `<!doctype html><html lang="${locale}"><body><p>${fillTemplate(escapeHtml(template.body), escaped).replace(/\n/g, "<br>")}</p></body></html>`;
+  return { subject: fillTemplate(template.subject, values), text, html };
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

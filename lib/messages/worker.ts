@@ -1,0 +1,148 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { messageAttempts, messages, offices, type Message } from "@/db/schema";
+import { addDays, localDate, zonedInstant } from "../dates";
+import { retryDelayMs } from "./backoff";
+import type { Channels } from "./channels";
+import type { SendResult } from "./channels/types";
+import { buildOutgoing } from "./outgoing";
+
+export type WorkerConfig = {
+  channels: Channels;
+  /** Base of the booking links in messages. */
+  baseUrl: string;
+  maxAttempts: number;
+  /** First retry delay; doubles per attempt. */
+  baseDelayMs?: number;
+  /** How long a claimed row stays invisible to other workers; a worker that dies gives it back after this. */
+  leaseMs?: number;
+  batchSize?: number;
+  /** Office-local time of the day-before reminder ("16:00"). */
+  reminderAt?: string;
+  /** Test hook: runs after the provider answered and before the answer is committed (a crash point). */
+  afterSend?: (message: Message, result: SendResult) => Promise<void>;
+};
+
+export type WorkerSummary = { reminders: number; noChannel: number; sent: number; retried: number; failed: number };
+
+/**
+ * One pass of the outbox worker: schedule due reminders, park messages whose channel is off as
+ * "no_channel", then claim due rows (`FOR UPDATE SKIP LOCKED`, in a short transaction that leases them),
+ * send each outside any transaction and record the attempt. At least once: a worker that dies between
+ * the provider's answer and its commit leaves the row leased, and it is sent again (with the same
+ * idempotency key) when the lease runs out. Two workers never hold the same row.
+ */
+export async function runMessagesOnce(db: Database, config: WorkerConfig, now = new Date()): Promise<WorkerSummary> {
+  const summary: WorkerSummary = { reminders: await scheduleReminders(db, now, config.reminderAt ?? "16:00"), noChannel: 0, sent: 0, retried: 0, failed: 0 };
+  summary.noChannel = await parkUnroutable(db, config.channels, now);
+  const names = (["whatsapp", "email"] as const).filter((n) => config.channels[n]);
+  if (names.length === 0) return summary;
+  for (;;) {
+    const claimed = await claimDueMessages(db, names, now, config.batchSize ?? 20, config.leaseMs ?? 5 * 60_000);
+    for (const message of claimed) {
+      const outcome = await deliverMessage(db, message, config, now);
+      summary[outcome]++;
+    }
+    if (claimed.length < (config.batchSize ?? 20)) return summary;
+  }
+}
+
+/** Leases up to `limit` due rows of the given channels. Rows another worker holds are skipped, not waited for. */
+export async function claimDueMessages(db: Database, channels: readonly string[], now: Date, limit: number, leaseMs: number): Promise<Message[]> {
+  const at = now.toISOString();
+  return db
+    .update(messages)
+    .set({ attempts: sql`${messages.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs), updatedAt: now })
+    .where(
+      sql`${messages.id} in (select "id" from "messages" where "status" = 'queued' and "next_attempt_at" <= ${at}::timestamptz
+        and "channel"::text in (${sql.join(channels.map((c) => sql`${c}`), sql`, `)})
+        order by "next_attempt_at" limit ${limit} for update skip locked)`,
+    )
+    .returning();
+}
+
+async function deliverMessage(db: Database, message: Message, config: WorkerConfig, now: Date): Promise<"sent" | "retried" | "failed"> {
+  const channel = config.channels[message.channel]!;
+  let result: SendResult;
+  let text: string | null = null;
+  if (!message.recipient) {
+    result = { ok: false, retry: false, error: "no recipient (purged or never given)" };
+  } else {
+    try {
+      const [office] = await db.select({ timezone: offices.timezone }).from(offices).where(eq(offices.id, message.officeId));
+      const outgoing = await buildOutgoing(db, message, office?.timezone ?? "Asia/Jakarta", config.baseUrl, now);
+      text = outgoing.text;
+      result = await channel.send(outgoing);
+    } catch (error) {
+      result = { ok: false, retry: true, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  await config.afterSend?.(message, result);
+  const gaveUp = !result.ok && (!result.retry || message.attempts >= config.maxAttempts);
+  const outcome = result.ok ? "sent" : gaveUp ? "failed" : "retried";
+  await db.transaction(async (tx) => {
+    await tx.insert(messageAttempts).values({
+      messageId: message.id,
+      attemptedAt: now,
+      channel: message.channel,
+      isSuccess: result.ok,
+      providerStatus: result.providerStatus ?? null,
+      providerAnswer: result.answer ?? null,
+      error: result.ok ? null : result.error,
+    });
+    await tx
+      .update(messages)
+      .set(
+        result.ok
+          ? { status: "sent", sentAt: now, providerMessageId: result.providerMessageId ?? null, renderedText: text, lastError: null, updatedAt: now }
+          : {
+              status: gaveUp ? "failed" : "queued",
+              lastError: result.error,
+              renderedText: text,
+              nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts, config.baseDelayMs)),
+              updatedAt: now,
+            },
+      )
+      // Only while this worker still holds the claim (same attempt number, not resent or cancelled meanwhile).
+      .where(and(eq(messages.id, message.id), eq(messages.status, "queued"), eq(messages.attempts, message.attempts)));
+  });
+  return outcome;
+}
+
+/** Queued rows on a channel that is off wait as "no_channel" for staff, never dropped. */
+async function parkUnroutable(db: Database, channels: Channels, now: Date): Promise<number> {
+  const off = (["whatsapp", "email"] as const).filter((n) => !channels[n]);
+  if (off.length === 0) return 0;
+  const rows = await db
+    .update(messages)
+    .set({ status: "no_channel", lastError: "no channel configured", updatedAt: now })
+    .where(and(eq(messages.status, "queued"), sql`${messages.nextAttemptAt} <= ${now.toISOString()}::timestamptz`, sql`${messages.channel}::text in (${sql.join(off.map((c) => sql`${c}`), sql`, `)})`))
+    .returning({ id: messages.id });
+  return rows.length;
+}
+
+/**
+ * The day-before reminders: from `reminderAt` (office-local) until midnight, every active booking for
+ * tomorrow that was made before the reminder time and has not opted out gets one per channel. Its key
+ * carries the date, so a pass repeated every few seconds writes it once; a booking made after the
+ * reminder time already has its confirmation and gets none.
+ */
+export async function scheduleReminders(db: Database, now: Date, reminderAt: string): Promise<number> {
+  let total = 0;
+  for (const office of await db.select({ id: offices.id, timezone: offices.timezone }).from(offices)) {
+    const today = localDate(now, office.timezone);
+    const from = zonedInstant(today, reminderAt, office.timezone);
+    if (now < from) continue;
+    const tomorrow = addDays(today, 1);
+    const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from (
+      select "antrean_enqueue_booking_message"(b, 'reminder', ${":" + tomorrow}, ${now.toISOString()}::timestamptz)
+      from "bookings" b where b."office_id" = ${office.id} and b."service_date" = ${tomorrow} and b."status" = 'booked'
+        and b."reminders_opted_out_at" is null and b."created_at" < ${from.toISOString()}::timestamptz) x`);
+    total += Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+  }
+  return total;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
