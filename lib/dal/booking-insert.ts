@@ -45,5 +45,7 @@ export const NEW_BOOKING_DEFAULTS = {
   noShowAt: null,
   createdByStaffId: null,
   purgedAt: null,
-  updatedAt: new Date(0),
+  // The column's default: the one-statement insert does not pass the citizen's language yet.
+  language: "id",
+  remindersOptedOutAt: null,
 } satisfies Partial<Booking>;
