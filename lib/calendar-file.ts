@@ -1,4 +1,5 @@
 import { zonedInstant } from "./dates";
+import { escapeText, fold } from "./ics";
 
 export type CalendarVisit = {
   reference: string;
@@ -40,24 +41,4 @@ export function buildCalendarFile(visit: CalendarVisit, now = new Date()): strin
     "END:VCALENDAR",
   ];
   return lines.map(fold).join("\r\n") + "\r\n";
-}
-
-/** RFC 5545 text escaping. */
-function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-}
-
-/** RFC 5545: lines longer than 75 octets continue on the next line after a space. */
-function fold(line: string): string {
-  const bytes = Buffer.from(line, "utf8");
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let end = Math.min(start + (start === 0 ? 75 : 74), bytes.length);
-    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--; // never split a UTF-8 sequence
-    parts.push(bytes.subarray(start, end).toString("utf8"));
-    start = end;
-  }
-  return parts.join("\r\n ");
 }

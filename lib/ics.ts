@@ -81,12 +81,12 @@ function localStamp(date: string, time: string): string {
 }
 
 /** RFC 5545 text escaping. */
-function escapeText(value: string): string {
+export function escapeText(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }
 
 /** RFC 5545: lines longer than 75 octets continue on the next line after a space. */
-function fold(line: string): string {
+export function fold(line: string): string {
   const bytes = Buffer.from(line, "utf8");
   if (bytes.length <= 75) return line;
   const parts: string[] = [];

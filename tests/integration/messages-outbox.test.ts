@@ -45,14 +45,9 @@ describe.each(DATABASE_KINDS)("the outbox trigger on %s", (kind) => {
     await db().insert(messages).values({ officeId: t.office.id, bookingId: id, kind: "reminder", channel: "whatsapp", recipient: "62", params: (await outboxOf(id))[0]!.params, idempotencyKey: `test-reminder-${id}` });
     await cancelBooking({ reference: created.reference, nik }, ctx);
     const rows = await outboxOf(id);
-    expect(rows.map((r) => [r.kind, r.status])).toEqual([
-      ["confirmation", "queued"],
-      ["moved", "queued"],
-      ["moved", "queued"],
-      ["reminder", "cancelled"],
-      ["cancelled", "queued"],
-    ]);
-    expect(rows[2]!.params.sessionStart).toBe("09:00");
+    // The reminder row (written by the test) and the cancel's row can share a millisecond: compare as a set.
+    expect(rows.map((r) => `${r.kind}:${r.status}`).sort()).toEqual(["cancelled:queued", "confirmation:queued", "moved:queued", "moved:queued", "reminder:cancelled"]);
+    expect(rows.filter((r) => r.kind === "moved").map((r) => r.params.sessionStart).sort()).toEqual(["09:00", "10:00"]);
   });
 
   it("a finished visit writes the survey invitation; an English booking carries its language and English service name", async () => {
