@@ -6,8 +6,9 @@ import { KTP_SERVICE } from "./fixtures/citizen";
  * The waiting room in your pocket (issue 13) in the always-open e2e office: the citizen's booking page moves
  * when an operator presses "call next" (live with JavaScript; with the refresh link and a meta refresh
  * without), says "your turn is near" at 3 ahead, and shows the call in big type with the recall count.
- * Walk-ins booked at the counter are checked in at once, in the running session, one after another, and only
- * this spec's tests call at Loket 1, in order (a file's tests run one after another).
+ * Walk-ins booked at the counter are checked in at once, in the running session, one after another. The
+ * spec counts everyone waiting at Loket 1, so it runs in its own project after every other postgres spec
+ * (playwright.config.ts), and first serves whoever those left in the line.
  */
 
 type Walkin = { reference: string; queueNumber: string };
@@ -74,6 +75,8 @@ async function emptyTheLine(counter: Page): Promise<void> {
 const live = (page: Page) => page.getByTestId("live-queue");
 
 test.describe("the waiting room in your pocket", () => {
+  // Emptying the line left by the other specs takes a few calls first.
+  test.describe.configure({ timeout: 180_000 });
   test("live with JavaScript: the position moves on each call, near at 3 ahead, then the call in big type", async ({ page, browser }) => {
     await loginAs(page, "operator");
     const counter = await openCounterOne(page);
