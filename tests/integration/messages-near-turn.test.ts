@@ -39,6 +39,8 @@ describe.each(DATABASE_KINDS)("'your turn is near' messages on %s", (kind) => {
     expect((await runMessagesOnce(db(), config, at(10))).nearTurns).toBeGreaterThanOrEqual(4);
     expect(await nearTurnCounts(references)).toEqual([1, 1, 1, 1, 0]);
 
+    // The fifth booked in English (creating with locale "en" stores it: messages-outbox.test.ts).
+    await db().update(bookings).set({ language: "en" }).where(eq(bookings.reference, queue[4]!.reference));
     await callNext(op, { counterNumber: 1 }, { now: at(11) });
     await runMessagesOnce(db(), config, at(12));
     expect(await nearTurnCounts(references)).toEqual([1, 1, 1, 1, 1]);
@@ -50,11 +52,11 @@ describe.each(DATABASE_KINDS)("'your turn is near' messages on %s", (kind) => {
       .from(messages)
       .innerJoin(bookings, eq(bookings.id, messages.bookingId))
       .where(and(eq(messages.kind, "near_turn"), eq(bookings.reference, queue[4]!.reference)));
-    expect(message!.messages).toMatchObject({ channel: "whatsapp", language: "id" });
+    expect(message!.messages).toMatchObject({ channel: "whatsapp", language: "en" });
     expect(message!.messages.params).toMatchObject({ queueNumber: queue[4]!.queueNumber, link: `/booking/${queue[4]!.reference}` });
     expect(JSON.stringify(message!.messages)).not.toContain(queue[4]!.nik);
     const text = (await buildOutgoing(db(), message!.messages, "Asia/Jakarta", config.baseUrl, NOW)).text;
-    expect(text).toContain(queue[4]!.queueNumber);
+    expect(text).toContain(`Your turn at ${t.office.name} is near. Queue number: ${queue[4]!.queueNumber}.`);
     expect(text).toContain(`https://antrean.test/booking/${queue[4]!.reference}`);
   });
 
