@@ -20,8 +20,8 @@ const JOBS: Job[] = [
     everyMs: 10_000,
     run: async (now) => {
       const r = await runMessagesOnce(await getDb(), messagesConfig(), now);
-      const done = r.sent + r.retried + r.failed + r.reminders + r.noChannel;
-      return done > 0 ? `${r.sent} sent, ${r.retried} to retry, ${r.failed} failed, ${r.noChannel} without channel, ${r.reminders} reminder(s) queued` : null;
+      const done = r.sent + r.retried + r.failed + r.reminders + r.nearTurns + r.noChannel;
+      return done > 0 ? `${r.sent} sent, ${r.retried} to retry, ${r.failed} failed, ${r.noChannel} without channel, ${r.reminders} reminder(s) and ${r.nearTurns} near-turn message(s) queued` : null;
     },
   },
   {

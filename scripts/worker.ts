@@ -21,7 +21,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (s
 while (!stopping) {
   try {
     const r = await runMessagesOnce(db, config);
-    if (r.sent + r.retried + r.failed + r.reminders + r.noChannel > 0) console.info(`[antrean worker] ${JSON.stringify(r)}`);
+    if (r.sent + r.retried + r.failed + r.reminders + r.nearTurns + r.noChannel > 0) console.info(`[antrean worker] ${JSON.stringify(r)}`);
   } catch (error) {
     console.error("[antrean worker] pass failed", error);
   }

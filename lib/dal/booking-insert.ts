@@ -5,10 +5,11 @@ import type { UsageChange } from "./capacity-usage";
 /**
  * The booking statement of the opening rush: one call of the `antrean_create_booking` function
  * (db/migrations/0004) claims the counters in lock order, takes the queue number and writes the booking
- * and its audit row — one round trip instead of nine, and all or nothing.
+ * and its audit row — one round trip instead of nine, and all or nothing. The last parameter is the
+ * booking's language (db/migrations/0010), which its messages are written in.
  */
 export const CREATE_BOOKING_SQL = `select booking_id, booking_queue_seq, booking_created_ms from antrean_create_booking(${Array.from(
-  { length: 30 },
+  { length: 31 },
   (_, i) => `$${i + 1}`,
 ).join(", ")})`;
 
@@ -45,7 +46,5 @@ export const NEW_BOOKING_DEFAULTS = {
   noShowAt: null,
   createdByStaffId: null,
   purgedAt: null,
-  // The column's default: the one-statement insert does not pass the citizen's language yet.
-  language: "id",
   remindersOptedOutAt: null,
 } satisfies Partial<Booking>;

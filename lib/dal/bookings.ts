@@ -65,6 +65,7 @@ export async function createBooking(
         ctx.actor.type, ctx.actor.type === "device" ? ctx.actor.deviceId : null,
         JSON.stringify({ channel, service: service.slug, date: input.date, session: slot.start }),
         "ip" in ctx.actor ? (ctx.actor.ip ?? null) : null,
+        ctx.locale,
       ]);
       invalidateReads("usage");
       const row: Booking = {
@@ -92,6 +93,7 @@ export async function createBooking(
         phone: input.phone,
         email: input.email ?? null,
         isPriority: isElderly || Boolean(input.priorityReason),
+        language: ctx.locale,
         // Written in one statement: created and last updated at the same instant.
         createdAt: new Date(Number(created!.booking_created_ms)),
         updatedAt: new Date(Number(created!.booking_created_ms)),

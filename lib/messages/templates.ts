@@ -3,7 +3,7 @@ import { formatDate, formatTime } from "../format";
 import type { Locale } from "../i18n/messages";
 import { formatReference } from "../reference";
 
-export type MessageKind = "confirmation" | "moved" | "cancelled" | "reminder" | "survey" | "outage";
+export type MessageKind = "confirmation" | "moved" | "cancelled" | "reminder" | "survey" | "outage" | "near_turn";
 export type Template = { subject: string; body: string };
 
 /**
@@ -38,6 +38,10 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
       subject: "Pemberitahuan layanan {date}",
       body: "Mohon maaf, layanan di {place} pada {date} terganggu. Lihat booking Anda: {link}",
     },
+    near_turn: {
+      subject: "Giliran Anda sudah dekat: {queueNumber}",
+      body: "Giliran Anda di {place} sudah dekat. Nomor antrean: {queueNumber}.\nMohon kembali ke ruang tunggu sekarang. Lihat posisi Anda: {link}",
+    },
   },
   en: {
     confirmation: {
@@ -63,6 +67,10 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
     outage: {
       subject: "Service notice for {date}",
       body: "We are sorry: service at {place} on {date} is disrupted. See your booking: {link}",
+    },
+    near_turn: {
+      subject: "Your turn is near: {queueNumber}",
+      body: "Your turn at {place} is near. Queue number: {queueNumber}.\nPlease come back to the waiting room now. See your place in the queue: {link}",
     },
   },
 };

@@ -5,6 +5,7 @@ import { addDays, localDate, zonedInstant } from "../dates";
 import { retryDelayMs } from "./backoff";
 import type { Channels } from "./channels";
 import type { SendResult } from "./channels/types";
+import { scheduleNearTurns } from "./near-turn";
 import { buildOutgoing } from "./outgoing";
 
 export type WorkerConfig = {
@@ -23,17 +24,24 @@ export type WorkerConfig = {
   afterSend?: (message: Message, result: SendResult) => Promise<void>;
 };
 
-export type WorkerSummary = { reminders: number; noChannel: number; sent: number; retried: number; failed: number };
+export type WorkerSummary = { reminders: number; nearTurns: number; noChannel: number; sent: number; retried: number; failed: number };
 
 /**
- * One pass of the outbox worker: schedule due reminders, park messages whose channel is off as
+ * One pass of the outbox worker: schedule due reminders and "your turn is near" messages, park messages whose channel is off as
  * "no_channel", then claim due rows (`FOR UPDATE SKIP LOCKED`, in a short transaction that leases them),
  * send each outside any transaction and record the attempt. At least once: a worker that dies between
  * the provider's answer and its commit leaves the row leased, and it is sent again (with the same
  * idempotency key) when the lease runs out. Two workers never hold the same row.
  */
 export async function runMessagesOnce(db: Database, config: WorkerConfig, now = new Date()): Promise<WorkerSummary> {
-  const summary: WorkerSummary = { reminders: await scheduleReminders(db, now, config.reminderAt ?? "16:00"), noChannel: 0, sent: 0, retried: 0, failed: 0 };
+  const summary: WorkerSummary = {
+    reminders: await scheduleReminders(db, now, config.reminderAt ?? "16:00"),
+    nearTurns: await scheduleNearTurns(db, now),
+    noChannel: 0,
+    sent: 0,
+    retried: 0,
+    failed: 0,
+  };
   summary.noChannel = await parkUnroutable(db, config.channels, now);
   const names = (["whatsapp", "email"] as const).filter((n) => config.channels[n]);
   if (names.length === 0) return summary;

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { bookings, messages } from "@/db/schema";
 import { citizen } from "@/lib/auth/actor";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/dal/bookings";
+import { buildOutgoing } from "@/lib/messages/outgoing";
 import { bookingRequest } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW } from "../helpers/fixtures";
@@ -50,11 +51,19 @@ describe.each(DATABASE_KINDS)("the outbox trigger on %s", (kind) => {
     expect(rows.filter((r) => r.kind === "moved").map((r) => r.params.sessionStart).sort()).toEqual(["09:00", "10:00"]);
   });
 
-  it("a finished visit writes the survey invitation; an English booking carries its language and English service name", async () => {
+  it("a booking made in English stores its language: its confirmation and survey are English, an Indonesian one's are not", async () => {
     const t = await createTestOffice(db());
-    const created = await createBooking(bookingRequest(t), ctx);
+    const created = await createBooking(bookingRequest(t), { ...ctx, locale: "en" });
     const id = await idOf(created.reference);
-    await db().update(bookings).set({ language: "en" }).where(eq(bookings.id, id));
+    const [row] = await db().select({ language: bookings.language }).from(bookings).where(eq(bookings.id, id));
+    expect(row!.language).toBe("en");
+    const confirmation = (await outboxOf(id)).find((r) => r.kind === "confirmation")!;
+    expect(confirmation).toMatchObject({ language: "en", status: "queued" });
+    expect(confirmation.params.service).toBe("ID card");
+    const outgoing = await buildOutgoing(db(), confirmation, "Asia/Jakarta", "https://antrean.test", NOW);
+    expect(outgoing.text).toContain("Your booking at");
+    const indonesian = await createBooking(bookingRequest(t), ctx);
+    expect((await outboxOf(await idOf(indonesian.reference)))[0]).toMatchObject({ kind: "confirmation", language: "id" });
     await db().update(bookings).set({ status: "done", finishedAt: NOW }).where(eq(bookings.id, id));
     const survey = (await outboxOf(id)).find((r) => r.kind === "survey")!;
     expect(survey).toMatchObject({ language: "en", status: "queued" });
