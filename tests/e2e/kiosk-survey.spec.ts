@@ -35,6 +35,8 @@ async function enterCode(kiosk: Page, code: string, field = "Kode booking", butt
 }
 
 for (const javaScriptEnabled of [true, false]) {
+  // axe runs inside the page, so only with JavaScript; the markup is the same without it.
+  const axe = (kiosk: Page, name: string) => (javaScriptEnabled ? expectNoAxeViolations(kiosk, name) : Promise.resolve());
   test(`a finished visit's survey is filled on the kiosk with large buttons, once (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser, page }) => {
     const { served, waiting } = await bookServedAndWaiting(page);
     const { screen: kiosk } = await activateDevice(browser, "kiosk", { javaScriptEnabled });
@@ -42,7 +44,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     await kiosk.getByRole("link", { name: "Isi survei kepuasan" }).click();
     await expect(kiosk.getByRole("heading", { name: "Survei kepuasan", level: 1 })).toBeVisible();
-    await expectNoAxeViolations(kiosk, "/kiosk/survey");
+    await axe(kiosk, "/kiosk/survey");
 
     // A visit not yet served is refused, in the reader's language.
     await enterCode(kiosk, waiting.reference);
@@ -60,10 +62,10 @@ for (const javaScriptEnabled of [true, false]) {
       await answer.click();
     }
     await expect(groups.nth(8).getByRole("radio", { name: /Sangat baik/ })).toBeChecked();
-    await expectNoAxeViolations(kiosk, "/kiosk/survey (questions)");
+    await axe(kiosk, "/kiosk/survey (questions)");
     await kiosk.getByRole("button", { name: "Kirim survei" }).click();
     await expect(kiosk.getByRole("heading", { name: /Terima kasih/ })).toBeVisible();
-    await expectNoAxeViolations(kiosk, "/kiosk/survey (thanks)");
+    await axe(kiosk, "/kiosk/survey (thanks)");
 
     // The screen goes back to the check-in by itself.
     await expect(kiosk).toHaveURL(/\/kiosk(\?.*)?$/, { timeout: 15_000 });
