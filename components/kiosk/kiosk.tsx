@@ -29,6 +29,10 @@ export function Kiosk({ labels, locale: firstLocale, kioskLocale, officeName }: 
         <h1 className="text-5xl font-bold">{l.title}</h1>
         <div className="flex flex-wrap items-center gap-6">
           <p className="text-2xl font-semibold text-muted">{officeName}</p>
+          {/* After the service, the same kiosk takes the satisfaction survey (in the language chosen here). */}
+          <a href={`/kiosk/survey?lang=${locale}`} className="inline-flex min-h-20 items-center rounded-2xl border-4 border-brand-600 px-8 text-3xl font-bold text-brand-700 no-underline">
+            {l.survey}
+          </a>
           {/* A link, so the switch works without JavaScript too; with it, no page load and no cookie. */}
           <a
             href={`/kiosk?lang=${other}`}

@@ -26,6 +26,7 @@ export function kioskLabels(t: Translator) {
     done: t("devices.kiosk.done"),
     returning: t("devices.kiosk.returning"),
     help: t("devices.kiosk.help"),
+    survey: t("kioskSurvey.open"),
     scanPrompt: t("devices.announce.scanPrompt"),
     nikPrompt: t("devices.announce.nikPrompt"),
     loading: t("common.loading"),

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   "kiosk.check_in",
   "api_keys.manage",
   "messages.manage",
+  "survey.record",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,7 +35,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
 
 export const DEVICE_PERMISSIONS: Record<"display" | "kiosk", ReadonlySet<Permission>> = {
   display: new Set(["display.view"]),
-  kiosk: new Set(["kiosk.check_in", "display.view"]),
+  kiosk: new Set(["kiosk.check_in", "display.view", "survey.record"]),
 };
 
 /** What an integration's key may do, by scope; the API's `requireApiKey` checks the scope itself first. */

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { bookings, services, surveyResponses } from "@/db/schema";
 import { assertReferenceMissesLeft, countReferenceMiss } from "../api/limits";
 import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
 import { UNTRUSTED_CLIENT } from "../client-ip";
 import { hashNik } from "../crypto";
 import { getDb } from "../db";
@@ -24,7 +25,8 @@ export type SurveyAccess = {
   needsNik: boolean;
 };
 
-async function findVisit(reference: string) {
+/** The booking, its service, and whether it already has its sheet. */
+export async function findSurveyVisit(reference: string) {
   const db = await getDb();
   const [row] = await db
     .select({ booking: bookings, service: services, answered: surveyResponses.id })
@@ -47,7 +49,7 @@ export async function getSurveyAccess(
   // The same allowance of misses per address as the confirmation page: references cannot be walked here.
   const isOwner = isReference(reference) && verifyManageToken(manageToken, reference, now);
   if (!isOwner) await assertReferenceMissesLeft(ip);
-  const visit = isReference(reference) ? await findVisit(reference) : null;
+  const visit = isReference(reference) ? await findSurveyVisit(reference) : null;
   if (!visit) {
     await countReferenceMiss(ip);
     return null;
@@ -66,18 +68,27 @@ export async function getSurveyAccess(
 export type SubmitSurveyInput = SurveyAnswers & { reference: string; nik?: string; manageToken?: string };
 
 /**
- * Records one SKM answer sheet for a finished visit. The citizen proves the visit is theirs with the NIK
- * or this browser's manage cookie; the sheet keeps no NIK, name or phone. A second sheet for the same
- * visit is refused (the unique booking link decides, so two tabs at once cannot both count).
+ * Whose visit this is. The citizen proves it with the NIK or this browser's manage cookie. The office's
+ * own kiosk needs only the reference of a finished visit there: the person stands in the office, right after
+ * being served, and the sheet says nothing about them; the kiosk limits its misses like its check-in does.
+ */
+function isProven(actor: Actor, booking: typeof bookings.$inferSelect, input: SubmitSurveyInput, now: Date): boolean {
+  if (actor.type === "device") return booking.officeId === actor.officeId;
+  if (verifyManageToken(input.manageToken, input.reference, now)) return true;
+  return input.nik !== undefined && booking.nikHash !== null && booking.nikHash === hashNik(input.nik);
+}
+
+/**
+ * Records one SKM answer sheet for a finished visit, proven theirs (isProven); the sheet keeps no NIK,
+ * name or phone. A second sheet for the same visit is refused (the unique booking link decides, so two tabs at once cannot both count).
  */
 export async function submitSurvey(actor: Actor, input: SubmitSurveyInput, now = new Date()): Promise<void> {
-  const visit = await findVisit(input.reference);
-  const proven =
-    visit &&
-    (verifyManageToken(input.manageToken, input.reference, now) ||
-      (input.nik !== undefined && visit.booking.nikHash !== null && visit.booking.nikHash === hashNik(input.nik)));
+  // The office's own kiosk may record without the NIK (see isProven); it must be allowed to first.
+  if (actor.type === "device") assertCan(actor, "survey.record");
+  const visit = await findSurveyVisit(input.reference);
+  const proven = visit && isProven(actor, visit.booking, input, now);
   if (!visit || !proven) {
-    if (visit && input.nik === undefined) throw new AppError("validation", "error.validation", { fields: { nik: ["field.required"] } });
+    if (visit && actor.type !== "device" && input.nik === undefined) throw new AppError("validation", "error.validation", { fields: { nik: ["field.required"] } });
     throw new AppError("not_found", "error.notFound");
   }
   const { booking } = visit;
@@ -117,6 +128,6 @@ export async function submitSurvey(actor: Actor, input: SubmitSurveyInput, now =
 
 /** Whether a finished visit still waits for its survey: the confirmation page's prompt. */
 export async function isSurveyOpen(reference: string): Promise<boolean> {
-  const visit = await findVisit(reference);
+  const visit = await findSurveyVisit(reference);
   return Boolean(visit && visit.booking.status === "done" && !visit.answered);
 }

@@ -8,7 +8,7 @@ export type Template = { subject: string; body: string };
 
 /**
  * The default texts, in the citizen's language. `{name}` placeholders take the message's parameters
- * (reference, queueNumber, service, date, session, arriveBy, place, address, bring, link); an admin may
+ * (reference, queueNumber, service, date, session, arriveBy, place, address, bring, link, surveyLink); an admin may
  * override a kind + language (message_templates). WhatsApp gets the body as plain text; email the
  * subject, the body, and an HTML version of it.
  */
@@ -32,7 +32,7 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
     },
     survey: {
       subject: "Bagaimana layanan kami hari ini?",
-      body: "Terima kasih sudah datang ke {place} untuk {service}. Ceritakan pengalaman Anda: {link}",
+      body: "Terima kasih sudah datang ke {place} untuk {service}. Ceritakan pengalaman Anda: {surveyLink}",
     },
     outage: {
       subject: "Pemberitahuan layanan {date}",
@@ -62,7 +62,7 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
     },
     survey: {
       subject: "How was our service today?",
-      body: "Thank you for visiting {place} for {service}. Tell us how it went: {link}",
+      body: "Thank you for visiting {place} for {service}. Tell us how it went: {surveyLink}",
     },
     outage: {
       subject: "Service notice for {date}",
@@ -90,6 +90,8 @@ export function templateValues(params: MessageParams, locale: Locale, baseUrl: s
     address: params.address ?? "",
     bring: params.bring.map((b) => `- ${b}`).join("\n"),
     link: new URL(params.link, baseUrl).toString(),
+    // The survey page of the same visit: built from the reference, since the trigger's `link` is the booking page.
+    surveyLink: new URL(`/booking/${encodeURIComponent(params.reference)}/survey`, baseUrl).toString(),
   };
 }
 
@@ -102,7 +104,7 @@ export function renderMessage(template: Template, params: MessageParams, locale:
   const values = templateValues(params, locale, baseUrl);
   const text = fillTemplate(template.body, values);
   const escaped = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeHtml(v).replace(/\n/g, "<br>")]));
-  escaped.link = `<a href="${escapeHtml(values.link!)}">${escapeHtml(values.link!)}</a>`;
+  for (const key of ["link", "surveyLink"]) escaped[key] = `<a href="${escapeHtml(values[key]!)}">${escapeHtml(values[key]!)}</a>`;
   const html = `<!doctype html><html lang="${locale}"><body><p>${fillTemplate(escapeHtml(template.body), escaped).replace(/\n/g, "<br>")}</p></body></html>`;
   return { subject: fillTemplate(template.subject, values), text, html };
 }

@@ -47,6 +47,14 @@ describe("message templates", () => {
     expect(html).toContain('<html lang="id">');
   });
 
+  it("the survey message links the visit's survey page, in text and HTML, in both languages", () => {
+    for (const locale of ["id", "en"] as const) {
+      const m = renderMessage(DEFAULT_TEMPLATES[locale].survey, PARAMS, locale, "https://antrean.example");
+      expect(m.text).toContain("https://antrean.example/booking/ABCD2345/survey");
+      expect(m.html).toContain('<a href="https://antrean.example/booking/ABCD2345/survey">');
+    }
+  });
+
   it("retries back off exponentially up to a cap", () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n, 1000))).toEqual([1000, 2000, 4000, 8000]);
     expect(retryDelayMs(30)).toBe(6 * 60 * 60_000);

@@ -32,7 +32,7 @@ const EXPECTED: Record<string, Permission[]> = {
   "reports key": ["reports.view"],
   "booking key": ["booking.assist"],
   "admin key": ["day.view", "reports.view", "settings.manage"],
-  kiosk: ["kiosk.check_in", "display.view"],
+  kiosk: ["kiosk.check_in", "display.view", "survey.record"],
 };
 
 const ACTORS: [string, Actor][] = [

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { NotActivated } from "@/components/devices/not-activated";
+import { KioskSurvey } from "@/components/kiosk/kiosk-survey";
+import { kioskSurveyLabels, type KioskSurveyLabels } from "@/components/kiosk/survey-labels";
+import { getDeviceActor } from "@/lib/auth/device-session";
+import { LOCALES, type Locale } from "@/lib/i18n/messages";
+import { getTranslator } from "@/lib/i18n/server";
+import { createTranslator, isLocale } from "@/lib/i18n/translate";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Survei kepuasan", robots: { index: false, follow: false } };
+
+type Props = { searchParams: Promise<{ lang?: string }> };
+
+/** The SKM on the office's own kiosk: the code of a finished visit is enough here (no NIK), see lib/dal/kiosk-survey. */
+export default async function KioskSurveyPage({ searchParams }: Props) {
+  const [t, actor, { lang }] = await Promise.all([getTranslator(), getDeviceActor("survey.record"), searchParams]);
+  if (!actor) return <NotActivated t={t} linkFailed={false} />;
+  const labels = Object.fromEntries(LOCALES.map((locale) => [locale, kioskSurveyLabels(createTranslator(locale))])) as Record<Locale, KioskSurveyLabels>;
+  return <KioskSurvey labels={labels} locale={isLocale(lang) ? lang : t.locale} />;
+}

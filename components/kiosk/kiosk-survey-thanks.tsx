@@ -1,0 +1,35 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { Locale } from "@/lib/i18n/messages";
+import type { KioskSurveyLabels } from "./survey-labels";
+
+/** Long enough to read the thanks; the kiosk then belongs to the next person. */
+const RETURN_AFTER_S = 8;
+
+export function KioskSurveyThanks({ labels, locale }: { labels: KioskSurveyLabels; locale: Locale }) {
+  const [left, setLeft] = useState(RETURN_AFTER_S);
+  const router = useRouter();
+  useEffect(() => {
+    const timer = setInterval(() => setLeft((s) => s - 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    // The check-in page starts with a fresh state and the kiosk's own language.
+    if (left <= 0) router.push("/kiosk");
+  }, [left, router]);
+  return (
+    <>
+      {/* Without JavaScript the page itself goes back to the start; with it, the countdown does. */}
+      <noscript dangerouslySetInnerHTML={{ __html: `<meta http-equiv="refresh" content="${RETURN_AFTER_S};url=/kiosk">` }} />
+      <section aria-live="polite" lang={locale} className="flex flex-col items-center gap-8 text-center">
+        <h2 className="text-5xl font-bold text-green-800">✓ {labels.thanks}</h2>
+        <a href="/kiosk" className="inline-flex min-h-24 items-center rounded-2xl bg-brand-600 px-10 text-4xl font-bold text-white no-underline">
+          {labels.done}
+        </a>
+        <p className="text-2xl text-muted">{labels.returning.replace("{seconds}", String(Math.max(left, 0)))}</p>
+      </section>
+    </>
+  );
+}

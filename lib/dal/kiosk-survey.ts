@@ -1,0 +1,47 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { assertCan } from "../auth/permissions";
+import { withReferenceGuard } from "../api/reference-guard";
+import { AppError } from "../errors";
+import type { Locale } from "../i18n/messages";
+import { formatReference, isReference, normalizeReference } from "../reference";
+import type { SurveyAnswers } from "../validation/survey";
+import { consumeRateLimit } from "./rate-limit";
+import { serviceName } from "./services";
+import { findSurveyVisit, submitSurvey } from "./survey";
+
+/** As the kiosk's check-in: one person at a time, more than this a minute is a script. */
+const KIOSK_SURVEY_ATTEMPTS_PER_MINUTE = 30;
+
+export type KioskSurveyVisit = { reference: string; referenceDisplay: string; serviceName: string; date: string };
+
+type Options = { locale?: Locale; now?: Date };
+
+/** Only an activated kiosk, within its allowance; misses count per reference and kiosk (no phone digits at a kiosk). */
+async function asKiosk<T>(actor: Actor, reference: string, now: Date | undefined, run: () => Promise<T>): Promise<T> {
+  assertCan(actor, "survey.record");
+  if (actor.type !== "device") throw new AppError("forbidden", "error.forbidden");
+  await consumeRateLimit(`kiosk:survey:${actor.deviceId}`, KIOSK_SURVEY_ATTEMPTS_PER_MINUTE, 60, now);
+  return withReferenceGuard(reference, { ip: `kiosk:${actor.deviceId}`, secondFactor: false }, run);
+}
+
+/**
+ * The kiosk's first survey step: the reference of a visit finished at this office, not yet rated. Another
+ * office's visit reads as not found, so a kiosk cannot tell which references exist elsewhere.
+ */
+export async function getKioskSurveyVisit(actor: Actor, rawReference: string, options: Options = {}): Promise<KioskSurveyVisit> {
+  const reference = normalizeReference(rawReference);
+  return asKiosk(actor, reference, options.now, async () => {
+    const visit = isReference(reference) ? await findSurveyVisit(reference) : null;
+    if (!visit || actor.type !== "device" || visit.booking.officeId !== actor.officeId) throw new AppError("not_found", "error.notFound");
+    if (visit.answered) throw new AppError("duplicate", "survey.error.already");
+    if (visit.booking.status !== "done") throw new AppError("invalid_transition", "survey.error.notServed");
+    return { reference, referenceDisplay: formatReference(reference), serviceName: serviceName(visit.service, options.locale ?? "id"), date: visit.booking.serviceDate };
+  });
+}
+
+/** The sheet, through the web survey's own recording (one per served visit), by the kiosk actor. */
+export async function recordKioskSurvey(actor: Actor, input: SurveyAnswers & { reference: string }, options: Options = {}): Promise<void> {
+  const reference = normalizeReference(input.reference);
+  await asKiosk(actor, reference, options.now, () => submitSurvey(actor, { ...input, reference }, options.now));
+}
