@@ -148,7 +148,8 @@ test("PostgreSQL restarted under load: 503 at once (API, pages, health), then re
   expect(failed.filter((o) => o.kind !== "page").map((o) => `${o.kind}: ${o.body.slice(0, 200)}`)).toEqual([]);
   expect(failed.filter((o) => o.startedAt > downAt + NOTICE_MS).map((o) => `${o.kind} started ${o.startedAt - downAt} ms after the stop`)).toEqual([]);
   expect(failed.length).toBeLessThanOrEqual(2 * WORKERS);
-  // After recovery everything works again.
+  // After recovery everything works again: pages follow once the app's own probe has seen the database back.
+  await expect.poll(async () => (await send("page")).status, { timeout: 10_000 }).toBe(200);
   const after = await Promise.all([send("booking"), send("availability"), send("page"), send("health")]);
   expect(after.map((o) => `${o.kind} ${o.status}`)).toEqual(["booking 201", "availability 200", "page 200", "health 200"]);
 });
