@@ -1,3 +1,4 @@
+import { adminMessages } from "./admin";
 import { apiMessages } from "./api";
 import { bookingMessages } from "./booking";
 import { calendarMessages } from "./calendar";
@@ -18,7 +19,7 @@ import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages, adminMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
