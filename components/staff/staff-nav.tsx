@@ -11,6 +11,8 @@ const LINKS: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/staff/assist", label: "staff.nav.assist", permission: "booking.assist" },
   { href: "/staff/reports", label: "staff.nav.reports", permission: "reports.view" },
   { href: "/staff/messages", label: "staff.nav.messages", permission: "messages.manage" },
+  { href: "/staff/audit", label: "staff.nav.audit", permission: "audit.view" },
+  { href: "/staff/admin", label: "staff.nav.admin", permission: "settings.manage" },
   { href: "/staff/devices", label: "staff.nav.devices", permission: "devices.manage" },
   { href: "/staff/admin/users", label: "staff.nav.users", permission: "staff.manage" },
   { href: "/staff/api-keys", label: "staff.nav.apiKeys", permission: "api_keys.manage" },
@@ -21,8 +23,10 @@ export function StaffNav({ actor, t, currentPath }: { actor: StaffActor; t: Tran
   return (
     <nav aria-label={t("staff.nav.label")} className="bg-slate-900">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
-        {LINKS.filter((link) => can(actor, link.permission)).map((link) => {
-          const isCurrent = currentPath === link.href || currentPath.startsWith(`${link.href}/`) || currentPath.startsWith(`${link.href}?`);
+        {LINKS.filter((link) => can(actor, link.permission)).map((link, _i, shown) => {
+          const matches = (href: string) => currentPath === href || currentPath.startsWith(`${href}/`) || currentPath.startsWith(`${href}?`);
+          // The longest matching link is the current one (/staff/admin/users is "Users", not also "Admin").
+          const isCurrent = matches(link.href) && !shown.some((other) => other.href.length > link.href.length && matches(other.href));
           return (
             <li key={link.href}>
               <Link

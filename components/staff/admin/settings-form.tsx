@@ -16,6 +16,7 @@ export type SettingField = {
   min?: number;
   max?: number;
   options?: { value: string; label: string }[];
+  optional?: boolean;
 };
 export type SettingGroup = { heading: string; fields: SettingField[] };
 export type SettingsLabels = {
