@@ -22,6 +22,15 @@ const PAGES: { path: string; operator: Outcome; supervisor: Outcome; admin: Outc
   { path: "/staff/reports/monthly", operator: "forbidden", supervisor: "ok", admin: "ok" },
   { path: "/staff/reports/manifest", operator: "forbidden", supervisor: "ok", admin: "ok" },
   { path: "/staff/api-keys", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/audit", operator: "forbidden", supervisor: "ok", admin: "ok" },
+  { path: "/staff/admin", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/settings", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/services", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/services/new", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/services/ktp-el-baru", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/forms", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/templates", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/templates/reminder/id", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
 ];
 
 async function outcomeOf(page: Page, path: string): Promise<Outcome | string> {
