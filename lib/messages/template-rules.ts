@@ -1,7 +1,8 @@
 import type { MessageParams } from "@/db/schema/messages";
-import type { MessageKind } from "./templates";
+import { DEFAULT_TEMPLATES, type MessageKind } from "./templates";
 
-export const MESSAGE_KINDS: MessageKind[] = ["confirmation", "moved", "cancelled", "reminder", "survey", "outage", "near_turn"];
+/** Every kind that has a default text: a kind added later is editable as soon as it has one. */
+export const MESSAGE_KINDS = Object.keys(DEFAULT_TEMPLATES.id) as MessageKind[];
 
 /** Every placeholder a template may use: exactly the values `templateValues` fills. There is no NIK among them. */
 export const PLACEHOLDERS = ["reference", "queueNumber", "service", "date", "session", "arriveBy", "place", "address", "bring", "link", "surveyLink"] as const;
