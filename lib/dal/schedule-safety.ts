@@ -72,16 +72,17 @@ export async function settleBookings(
 ): Promise<{ booked: number; cancelled: AffectedBooking[]; kept: AffectedBooking[] }> {
   const dates = [...new Set(targets.map((t) => t.date))].sort();
   if (dates.length === 0) return { booked: 0, cancelled: [], kept: [] };
-  const held = await tx
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.officeId, office.id), inArray(bookings.serviceDate, dates), eq(bookings.status, "booked")))
-    .orderBy(asc(bookings.id))
-    .for("update");
+  const activeOn = () => and(eq(bookings.officeId, office.id), inArray(bookings.serviceDate, dates), eq(bookings.status, "booked"));
+  await tx.select({ id: bookings.id }).from(bookings).where(activeOn()).orderBy(asc(bookings.id)).for("update");
 
+  // Counters in the bookings' own lock order: each date's day row, then its sessions.
   const used = new Map<string, number>();
   const ordered = [...targets].sort((a, b) => a.date.localeCompare(b.date) || (a.session ?? "").localeCompare(b.session ?? ""));
-  for (const t of ordered) used.set(keyOf(t), await lockCounter(tx, office.id, t.date, t.session));
+  for (const date of dates) used.set(keyOf({ date }), await lockCounter(tx, office.id, date));
+  for (const t of ordered) if (t.session) used.set(keyOf(t), await lockCounter(tx, office.id, t.date, t.session));
+  // Bookings that committed while we waited for the counters count there too: read again. A row another
+  // transaction holds (a citizen cancelling or moving it) is left to that transaction.
+  const held = await tx.select().from(bookings).where(activeOn()).orderBy(asc(bookings.id)).for("update", { skipLocked: true });
 
   // Latest bookings go first; a session's excess also counts towards its day's.
   const candidates = [...held].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.queueSeq - a.queueSeq);
