@@ -39,14 +39,16 @@ export type ScheduleMonth = {
 /**
  * The month as the schedule page shows it, in whole weeks (Monday first): every date's plan (closures
  * with their reason, special days, own caps, per-session capacities) with what is booked, and the
- * weekly template. For admins, and for supervisors (who may close a session of today).
+ * weekly template (`asked` month `YYYY-MM`, else this month). For admins, and supervisors (who may close today's sessions).
  */
-export async function getScheduleMonth(actor: Actor, month: string, now = new Date()): Promise<ScheduleMonth> {
+export async function getScheduleMonth(actor: Actor, asked: string | undefined, now = new Date()): Promise<ScheduleMonth> {
   if (!("officeId" in actor)) assertCan(actor, "schedule.manage");
   const office = await requireOfficeById((actor as { officeId: string }).officeId);
   if (!can(actor, "schedule.manage")) assertCan(actor, "schedule.close_session", office.id);
   else assertCan(actor, "schedule.manage", office.id);
   const db = await getDb();
+  const today = localDate(now, office.timezone);
+  const month = asked ?? today.slice(0, 7);
   const first = `${month}-01`;
   const from = addDays(first, -(isoWeekday(first) - 1));
   const lastOfMonth = addDays(addDays(first, 31).slice(0, 8) + "01", -1);
@@ -57,7 +59,6 @@ export async function getScheduleMonth(actor: Actor, month: string, now = new Da
     db.select().from(dateOverrides).where(and(eq(dateOverrides.officeId, office.id), between(dateOverrides.date, from, to))),
   ]);
   const usage = await loadUsage(db, office.id, plans.map((p) => p.date));
-  const today = localDate(now, office.timezone);
   const days: CalendarDay[] = plans.map((plan) => {
     const weekday = isoWeekday(plan.date);
     const override = overrides.find((o) => o.date === plan.date);
