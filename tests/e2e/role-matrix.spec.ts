@@ -22,6 +22,7 @@ const PAGES: { path: string; operator: Outcome; supervisor: Outcome; admin: Outc
   { path: "/staff/reports/monthly", operator: "forbidden", supervisor: "ok", admin: "ok" },
   { path: "/staff/reports/manifest", operator: "forbidden", supervisor: "ok", admin: "ok" },
   { path: "/staff/api-keys", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/schedule", operator: "forbidden", supervisor: "ok", admin: "ok" },
 ];
 
 async function outcomeOf(page: Page, path: string): Promise<Outcome | string> {
