@@ -16,11 +16,15 @@ export const ReasonSchema = z
   .refine((v) => v.length > 0, { error: "field.required" });
 const OptionalReasonSchema = z.preprocess(blankAsUndefined, z.string().max(200).transform((v) => v.replace(/\s+/g, " ").trim() || undefined).optional());
 
-export const CapacitySchema = z.coerce
-  .number({ error: "schedule.field.capacity" })
-  .int({ error: "schedule.field.capacity" })
-  .min(0, { error: "schedule.field.capacity" })
-  .max(10_000, { error: "schedule.field.capacity" });
+/** A whole number of places; a form's text is read as a number, but nothing else is (null is not 0). */
+export const CapacitySchema = z.preprocess(
+  (v) => (typeof v === "string" ? (/^\s*\d{1,6}\s*$/.test(v) ? Number(v) : v.trim() === "" ? undefined : v) : v),
+  z
+    .number({ error: (issue) => (issue.input === undefined || issue.input === null ? "field.required" : "schedule.field.capacity") })
+    .int({ error: "schedule.field.capacity" })
+    .min(0, { error: "schedule.field.capacity" })
+    .max(10_000, { error: "schedule.field.capacity" }),
+);
 
 const target = {
   office: z.preprocess(blankAsUndefined, SlugSchema.optional()),
@@ -48,14 +52,15 @@ export const OpenDaySchema = z.object({
 });
 export type OpenDayInput = z.infer<typeof OpenDaySchema>;
 
+const WeekdaySchema = z.preprocess((v) => (typeof v === "string" && /^[1-7]$/.test(v) ? Number(v) : v), z.number().int().min(1).max(7));
 const TimeSchema = z.string().max(8).regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, { error: "field.session.invalid" }).transform((v) => v.slice(0, 5));
 
 export const AddWeeklySessionSchema = z
-  .object({ weekday: z.coerce.number().int().min(1).max(7), startsAt: TimeSchema, endsAt: TimeSchema, capacity: CapacitySchema })
+  .object({ weekday: WeekdaySchema, startsAt: TimeSchema, endsAt: TimeSchema, capacity: CapacitySchema })
   .refine((v) => v.startsAt < v.endsAt, { error: "schedule.field.order", path: ["endsAt"] });
 export type AddWeeklySessionInput = z.infer<typeof AddWeeklySessionSchema>;
 
-export const WeeklySessionRefSchema = z.object({ weekday: z.coerce.number().int().min(1).max(7), startsAt: TimeSchema, onConflict });
+export const WeeklySessionRefSchema = z.object({ weekday: WeekdaySchema, startsAt: TimeSchema, onConflict });
 export const UpdateWeeklySessionSchema = WeeklySessionRefSchema.extend({ capacity: CapacitySchema });
 export type WeeklySessionRef = z.infer<typeof WeeklySessionRefSchema>;
 export type UpdateWeeklySessionInput = z.infer<typeof UpdateWeeklySessionSchema>;
