@@ -1,10 +1,11 @@
 import { bookingWindowState, hasSessionEnded, hasSessionStarted, type WindowSettings } from "./booking-window";
 import { remainingPlaces, type Channel } from "./capacity";
 import { localDate } from "./dates";
-import type { DayPlan } from "./schedule";
+import type { DayPlan, Note } from "./schedule";
 import { sessionLabel } from "./schedule";
 
-export type SessionAvailability = { id: string; label: string; start: string; end: string; capacity: number; remaining: number };
+/** `closed`: closed on that date by the office, with its public reason (remaining is then 0). */
+export type SessionAvailability = { id: string; label: string; start: string; end: string; capacity: number; remaining: number; closed?: Note };
 export type DayReasonCode = "holiday" | "not_a_service_day" | "booking_closed" | "not_yet_open" | "full";
 export type DayAvailabilityCore = { date: string; open: boolean; reasonCode?: DayReasonCode; sessions: SessionAvailability[] };
 
@@ -49,7 +50,8 @@ export function evaluateDay(plan: DayPlan, usage: DayUsage, ctx: EvaluateContext
         serviceCap: ctx.serviceCap,
         serviceUsed: usage.services.get(ctx.serviceId) ?? 0,
       });
-      return { id: s.start, label: sessionLabel(s.start, s.end), start: s.start, end: s.end, capacity, remaining };
+      const session: SessionAvailability = { id: s.start, label: sessionLabel(s.start, s.end), start: s.start, end: s.end, capacity, remaining };
+      return s.closed ? { ...session, closed: s.closed } : session;
     });
   if (sessions.length === 0) return { date: plan.date, open: false, reasonCode: "booking_closed", sessions: [] };
   const full = sessions.every((s) => s.remaining === 0);

@@ -14,7 +14,8 @@ export type AppErrorCode =
   | "unauthorized"
   | "forbidden"
   | "locked"
-  | "unavailable";
+  | "unavailable"
+  | "below_booked";
 
 const STATUS: Record<AppErrorCode, number> = {
   validation: 422,
@@ -29,6 +30,7 @@ const STATUS: Record<AppErrorCode, number> = {
   forbidden: 403,
   locked: 429,
   unavailable: 503,
+  below_booked: 409,
 };
 
 /** Field name → message keys, as the form and the API show them. */

@@ -2,7 +2,9 @@ import { isoWeekday, normalizeTime } from "./dates";
 
 export type TemplateSession = { weekday: number; startsAt: string; endsAt: string; capacity: number };
 export type DateOverrideInput = { kind: "closed" | "open"; reason: string; reasonEn: string | null; dailyCap: number | null };
-export type PlannedSession = { start: string; end: string; capacity: number };
+export type Note = { id: string; en: string | null };
+/** `closed`: the session is closed on that date (capacity 0) with a public reason. */
+export type PlannedSession = { start: string; end: string; capacity: number; closed?: Note };
 
 export type DayPlan =
   | { date: string; open: false; closedReason: "holiday" | "not_a_service_day"; note: { id: string; en: string | null } | null }
@@ -15,6 +17,8 @@ export type PlanInputs = {
   override?: DateOverrideInput;
   /** Per-date session capacities, keyed by `HH:MM` start. */
   sessionCapacities?: ReadonlyMap<string, number>;
+  /** Per-date session closures' public reasons, keyed by `HH:MM` start. */
+  sessionClosures?: ReadonlyMap<string, Note>;
 };
 
 /**
@@ -30,7 +34,9 @@ export function planDay(date: string, inputs: PlanInputs): DayPlan {
     .filter((s) => s.weekday === weekday)
     .map((s) => {
       const start = normalizeTime(s.startsAt);
-      return { start, end: normalizeTime(s.endsAt), capacity: inputs.sessionCapacities?.get(start) ?? s.capacity };
+      const closed = inputs.sessionClosures?.get(start);
+      const session: PlannedSession = { start, end: normalizeTime(s.endsAt), capacity: closed ? 0 : (inputs.sessionCapacities?.get(start) ?? s.capacity) };
+      return closed ? { ...session, closed } : session;
     })
     .sort((a, b) => a.start.localeCompare(b.start));
   const isServiceDay = override?.kind === "open" || inputs.openWeekdays.includes(weekday);

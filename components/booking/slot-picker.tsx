@@ -75,7 +75,7 @@ export function SlotPicker({ days, t, hrefFor, date, selected, error }: Props) {
                       <input type="radio" name="slot" value={value} disabled={full} defaultChecked={selected === value} required className="size-5 shrink-0 accent-brand-600" />
                       <span className="flex min-w-0 flex-col leading-tight">
                         <span className="font-semibold tabular-nums">{s.label}</span>
-                        <span className="text-sm">{full ? t("slots.full") : t("slots.remaining", { count: s.remaining })}</span>
+                        <span className="text-sm">{s.reason ? t("slots.closed", { reason: s.reason }) : full ? t("slots.full") : t("slots.remaining", { count: s.remaining })}</span>
                       </span>
                     </label>
                   );

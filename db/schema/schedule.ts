@@ -57,6 +57,9 @@ export const sessionCapacityOverrides = pgTable(
     date: date({ mode: "string" }).notNull(),
     startsAt: time().notNull(),
     capacity: integer().notNull(),
+    /** Set when the session is closed on that date (capacity 0): the public reason, shown to citizens. */
+    reason: text(),
+    reasonEn: text(),
   },
   (t) => [
     primaryKey({ columns: [t.officeId, t.date, t.startsAt] }),
@@ -80,6 +83,12 @@ export const capacityUsages = pgTable(
     scope: capacityScopeEnum().notNull(),
     scopeKey: text().notNull(),
     used: integer().notNull().default(0),
+    /**
+     * The cap the database itself holds a day or session row to, set by schedule changes (a lowered cap,
+     * a closure: 0). An increment past it is skipped by a trigger (migration "capacity_ceiling"), so a
+     * booking that read the old cap a moment earlier can never oversell the new one. Null: no ceiling.
+     */
+    ceiling: integer(),
   },
   (t) => [
     primaryKey({ columns: [t.officeId, t.serviceDate, t.scope, t.scopeKey] }),

@@ -2,7 +2,7 @@ import { checkDatabaseSoon } from "../db-status";
 import { databaseFailure, describeError, isAppError, unavailableError, type FieldErrors } from "../errors";
 import type { Params, Translator } from "../i18n/translate";
 
-export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]>; suggestedService?: string } };
+export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]>; suggestedService?: string; booked?: number } };
 
 export const NO_STORE = "no-store";
 
@@ -22,6 +22,8 @@ export function errorResponse(thrown: unknown, t: Translator, where: string): Re
     if (error.code === "validation" || error.fields) body.error.fields = translateFields(error.fields ?? {}, t, error.params);
     // A person refused for their age is pointed to the service that fits (slug, for GET /services).
     if (typeof error.params?.suggestedService === "string") body.error.suggestedService = error.params.suggestedService;
+    // A schedule change below what is booked says how many are booked (POST/PUT /api/v1/admin/…).
+    if (error.code === "below_booked" && typeof error.params?.booked === "number") body.error.booked = error.params.booked;
     const retryAfter = error.params?.retryAfter;
     if ((error.code === "rate_limited" || error.code === "unavailable") && typeof retryAfter === "number") headers.set("Retry-After", String(retryAfter));
     return Response.json(body, { status: error.status, headers });

@@ -19,12 +19,15 @@ export const PERMISSIONS = [
   "api_keys.manage",
   "messages.manage",
   "survey.record",
+  "schedule.manage",
+  "schedule.close_session",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const OPERATOR: Permission[] = ["day.view", "booking.check_in", "booking.assist", "queue.operate"];
-const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view", "messages.manage"];
-const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage", "api_keys.manage"];
+// schedule.close_session: close a session of today (the schedule page, limited to that for supervisors).
+const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view", "messages.manage", "schedule.close_session"];
+const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage", "api_keys.manage", "schedule.manage"];
 
 /** Roles → permissions, as data. */
 export const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
@@ -42,7 +45,7 @@ export const DEVICE_PERMISSIONS: Record<"display" | "kiosk", ReadonlySet<Permiss
 export const API_KEY_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   booking: new Set(["booking.assist"]),
   reports: new Set(["reports.view"]),
-  admin: new Set(["day.view", "reports.view", "settings.manage"]),
+  admin: new Set(["day.view", "reports.view", "settings.manage", "schedule.manage"]),
 };
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {

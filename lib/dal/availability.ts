@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import type { Office, Service } from "@/db/schema";
-import { evaluateDay, nextDateWithRoom, type DayAvailabilityCore, type DayReasonCode } from "../availability";
+import { evaluateDay, nextDateWithRoom, type DayAvailabilityCore, type DayReasonCode, type SessionAvailability } from "../availability";
 import { bookableDateRange } from "../booking-window";
 import type { Channel } from "../capacity";
 import { addDays, isServiceDate, localDate } from "../dates";
@@ -18,7 +18,13 @@ import { requireService, serviceName } from "./services";
  * `reason` explains a closed or full day; `note` names a special open day (e.g. "Layanan Sabtu"); a full
  * day names the next later date with room (`nextDateWithRoom`, null if none in the range).
  */
-export type DayAvailability = DayAvailabilityCore & { reason?: string; note?: string; nextDateWithRoom?: string | null };
+export type DayAvailability = Omit<DayAvailabilityCore, "sessions"> & {
+  /** A session closed by the office carries its public `reason` in the reader's language. */
+  sessions: (SessionAvailability & { reason?: string })[];
+  reason?: string;
+  note?: string;
+  nextDateWithRoom?: string | null;
+};
 
 export type AvailabilityResult = {
   office: { slug: string; name: string; bookingOpensAt: string };
@@ -106,7 +112,8 @@ export async function evaluateRange(
 }
 
 function localizeDay(day: DayAvailabilityCore & { note: { id: string; en: string | null } | null }, t: Translator): DayAvailability {
-  const { note, ...core } = day;
+  const { note, ...rest } = day;
+  const core = { ...rest, sessions: rest.sessions.map((s) => (s.closed ? { ...s, reason: t.locale === "en" && s.closed.en ? s.closed.en : s.closed.id } : s)) };
   const noteText = note ? (t.locale === "en" && note.en ? note.en : note.id) : "";
   if (!core.reasonCode) return noteText ? { ...core, note: noteText } : core;
   const reason = core.reasonCode === "holiday" && !noteText ? t("day.reason.closed") : t(REASON_KEY[core.reasonCode], { name: noteText });

@@ -31,6 +31,7 @@ const PAGES: { path: string; operator: Outcome; supervisor: Outcome; admin: Outc
   { path: "/staff/admin/forms", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/templates", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/templates/reminder/id", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/schedule", operator: "forbidden", supervisor: "ok", admin: "ok" },
 ];
 
 async function outcomeOf(page: Page, path: string): Promise<Outcome | string> {

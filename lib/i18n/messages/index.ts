@@ -13,13 +13,35 @@ import { queueMessages } from "./queue";
 import { queueDeskMessages } from "./queue-desk";
 import { reportMessages } from "./reports";
 import { securityMessages } from "./security";
+import { scheduleMessages } from "./schedule";
 import { slotMessages } from "./slots";
 import { staffMessages } from "./staff";
 import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages, adminMessages] as const;
+const domains = [
+  commonMessages,
+  errorMessages,
+  calendarMessages,
+  bookingMessages,
+  citizenMessages,
+  slotMessages,
+  contentMessages,
+  apiMessages,
+  staffMessages,
+  deviceMessages,
+  queueMessages,
+  queueDeskMessages,
+  securityMessages,
+  surveyMessages,
+  kioskSurveyMessages,
+  reportMessages,
+  liveQueueMessages,
+  outboxMessages,
+  adminMessages,
+  scheduleMessages,
+] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -18,7 +18,15 @@ export const GET = apiRoute("GET /api/v1/availability", async (request, { t }) =
       ...(d.reasonCode ? { reasonCode: d.reasonCode, reason: d.reason } : {}),
       ...(d.note ? { note: d.note } : {}),
       ...(d.reasonCode === "full" ? { nextDateWithRoom: d.nextDateWithRoom ?? null } : {}),
-      sessions: d.sessions.map((s) => ({ id: s.id, label: s.label, start: s.start, end: s.end, capacity: s.capacity, remaining: s.remaining })),
+      sessions: d.sessions.map((s) => ({
+        id: s.id,
+        label: s.label,
+        start: s.start,
+        end: s.end,
+        capacity: s.capacity,
+        remaining: s.remaining,
+        ...(s.closed ? { closed: true, reason: s.reason } : {}),
+      })),
     })),
   });
 });

@@ -1,0 +1,210 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MonthCalendar } from "@/components/schedule/month-calendar";
+import { ScheduleForm, type ConflictText, type FieldSpec } from "@/components/schedule/schedule-form";
+import { Card } from "@/components/ui/card";
+import { requireStaffPage } from "@/lib/auth/session";
+import { addDays } from "@/lib/dates";
+import { getScheduleMonth } from "@/lib/dal/schedule-calendar";
+import { getTranslator } from "@/lib/i18n/server";
+import type { Translator } from "@/lib/i18n/translate";
+import { sessionLabel } from "@/lib/schedule";
+import { MonthSchema } from "@/lib/validation/schedule";
+
+export const metadata: Metadata = { title: "Jadwal" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function conflictText(t: Translator): ConflictText {
+  return {
+    title: t("schedule.conflict.title", { booked: "{booked}" }),
+    intro: t("schedule.conflict.intro"),
+    keep: t("schedule.conflict.keep"),
+    cancel: t("schedule.conflict.cancel"),
+    reference: t("schedule.conflict.reference"),
+    queue: t("schedule.conflict.queue"),
+    name: t("schedule.conflict.name"),
+    phone: t("schedule.conflict.phone"),
+    slot: t("schedule.conflict.slot"),
+    whatsapp: t("schedule.conflict.whatsapp", { name: "{name}" }),
+    none: t("schedule.conflict.none"),
+    problems: t("schedule.import.problems"),
+    lineLabel: t("schedule.import.lineLabel", { line: "{line}" }),
+  };
+}
+
+const shiftMonth = (month: string, by: number) => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+};
+
+/**
+ * The office's schedule in one place: the month calendar (closures with their reason, special days, own
+ * capacities, bookings), then the changes. Admins change everything; supervisors close today's sessions.
+ */
+export default async function SchedulePage({ searchParams }: Props) {
+  const actor = await requireStaffPage("schedule.close_session");
+  const query = await searchParams;
+  const t = await getTranslator();
+  const asked = MonthSchema.safeParse(query.month);
+  const month = await getScheduleMonth(actor, asked.success ? asked.data : undefined);
+  const text = conflictText(t);
+  const monthName = new Intl.DateTimeFormat(t.locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month.month}-01T00:00:00Z`));
+  const starts = [...new Set(month.template.map((s) => s.start))].sort();
+  const sessionOptions = [{ value: "", label: t("schedule.field.sessionAll") }, ...starts.map((s) => ({ value: s, label: s.replace(":", ".") }))];
+  const todaySessions = month.weeks.flat().find((d) => d.date === month.today)?.sessions ?? [];
+  const dateField = (value = addDays(month.today, 1)): FieldSpec => ({ name: "date", label: t("schedule.field.date"), type: "date", value, required: true });
+  const sessionField: FieldSpec = { name: "session", label: t("schedule.field.session"), type: "select", options: sessionOptions };
+  const reasonFields: FieldSpec[] = [
+    { name: "reason", label: t("schedule.field.reason"), required: true },
+    { name: "reasonEn", label: t("schedule.field.reasonEn") },
+  ];
+  const weekdayName = (d: number) => t(`schedule.weekday.${d}` as "schedule.weekday.1");
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("schedule.title")}</h1>
+      <p>{t("schedule.intro")}</p>
+      {!month.canManage ? <p className="font-semibold">{t("schedule.supervisorNote")}</p> : null}
+
+      <Card className="space-y-3">
+        <h2 className="text-xl font-bold">{t("schedule.month", { month: monthName })}</h2>
+        <nav aria-label={t("schedule.month", { month: monthName })} className="flex gap-4">
+          <Link href={`/staff/schedule?month=${shiftMonth(month.month, -1)}`} className="min-h-12 py-3 font-semibold">
+            ← {t("schedule.prevMonth")}
+          </Link>
+          <Link href={`/staff/schedule?month=${shiftMonth(month.month, 1)}`} className="min-h-12 py-3 font-semibold">
+            {t("schedule.nextMonth")} →
+          </Link>
+        </nav>
+        <p className="text-sm">{t("schedule.legend")}</p>
+        <MonthCalendar month={month} t={t} label={t("schedule.calendar", { month: monthName })} />
+      </Card>
+
+      {!month.canManage ? (
+        <Card className="grid gap-6 md:grid-cols-2">
+          <ScheduleForm
+            id="close-today"
+            op="close"
+            title={t("schedule.closeToday.title")}
+            text={text}
+            danger
+            submit={t("schedule.close.submit")}
+            fields={[
+              { name: "date", label: t("schedule.field.date"), type: "hidden", value: month.today },
+              { name: "session", label: t("schedule.field.session"), type: "select", options: todaySessions.filter((s) => !s.closed).map((s) => ({ value: s.start, label: sessionLabel(s.start, s.end) })) },
+              ...reasonFields,
+            ]}
+          />
+          <ScheduleForm
+            id="reopen-today"
+            op="reopen"
+            title={t("schedule.reopen.title")}
+            text={text}
+            submit={t("schedule.reopen.submit")}
+            fields={[
+              { name: "date", label: t("schedule.field.date"), type: "hidden", value: month.today },
+              { name: "session", label: t("schedule.field.session"), type: "select", options: todaySessions.filter((s) => s.closed).map((s) => ({ value: s.start, label: sessionLabel(s.start, s.end) })) },
+            ]}
+          />
+        </Card>
+      ) : (
+        <>
+          <Card className="grid gap-6 md:grid-cols-2">
+            <ScheduleForm id="close" op="close" title={t("schedule.close.title")} text={text} danger submit={t("schedule.close.submit")} fields={[dateField(), sessionField, ...reasonFields]} />
+            <ScheduleForm id="reopen" op="reopen" title={t("schedule.reopen.title")} text={text} submit={t("schedule.reopen.submit")} fields={[dateField(), sessionField]} />
+            <ScheduleForm
+              id="capacity"
+              op="capacity"
+              title={t("schedule.capacity.title")}
+              text={text}
+              submit={t("schedule.capacity.submit")}
+              fields={[dateField(), sessionField, { name: "capacity", label: t("schedule.field.capacityLabel"), type: "number", required: true }]}
+            />
+            <ScheduleForm id="reset" op="reset" title={t("schedule.reset.title")} text={text} submit={t("schedule.reset.submit")} fields={[dateField(), sessionField]} />
+            <ScheduleForm
+              id="open-day"
+              op="open_day"
+              title={t("schedule.open.title")}
+              text={text}
+              submit={t("schedule.open.submit")}
+              fields={[dateField(""), { name: "dailyCap", label: t("schedule.field.dailyCap"), type: "number", required: true }, ...reasonFields]}
+            />
+            <ScheduleForm
+              id="import"
+              op="import"
+              title={t("schedule.import.title")}
+              text={text}
+              submit={t("schedule.import.submit")}
+              fields={[{ name: "lines", label: t("schedule.field.lines"), type: "textarea" }]}
+            />
+          </Card>
+
+          <Card className="space-y-4">
+            <h2 className="text-xl font-bold">{t("schedule.weekly.title")}</h2>
+            <p>{t("schedule.weekly.intro")}</p>
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("schedule.weekly.title")}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-3">{t("schedule.field.weekday")}</th>
+                  <th scope="col" className="py-2 pr-3">{t("schedule.weekly.title")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[1, 2, 3, 4, 5, 6, 7].map((weekday) => {
+                  const sessions = month.template.filter((s) => s.weekday === weekday);
+                  return (
+                    <tr key={weekday} className="border-b border-slate-200 align-top">
+                      <th scope="row" className="py-2 pr-3">
+                        {weekdayName(weekday)}
+                      </th>
+                      <td className="space-y-2 py-2">
+                        {sessions.length === 0 ? <p>{t("schedule.weekly.none")}</p> : null}
+                        {sessions.map((s) => {
+                          const label = sessionLabel(s.start, s.end);
+                          const ref: FieldSpec[] = [
+                            { name: "weekday", label: "", type: "hidden", value: String(weekday) },
+                            { name: "startsAt", label: "", type: "hidden", value: s.start },
+                          ];
+                          return (
+                            <div key={s.start} className="flex flex-wrap items-end gap-3">
+                              <span className="min-w-24 py-3 font-semibold tabular-nums">{label}</span>
+                              <ScheduleForm
+                                id={`weekly-${weekday}-${s.start.replace(":", "")}`}
+                                op="weekly_update"
+                                inline
+                                text={text}
+                                submit={t("schedule.weekly.save")}
+                                fields={[...ref, { name: "capacity", label: t("schedule.weekly.capacityLabel", { day: weekdayName(weekday), label }), type: "number", value: String(s.capacity) }]}
+                              />
+                              <ScheduleForm id={`weekly-remove-${weekday}-${s.start.replace(":", "")}`} op="weekly_remove" inline danger text={text} submit={t("schedule.weekly.removeLabel", { day: weekdayName(weekday), label })} fields={ref} />
+                            </div>
+                          );
+                        })}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <ScheduleForm
+              id="weekly-add"
+              op="weekly_add"
+              title={t("schedule.weekly.add")}
+              text={text}
+              submit={t("schedule.weekly.add")}
+              fields={[
+                { name: "weekday", label: t("schedule.field.weekday"), type: "select", options: [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: weekdayName(d) })) },
+                { name: "startsAt", label: t("schedule.field.startsAt"), type: "time", required: true },
+                { name: "endsAt", label: t("schedule.field.endsAt"), type: "time", required: true },
+                { name: "capacity", label: t("schedule.field.capacityLabel"), type: "number", required: true },
+              ]}
+            />
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

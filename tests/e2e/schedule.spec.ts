@@ -1,0 +1,89 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { KTP_SERVICE } from "./fixtures/citizen";
+import { expectNoAxeViolations, loginAs, randomPerson } from "./fixtures";
+
+/**
+ * Issue 10, schedule: an admin closes a day and lowers a cap from the staff portal, and a citizen sees it
+ * at once (the public API and the date choice without JavaScript). On the always-open e2e office, a few
+ * days ahead so no other spec's "today" is touched.
+ */
+type Day = { date: string; open: boolean; reason?: string; sessions: { id: string; capacity: number; remaining: number; closed?: boolean; reason?: string }[] };
+
+function jakartaDate(daysAhead: number): string {
+  return new Date(Date.now() + 7 * 3_600_000 + daysAhead * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function citizenDay(request: APIRequestContext, date: string): Promise<Day> {
+  const response = await request.get(`/api/v1/availability?service=${KTP_SERVICE.slug}`, { headers: { "accept-language": "id" } });
+  expect(response.status()).toBe(200);
+  const { days } = (await response.json()) as { days: Day[] };
+  return days.find((d) => d.date === date)!;
+}
+
+test("an admin closes a day and lowers a cap; a citizen sees both at once", async ({ page, browser, request }) => {
+  const closedDate = jakartaDate(3);
+  const cappedDate = jakartaDate(4);
+  const reason = "Cuti bersama uji";
+
+  await loginAs(page, "admin");
+  await page.goto(`/staff/schedule?month=${closedDate.slice(0, 7)}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Jadwal layanan" })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Kalender/ })).toBeVisible();
+  await expectNoAxeViolations(page, "schedule page");
+
+  // Close a day with a public reason in both languages.
+  expect((await citizenDay(request, closedDate)).open).toBe(true);
+  const close = page.getByRole("form", { name: "Tutup tanggal atau sesi" });
+  await close.getByLabel("Tanggal").fill(closedDate);
+  await close.getByLabel("Alasan untuk warga (Bahasa Indonesia)").fill(reason);
+  await close.getByLabel("Alasan dalam bahasa Inggris (opsional)").fill("Joint leave test");
+  await close.getByRole("button", { name: "Tutup" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tersimpan." })).toBeVisible();
+  await expect(page.locator(`td[data-date="${closedDate}"]`)).toContainText(`TUTUP: ${reason}`);
+
+  // The citizen sees it at once, with the reason: the API and the date choice without JavaScript.
+  expect(await citizenDay(request, closedDate)).toMatchObject({ open: false, reason: `Libur: ${reason}` });
+  const citizen = await browser.newContext({ javaScriptEnabled: false });
+  const citizenPage = await citizen.newPage();
+  await citizenPage.goto(`/book/${KTP_SERVICE.slug}?checklist=confirmed&date=${closedDate}`);
+  await expect(citizenPage.getByText(`Libur: ${reason}`)).toBeVisible();
+
+  // A citizen holds a place at 10:00; lowering that session to 0 names them and asks what to do.
+  const person = randomPerson();
+  const booked = await request.post("/api/v1/bookings", {
+    data: { service: KTP_SERVICE.slug, date: cappedDate, session: "10:00", nik: person.nik, name: person.name, phone: person.phone },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const { reference } = (await booked.json()) as { reference: string };
+
+  const capacity = page.getByRole("form", { name: "Kuota khusus tanggal atau sesi" });
+  await capacity.getByLabel("Tanggal").fill(cappedDate);
+  await capacity.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("10:00");
+  await capacity.getByLabel("Kuota").fill("0");
+  await capacity.getByRole("button", { name: "Simpan kuota" }).click();
+  const conflict = page.getByRole("region", { name: "Ada 1 booking: perubahan ini memerlukan keputusan" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("cell", { name: person.name })).toBeVisible();
+  await expect(conflict.getByRole("link", { name: `WhatsApp ${person.name}` })).toHaveAttribute("href", /^https:\/\/wa\.me\/62\d+$/);
+  await expect(conflict.getByRole("rowheader")).toHaveText(new RegExp(reference.slice(0, 4)));
+  expect(await page.content()).not.toContain(person.nik);
+  // Nothing changed yet.
+  expect((await citizenDay(request, cappedDate)).sessions.find((s) => s.id === "10:00")!.remaining).toBeGreaterThan(0);
+  await conflict.getByRole("button", { name: "Batalkan dan beri tahu mereka" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 booking dibatalkan" })).toBeVisible();
+
+  // Lower another session's cap: 5 places, of which the walk-in reserve keeps 1 off the web.
+  await capacity.getByLabel("Tanggal").fill(cappedDate);
+  await capacity.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("11:00");
+  await capacity.getByLabel("Kuota").fill("5");
+  await capacity.getByRole("button", { name: "Simpan kuota" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Tersimpan\.$/ })).toHaveCount(2);
+
+  const day = await citizenDay(request, cappedDate);
+  expect(day.sessions.find((s) => s.id === "10:00")).toMatchObject({ capacity: 0, remaining: 0 });
+  expect(day.sessions.find((s) => s.id === "11:00")).toMatchObject({ capacity: 4, remaining: 4 });
+  await citizenPage.goto(`/book/${KTP_SERVICE.slug}?checklist=confirmed&date=${cappedDate}`);
+  await expect(citizenPage.getByRole("radio", { name: /^10\.00–11\.00/ })).toBeDisabled();
+  await expect(citizenPage.getByText("sisa 4")).toBeVisible();
+  await citizen.close();
+});
