@@ -129,6 +129,11 @@ describe.each(DATABASE_KINDS)("service points and the training place on %s", (ki
     await expect(getReport(staff["point admin"]!, { ...range, office: main.office.slug })).rejects.toMatchObject({ status: 403 });
     await expect(getReport(staff["main operator"]!, range)).rejects.toMatchObject({ status: 403 });
 
+    // Integrations: a reports key of the main office is the organisation's; a service point's key is not.
+    const key = (officeId: string): Actor => ({ type: "api_key", apiKeyId: "k", officeId, scopes: ["reports"], ip: null });
+    await expect(getReport(key(main.office.id), { ...range, office: point.office.slug })).resolves.toMatchObject({ office: { slug: point.office.slug } });
+    await expect(getReport(key(point.office.id), { ...range, office: main.office.slug })).rejects.toMatchObject({ status: 403 });
+
     expect((await listReportPlaces(staff["main admin"]!)).map((p) => p.slug)).toEqual([main.office.slug, point.office.slug]);
     expect((await listReportPlaces(staff["main supervisor"]!)).map((p) => p.slug)).toEqual([main.office.slug]);
     expect((await listReportPlaces(staff["point admin"]!)).map((p) => p.slug)).toEqual([point.office.slug]);
