@@ -11,7 +11,7 @@ import { firstCalls } from "./visits";
 /** Arrivals, waits and finished services by the office-local hour of check-in. */
 export async function aggregateHours(db: Executor, params: { office: Office; from: string; to: string }): Promise<HourRow[]> {
   const { office, from, to } = params;
-  const wait = sql`extract(epoch from (v.first_call_at - v.checked_in_at)) / 60`;
+  const wait = sql`extract(epoch from (v.first_call_at - v.checked_in_at))::float8 / 60`;
   const hasWait = sql`v.first_call_at is not null and v.first_call_at >= v.checked_in_at`;
   return (
     await selectRows<HourRow>(
