@@ -1,5 +1,6 @@
 import { describeTarget, openDatabaseFromEnv } from "./connect-from-env";
 import { assertSeedTargetIsLocal } from "./seed/guard";
+import { TRAINING_STAFF } from "./seed/demo-staff";
 import { DEMO_STAFF, seedDatabase } from "./seed/seed";
 
 /**
@@ -19,7 +20,9 @@ try {
   console.log(`\nAntrean database: ${describeTarget()}${seeded ? " (seeded just now)" : ""}`);
   if (embedded || process.env.ANTREAN_SEED_DEMO === "1") {
     console.log("Demo staff logins:");
-    for (const s of DEMO_STAFF) console.log(`  ${s.role.padEnd(10)} ${s.email.padEnd(26)} ${s.password}`);
+    for (const s of DEMO_STAFF) console.log(`  ${s.role.padEnd(10)} ${s.email.padEnd(30)} ${s.password}`);
+    console.log("Training place (Latihan / Training, open round the clock, hidden from citizens, never in reports):");
+    for (const s of TRAINING_STAFF) console.log(`  ${s.role.padEnd(10)} ${s.email.padEnd(30)} ${s.password}`);
   }
   console.log("");
 } finally {

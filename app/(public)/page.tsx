@@ -1,67 +1,13 @@
-import Link from "next/link";
-import { LocalizedText } from "@/components/booking/localized-text";
-import { ButtonLink } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { PlaceChoice } from "@/components/booking/place-choice";
+import { PlaceHome } from "@/components/booking/place-home";
+import { listPublicPlaces } from "@/lib/dal/places";
 import { getPublicHome } from "@/lib/dal/public-home";
 import { getTranslator } from "@/lib/i18n/server";
 
+/** With several public places the citizen chooses one first (/tempat/{slug}); with one, its home as before. */
 export default async function HomePage() {
   const t = await getTranslator();
-  const { office, categories } = await getPublicHome(t.locale);
-  return (
-    <div className="space-y-8">
-      <section className="space-y-3">
-        <h1 className="text-3xl font-bold leading-tight">{t("home.title", { office: office.shortName })}</h1>
-        <p className="text-lg">{t("home.intro")}</p>
-        <p>{t("home.quota", { cap: office.dailyCap })}</p>
-        <div className="flex flex-col gap-3 sm:flex-row">
-          <ButtonLink href="#layanan">{t("home.bookCta")}</ButtonLink>
-          <ButtonLink href="/check" variant="secondary">
-            {t("home.checkCta")}
-          </ButtonLink>
-        </div>
-      </section>
-
-      <Card aria-labelledby="how">
-        <h2 id="how" className="text-xl font-bold">
-          {t("home.howTitle")}
-        </h2>
-        <ol className="mt-2 list-decimal space-y-1 pl-6">
-          <li>{t("home.how1")}</li>
-          <li>{t("home.how2")}</li>
-          <li>{t("home.how3")}</li>
-          <li>{t("home.how4")}</li>
-        </ol>
-      </Card>
-
-      <section aria-labelledby="layanan" className="space-y-4">
-        <h2 id="layanan" className="scroll-mt-4 text-2xl font-bold">
-          {t("home.servicesTitle")}
-        </h2>
-        {categories.map((category) => (
-          <section key={category.slug} aria-labelledby={`cat-${category.slug}`}>
-            <h3 id={`cat-${category.slug}`} className="mb-2 text-lg font-bold text-muted">
-              <LocalizedText value={category.name} t={t} />
-            </h3>
-            <ul className="space-y-2">
-              {category.services.map((s) => (
-                <li key={s.slug}>
-                  <Link
-                    href={`/services/${s.slug}`}
-                    className="flex min-h-14 flex-col justify-center rounded-xl border-2 border-slate-200 bg-white px-4 py-3 font-semibold no-underline hover:border-brand-600"
-                  >
-                    <span>
-                      <LocalizedText value={s.name} t={t} />
-                    </span>
-                    {s.minAge !== null ? <span className="text-sm font-normal text-muted">{t("home.ageMin", { age: s.minAge })}</span> : null}
-                    {s.maxAge !== null ? <span className="text-sm font-normal text-muted">{t("home.ageMax", { age: s.maxAge + 1 })}</span> : null}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ))}
-      </section>
-    </div>
-  );
+  const places = await listPublicPlaces();
+  if (places.length > 1) return <PlaceChoice places={places} t={t} />;
+  return <PlaceHome home={await getPublicHome(t.locale)} t={t} />;
 }

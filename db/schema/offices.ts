@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -27,6 +28,20 @@ export const offices = pgTable(
     regionCode: text().notNull(),
     address: text(),
     website: text(),
+    /**
+     * Service points: the organisation's main office has no parent; every other place (Mal Pelayanan
+     * Publik, a kecamatan, the training place) points at it. Each place keeps its own schedule, caps,
+     * counters, staff and devices; the citizen chooses among the main office and its public places.
+     */
+    parentId: uuid().references((): AnyPgColumn => offices.id, { onDelete: "restrict" }),
+    /** Listed to citizens and bookable online. Off: staff, devices and assisted booking only. */
+    isPublic: boolean().notNull().default(true),
+    /** A practice place: never in reports or transparency figures, hidden from citizens unless public. */
+    isTraining: boolean().notNull().default(false),
+    /** A plain https link to the place on a map (OpenStreetMap, Google Maps); never an embedded map. */
+    mapUrl: text(),
+    /** Order in the citizen's list of places. */
+    placePosition: smallint().notNull().default(0),
     /** ISO weekdays (1 = Monday) open every week; other days open only through a date override. */
     openWeekdays: smallint().array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
     dailyCap: integer().notNull().default(250),
@@ -51,6 +66,9 @@ export const offices = pgTable(
   },
   (t) => [
     uniqueIndex("offices_slug_uq").on(t.slug),
+    index("offices_parent_idx").on(t.parentId),
+    check("offices_map_url_ck", sql`${t.mapUrl} is null or ${t.mapUrl} ~ '^https://[^[:space:]]+$'`),
+    check("offices_parent_ck", sql`${t.parentId} is null or ${t.parentId} <> ${t.id}`),
     check("offices_daily_cap_ck", sql`${t.dailyCap} >= 0`),
     check("offices_reserve_ck", sql`${t.walkInReservePercent} between 0 and 100`),
     check("offices_days_ahead_ck", sql`${t.bookingDaysAhead} between 1 and 90`),

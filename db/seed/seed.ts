@@ -17,6 +17,7 @@ import { nationalHolidays } from "../../lib/holidays";
 import { DOCUMENT_COPIES, REQUIREMENT_KINDS, classifyRequirement } from "../../lib/requirements";
 import catalogue from "./data/kota-bogor-services.json";
 import { DEMO_STAFF } from "./demo-staff";
+import { seedPlaces } from "./places";
 
 export const DEMO_OFFICE_SLUG = "kota-bogor";
 
@@ -51,7 +52,8 @@ const SATURDAY_DAILY_CAP = 100;
 
 /**
  * Seeds the Kota Bogor office once: services with requirements and forms, the weekly schedule, national
- * holidays of this year and the next, counters, and one demo account per role. Does nothing if the office
+ * holidays of this year and the next, counters, and one demo account per role; then its example service
+ * points and the training place (db/seed/places.ts). Does nothing if the office
  * already exists.
  */
 export async function seedDatabase(db: Database, { now, withDemoStaff = true }: { now: Date; withDemoStaff?: boolean }) {
@@ -70,10 +72,11 @@ export async function seedDatabase(db: Database, { now, withDemoStaff = true }: 
         timezone: catalogue.office.timezone,
         regionCode: catalogue.office.regionCode,
         address: "Jl. Ir. H. Juanda No. 10, Kota Bogor",
+        mapUrl: "https://www.openstreetmap.org/search?query=Disdukcapil%20Kota%20Bogor",
         website: catalogue.office.website,
         dailyCap: 250,
       })
-      .returning({ id: offices.id });
+      .returning({ id: offices.id, timezone: offices.timezone, regionCode: offices.regionCode });
     const officeId = office!.id;
 
     const formRows = await tx
@@ -151,6 +154,8 @@ export async function seedDatabase(db: Database, { now, withDemoStaff = true }: 
       const serviceIds = c.letters.flatMap((l) => serviceIdByLetter.get(l) ?? []);
       if (serviceIds.length > 0) await tx.insert(counterServices).values(serviceIds.map((serviceId) => ({ counterId: counter!.id, serviceId })));
     }
+
+    await seedPlaces(tx, office!, { holidays, withDemoStaff });
 
     if (withDemoStaff) {
       await tx.insert(staffUsers).values(

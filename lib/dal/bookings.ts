@@ -15,6 +15,7 @@ import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto"
 import { CREATE_BOOKING_SQL, fullKey, limitOf, NEW_BOOKING_DEFAULTS } from "./booking-insert";
 import { checkPersonOrSuggest, claimChanges, notFound, phoneChange, provesNik, resolveSlot } from "./booking-rules";
 import { requireOffice } from "./offices";
+import { requirePublicOffice } from "./places";
 import { invalidateReads, isKnownFull, markFull } from "./read-cache";
 import { requireService } from "./services";
 
@@ -35,7 +36,8 @@ export async function createBooking(
   const now = ctx.now ?? new Date();
   const channel: Channel = ctx.actor.type === "staff" ? (input.channel === "walk_in" ? "walk_in" : "assisted") : "online";
   const db = await getDb();
-  const office = await requireOffice(input.office, db);
+  // Citizens see public places only: a hidden place (the training office) answers as an unknown one.
+  const office = ctx.actor.type === "citizen" ? await requirePublicOffice(input.office, db) : await requireOffice(input.office, db);
   // Citizens book online; anyone else books on a citizen's behalf and needs the permission for this office.
   if (ctx.actor.type !== "citizen") assertCan(ctx.actor, "booking.assist", office.id);
   const service = await requireService(office, input.service, db);

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Localized } from "../i18n/content";
 import type { Locale } from "../i18n/messages";
-import { requireOffice, toOfficeDTO, type OfficeDTO } from "./offices";
+import { toOfficeDTO, type OfficeDTO } from "./offices";
+import { requirePublicOffice } from "./places";
 import { cachedRead } from "./read-cache";
 import { listServices, type ServiceDTO } from "./services";
 
@@ -9,13 +10,16 @@ export type ServiceCategory = { name: Localized; slug: string; services: Service
 
 type PublicHome = { office: OfficeDTO & { dailyCap: number }; categories: ServiceCategory[] };
 
-/** The home page: the office and its services grouped by category, in the office's order (read cache: the same for everyone). */
-export function getPublicHome(locale: Locale): Promise<PublicHome> {
-  return cachedRead("settings", `public-home:${locale}`, () => readPublicHome(locale));
+/**
+ * A place's home page: the office and its services grouped by category, in the office's order (read cache:
+ * the same for everyone). Without `officeSlug`, the default office.
+ */
+export function getPublicHome(locale: Locale, officeSlug?: string): Promise<PublicHome> {
+  return cachedRead("settings", `public-home:${officeSlug ?? ""}:${locale}`, () => readPublicHome(locale, officeSlug));
 }
 
-async function readPublicHome(locale: Locale): Promise<PublicHome> {
-  const office = await requireOffice();
+async function readPublicHome(locale: Locale, officeSlug?: string): Promise<PublicHome> {
+  const office = await requirePublicOffice(officeSlug);
   const services = await listServices(office, locale);
   const categories: ServiceCategory[] = [];
   for (const service of services) {

@@ -2,19 +2,22 @@ import "server-only";
 import type { Locale } from "../i18n/messages";
 import { isAppError } from "../errors";
 import { isDocument } from "../requirements";
-import { requireOffice } from "./offices";
+import { requirePublicOffice } from "./places";
 import { cachedRead } from "./read-cache";
 import { getServiceDTO, type ServiceDTO } from "./services";
 
-/** An active service of the public office, or null for an unknown slug (the page then 404s). */
-export function findPublicService(slug: string, locale: Locale): Promise<ServiceDTO | null> {
+/**
+ * An active service of a public place (the default office without `officeSlug`), or null for an unknown
+ * slug or place (the page then 404s).
+ */
+export function findPublicService(slug: string, locale: Locale, officeSlug?: string): Promise<ServiceDTO | null> {
   // The same for everyone: from the read cache.
-  return cachedRead("settings", `public-service:${slug}:${locale}`, () => readPublicService(slug, locale));
+  return cachedRead("settings", `public-service:${officeSlug ?? ""}:${slug}:${locale}`, () => readPublicService(slug, locale, officeSlug));
 }
 
-async function readPublicService(slug: string, locale: Locale): Promise<ServiceDTO | null> {
+async function readPublicService(slug: string, locale: Locale, officeSlug?: string): Promise<ServiceDTO | null> {
   try {
-    return await getServiceDTO(await requireOffice(), slug, locale);
+    return await getServiceDTO(await requirePublicOffice(officeSlug), slug, locale);
   } catch (error) {
     if (isAppError(error) && error.code === "validation") return null;
     throw error;

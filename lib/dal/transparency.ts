@@ -5,7 +5,7 @@ import { getDb } from "../db";
 import { previousMonthRange } from "../reports/range";
 import type { IkmGrade } from "../survey/skm";
 import { loadDayPlans, loadUsage } from "./calendar";
-import { requireOffice } from "./offices";
+import { requireReportedOffice } from "./places";
 import { aggregateIkm } from "./reports/ikm";
 import { aggregateVisits } from "./reports/visits";
 
@@ -47,7 +47,7 @@ export function getTransparency(officeSlug?: string, now = new Date()): Promise<
 /** Uncached, for tests and the cache above. */
 export async function computeTransparency(officeSlug: string | undefined, now: Date): Promise<Transparency> {
   const db = await getDb();
-  const office = await requireOffice(officeSlug, db);
+  const office = await requireReportedOffice(officeSlug, db);
   const today = localDate(now, office.timezone);
   return { office: { slug: office.slug, name: office.name }, days: await upcomingDays(office, today), lastMonth: await lastMonth(office, today) };
 }

@@ -4,7 +4,8 @@ import type { TestOffice } from "@/tests/helpers/fixtures";
 
 /**
  * A year of an office's visits in SQL: statuses, channels, services and counters mixed, a call for every
- * called visit, a survey sheet for one served visit in ten. Spread over 365 days from 1 January 2026.
+ * called visit, a survey sheet for one served visit in ten, an audit row per booking and a reschedule for one
+ * online booking in thirty. Spread over 365 days from 1 January 2026.
  */
 export async function generate(handle: DatabaseHandle, t: TestOffice, bookings: number): Promise<void> {
   const [c1, c2] = t.counterIds;
@@ -36,6 +37,20 @@ export async function generate(handle: DatabaseHandle, t: TestOffice, bookings: 
     insert into survey_responses (office_id, booking_id, service_id, counter_id, service_date, u1, u2, u3, u4, u5, u6, u7, u8, u9)
     select office_id, id, service_id, counter_id, service_date, 3 + queue_seq % 2, 3, 2 + queue_seq % 3, 4, 3, 3 + queue_seq % 2, 4, 2 + queue_seq % 2, 3
     from bookings where office_id = ${t.office.id} and status = 'done' and queue_seq % 10 = 0
+  `);
+  // The audit trail the fill minute reads: a create row per booking and, for one online booking in thirty,
+  // a move from the day before (the booking's date is where it moved to).
+  await handle.db.execute(sql`
+    insert into audit_logs (office_id, actor_type, action, booking_id, created_at)
+    select office_id, 'citizen', 'booking.create', id, created_at from bookings where office_id = ${t.office.id}
+  `);
+  await handle.db.execute(sql`
+    insert into audit_logs (office_id, actor_type, action, booking_id, details, created_at)
+    select office_id, 'citizen', 'booking.reschedule', id,
+           jsonb_build_object('from', jsonb_build_object('date', (service_date - 1)::text, 'session', '08:00'),
+                              'to', jsonb_build_object('date', service_date::text, 'session', to_char(session_starts_at, 'HH24:MI'))),
+           created_at + interval '2 minutes'
+    from bookings where office_id = ${t.office.id} and channel = 'online' and queue_seq % 30 = 7
   `);
   await handle.db.execute(sql`analyze`);
 }

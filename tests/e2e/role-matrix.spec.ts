@@ -57,6 +57,14 @@ test.describe("role × page matrix", () => {
       expect(seen).toEqual(PAGES.map((row) => ({ path: row.path, outcome: row[role] })));
       // A staff session is not a device: the call display's stream stays closed.
       expect((await page.request.get("/api/v1/display/events")).status()).toBe(401);
+      // Reports per place: another organisation's place (Kota Bogor is not under the e2e office) is refused
+      // to every role; the page says so instead of showing numbers (issue #11, tests/integration/places).
+      const month = "from=2026-11-01&to=2026-11-30";
+      expect((await page.request.get(`/staff/reports/export.csv?${month}&office=kota-bogor`)).status(), "CSV of another place").toBe(403);
+      if (role !== "operator") {
+        await page.goto(`/staff/reports?${month}&office=kota-bogor`);
+        await expect(page.getByText("Kantor tidak dikenal.")).toBeVisible();
+      }
     });
   }
 });

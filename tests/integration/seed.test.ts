@@ -56,7 +56,8 @@ describe.each(DATABASE_KINDS)("seedDatabase on %s", (kind) => {
       .select({ text: serviceRequirements.text, serviceId: serviceRequirements.serviceId, form: forms.slug })
       .from(requirementForms)
       .innerJoin(serviceRequirements, eq(serviceRequirements.id, requirementForms.requirementId))
-      .innerJoin(forms, eq(forms.id, requirementForms.formId));
+      .innerJoin(forms, eq(forms.id, requirementForms.formId))
+      .where(eq(forms.officeId, officeId));
     const expected = catalogue.services.flatMap((s, i) =>
       s.requirements.flatMap((r) => ((r as { forms?: string[] }).forms ?? []).map((form) => `${rows[i]!.id}|${r.text}|${form}`)),
     );

@@ -11,7 +11,7 @@ import { firstCalls } from "./visits";
 /** Arrivals, waits and finished services by the office-local hour of check-in. */
 export async function aggregateHours(db: Executor, params: { office: Office; from: string; to: string }): Promise<HourRow[]> {
   const { office, from, to } = params;
-  const wait = sql`extract(epoch from (v.first_call_at - v.checked_in_at)) / 60`;
+  const wait = sql`extract(epoch from (v.first_call_at - v.checked_in_at))::float8 / 60`;
   const hasWait = sql`v.first_call_at is not null and v.first_call_at >= v.checked_in_at`;
   return (
     await selectRows<HourRow>(
@@ -34,13 +34,18 @@ export async function aggregateHours(db: Executor, params: { office: Office; fro
   ).map((r) => ({ ...r, waitMedian: minutes(r.waitMedian), waitP90: minutes(r.waitP90) }));
 }
 
+/** How long before a date a booking for it may have been made and moved (booking_days_ahead is at most 90). */
+const MOVE_LOOKBACK_DAYS = 92;
+
 type UsageRaw = { date: string; used: number; onlineUsed: number };
 type FillRaw = { date: string; filledAt: string };
 
 /**
  * Each date's capacity (from the schedule, as booking saw it) against the places held: every booking but
- * the cancelled ones. The online places "filled up" at the first moment the online bookings held, counting
- * a cancellation as a place returned at the minute it was cancelled, reached the online limit.
+ * the cancelled ones. The online places "filled up" at the first moment the online bookings held reached
+ * the online limit, replaying every change in time: a booking takes a place on the date it was first made
+ * for; a reschedule (from its audit row) returns that place and takes one on the new date at the minute of
+ * the move; a cancellation returns the place at the minute it was cancelled.
  */
 export async function aggregateQuota(db: Executor, params: { office: Office; from: string; to: string }): Promise<QuotaRow[]> {
   const { office, from, to } = params;
@@ -71,10 +76,31 @@ export async function aggregateQuota(db: Executor, params: { office: Office; fro
               openLimits.map((l) => sql`(${l.date}::date, ${l.onlineCapacity}::int)`),
               sql`, `,
             )}),
+            -- Moves between dates (same-date moves only change the session), online bookings only. A move
+            -- happens before the visit and after the booking, so the range bounds its time (index on reschedules).
+            moves as (
+              select a.booking_id, a.created_at as at, (a.details->'from'->>'date')::date as from_date, (a.details->'to'->>'date')::date as to_date
+              from audit_logs a join bookings b on b.id = a.booking_id
+              where a.office_id = ${office.id} and a.action = 'booking.reschedule'
+                and a.created_at >= ${from}::date - ${MOVE_LOOKBACK_DAYS}::int and a.created_at < ${to}::date + 2
+                and b.channel = 'online' and a.details->'from'->>'date' <> a.details->'to'->>'date'
+            ),
+            first_move as (select distinct on (booking_id) booking_id, from_date from moves order by booking_id, at),
             ev as (
+              -- A booking holds a place on the date it was first made for, from the minute it was made ...
               select b.service_date as date, b.created_at as at, 1 as delta from bookings b
               where b.office_id = ${office.id} and b.service_date between ${from} and ${to} and b.channel = 'online'
+                and not exists (select 1 from first_move fm where fm.booking_id = b.id)
               union all
+              select fm.from_date, b.created_at, 1 from first_move fm join bookings b on b.id = fm.booking_id
+              where fm.from_date between ${from} and ${to}
+              union all
+              -- ... a move returns it there and takes one on the new date at the minute of the move ...
+              select m.from_date, m.at, -1 from moves m where m.from_date between ${from} and ${to}
+              union all
+              select m.to_date, m.at, 1 from moves m where m.to_date between ${from} and ${to}
+              union all
+              -- ... and a cancellation returns it on the date the booking last had.
               select b.service_date, b.cancelled_at, -1 from bookings b
               where b.office_id = ${office.id} and b.service_date between ${from} and ${to} and b.channel = 'online' and b.cancelled_at is not null
             ),

@@ -11,6 +11,7 @@ import { CHANNEL_LABEL } from "../../queue-labels";
 import type { IkmRow, Report, ReportRow } from "../../reports/types";
 import type { ReportQuery } from "../../validation/reports";
 import { requireOffice, requireOfficeById } from "../offices";
+import { isOrganisationActor } from "../places";
 import { serviceName } from "../services";
 import { aggregateHours, aggregateQuota } from "./hours-quota";
 import { aggregateIkm } from "./ikm";
@@ -37,13 +38,21 @@ function actorOffice(actor: Actor): string {
 /**
  * The office's numbers for a date range: counts and times per period, service, channel and counter, by hour
  * of day, each date's quota, and the IKM. Supervisors, admins and keys with the `reports` scope, for their
- * own office only.
+ * own place; an admin or key of the main office also for each of its service points (`office`). The
+ * training place has no reports.
  */
 export async function getReport(actor: Actor, query: ReportQuery, options: { locale?: Locale } = {}): Promise<Report> {
   assertCan(actor, "reports.view");
   const db = await getDb();
-  const office = query.office ? await requireOffice(query.office, db) : await requireOfficeById(actorOffice(actor), db);
-  assertCan(actor, "reports.view", office.id);
+  // The system actor (jobs, the benchmark) has no place of its own and names one.
+  const own = actor.type === "system" ? null : await requireOfficeById(actorOffice(actor), db);
+  const office = query.office ? await requireOffice(query.office, db) : own;
+  if (!office) throw new AppError("validation", "error.validation", { fields: { office: ["field.office.unknown"] } });
+  // Another place: only the organisation (an admin or key of the main office) over its own service points.
+  if (own && office.id !== own.id && !(office.parentId === own.id && isOrganisationActor(actor, own))) throw new AppError("forbidden", "error.forbidden");
+  if (own && office.id === own.id) assertCan(actor, "reports.view", office.id);
+  // The training place's bookings are rehearsals: never in any report.
+  if (office.isTraining) throw new AppError("validation", "error.validation", { fields: { office: ["field.office.training"] } });
   const t = createTranslator(options.locale ?? "id");
   const params = { officeId: office.id, office, from: query.from, to: query.to, groupBy: query.groupBy };
   const [visits, hours, quota, ikm, serviceRows, counterRows] = await Promise.all([

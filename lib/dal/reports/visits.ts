@@ -45,8 +45,8 @@ export function firstCalls(params: { officeId: string; from: string; to: string 
  */
 export async function aggregateVisits(db: Executor, params: { officeId: string; from: string; to: string; groupBy: ReportGroup }): Promise<VisitAggregate[]> {
   const { officeId, from, to, groupBy } = params;
-  const wait = sql`extract(epoch from (fc.first_call_at - b.checked_in_at)) / 60`;
-  const service = sql`extract(epoch from (b.finished_at - b.called_at)) / 60`;
+  const wait = sql`extract(epoch from (fc.first_call_at - b.checked_in_at))::float8 / 60`;
+  const service = sql`extract(epoch from (b.finished_at - b.called_at))::float8 / 60`;
   const hasWait = sql`fc.first_call_at is not null and b.checked_in_at is not null and fc.first_call_at >= b.checked_in_at`;
   const hasService = sql`b.status = 'done' and b.called_at is not null and b.finished_at is not null`;
   const rows = await selectRows<Raw>(

@@ -18,6 +18,7 @@ import { slotMessages } from "./slots";
 import { staffMessages } from "./staff";
 import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
+import { placeMessages } from "./places";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
 const domains = [
@@ -41,6 +42,7 @@ const domains = [
   outboxMessages,
   adminMessages,
   scheduleMessages,
+  placeMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -16,14 +16,16 @@ test.describe("newcomer on the embedded database", { tag: "@embedded" }, () => {
     expect(await response.json()).toEqual({ status: "ok", db: "pglite" });
   });
 
-  test("the home page lists the seeded services by category, in Indonesian", async ({ page }) => {
+  test("the main office's page lists the seeded services by category, in Indonesian", async ({ page }) => {
+    // Several places are seeded: the home page asks for one first (tests/e2e/embedded/places.spec.ts).
     await page.goto("/");
+    await page.getByRole("link", { name: `Pilih ${catalogue.office.shortName}` }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "id");
     await expect(page.getByRole("heading", { level: 1 })).toContainText(catalogue.office.shortName);
     for (const category of new Set(catalogue.services.map((s) => s.category))) {
       const group = page.getByRole("region", { name: category, exact: true });
       for (const service of catalogue.services.filter((s) => s.category === category)) {
-        await expect(group.getByRole("link", { name: service.name })).toHaveAttribute("href", `/services/${service.id}`);
+        await expect(group.getByRole("link", { name: service.name })).toHaveAttribute("href", `/services/${service.id}?office=kota-bogor`);
       }
     }
     await expectNoAxeViolations(page);
@@ -34,12 +36,12 @@ test.describe("newcomer on the embedded database", { tag: "@embedded" }, () => {
     await page.getByRole("button", { name: /english/i }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Queue booking/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Choose a service point/);
     await expectNoAxeViolations(page, "/ (English)");
 
     await page.getByRole("button", { name: /indonesia/i }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "id");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Booking antrean/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Pilih tempat layanan/);
   });
 
   test("Kota Bogor has bookable dates with places left", async ({ request }) => {

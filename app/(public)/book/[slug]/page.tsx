@@ -8,10 +8,11 @@ import { getAvailability } from "@/lib/dal/availability";
 import { findPublicService, isChecklistComplete } from "@/lib/dal/public-service";
 import { formatTime } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
+import { parsePlaceParam, withPlace } from "@/lib/place-path";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ ready?: string | string[]; checklist?: string; missing?: string; taken?: string; date?: string }>;
+  searchParams: Promise<{ ready?: string | string[]; checklist?: string; missing?: string; taken?: string; date?: string; office?: string | string[] }>;
 };
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,31 +22,35 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Step 2: the bookable dates, and the places left in each session of the chosen one. */
 export default async function ChooseSlotPage({ params, searchParams }: Props) {
   const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const service = await findPublicService(slug, t.locale);
+  const office = parsePlaceParam(query.office);
+  if (office === null) notFound();
+  const service = await findPublicService(slug, t.locale, office);
   if (!service) notFound();
-  if (query.checklist !== "confirmed" && !isChecklistComplete(service, query.ready)) redirect(`/services/${slug}?incomplete=1`);
+  if (query.checklist !== "confirmed" && !isChecklistComplete(service, query.ready)) redirect(withPlace(`/services/${slug}?incomplete=1`, office));
 
-  const availability = await getAvailability({ serviceSlug: slug, t });
+  const availability = await getAvailability({ officeSlug: office, serviceSlug: slug, t });
   return (
     <div className="space-y-4">
       <Steps current={2} t={t} />
       <h1 className="text-2xl font-bold">{t("slots.title")}</h1>
       <p>{t("slots.serviceLabel", { service: service.name.text })}</p>
+      {office ? <p>{t("places.current", { place: availability.office.name })}</p> : null}
       {availability.firstAvailableDate === null ? (
         <Alert tone="warning">{t("slots.noneAvailable", { time: formatTime(availability.office.bookingOpensAt, t.locale) })}</Alert>
       ) : null}
       <form action={`/book/${slug}/details`} method="get" className="space-y-4">
         <input type="hidden" name="checklist" value="confirmed" />
+        {office ? <input type="hidden" name="office" value={office} /> : null}
         <SlotPicker
           days={availability.days}
           t={t}
           date={query.date}
-          hrefFor={(date) => `/book/${slug}?checklist=confirmed&date=${date}`}
+          hrefFor={(date) => withPlace(`/book/${slug}?checklist=confirmed&date=${date}`, office)}
           error={query.taken ? t("slots.taken") : query.missing ? t("slots.required") : undefined}
         />
         <div className="flex flex-col gap-3 sm:flex-row">
           <Button type="submit">{t("slots.continue")}</Button>
-          <ButtonLink href={`/services/${slug}`} variant="secondary">
+          <ButtonLink href={withPlace(`/services/${slug}`, office)} variant="secondary">
             {t("common.back")}
           </ButtonLink>
         </div>

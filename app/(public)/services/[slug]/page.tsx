@@ -7,19 +7,23 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { findPublicService } from "@/lib/dal/public-service";
 import { getTranslator } from "@/lib/i18n/server";
+import { parsePlaceParam } from "@/lib/place-path";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ incomplete?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ incomplete?: string; office?: string | string[] }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const t = await getTranslator();
-  const service = await findPublicService((await params).slug, t.locale);
+  const office = parsePlaceParam((await searchParams).office);
+  const service = office === null ? null : await findPublicService((await params).slug, t.locale, office);
   return { title: service?.name.text ?? t("error.pageNotFound") };
 }
 
 /** Step 1: the requirements and forms, with a checklist of documents that must be complete to go on. */
 export default async function ServicePage({ params, searchParams }: Props) {
-  const [{ slug }, { incomplete }, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const service = await findPublicService(slug, t.locale);
+  const [{ slug }, { incomplete, office: officeParam }, t] = await Promise.all([params, searchParams, getTranslator()]);
+  const office = parsePlaceParam(officeParam);
+  if (office === null) notFound();
+  const service = await findPublicService(slug, t.locale, office);
   if (!service) notFound();
   const forms = [...new Map(service.requirements.flatMap((r) => r.forms).map((f) => [f.slug, f])).values()];
 
@@ -36,6 +40,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
       ) : null}
 
       <form action={`/book/${service.slug}`} method="get" className="space-y-6">
+        {office ? <input type="hidden" name="office" value={office} /> : null}
         <Card aria-labelledby="requirements">
           <h2 id="requirements" className="mb-2 text-xl font-bold">
             {t("service.requirementsTitle")}

@@ -10,14 +10,15 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { localDate } from "@/lib/dates";
 import { requireOfficeById } from "@/lib/dal/offices";
 import { getReport } from "@/lib/dal/reports/summary";
-import { isAppError } from "@/lib/errors";
+import { listReportPlaces } from "@/lib/dal/places";
+import { AppError, isAppError } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
 import type { Translator } from "@/lib/i18n/translate";
 import { monthRange, previousMonthRange } from "@/lib/reports/range";
 import { REPORT_GROUPS, type Report } from "@/lib/reports/types";
 import { SKM_ELEMENTS } from "@/lib/survey/skm";
-import { ReportQuerySchema } from "@/lib/validation/reports";
+import { ReportQuerySchema, type ReportQuery } from "@/lib/validation/reports";
 import { parseInput } from "@/lib/validation/parse";
 
 export const metadata: Metadata = { title: "Laporan" };
@@ -69,14 +70,18 @@ function chartOf(kind: ChartKind, report: Report, t: Translator): ChartProps & {
 /** The office's numbers for a range: a chart with its table, then every breakdown as a table. */
 export default async function ReportsPage({ searchParams }: Props) {
   const actor = await requireStaffPage("reports.view");
-  const [t, params, office] = await Promise.all([getTranslator(), searchParams, requireOfficeById(actor.officeId)]);
+  const [t, params, office, places] = await Promise.all([getTranslator(), searchParams, requireOfficeById(actor.officeId), listReportPlaces(actor)]);
+  // The training place has no reports: its bookings are rehearsals.
+  if (places.length === 0) return <Alert tone="info">{t("field.office.training")}</Alert>;
   const today = localDate(new Date(), office.timezone);
   const chart: ChartKind = CHARTS.find((c) => c === params.chart) ?? "status";
-  let query = { ...monthRange(today), groupBy: "day" as const, office: undefined };
+  let query: ReportQuery = { ...monthRange(today), groupBy: "day" as const, office: undefined };
   let error: string | null = null;
-  if (params.from || params.to) {
+  if (params.from || params.to || params.office) {
     try {
-      query = parseInput(ReportQuerySchema, { from: params.from, to: params.to, groupBy: params.groupBy || "day" }) as typeof query;
+      const place = typeof params.office === "string" && params.office !== office.slug ? params.office : undefined;
+      if (place && !places.some((p) => p.slug === place)) throw new AppError("validation", "error.validation", { fields: { office: ["field.office.unknown"] } });
+      query = parseInput(ReportQuerySchema, { from: params.from || query.from, to: params.to || query.to, groupBy: params.groupBy || "day", office: place });
     } catch (e) {
       if (!isAppError(e)) throw e;
       error = Object.values(e.fields ?? {}).flat().map((k) => t(k)).join(" ") || t(e.messageKey);
@@ -84,7 +89,8 @@ export default async function ReportsPage({ searchParams }: Props) {
   }
   const report = await getReport(actor, query, { locale: t.locale });
   const shown = chartOf(chart, report, t);
-  const qs = (extra: Record<string, string>) => new URLSearchParams({ from: report.from, to: report.to, groupBy: report.groupBy, chart, ...extra }).toString();
+  const placeQuery: Record<string, string> = report.office.slug === office.slug ? {} : { office: report.office.slug };
+  const qs = (extra: Record<string, string>) => new URLSearchParams({ from: report.from, to: report.to, groupBy: report.groupBy, chart, ...placeQuery, ...extra }).toString();
   const formatInstant = (iso: string) => new Date(iso).toLocaleString(t.locale === "en" ? "en-GB" : "id-ID", { timeZone: office.timezone, dateStyle: "medium", timeStyle: "short" });
   const groups = REPORT_GROUPS.map((g) => ({ value: g, label: t(`report.group.${g}`) }));
   const last = previousMonthRange(today);
@@ -93,12 +99,21 @@ export default async function ReportsPage({ searchParams }: Props) {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("report.title")}</h1>
       <p>{t("report.intro")}</p>
+      <p className="font-semibold">{t("places.current", { place: report.office.name })}</p>
       <Card className="space-y-3">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <ReportFilters from={report.from} to={report.to} groupBy={report.groupBy} chart={chart} text={{ from: t("report.from"), to: t("report.to"), groupBy: t("report.groupBy"), groups, show: t("report.show"), label: t("report.title") }} />
+        <ReportFilters
+          from={report.from}
+          to={report.to}
+          groupBy={report.groupBy}
+          chart={chart}
+          office={report.office.slug}
+          places={places.map((p) => ({ value: p.slug, label: p.name }))}
+          text={{ from: t("report.from"), to: t("report.to"), groupBy: t("report.groupBy"), groups, show: t("report.show"), label: t("report.title"), place: t("report.place") }}
+        />
         <div className="flex flex-wrap gap-3">
-          <Link className={buttonClass("ghost")} href={`?${new URLSearchParams({ ...monthRange(today), groupBy: "day", chart })}`}>{t("report.thisMonth")}</Link>
-          <Link className={buttonClass("ghost")} href={`?${new URLSearchParams({ ...last, groupBy: "day", chart })}`}>{t("report.lastMonth")}</Link>
+          <Link className={buttonClass("ghost")} href={`?${new URLSearchParams({ ...monthRange(today), groupBy: "day", chart, ...placeQuery })}`}>{t("report.thisMonth")}</Link>
+          <Link className={buttonClass("ghost")} href={`?${new URLSearchParams({ ...last, groupBy: "day", chart, ...placeQuery })}`}>{t("report.lastMonth")}</Link>
           <a className={buttonClass("secondary")} href={`/staff/reports/export.csv?${qs({})}`} download>{t("report.downloadCsv")}</a>
           <Link className={buttonClass("secondary")} href={`/staff/reports/monthly?${qs({})}`}>{t("report.printMonthly")}</Link>
           <Link className={buttonClass("secondary")} href={`/staff/reports/manifest?date=${today}&counter=1`}>{t("report.printManifest")}</Link>

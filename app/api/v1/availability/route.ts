@@ -1,12 +1,14 @@
 import { apiRoute } from "@/lib/api/handler";
 import { queryObject } from "@/lib/api/query";
 import { getAvailability } from "@/lib/dal/availability";
+import { requirePublicOffice } from "@/lib/dal/places";
 import { AvailabilityQuerySchema } from "@/lib/validation/booking";
 import { parseInput } from "@/lib/validation/parse";
 
 /** Open dates and sessions with the places left for online booking; closed days say why. */
 export const GET = apiRoute("GET /api/v1/availability", async (request, { t }) => {
   const query = parseInput(AvailabilityQuerySchema, queryObject(request, ["office", "service", "from", "days"]));
+  await requirePublicOffice(query.office);
   const result = await getAvailability({ officeSlug: query.office, serviceSlug: query.service, from: query.from, days: query.days, t });
   return Response.json({
     office: result.office,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/api/handler";
 import { queryObject } from "@/lib/api/query";
-import { requireOffice } from "@/lib/dal/offices";
+import { requirePublicOffice } from "@/lib/dal/places";
 import { listServices } from "@/lib/dal/services";
 import { SlugSchema } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
@@ -14,7 +14,7 @@ const ServicesQuerySchema = z.object({ office: SlugSchema.optional() });
  */
 export const GET = apiRoute("GET /api/v1/services", async (request, { t }) => {
   const query = parseInput(ServicesQuerySchema, queryObject(request, ["office"]));
-  const office = await requireOffice(query.office);
+  const office = await requirePublicOffice(query.office);
   const services = await listServices(office, t.locale);
   const body = {
     office: { slug: office.slug, name: office.name },

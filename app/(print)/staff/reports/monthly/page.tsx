@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function MonthlySummaryPage({ searchParams }: Props) {
   const actor = await requireStaffPage("reports.view");
   const [params, t] = await Promise.all([searchParams, getTranslator()]);
-  const parsed = ReportQuerySchema.safeParse({ from: params.from, to: params.to, groupBy: "day" });
+  const parsed = ReportQuerySchema.safeParse({ from: params.from, to: params.to, groupBy: "day", office: params.office || undefined });
   const query = parsed.success ? parsed.data : { ...monthRange(localDate(new Date(), "Asia/Jakarta")), groupBy: "day" as const };
   const report = await getReport(actor, query, { locale: t.locale });
   const formatInstant = (iso: string) => new Date(iso).toLocaleString("id-ID", { timeZone: report.office.timezone, dateStyle: "short", timeStyle: "short" });

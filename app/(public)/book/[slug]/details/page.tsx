@@ -8,8 +8,9 @@ import { findPublicService } from "@/lib/dal/public-service";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { parseSlot } from "@/lib/slot";
+import { parsePlaceParam, withPlace } from "@/lib/place-path";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ slot?: string; checklist?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ slot?: string; checklist?: string; office?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("details.title"), robots: { index: false } };
@@ -18,13 +19,15 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Step 3: the person's details. The slot is re-checked when the booking is made, not trusted from here. */
 export default async function DetailsPage({ params, searchParams }: Props) {
   const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const service = await findPublicService(slug, t.locale);
+  const office = parsePlaceParam(query.office);
+  if (office === null) notFound();
+  const service = await findPublicService(slug, t.locale, office);
   if (!service) notFound();
-  if (query.checklist !== "confirmed") redirect(`/services/${slug}?incomplete=1`);
+  if (query.checklist !== "confirmed") redirect(withPlace(`/services/${slug}?incomplete=1`, office));
   const slot = parseSlot(query.slot);
-  if (!slot) redirect(`/book/${slug}?checklist=confirmed&missing=1`);
-  const chooseOther = `/book/${slug}?checklist=confirmed&date=${slot.date}`;
-  const { days } = await getAvailability({ serviceSlug: slug, from: slot.date, days: 1, t });
+  if (!slot) redirect(withPlace(`/book/${slug}?checklist=confirmed&missing=1`, office));
+  const chooseOther = withPlace(`/book/${slug}?checklist=confirmed&date=${slot.date}`, office);
+  const { days, office: place } = await getAvailability({ officeSlug: office, serviceSlug: slug, from: slot.date, days: 1, t });
   const session = days[0]?.sessions.find((s) => s.start === slot.session && s.remaining > 0);
   if (!session) redirect(`${chooseOther}&taken=1`);
 
@@ -36,12 +39,13 @@ export default async function DetailsPage({ params, searchParams }: Props) {
         <p className="font-semibold">
           {t("details.summary", { service: service.name.text, date: formatDate(slot.date, t.locale), session: session.label })}
         </p>
+        {office ? <p>{t("places.current", { place: place.name })}</p> : null}
         <a href={chooseOther} className="mt-1 inline-flex min-h-12 items-center">
           {t("details.change")}
         </a>
       </Card>
       <BookingForm
-        hidden={{ service: slug, date: slot.date, session: slot.session, checklist: "confirmed" }}
+        hidden={{ service: slug, date: slot.date, session: slot.session, checklist: "confirmed", ...(office ? { office } : {}) }}
         chooseOtherHref={chooseOther}
         text={{
           nik: t("details.nik"),

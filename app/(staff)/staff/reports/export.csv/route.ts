@@ -12,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   const t = await getTranslator();
   try {
     const actor = await requireStaffAction("reports.view");
-    const query = parseInput(ReportQuerySchema, queryObject(request, ["from", "to", "groupBy"]));
+    const query = parseInput(ReportQuerySchema, queryObject(request, ["from", "to", "groupBy", "office"]));
     const report = await getReport(actor, query, { locale: t.locale });
     return new Response(reportToCsv(report), {
       headers: {

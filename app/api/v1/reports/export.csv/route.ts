@@ -11,7 +11,7 @@ const WHERE = "GET /api/v1/reports/export.csv";
 /** The same report as the staff page's CSV download, for an API key with the `reports` scope. */
 export const GET = apiRoute(WHERE, async (request, { t, ip }) => {
   const actor = await requireApiKey(request, "reports", { ip, where: WHERE });
-  const query = parseInput(ReportQuerySchema, queryObject(request, ["from", "to", "groupBy"]));
+  const query = parseInput(ReportQuerySchema, queryObject(request, ["from", "to", "groupBy", "office"]));
   const report = await getReport(actor, query, { locale: t.locale });
   return new Response(reportToCsv(report), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${reportFileName(report)}"` },

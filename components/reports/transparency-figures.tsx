@@ -1,0 +1,54 @@
+import { DataTable } from "@/components/reports/data-table";
+import { Card } from "@/components/ui/card";
+import type { Transparency } from "@/lib/dal/transparency";
+import { formatDate } from "@/lib/format";
+import type { Translator } from "@/lib/i18n/translate";
+
+/**
+ * One place's public figures: its places this week and last month's performance. `heading` is the level of
+ * the section headings (2 on a one-place page, 3 under each place's own heading).
+ */
+export function TransparencyFigures({ data, t, heading = 2, idPrefix = "" }: { data: Transparency; t: Translator; heading?: 2 | 3; idPrefix?: string }) {
+  const H = heading === 2 ? "h2" : "h3";
+  const m = data.lastMonth;
+  const suppressed = t("transparency.suppressed");
+  const figures: [string, string][] = [
+    [t("transparency.noShowRate"), m.noShowRate === null ? suppressed : `${(m.noShowRate * 100).toLocaleString(t.locale === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: 1 })}%`],
+    [t("transparency.medianWait"), m.medianWaitMinutes === null ? suppressed : t("transparency.minutes", { value: m.medianWaitMinutes })],
+    [t("transparency.ikm"), m.ikm === null || !m.ikmGrade ? suppressed : `${m.ikm.toFixed(2)} · ${t(`ikm.grade.${m.ikmGrade}`)}`],
+    [t("transparency.responses"), String(m.responses)],
+  ];
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby={`${idPrefix}week`} className="space-y-2">
+        <H id={`${idPrefix}week`} className="text-xl font-bold">{t("transparency.week")}</H>
+        <Card>
+          <DataTable<Transparency["days"][number]>
+            caption={t("transparency.week")}
+            empty="—"
+            rows={data.days}
+            columns={[
+              { key: "date", label: t("report.date"), value: (d) => formatDate(d.date, t.locale) },
+              { key: "capacity", label: t("report.capacity"), value: (d) => (d.capacity === 0 ? t("report.closed") : d.capacity), numeric: true },
+              { key: "booked", label: t("report.booked"), value: (d) => d.booked, numeric: true },
+              { key: "remaining", label: t("transparency.remaining"), value: (d) => d.remaining, numeric: true },
+            ]}
+          />
+        </Card>
+      </section>
+      <section aria-labelledby={`${idPrefix}last-month`} className="space-y-2">
+        <H id={`${idPrefix}last-month`} className="text-xl font-bold">{t("transparency.lastMonth", { from: formatDate(m.from, t.locale), to: formatDate(m.to, t.locale) })}</H>
+        <Card>
+          <dl className="grid gap-3 sm:grid-cols-2">
+            {figures.map(([label, value]) => (
+              <div key={label}>
+                <dt className="text-sm text-muted">{label}</dt>
+                <dd className="text-2xl font-bold">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+      </section>
+    </div>
+  );
+}
