@@ -13,12 +13,13 @@ import { queueDeskMessages } from "./queue-desk";
 import { reportMessages } from "./reports";
 import { securityMessages } from "./security";
 import { slotMessages } from "./slots";
+import { standbyMessages } from "./standby";
 import { staffMessages } from "./staff";
 import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages, standbyMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
