@@ -167,9 +167,10 @@ export type ReleaseResult = { offered: number; released: number; expired: number
 /**
  * The maintenance pass: every due release is settled, and every offer whose time is up expires and its
  * place goes to the next person (or back to sale). One release per transaction, rows taken with SKIP
- * LOCKED: several instances may run it at once, and it is idempotent.
+ * LOCKED: several instances may run it at once, and it is idempotent. `officeId` limits it to one office.
  */
-export async function applyDueReleases({ now = new Date(), max = 500 }: { now?: Date; max?: number } = {}): Promise<ReleaseResult> {
+export async function applyDueReleases({ now = new Date(), max = 500, officeId }: { now?: Date; max?: number; officeId?: string } = {}): Promise<ReleaseResult> {
+  const ofOffice = <T extends typeof standbyEntries | typeof capacityReleases>(table: T) => (officeId ? eq(table.officeId, officeId) : undefined);
   const db = await getDb();
   const result: ReleaseResult = { offered: 0, released: 0, expired: 0 };
   for (let i = 0; i < max; i++) {
@@ -177,7 +178,7 @@ export async function applyDueReleases({ now = new Date(), max = 500 }: { now?: 
       const [offer] = await tx
         .select()
         .from(standbyEntries)
-        .where(and(eq(standbyEntries.status, "offered"), lte(standbyEntries.offerExpiresAt, now)))
+        .where(and(eq(standbyEntries.status, "offered"), lte(standbyEntries.offerExpiresAt, now), ofOffice(standbyEntries)))
         .limit(1)
         .for("update", { skipLocked: true });
       if (offer) {
@@ -194,7 +195,7 @@ export async function applyDueReleases({ now = new Date(), max = 500 }: { now?: 
       const [due] = await tx
         .select()
         .from(capacityReleases)
-        .where(and(eq(capacityReleases.status, "pending"), lte(capacityReleases.releaseAt, now)))
+        .where(and(eq(capacityReleases.status, "pending"), lte(capacityReleases.releaseAt, now), ofOffice(capacityReleases)))
         .orderBy(asc(capacityReleases.releaseAt))
         .limit(1)
         .for("update", { skipLocked: true });
