@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
-import { ACTIVE_BOOKING_STATUSES, bookings, services, standbyEntries, type Office, type Service, type StandbyEntry } from "@/db/schema";
+import { ACTIVE_BOOKING_STATUSES, bookings, offices, services, standbyEntries, type Office, type Service, type StandbyEntry } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { Channel } from "../capacity";
 import { hashNik } from "../crypto";
@@ -28,6 +28,7 @@ export type StandbyStatusDTO = {
   referenceDisplay: string;
   status: "waiting" | "offered" | "booked" | "expired";
   service: { slug: string; name: string };
+  office: { slug: string; name: string; timezone: string };
   date: string;
   /** The session asked for, or null for any. */
   session: string | null;
@@ -102,17 +103,19 @@ export async function lookupStandby(input: LookupStandbyInput, ctx: { locale: Lo
   const now = ctx.now ?? new Date();
   const db = await getDb();
   const [found] = await db
-    .select({ entry: standbyEntries, service: services, bookingReference: bookings.reference })
+    .select({ entry: standbyEntries, service: services, office: offices, bookingReference: bookings.reference })
     .from(standbyEntries)
     .innerJoin(services, eq(services.id, standbyEntries.serviceId))
+    .innerJoin(offices, eq(offices.id, standbyEntries.officeId))
     .leftJoin(bookings, eq(bookings.id, standbyEntries.bookingId))
     .where(and(eq(standbyEntries.reference, input.reference), eq(standbyEntries.nikHash, hashNik(input.nik))));
   if (!found) throw notFound();
-  const { entry, service } = found;
+  const { entry, service, office } = found;
   const base = {
     reference: entry.reference,
     referenceDisplay: formatReference(entry.reference),
     service: { slug: service.slug, name: serviceName(service, ctx.locale) },
+    office: { slug: office.slug, name: office.name, timezone: office.timezone },
     date: entry.serviceDate,
     session: entry.sessionStartsAt ? normalizeTime(entry.sessionStartsAt) : null,
   };

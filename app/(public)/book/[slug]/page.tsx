@@ -41,6 +41,7 @@ export default async function ChooseSlotPage({ params, searchParams }: Props) {
           t={t}
           date={query.date}
           hrefFor={(date) => `/book/${slug}?checklist=confirmed&date=${date}`}
+          standbyHrefFor={(date) => `/book/${slug}/standby?date=${date}`}
           error={query.taken ? t("slots.taken") : query.missing ? t("slots.required") : undefined}
         />
         <div className="flex flex-col gap-3 sm:flex-row">
