@@ -31,10 +31,9 @@ export function StandbyCheck({ reference, text }: { reference?: string; text: Te
         <section aria-live="polite" className="space-y-3 rounded-xl border-2 border-brand-600 bg-brand-50 p-4">
           <p className="font-mono text-lg font-bold">{result.referenceDisplay}</p>
           <p className="text-lg">{result.text}</p>
-          {result.canAccept && state.nik ? (
+          {result.canAccept ? (
             <form action={accept}>
               <input type="hidden" name="reference" value={result.reference} />
-              <input type="hidden" name="nik" value={state.nik} />
               <Button type="submit" disabled={accepting} className="w-full sm:w-auto">
                 {accepting ? text.sending : text.accept}
               </Button>

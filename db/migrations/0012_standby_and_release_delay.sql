@@ -26,6 +26,7 @@ CREATE TABLE "standby_entries" (
 	"service_date" date NOT NULL,
 	"session_starts_at" time,
 	"nik_hash" text NOT NULL,
+	"nik_encrypted" text NOT NULL,
 	"nik_masked" text NOT NULL,
 	"full_name" text NOT NULL,
 	"phone" text NOT NULL,

@@ -32,8 +32,10 @@ export const standbyEntries = pgTable(
     serviceDate: date({ mode: "string" }).notNull(),
     /** The one session the person can come to, or null for any session of the day. */
     sessionStartsAt: time(),
-    /** Only the keyed hash (for "one entry per NIK and date" and the look-up) and the masked form. */
+    /** The keyed hash (for "one entry per NIK and date" and the look-up), the masked form, and the NIK
+     * encrypted like a booking's (the accepted booking keeps it). Entries are deleted after the retention period. */
     nikHash: text().notNull(),
+    nikEncrypted: text().notNull(),
     nikMasked: text().notNull(),
     fullName: text().notNull(),
     phone: text().notNull(),

@@ -4,16 +4,16 @@ import { redirect } from "next/navigation";
 import { withReferenceGuard } from "../api/reference-guard";
 import { limitJoinStandby, limitSharedJoinStandby, limitSharedStandbyManage, limitStandbyManage } from "../api/standby-limits";
 import { citizen } from "../auth/actor";
-import { acceptStandbyOffer, joinStandby, lookupStandby, type StandbyStatusDTO } from "../dal/standby";
+import { acceptStandbyOffer, joinStandby, lookupStandby, standbyTokenSubject, type StandbyStatusDTO } from "../dal/standby";
 import { localDate, localTime } from "../dates";
 import { formatDate, formatTime } from "../format";
 import { getTranslator } from "../i18n/server";
 import type { Translator } from "../i18n/translate";
-import { rememberManage } from "../manage-cookie";
+import { readManageToken, rememberManage } from "../manage-cookie";
 import { requestIp } from "../request-context";
 import { ReferenceSchema } from "../validation/fields";
 import { formDataToObject, parseInput } from "../validation/parse";
-import { AcceptStandbySchema, JoinStandbyFormSchema, LookupStandbySchema } from "../validation/standby";
+import { JoinStandbyFormSchema, LookupStandbySchema } from "../validation/standby";
 import { toFormState, type FormState } from "./form-state";
 
 /** Joins the standby list from the full date's page; the look-up page then shows the code and position. */
@@ -37,7 +37,7 @@ export async function joinStandbyAction(_prev: FormState, formData: FormData): P
 
 /** What the look-up shows: the status in words; when a place is offered, the accept button. */
 export type StandbyView = { reference: string; referenceDisplay: string; text: string; canAccept: boolean; bookingReference?: string };
-export type StandbyFormState = FormState & { standby?: StandbyView; nik?: string };
+export type StandbyFormState = FormState & { standby?: StandbyView };
 
 export async function lookupStandbyAction(_prev: StandbyFormState, formData: FormData): Promise<StandbyFormState> {
   const t = await getTranslator();
@@ -48,8 +48,9 @@ export async function lookupStandbyAction(_prev: StandbyFormState, formData: For
     const input = parseInput(LookupStandbySchema, raw);
     await limitSharedStandbyManage(ip);
     const found = await withReferenceGuard(input.reference, { ip, secondFactor: false }, () => lookupStandby(input, { locale: t.locale }));
-    // The NIK goes back only into the accept form's hidden field of this same page (never a URL or a log).
-    return { status: "idle", standby: toView(found, t), nik: found.status === "offered" ? input.nik : undefined, values: { reference: found.reference } };
+    // As after a booking look-up: this browser may accept for a while without the NIK in a hidden field.
+    if (found.status === "offered") await rememberManage(standbyTokenSubject(found.reference));
+    return { status: "idle", standby: toView(found, t), values: { reference: found.reference } };
   } catch (error) {
     return toFormState(error, t, { reference: typeof raw.reference === "string" ? raw.reference : "" });
   }
@@ -64,9 +65,9 @@ export async function acceptStandbyAction(_prev: StandbyFormState, formData: For
     const ip = await requestIp();
     await limitStandbyManage(ip);
     const reference = parseInput(ReferenceSchema, raw.reference);
-    const { nik } = parseInput(AcceptStandbySchema, raw);
     await limitSharedStandbyManage(ip);
-    bookingReference = (await withReferenceGuard(reference, { ip, secondFactor: false }, () => acceptStandbyOffer({ reference, nik }, { actor: citizen(ip), locale: t.locale }))).reference;
+    const manageToken = (await readManageToken()) ?? "";
+    bookingReference = (await acceptStandbyOffer({ reference, manageToken }, { actor: citizen(ip), locale: t.locale })).reference;
   } catch (error) {
     return toFormState(error, t, { reference: typeof raw.reference === "string" ? raw.reference : "" });
   }

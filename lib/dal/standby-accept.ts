@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { bookings, capacityReleases, services, standbyEntries } from "@/db/schema";
-import { encryptNik, hashNik, hashPhone } from "../crypto";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { decryptNik, encryptNik, hashNik, hashPhone } from "../crypto";
+import { verifyManageToken } from "../manage-token";
 import { getDb } from "../db";
 import { AppError, pgErrorCode } from "../errors";
 import { maskNik } from "../nik";
@@ -20,20 +21,17 @@ import { requireOfficeById } from "./offices";
  * release (the expiry pass takes them in the same order), then the counters in applyUsageChanges' order.
  * A refusal (phone limit, already booked that day) writes nothing and leaves the offer standing.
  */
-export async function acceptStandbyOffer(input: { reference: string; nik: string }, ctx: BookingContext): Promise<BookingDTO> {
+export async function acceptStandbyOffer(input: { reference: string } & StandbyProof, ctx: BookingContext): Promise<BookingDTO> {
   const now = ctx.now ?? new Date();
   const db = await getDb();
   for (let attempt = 0; ; attempt++) {
     const reference = createReference();
     try {
       return await db.transaction(async (tx) => {
-        const nikHash = hashNik(input.nik);
-        const [entry] = await tx
-          .select()
-          .from(standbyEntries)
-          .where(and(eq(standbyEntries.reference, input.reference), eq(standbyEntries.nikHash, nikHash)))
-          .for("update");
+        const [entry] = await tx.select().from(standbyEntries).where(ownedBy(input, now)).for("update");
         if (!entry) throw notFound();
+        const nik = "nik" in input ? input.nik : decryptNik(entry.nikEncrypted);
+        const nikHash = entry.nikHash;
         if (entry.status !== "offered") throw new AppError("invalid_transition", "standby.error.noOffer");
         if (entry.offerExpiresAt!.getTime() <= now.getTime()) throw new AppError("invalid_transition", "standby.error.offerExpired");
         const [held] = await tx
@@ -44,7 +42,7 @@ export async function acceptStandbyOffer(input: { reference: string; nik: string
         if (!held) throw new AppError("invalid_transition", "standby.error.noOffer");
         const office = await requireOfficeById(entry.officeId, tx);
         const [service] = await tx.select().from(services).where(eq(services.id, entry.serviceId));
-        const person = checkPerson(input.nik, service!, office, entry.serviceDate, now);
+        const person = checkPerson(nik, service!, office, entry.serviceDate, now);
 
         const phoneHash = hashPhone(entry.phone);
         await applyUsageChanges(tx, [phoneChange(office, entry.serviceDate, phoneHash)]);
@@ -97,4 +95,19 @@ export async function acceptStandbyOffer(input: { reference: string; nik: string
       throw error;
     }
   }
+}
+
+/**
+ * Proof that the caller is the person on the list: the NIK (API), or the token the look-up page set after
+ * checking the NIK (the web page's accept button, so the NIK never sits in a hidden field).
+ */
+export type StandbyProof = { nik: string } | { manageToken: string };
+
+/** The manage token's subject for a standby entry (kept apart from booking references). */
+export const standbyTokenSubject = (reference: string) => `standby:${reference}`;
+
+function ownedBy(input: { reference: string } & StandbyProof, now: Date): SQL {
+  const byReference = eq(standbyEntries.reference, input.reference);
+  if ("nik" in input) return and(byReference, eq(standbyEntries.nikHash, hashNik(input.nik)))!;
+  return verifyManageToken(input.manageToken, standbyTokenSubject(input.reference), now) ? byReference : sql`false`;
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { ACTIVE_BOOKING_STATUSES, bookings, offices, services, standbyEntries, type Office, type Service, type StandbyEntry } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { Channel } from "../capacity";
-import { hashNik } from "../crypto";
+import { encryptNik, hashNik } from "../crypto";
 import { normalizeTime } from "../dates";
 import { getDb } from "../db";
 import { AppError, pgErrorCode } from "../errors";
@@ -19,7 +19,7 @@ import type { BookingContext } from "./bookings";
 import { requireOffice } from "./offices";
 import { requireService, serviceName } from "./services";
 
-export { acceptStandbyOffer } from "./standby-accept";
+export { acceptStandbyOffer, standbyTokenSubject, type StandbyProof } from "./standby-accept";
 
 /** The standby list (daftar cadangan) of a full date: joining and the look-up. Offers: capacity-release.ts. */
 
@@ -74,6 +74,7 @@ export async function joinStandby(input: JoinStandbyInput, ctx: BookingContext):
             serviceDate: input.date,
             sessionStartsAt: input.session ?? null,
             nikHash,
+            nikEncrypted: encryptNik(person.nik),
             nikMasked: maskNik(person.nik),
             fullName: input.name,
             phone: input.phone,

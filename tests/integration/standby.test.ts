@@ -6,7 +6,10 @@ import { getAvailability } from "@/lib/dal/availability";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/dal/bookings";
 import { applyDueReleases } from "@/lib/dal/capacity-release";
 import { cancelByStaff } from "@/lib/dal/queue/service";
-import { acceptStandbyOffer, joinStandby, lookupStandby } from "@/lib/dal/standby";
+import { purgeExpiredPersonalData } from "@/lib/dal/retention";
+import { acceptStandbyOffer, joinStandby, lookupStandby, standbyTokenSubject } from "@/lib/dal/standby";
+import { decryptNik } from "@/lib/crypto";
+import { createManageToken } from "@/lib/manage-token";
 import { createTranslator } from "@/lib/i18n/translate";
 import { addDays } from "@/lib/dates";
 import { appErrorOf, bookingRequest, countActive, usageMismatches } from "../helpers/bookings";
@@ -190,6 +193,33 @@ describe.each(DATABASE_KINDS)("re-release delay and the standby list on %s", (ki
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
     const offers = await db().select().from(messages).where(and(eq(messages.officeId, t.office.id), eq(messages.kind, "standby_offer")));
     expect(offers).toHaveLength(2);
+  });
+
+  it("the web page's accept proves the person with the look-up's token, never a booking's or another entry's", async () => {
+    const { t, booked } = await fullOffice();
+    const p1 = await join(t);
+    const p2 = await join(t);
+    await cancelBooking({ reference: booked[0]!.booking.reference, nik: booked[0]!.nik }, ctx());
+    await release(t, 30);
+    for (const manageToken of [createManageToken(p1.reference, at(31)), createManageToken(standbyTokenSubject(p2.reference), at(31)), "forged.1.x"]) {
+      expect((await appErrorOf(acceptStandbyOffer({ reference: p1.reference, manageToken }, ctx(at(32))))).code).toBe("not_found");
+    }
+    const booking = await acceptStandbyOffer({ reference: p1.reference, manageToken: createManageToken(standbyTokenSubject(p1.reference), at(31)) }, ctx(at(32)));
+    // The booking keeps the NIK the list stored (encrypted), as if it had been typed.
+    const [row] = await db().select().from(bookings).where(eq(bookings.reference, booking.reference));
+    expect(decryptNik(row!.nikEncrypted!)).toBe(p1.nik);
+    expect(await usageMismatches(db(), t.office.id)).toEqual({});
+  });
+
+  it("retention: the list's entries and their offers' numbers go with the rest of the personal data", async () => {
+    const { t, booked } = await fullOffice();
+    const p = await join(t);
+    await cancelBooking({ reference: booked[0]!.booking.reference, nik: booked[0]!.nik }, ctx());
+    await release(t, 30);
+    await purgeExpiredPersonalData({ now: new Date(NOW.getTime() + (t.office.retentionDays + 2) * 86_400_000) });
+    expect(await db().select().from(standbyEntries).where(eq(standbyEntries.reference, p.reference))).toEqual([]);
+    const offers = await db().select().from(messages).where(and(eq(messages.officeId, t.office.id), eq(messages.kind, "standby_offer")));
+    expect(offers.map((m) => m.recipient)).toEqual([null]);
   });
 
   it("an offer never runs past the session's start", async () => {
