@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, notExists, or } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { capacityReleases, messages, services, standbyEntries, type Booking, type CapacityRelease, type Office } from "@/db/schema";
+import { ACTIVE_BOOKING_STATUSES, bookings, capacityReleases, messages, services, standbyEntries, type Booking, type CapacityRelease, type Office } from "@/db/schema";
 import type { MessageParams } from "@/db/schema/messages";
 import { localDate, localTime, normalizeTime, zonedInstant } from "../dates";
 import { getDb } from "../db";
@@ -91,6 +91,20 @@ async function offerOrRelease(tx: Executor, office: Office, release: CapacityRel
           eq(standbyEntries.serviceId, release.serviceId),
           eq(standbyEntries.status, "waiting"),
           or(isNull(standbyEntries.sessionStartsAt), eq(standbyEntries.sessionStartsAt, release.sessionStartsAt)),
+          // Someone who has meanwhile booked that day the normal way could not accept: skip them.
+          notExists(
+            tx
+              .select({ id: bookings.id })
+              .from(bookings)
+              .where(
+                and(
+                  eq(bookings.serviceDate, release.serviceDate),
+                  eq(bookings.nikHash, standbyEntries.nikHash),
+                  inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES]),
+                  office.allowSeveralServicesPerDay ? eq(bookings.serviceId, release.serviceId) : undefined,
+                ),
+              ),
+          ),
         ),
       )
       .orderBy(asc(standbyEntries.seq))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { bookings, capacityReleases, messages, standbyEntries } from "@/db/schema";
+import { bookings, capacityReleases, messages, offices, standbyEntries } from "@/db/schema";
 import { citizen } from "@/lib/auth/actor";
 import { getAvailability } from "@/lib/dal/availability";
 import { cancelBooking, createBooking, rescheduleBooking } from "@/lib/dal/bookings";
@@ -220,6 +220,21 @@ describe.each(DATABASE_KINDS)("re-release delay and the standby list on %s", (ki
     expect(await db().select().from(standbyEntries).where(eq(standbyEntries.reference, p.reference))).toEqual([]);
     const offers = await db().select().from(messages).where(and(eq(messages.officeId, t.office.id), eq(messages.kind, "standby_offer")));
     expect(offers.map((m) => m.recipient)).toEqual([null]);
+  });
+
+  it("someone who has meanwhile booked that day the normal way is skipped", async () => {
+    const { t, booked } = await fullOffice(1);
+    const p1 = await join(t);
+    const p2 = await join(t);
+    // The office adds a place for a while: p1 books it the normal way.
+    await db().update(offices).set({ dailyCap: 2 }).where(eq(offices.id, t.office.id));
+    await createBooking(bookingRequest(t, { nik: p1.nik }), ctx(at(1)));
+    await db().update(offices).set({ dailyCap: 1 }).where(eq(offices.id, t.office.id));
+    await cancelBooking({ reference: booked[0]!.booking.reference, nik: booked[0]!.nik }, ctx(at(2)));
+    expect(await release(t, 32)).toEqual({ offered: 1, released: 0, expired: 0 });
+    expect(await lookupStandby({ reference: p1.reference, nik: p1.nik }, { locale: "id", now: at(33) })).toMatchObject({ status: "waiting" });
+    expect(await lookupStandby({ reference: p2.reference, nik: p2.nik }, { locale: "id", now: at(33) })).toMatchObject({ status: "offered" });
+    expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });
 
   it("an offer never runs past the session's start", async () => {
