@@ -5,6 +5,7 @@ import type { MessageKey } from "./i18n/messages";
 export type AppErrorCode =
   | "validation"
   | "full"
+  | "not_full"
   | "duplicate"
   | "closed"
   | "phone_limit"
@@ -20,6 +21,7 @@ export type AppErrorCode =
 const STATUS: Record<AppErrorCode, number> = {
   validation: 422,
   full: 409,
+  not_full: 409,
   duplicate: 409,
   closed: 409,
   phone_limit: 409,

@@ -1,4 +1,5 @@
 import "server-only";
+import { applyDueReleases } from "./dal/capacity-release";
 import { ensureNationalHolidays } from "./dal/holidays";
 import { getDb } from "./db";
 import { getEnv } from "./env";
@@ -22,6 +23,16 @@ const JOBS: Job[] = [
       const r = await runMessagesOnce(await getDb(), messagesConfig(), now);
       const done = r.sent + r.retried + r.failed + r.reminders + r.nearTurns + r.noChannel;
       return done > 0 ? `${r.sent} sent, ${r.retried} to retry, ${r.failed} failed, ${r.noChannel} without channel, ${r.reminders} reminder(s) and ${r.nearTurns} near-turn message(s) queued` : null;
+    },
+  },
+  {
+    // Issue 9: cancelled and moved places come back (to the standby list first) once their delay is over;
+    // offers not accepted in time pass to the next person. Idempotent, SKIP LOCKED, safe on every instance.
+    name: "re-release",
+    everyMs: 15_000,
+    run: async (now) => {
+      const r = await applyDueReleases({ now });
+      return r.offered + r.released + r.expired > 0 ? `${r.released} place(s) back on sale, ${r.offered} offered to standby, ${r.expired} offer(s) expired` : null;
     },
   },
   {

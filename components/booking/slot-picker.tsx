@@ -14,6 +14,8 @@ type Props = {
   /** The slot to preselect (`DATE_HH:MM`), e.g. the booking being moved. */
   selected?: string;
   error?: string;
+  /** The standby list page of a full date (issue 9), when the picker is used for a new booking. */
+  standbyHrefFor?: (date: string) => string;
 };
 
 /** The date shown: the one asked for, else the preselected slot's, else the first with room, else the first. */
@@ -32,7 +34,7 @@ export function chooseDate(days: DayAvailability[], date?: string, selected?: st
  * label is the touch target), so the form's button stays close. Used inside a form: a GET form to the details
  * step when booking, a POST form when rescheduling. Works without JavaScript.
  */
-export function SlotPicker({ days, t, hrefFor, date, selected, error }: Props) {
+export function SlotPicker({ days, t, hrefFor, date, selected, error, standbyHrefFor }: Props) {
   const chosen = chooseDate(days, date, selected);
   const day = days.find((d) => d.date === chosen);
   const dateText = day ? formatDate(day.date, t.locale) : "";
@@ -62,6 +64,14 @@ export function SlotPicker({ days, t, hrefFor, date, selected, error }: Props) {
                     ? withNode(t("slots.nextAvailable", { date: "{date}" }), "date", <a href={hrefFor(day.nextDateWithRoom)}>{formatDate(day.nextDateWithRoom, t.locale)}</a>)
                     : t("slots.noLaterDate")}
                 </p>
+              ) : null}
+              {day.reasonCode === "full" && standbyHrefFor ? (
+                <div className="mt-2 space-y-2 rounded-lg bg-slate-50 p-3">
+                  <p>{t("standby.join.offer")}</p>
+                  <a href={standbyHrefFor(day.date)} className="inline-flex min-h-12 items-center font-semibold">
+                    {t("standby.join.link", { date: dateText })}
+                  </a>
+                </div>
               ) : null}
               <div role="group" aria-label={t("slots.sessionGroup", { date: dateText })} className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3">
                 {day.sessions.map((s) => {

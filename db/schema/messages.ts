@@ -18,6 +18,9 @@ export type MessageParams = {
   address: string | null;
   bring: string[];
   link: string;
+  /** A standby offer's deadline, office-local (`YYYY-MM-DD`, `HH:MM`). */
+  deadlineDate?: string;
+  deadlineTime?: string;
 };
 
 /**

@@ -58,6 +58,10 @@ export const offices = pgTable(
     noShowAfterCalls: smallint().notNull().default(3),
     /** The citizen's live page says "your turn is near" (sound, vibration) at this many or fewer ahead. */
     nearTurnAhead: smallint().notNull().default(3),
+    /** A cancelled or moved booking's place returns to sale (or goes to the standby list) this long after. */
+    releaseDelayMinutes: smallint().notNull().default(30),
+    /** How long a standby offer is held for the person it is offered to. */
+    standbyOfferMinutes: smallint().notNull().default(120),
     isPriorityEnabled: boolean().notNull().default(true),
     retentionDays: smallint().notNull().default(365),
     /** Close Indonesian national holidays automatically (the hourly job adds each new year's). */
@@ -81,6 +85,8 @@ export const offices = pgTable(
     check("offices_no_show_ck", sql`${t.noShowAfterCalls} between 1 and 10`),
     check("offices_retention_ck", sql`${t.retentionDays} between 30 and 3650`),
     check("offices_name_ck", sql`length(${t.name}) between 1 and 200 and length(${t.shortName}) between 1 and 60`),
+    check("offices_release_delay_ck", sql`${t.releaseDelayMinutes} between 0 and 1440`),
+    check("offices_standby_offer_ck", sql`${t.standbyOfferMinutes} between 5 and 1440`),
   ],
 );
 

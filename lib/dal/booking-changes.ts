@@ -14,13 +14,17 @@ import { writeAudit } from "./audit";
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
 import { checkPerson, claimChanges, notFound, phoneChange, provesNik, releaseChanges, resolveSlot } from "./booking-rules";
 import type { BookingContext } from "./bookings";
+import { giveUpPlace, recordFreedPlace } from "./capacity-release";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { requireOfficeById } from "./offices";
 
 /** Proof that the caller may change a booking: its NIK, or a manage token issued after the NIK was checked. */
 export type Ownership = { nik: string; phoneLast4?: string } | { manageToken: string };
 
-/** Cancels a booking that has not been checked in; its places go back to the pool in the same transaction. */
+/**
+ * Cancels a booking that has not been checked in. The phone's allowance comes back at once; the place after
+ * the office's re-release delay, first to the standby list (lib/dal/capacity-release.ts).
+ */
 export async function cancelBooking(input: { reference: string } & Ownership, ctx: BookingContext): Promise<BookingDTO> {
   const now = ctx.now ?? new Date();
   const db = await getDb();
@@ -28,7 +32,7 @@ export async function cancelBooking(input: { reference: string } & Ownership, ct
     const { booking, office } = await lockOwnedBooking(tx, input, now);
     if (booking.status !== "booked") throw new AppError("invalid_transition", "error.invalidTransition");
     if (booking.serviceDate < localDate(now, office.timezone)) throw new AppError("invalid_transition", "error.invalidTransition");
-    await applyUsageChanges(tx, releaseChanges(office, booking));
+    await giveUpPlace(tx, office, booking, now);
     const [updated] = await tx
       .update(bookings)
       .set({ status: "cancelled", cancelledAt: now, updatedAt: now })
@@ -42,7 +46,8 @@ export async function cancelBooking(input: { reference: string } & Ownership, ct
 
 /**
  * Moves a booking to another date or session in one transaction: the new places are claimed and the old
- * ones released together, so the citizen never holds two bookings, nor none when the new slot is full.
+ * one recorded for release together, so the citizen never holds two bookings, nor none when the new slot
+ * is full. The old place returns to sale after the re-release delay, like a cancelled one.
  */
 export async function rescheduleBooking(
   input: Omit<RescheduleBookingInput, "nik"> & { reference: string } & Ownership,
@@ -69,12 +74,11 @@ export async function rescheduleBooking(
 
       const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
       if (booking.phoneHash) claims.push(phoneChange(office, input.date, booking.phoneHash));
-      const releases = releaseChanges(office, booking);
       // On the same date only the session moves; the day, service and phone places stay where they are.
-      const changes = sameDate
-        ? [...claims.filter((c) => c.scope === "session"), ...releases.filter((c) => c.scope === "session")]
-        : [...claims, ...releases];
-      await applyUsageChanges(tx, changes);
+      // The phone's old date comes back at once; the old place only after the re-release delay.
+      const phoneBack = releaseChanges(office, booking).filter((c) => c.scope === "phone");
+      const freed = await recordFreedPlace(tx, office, { booking, isWholePlace: !sameDate }, now);
+      await applyUsageChanges(tx, [...(sameDate ? claims.filter((c) => c.scope === "session") : [...claims, ...phoneBack]), ...freed]);
       const queueSeq = sameDate ? booking.queueSeq : await takeQueueNumber(tx, office.id, input.date, booking.queueLetter);
       const [updated] = await tx
         .update(bookings)

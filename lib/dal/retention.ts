@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import { auditLogs, bookings, capacityUsages, offices, surveyResponses } from "@/db/schema";
+import { auditLogs, bookings, capacityUsages, messages, offices, standbyEntries, surveyResponses } from "@/db/schema";
 import { SYSTEM } from "../auth/actor";
 import { addDays, localDate } from "../dates";
 import { getDb } from "../db";
@@ -48,6 +48,19 @@ export async function purgeExpiredPersonalData({ now = new Date() }: { now?: Dat
         .update(surveyResponses)
         .set({ comment: null, bookingId: null })
         .where(and(eq(surveyResponses.officeId, office.id), lt(surveyResponses.serviceDate, cutoff), or(isNotNull(surveyResponses.comment), isNotNull(surveyResponses.bookingId))));
+      // The standby list (issue 9): its entries hold a NIK (encrypted), a name and a phone; their offers' messages the number.
+      await tx.delete(standbyEntries).where(and(eq(standbyEntries.officeId, office.id), lt(standbyEntries.serviceDate, cutoff)));
+      await tx
+        .update(messages)
+        .set({ recipient: null, renderedText: null, updatedAt: now })
+        .where(
+          and(
+            eq(messages.officeId, office.id),
+            eq(messages.kind, "standby_offer"),
+            isNotNull(messages.recipient),
+            lt(messages.createdAt, new Date(now.getTime() - office.retentionDays * 86_400_000)),
+          ),
+        );
       if (rows.length > 0) await writeAudit(tx, { officeId: office.id, actor: SYSTEM, action: "retention.purge", details: { bookings: rows.length, before: cutoff } });
       return rows.length;
     });

@@ -3,12 +3,12 @@ import { formatDate, formatTime } from "../format";
 import type { Locale } from "../i18n/messages";
 import { formatReference } from "../reference";
 
-export type MessageKind = "confirmation" | "moved" | "cancelled" | "reminder" | "survey" | "outage" | "near_turn";
+export type MessageKind = "confirmation" | "moved" | "cancelled" | "reminder" | "survey" | "outage" | "near_turn" | "standby_offer";
 export type Template = { subject: string; body: string };
 
 /**
  * The default texts, in the citizen's language. `{name}` placeholders take the message's parameters
- * (reference, queueNumber, service, date, session, arriveBy, place, address, bring, link, surveyLink); an admin may
+ * (reference, queueNumber, service, date, session, arriveBy, place, address, bring, link, surveyLink, deadline); an admin may
  * override a kind + language (message_templates). WhatsApp gets the body as plain text; email the
  * subject, the body, and an HTML version of it.
  */
@@ -42,6 +42,10 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
       subject: "Giliran Anda sudah dekat: {queueNumber}",
       body: "Giliran Anda di {place} sudah dekat. Nomor antrean: {queueNumber}.\nMohon kembali ke ruang tunggu sekarang. Lihat posisi Anda: {link}",
     },
+    standby_offer: {
+      subject: "Ada tempat untuk Anda: {service}, {date}",
+      body: "Ada tempat kosong di {place} untuk {service} pada {date}, sesi {session}. Tempat ini kami simpan untuk Anda sampai {deadline}.\nKode daftar cadangan: {reference}\nTerima dengan kode ini dan NIK Anda: {link}\nJika tidak diterima sampai batas waktu, tempat diberikan ke orang berikutnya.",
+    },
   },
   en: {
     confirmation: {
@@ -72,6 +76,10 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
       subject: "Your turn is near: {queueNumber}",
       body: "Your turn at {place} is near. Queue number: {queueNumber}.\nPlease come back to the waiting room now. See your place in the queue: {link}",
     },
+    standby_offer: {
+      subject: "A place for you: {service}, {date}",
+      body: "A place has come free at {place} for {service} on {date}, session {session}. We are holding it for you until {deadline}.\nStandby code: {reference}\nAccept it with this code and your NIK: {link}\nIf it is not accepted by then, the place goes to the next person.",
+    },
   },
 };
 
@@ -92,6 +100,8 @@ export function templateValues(params: MessageParams, locale: Locale, baseUrl: s
     link: new URL(params.link, baseUrl).toString(),
     // The survey page of the same visit: built from the reference, since the trigger's `link` is the booking page.
     surveyLink: new URL(`/booking/${encodeURIComponent(params.reference)}/survey`, baseUrl).toString(),
+    // A standby offer's time limit, office-local.
+    deadline: params.deadlineDate && params.deadlineTime ? `${formatDate(params.deadlineDate, locale)} ${formatTime(params.deadlineTime, locale)}` : "",
   };
 }
 

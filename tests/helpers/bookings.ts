@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { ACTIVE_BOOKING_STATUSES, bookings, capacityUsages } from "@/db/schema";
+import { ACTIVE_BOOKING_STATUSES, bookings, capacityReleases, capacityUsages } from "@/db/schema";
 import { isAppError, type AppError } from "@/lib/errors";
 import type { CreateBookingInput } from "@/lib/validation/booking";
 import { adultNik, TOMORROW, uniquePhone, type TestOffice } from "./fixtures";
@@ -55,8 +55,9 @@ export async function usageOf(
 }
 
 /**
- * Every capacity counter of an office next to the count of active bookings it stands for, keyed
- * `date|scope|key`; only the keys where the two disagree. An empty object means the counters are true.
+ * Every capacity counter of an office next to the count of active bookings it stands for, plus the freed
+ * places still withheld (pending their re-release, or held for a standby offer), keyed `date|scope|key`;
+ * only the keys where the two disagree. An empty object means the counters are true.
  */
 export async function usageMismatches(db: Database, officeId: string): Promise<Record<string, { counter: number; active: number }>> {
   const counters = await db
@@ -75,6 +76,16 @@ export async function usageMismatches(db: Database, officeId: string): Promise<R
     bump(`${b.date}|session|${b.session.slice(0, 5)}`);
     bump(`${b.date}|service|${b.serviceId}`);
     if (b.phoneHash) bump(`${b.date}|phone|${b.phoneHash}`);
+  }
+  const withheld = await db
+    .select()
+    .from(capacityReleases)
+    .where(and(eq(capacityReleases.officeId, officeId), inArray(capacityReleases.status, ["pending", "held"])));
+  for (const r of withheld) {
+    bump(`${r.serviceDate}|session|${r.sessionStartsAt.slice(0, 5)}`);
+    if (!r.isWholePlace) continue;
+    bump(`${r.serviceDate}|day|`);
+    bump(`${r.serviceDate}|service|${r.serviceId}`);
   }
   const stored = new Map(counters.map((c) => [`${c.serviceDate}|${c.scope}|${c.scopeKey}`, c.used]));
   const out: Record<string, { counter: number; active: number }> = {};

@@ -47,6 +47,8 @@ export async function createTestOffice(
       openWeekdays: [1, 2, 3, 4, 5, 6, 7],
       dailyCap: 40,
       walkInReservePercent: 0,
+      // Tests of other features expect a cancelled place back at once; the re-release tests set the delay.
+      releaseDelayMinutes: 0,
       ...options.office,
     })
     .returning();

@@ -36,6 +36,11 @@ export default async function CheckPage({ searchParams }: Props) {
           {t("recover.link")}
         </a>
       </p>
+      <p>
+        <a href="/standby" className="inline-flex min-h-12 items-center">
+          {t("standby.check.link")}
+        </a>
+      </p>
     </div>
   );
 }

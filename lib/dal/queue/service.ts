@@ -1,8 +1,7 @@
 import "server-only";
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../errors";
-import { releaseChanges } from "../booking-rules";
-import { applyUsageChanges } from "../capacity-usage";
+import { giveUpPlace } from "../capacity-release";
 import { changeBooking, type QueueOptions } from "./change";
 import type { QueueEntryDTO } from "./entry-dto";
 
@@ -62,8 +61,9 @@ export function markNoShow(actor: Actor, input: BookingRefInput, options: QueueO
 }
 
 /**
- * A supervisor's override: cancels a booking that has not been checked in (today or later) and gives its
- * places back to the pool in the same transaction, exactly as the citizen's own cancellation does.
+ * A supervisor's override: cancels a booking that has not been checked in (today or later). No re-release
+ * delay: the delay is against anonymous cancel-and-resell, and a supervisor acts for a person in front of
+ * them. The place still goes to the standby list first, in the same transaction (lib/dal/capacity-release.ts).
  */
 export function cancelByStaff(actor: Actor, input: BookingRefInput & { reason?: string }, options: QueueOptions = {}): Promise<QueueEntryDTO> {
   return changeBooking(
@@ -74,7 +74,7 @@ export function cancelByStaff(actor: Actor, input: BookingRefInput & { reason?: 
       action: "cancel",
       when: "not_past",
       change: async ({ tx, booking, office, now }) => {
-        await applyUsageChanges(tx, releaseChanges(office, booking));
+        await giveUpPlace(tx, office, booking, now, 0);
         return { set: { cancelledAt: now }, audit: "booking.cancel_by_staff", details: input.reason ? { reason: input.reason } : undefined };
       },
     },

@@ -15,6 +15,7 @@ import { reportMessages } from "./reports";
 import { securityMessages } from "./security";
 import { scheduleMessages } from "./schedule";
 import { slotMessages } from "./slots";
+import { standbyMessages } from "./standby";
 import { staffMessages } from "./staff";
 import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
@@ -43,6 +44,7 @@ const domains = [
   adminMessages,
   scheduleMessages,
   placeMessages,
+  standbyMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

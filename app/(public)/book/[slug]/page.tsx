@@ -46,6 +46,7 @@ export default async function ChooseSlotPage({ params, searchParams }: Props) {
           t={t}
           date={query.date}
           hrefFor={(date) => withPlace(`/book/${slug}?checklist=confirmed&date=${date}`, office)}
+          standbyHrefFor={(date) => withPlace(`/book/${slug}/standby?date=${date}`, office)}
           error={query.taken ? t("slots.taken") : query.missing ? t("slots.required") : undefined}
         />
         <div className="flex flex-col gap-3 sm:flex-row">

@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 
 type Context = { params: Promise<{ reference: string }> };
 
-/** Cancels a booking that has not been checked in; its place goes back to the pool. */
+/** Cancels a booking that has not been checked in; its place returns to sale after the re-release delay. */
 export const POST = apiRoute("POST /api/v1/bookings/{reference}/cancel", async (request, { t, ip, actor }, { params }: Context) => {
   await limitManageBooking(ip);
   const { reference } = await params;

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { StandbyJoinForm } from "@/components/standby/join-form";
+import { ButtonLink } from "@/components/ui/button";
+import { getAvailability } from "@/lib/dal/availability";
+import { findPublicService } from "@/lib/dal/public-service";
+import { formatDate } from "@/lib/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { DateSchema } from "@/lib/validation/fields";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ date?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("standby.join.title"), robots: { index: false } };
+}
+
+/** The standby list of a full date: reached from the date's "full" note on the slot page. */
+export default async function JoinStandbyPage({ params, searchParams }: Props) {
+  const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
+  const service = await findPublicService(slug, t.locale);
+  if (!service) notFound();
+  const date = DateSchema.safeParse(query.date);
+  if (!date.success) redirect(`/book/${slug}?checklist=confirmed`);
+  const back = `/book/${slug}?checklist=confirmed&date=${date.data}`;
+  const { days } = await getAvailability({ serviceSlug: slug, from: date.data, days: 1, t });
+  const day = days[0];
+  // Only a full day has a list; anything else goes back to the normal choice.
+  if (!day || day.reasonCode !== "full") redirect(back);
+  const dateText = formatDate(date.data, t.locale);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("standby.join.title")}</h1>
+      <p>{t("standby.join.intro", { date: dateText, service: service.name.text })}</p>
+      <StandbyJoinForm
+        service={slug}
+        date={date.data}
+        sessions={[{ value: "", label: t("standby.join.anySession") }, ...day.sessions.map((s) => ({ value: s.start, label: s.label }))]}
+        text={{
+          session: t("standby.join.session"),
+          sessionHint: t("standby.join.sessionHint"),
+          nik: t("details.nik"),
+          nikHint: t("details.nikHint"),
+          name: t("details.name"),
+          phone: t("details.phone"),
+          phoneHint: t("details.phoneHint"),
+          consent: t("standby.join.consent"),
+          submit: t("standby.join.submit"),
+          sending: t("common.loading"),
+        }}
+      />
+      <ButtonLink href={back} variant="secondary">
+        {t("common.back")}
+      </ButtonLink>
+    </div>
+  );
+}

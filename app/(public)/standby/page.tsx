@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { StandbyCheck } from "@/components/standby/standby-check";
+import { Alert } from "@/components/ui/card";
+import { getTranslator } from "@/lib/i18n/server";
+import { formatReference, isReference, normalizeReference } from "@/lib/reference";
+
+type Props = { searchParams: Promise<{ reference?: string; position?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("standby.check.title"), robots: { index: false } };
+}
+
+/** The standby look-up: code + NIK → position, or the offered place and its accept button. */
+export default async function StandbyPage({ searchParams }: Props) {
+  const [query, t] = await Promise.all([searchParams, getTranslator()]);
+  const normalized = query.reference ? normalizeReference(query.reference) : "";
+  const reference = isReference(normalized) ? normalized : undefined;
+  const position = Number(query.position);
+  const joined = reference && Number.isInteger(position) && position > 0;
+  return (
+    <div className="space-y-4">
+      {joined ? (
+        <Alert tone="success">
+          <h1 className="text-2xl font-bold">{t("standby.joined.title")}</h1>
+          <p className="mt-2">
+            {t("standby.joined.reference")}: <strong className="font-mono text-xl">{formatReference(reference)}</strong>
+          </p>
+          <p className="text-lg font-semibold">{t("standby.joined.position", { position })}</p>
+          <p className="mt-2">{t("standby.joined.next")}</p>
+        </Alert>
+      ) : null}
+      {joined ? <h2 className="text-xl font-bold">{t("standby.check.title")}</h2> : <h1 className="text-2xl font-bold">{t("standby.check.title")}</h1>}
+      <p>{t("standby.check.intro")}</p>
+      <StandbyCheck
+        reference={reference}
+        text={{
+          reference: t("standby.joined.reference"),
+          nik: t("details.nik"),
+          nikHint: t("details.nikHint"),
+          submit: t("standby.check.submit"),
+          accept: t("standby.accept.submit"),
+          viewBooking: t("standby.accept.viewBooking"),
+          sending: t("common.loading"),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { useFocusOnError } from "@/components/booking/booking-form-focus";
+import { IDLE } from "@/lib/actions/form-state";
+import { acceptStandbyAction, lookupStandbyAction, type StandbyFormState } from "@/lib/actions/standby";
+
+type Text = { reference: string; nik: string; nikHint: string; submit: string; accept: string; viewBooking: string; sending: string };
+
+/**
+ * The standby look-up (code + NIK) and, when a place is offered, the accept button. Both are server-action
+ * forms: they work without JavaScript (the page comes back with the result).
+ */
+export function StandbyCheck({ reference, text }: { reference?: string; text: Text }) {
+  const [state, action, pending] = useActionState<StandbyFormState, FormData>(lookupStandbyAction, IDLE);
+  const [acceptState, accept, accepting] = useActionState<StandbyFormState, FormData>(acceptStandbyAction, IDLE);
+  const failed = acceptState.status === "error" ? acceptState : state.status === "error" ? state : null;
+  const errorRef = useFocusOnError<HTMLDivElement>(failed !== null, failed);
+  const result = state.standby;
+  return (
+    <div className="space-y-6">
+      {failed ? (
+        <Alert tone="error" ref={errorRef} tabIndex={-1}>
+          {failed.message}
+        </Alert>
+      ) : null}
+      {result ? (
+        <section aria-live="polite" className="space-y-3 rounded-xl border-2 border-brand-600 bg-brand-50 p-4">
+          <p className="font-mono text-lg font-bold">{result.referenceDisplay}</p>
+          <p className="text-lg">{result.text}</p>
+          {result.canAccept ? (
+            <form action={accept}>
+              <input type="hidden" name="reference" value={result.reference} />
+              <Button type="submit" disabled={accepting} className="w-full sm:w-auto">
+                {accepting ? text.sending : text.accept}
+              </Button>
+            </form>
+          ) : null}
+          {result.bookingReference ? <ButtonLink href={`/booking/${result.bookingReference}`}>{text.viewBooking}</ButtonLink> : null}
+        </section>
+      ) : null}
+      <form action={action} className="space-y-5" noValidate>
+        <Field
+          label={text.reference}
+          name="reference"
+          errors={state.fields?.reference}
+          defaultValue={state.values?.reference ?? reference}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={20}
+          required
+        />
+        <Field label={text.nik} name="nik" hint={text.nikHint} errors={state.fields?.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
+        <Button type="submit" variant={result ? "secondary" : "primary"} disabled={pending} className="w-full sm:w-auto">
+          {pending ? text.sending : text.submit}
+        </Button>
+      </form>
+    </div>
+  );
+}

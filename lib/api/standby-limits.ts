@@ -1,0 +1,32 @@
+import "server-only";
+import { UNTRUSTED_CLIENT } from "../client-ip";
+import { consumeRateLimit } from "../dal/rate-limit";
+import { API_LIMITS, limitSharedCreateBooking, SHARED_BUCKET_FACTOR } from "./limits";
+
+/**
+ * The standby list's limits, the booking API's rules with their own buckets: joining counts like booking
+ * (per known address before parsing; without a trusted proxy, well-formed attempts share the date's
+ * allowance with bookings); look-ups and accepting like managing a booking. Wrong NIKs on a reference are
+ * limited by withReferenceGuard, as for bookings.
+ */
+const isShared = (ip: string) => ip === UNTRUSTED_CLIENT;
+
+export async function limitJoinStandby(ip: string): Promise<void> {
+  if (isShared(ip)) return;
+  const { limit, windowSeconds } = API_LIMITS.createBooking;
+  await consumeRateLimit(`api:standby-join:${ip}`, limit, windowSeconds);
+}
+
+export const limitSharedJoinStandby = limitSharedCreateBooking;
+
+export async function limitStandbyManage(ip: string): Promise<void> {
+  if (isShared(ip)) return;
+  const { limit, windowSeconds } = API_LIMITS.manageBooking;
+  await consumeRateLimit(`api:standby-manage:${ip}`, limit, windowSeconds);
+}
+
+export async function limitSharedStandbyManage(ip: string): Promise<void> {
+  if (!isShared(ip)) return;
+  const { limit, windowSeconds } = API_LIMITS.manageBooking;
+  await consumeRateLimit(`api:standby-manage:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
+}

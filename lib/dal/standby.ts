@@ -1,0 +1,165 @@
+import "server-only";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { ACTIVE_BOOKING_STATUSES, bookings, offices, services, standbyEntries, type Office, type Service, type StandbyEntry } from "@/db/schema";
+import type { Executor } from "@/db/client";
+import type { Channel } from "../capacity";
+import { encryptNik, hashNik } from "../crypto";
+import { normalizeTime } from "../dates";
+import { getDb } from "../db";
+import { AppError, pgErrorCode } from "../errors";
+import type { Locale } from "../i18n/messages";
+import { maskNik } from "../nik";
+import { createReference, formatReference } from "../reference";
+import { sessionLabel } from "../schedule";
+import type { JoinStandbyInput, LookupStandbyInput } from "../validation/standby";
+import { evaluateRange } from "./availability";
+import { writeAudit } from "./audit";
+import { checkPersonOrSuggest, notFound } from "./booking-rules";
+import type { BookingContext } from "./bookings";
+import { requireOffice } from "./offices";
+import { requireService, serviceName } from "./services";
+
+export { acceptStandbyOffer, standbyTokenSubject, type StandbyProof } from "./standby-accept";
+
+/** The standby list (daftar cadangan) of a full date: joining and the look-up. Offers: capacity-release.ts. */
+
+export type StandbyStatusDTO = {
+  reference: string;
+  referenceDisplay: string;
+  status: "waiting" | "offered" | "booked" | "expired";
+  service: { slug: string; name: string };
+  office: { slug: string; name: string; timezone: string };
+  date: string;
+  /** The session asked for, or null for any. */
+  session: string | null;
+  /** While waiting: 1 for the first in line. */
+  position?: number;
+  /** While offered: the place held and until when. */
+  offer?: { session: { id: string; label: string; start: string; end: string }; expiresAt: string };
+  /** Once accepted: the booking's reference. */
+  booking?: { reference: string; referenceDisplay: string };
+};
+
+const channel: Channel = "online";
+
+/**
+ * Joins the list: the same person rules as a booking (valid NIK, the service's age rule, one visit a day),
+ * one entry per NIK and date, and only for a date (or session) that is full for online booking right now.
+ */
+export async function joinStandby(input: JoinStandbyInput, ctx: BookingContext): Promise<{ reference: string; position: number }> {
+  const now = ctx.now ?? new Date();
+  const db = await getDb();
+  const office = await requireOffice(input.office, db);
+  const service = await requireService(office, input.service, db);
+  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, ctx.locale);
+  await assertFull(db, office, service, input.date, input.session, now);
+  const nikHash = hashNik(person.nik);
+  const dedupeKey = office.allowSeveralServicesPerDay ? `${nikHash}:${service.id}` : nikHash;
+  const [booked] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.serviceDate, input.date), eq(bookings.dedupeKey, dedupeKey), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])));
+  if (booked) throw new AppError("duplicate", "error.duplicate");
+
+  for (let attempt = 0; ; attempt++) {
+    const reference = createReference();
+    try {
+      const entry = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(standbyEntries)
+          .values({
+            reference,
+            officeId: office.id,
+            serviceId: service.id,
+            serviceDate: input.date,
+            sessionStartsAt: input.session ?? null,
+            nikHash,
+            nikEncrypted: encryptNik(person.nik),
+            nikMasked: maskNik(person.nik),
+            fullName: input.name,
+            phone: input.phone,
+            language: ctx.locale,
+          })
+          .returning();
+        await writeAudit(tx, {
+          officeId: office.id,
+          actor: ctx.actor,
+          action: "standby.join",
+          details: { reference, service: service.slug, date: input.date, session: input.session ?? null },
+        });
+        return row!;
+      });
+      return { reference, position: await positionOf(db, entry) };
+    } catch (error) {
+      const { code, constraint } = pgErrorCode(error);
+      if (code === "23505" && constraint === "standby_entries_person_day_uq") throw new AppError("duplicate", "standby.error.duplicate");
+      if (code === "23505" && constraint === "standby_entries_reference_uq" && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/** Reference + NIK → where the person stands. An unknown reference and a wrong NIK get the same 404. */
+export async function lookupStandby(input: LookupStandbyInput, ctx: { locale: Locale; now?: Date }): Promise<StandbyStatusDTO> {
+  const now = ctx.now ?? new Date();
+  const db = await getDb();
+  const [found] = await db
+    .select({ entry: standbyEntries, service: services, office: offices, bookingReference: bookings.reference })
+    .from(standbyEntries)
+    .innerJoin(services, eq(services.id, standbyEntries.serviceId))
+    .innerJoin(offices, eq(offices.id, standbyEntries.officeId))
+    .leftJoin(bookings, eq(bookings.id, standbyEntries.bookingId))
+    .where(and(eq(standbyEntries.reference, input.reference), eq(standbyEntries.nikHash, hashNik(input.nik))));
+  if (!found) throw notFound();
+  const { entry, service, office } = found;
+  const base = {
+    reference: entry.reference,
+    referenceDisplay: formatReference(entry.reference),
+    service: { slug: service.slug, name: serviceName(service, ctx.locale) },
+    office: { slug: office.slug, name: office.name, timezone: office.timezone },
+    date: entry.serviceDate,
+    session: entry.sessionStartsAt ? normalizeTime(entry.sessionStartsAt) : null,
+  };
+  if (entry.status === "waiting") return { ...base, status: "waiting", position: await positionOf(db, entry) };
+  if (entry.status === "booked") {
+    const ref = found.bookingReference;
+    return { ...base, status: "booked", ...(ref ? { booking: { reference: ref, referenceDisplay: formatReference(ref) } } : {}) };
+  }
+  // An offer past its time is expired even before the maintenance pass hands the place on.
+  if (entry.status === "offered" && entry.offerExpiresAt!.getTime() > now.getTime()) {
+    const start = normalizeTime(entry.offeredSessionStartsAt!);
+    const end = normalizeTime(entry.offeredSessionEndsAt!);
+    return { ...base, status: "offered", offer: { session: { id: start, label: sessionLabel(start, end), start, end }, expiresAt: entry.offerExpiresAt!.toISOString() } };
+  }
+  return { ...base, status: "expired" };
+}
+
+/** 1 + the people still waiting ahead on the same list (date and service). */
+async function positionOf(db: Executor, entry: StandbyEntry): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(standbyEntries)
+    .where(
+      and(
+        eq(standbyEntries.officeId, entry.officeId),
+        eq(standbyEntries.serviceDate, entry.serviceDate),
+        eq(standbyEntries.serviceId, entry.serviceId),
+        eq(standbyEntries.status, "waiting"),
+        lte(standbyEntries.seq, entry.seq),
+      ),
+    );
+  return Number(row?.n ?? 1);
+}
+
+/** The list is for a full date (or a full session): anything else is booked the normal way. */
+async function assertFull(db: Executor, office: Office, service: Service, date: string, session: string | undefined, now: Date): Promise<void> {
+  const [day] = await evaluateRange(db, office, service, date, date, channel, now);
+  if (!day || !day.open) throw new AppError("closed", "error.closed");
+  if (session) {
+    const chosen = day.sessions.find((s) => s.start === session);
+    if (!chosen) throw new AppError("validation", "error.validation", { fields: { session: ["field.session.invalid"] } });
+    if (chosen.remaining > 0) throw new AppError("not_full", "standby.error.notFull");
+  } else if (day.sessions.some((s) => s.remaining > 0)) {
+    throw new AppError("not_full", "standby.error.notFull");
+  }
+}
