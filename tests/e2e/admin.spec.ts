@@ -130,6 +130,21 @@ test("a supervisor finds the admin's change in the audit log by action and by wh
   await expectNoAxeViolations(page, "audit log");
 });
 
+test("the admin's lists pass axe: services, forms, templates, a template's editor", async ({ page }) => {
+  await loginAs(page, E2E_STAFF.admin);
+  for (const [path, heading] of [
+    ["/staff/admin/services", "Layanan"],
+    ["/staff/admin/services/new", "Tambah layanan"],
+    ["/staff/admin/forms", "Formulir"],
+    ["/staff/admin/templates", "Templat pesan"],
+    ["/staff/admin/templates/confirmation/en", "Konfirmasi · English"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectNoAxeViolations(page, path);
+  }
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
