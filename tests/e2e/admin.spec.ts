@@ -13,7 +13,8 @@ async function adminSettings(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Pengaturan kantor" })).toBeVisible();
 }
 
-test.describe.configure({ mode: "serial" });
+// Long journeys through pages rendered on demand: more than the default minute on a busy two-core machine.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 test("an admin changes the office's address: the preview first, then saved, and the citizen's page shows it at once", async ({ page, browser }) => {
   await loginAs(page, E2E_STAFF.admin);
