@@ -79,7 +79,7 @@ export const offices = pgTable(
     check("offices_phone_limit_ck", sql`${t.phoneDailyLimit} between 1 and 50`),
     check("offices_near_turn_ck", sql`${t.nearTurnAhead} between 0 and 50`),
     // The rest of the tunables: the admin's settings form mirrors these (lib/validation/office-settings.ts).
-    check("offices_daily_cap_max_ck", sql`${t.dailyCap} <= 100000`),
+    check("offices_daily_cap_max_ck", sql`${t.dailyCap} <= 10000000`),
     check("offices_cutoff_ck", sql`${t.bookingCutoffDaysBefore} between 0 and 90`),
     check("offices_check_in_ck", sql`${t.checkInOpensMinutes} between 0 and 600 and ${t.checkInGraceMinutes} between 0 and 240`),
     check("offices_no_show_ck", sql`${t.noShowAfterCalls} between 1 and 10`),
@@ -118,7 +118,7 @@ export const services = pgTable(
     check("services_letter_ck", sql`${t.queueLetter} ~ '^[A-Z]$'`),
     check("services_daily_cap_ck", sql`${t.dailyCap} is null or ${t.dailyCap} >= 0`),
     // Mirrored by the admin's service form (lib/validation/services.ts).
-    check("services_daily_cap_max_ck", sql`${t.dailyCap} is null or ${t.dailyCap} <= 100000`),
+    check("services_daily_cap_max_ck", sql`${t.dailyCap} is null or ${t.dailyCap} <= 10000000`),
     check(
       "services_age_ck",
       sql`(${t.minAge} is null or ${t.minAge} between 0 and 120) and (${t.maxAge} is null or ${t.maxAge} between 0 and 120) and (${t.minAge} is null or ${t.maxAge} is null or ${t.minAge} <= ${t.maxAge})`,

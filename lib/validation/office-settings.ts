@@ -62,7 +62,7 @@ const SETTINGS_SHAPE = {
   shortName: text(60),
   address: optionalText(500),
   website: OptionalUrlSchema,
-  dailyCap: int(0, 100_000),
+  dailyCap: int(0, 10_000_000),
   walkInReservePercent: int(0, 100),
   bookingDaysAhead: int(1, 90),
   bookingOpensAt: TimeSchema,

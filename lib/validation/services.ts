@@ -57,7 +57,7 @@ export const ServiceSchema = z
     maxAge: optionalInt(0, 120),
     eligibilityNote: optionalText(500),
     eligibilityNoteEn: optionalText(500),
-    dailyCap: optionalInt(0, 100_000),
+    dailyCap: optionalInt(0, 10_000_000),
     position: int(0, 999),
   })
   .refine((s) => s.minAge === null || s.maxAge === null || s.minAge <= s.maxAge, { path: ["maxAge"], error: "field.service.ageOrder" });

@@ -51,6 +51,8 @@ test.describe("role × page matrix", () => {
 
   for (const role of ["operator", "supervisor", "admin"] as const) {
     test(`${role}: exactly the pages of the role`, async ({ page }) => {
+      // Two dozen pages, each rendered on demand: more than the default minute on a busy two-core machine.
+      test.setTimeout(180_000);
       await loginAs(page, E2E_STAFF[role]);
       const seen = [];
       for (const row of PAGES) seen.push({ path: row.path, outcome: await outcomeOf(page, row.path) });

@@ -36,7 +36,7 @@ export function serviceFieldGroups(t: Translator, service: AdminService | null, 
         f("maxAge", "number", { min: 0, max: 120, optional: true }),
         f("eligibilityNote", "text", { optional: true }),
         f("eligibilityNoteEn", "text", { optional: true }),
-        f("dailyCap", "number", { min: 0, max: 100_000, optional: true, hint: t("admin.services.dailyCapHint") }),
+        f("dailyCap", "number", { min: 0, max: 10_000_000, optional: true, hint: t("admin.services.dailyCapHint") }),
       ],
     },
   ];

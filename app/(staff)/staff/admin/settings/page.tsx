@@ -19,7 +19,7 @@ const GROUPS: { heading: MessageKey; fields: Def[] }[] = [
   {
     heading: "admin.settings.group.capacity",
     fields: [
-      { name: "dailyCap", type: "number", min: 0, max: 100_000 },
+      { name: "dailyCap", type: "number", min: 0, max: 10_000_000 },
       { name: "walkInReservePercent", type: "number", min: 0, max: 100 },
       { name: "phoneDailyLimit", type: "number", min: 1, max: 50 },
       { name: "allowSeveralServicesPerDay", type: "checkbox" },
