@@ -21,6 +21,8 @@ async function citizenDay(request: APIRequestContext, date: string): Promise<Day
 }
 
 test("an admin closes a day and lowers a cap; a citizen sees both at once", async ({ page, browser, request }) => {
+  // A long journey (two people, several server actions, an axe scan) on a shared, loaded machine.
+  test.setTimeout(180_000);
   const closedDate = jakartaDate(3);
   const cappedDate = jakartaDate(4);
   const reason = "Cuti bersama uji";
@@ -61,9 +63,9 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   await capacity.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("10:00");
   await capacity.getByLabel("Kuota").fill("0");
   await capacity.getByRole("button", { name: "Simpan kuota" }).click();
-  const conflict = page.getByRole("region", { name: "Ada 1 booking: perubahan ini memerlukan keputusan" });
+  const conflict = page.getByRole("alert", { name: "Ada 1 booking: perubahan ini memerlukan keputusan" });
   await expect(conflict).toBeVisible();
-  await expect(conflict.getByRole("cell", { name: person.name })).toBeVisible();
+  await expect(conflict.getByRole("cell", { name: person.name, exact: true })).toBeVisible();
   await expect(conflict.getByRole("link", { name: `WhatsApp ${person.name}` })).toHaveAttribute("href", /^https:\/\/wa\.me\/62\d+$/);
   await expect(conflict.getByRole("rowheader")).toHaveText(new RegExp(reference.slice(0, 4)));
   expect(await page.content()).not.toContain(person.nik);
