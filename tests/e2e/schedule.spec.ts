@@ -89,3 +89,26 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   await expect(citizenPage.getByText("sisa 4")).toBeVisible();
   await citizen.close();
 });
+
+test("a supervisor may close and reopen a session of today, and sees no other schedule change", async ({ page }) => {
+  test.setTimeout(120_000);
+  const today = jakartaDate(0);
+  await loginAs(page, "supervisor");
+  await page.goto("/staff/schedule");
+  await expect(page.getByText("Sebagai supervisor Anda dapat menutup (dan membuka kembali) sesi hari ini.")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Tutup tanggal atau sesi" })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Kuota khusus tanggal atau sesi" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Sesi mingguan" })).toHaveCount(0);
+
+  const close = page.getByRole("form", { name: "Tutup sesi hari ini" });
+  await close.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("23:00");
+  await close.getByLabel("Alasan untuk warga (Bahasa Indonesia)").fill("Gangguan jaringan SIAK");
+  await close.getByRole("button", { name: "Tutup" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tersimpan." })).toBeVisible();
+  await expect(page.locator(`td[data-date="${today}"]`)).toContainText("23.00–23.59: tutup (Gangguan jaringan SIAK)");
+
+  const reopen = page.getByRole("form", { name: "Buka kembali" });
+  await reopen.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("23:00");
+  await reopen.getByRole("button", { name: "Buka kembali" }).click();
+  await expect(page.locator(`td[data-date="${today}"]`)).not.toContainText("tutup (Gangguan jaringan SIAK)");
+});
