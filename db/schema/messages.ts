@@ -18,6 +18,10 @@ export type MessageParams = {
   address: string | null;
   bring: string[];
   link: string;
+  /** Outage and closure notices: the priority rebooking page (with its token), why, and until when. */
+  rebookLink?: string;
+  reason?: string;
+  rebookUntil?: string;
 };
 
 /**

@@ -44,6 +44,11 @@ export const offices = pgTable(
     /** The citizen's live page says "your turn is near" (sound, vibration) at this many or fewer ahead. */
     nearTurnAhead: smallint().notNull().default(3),
     isPriorityEnabled: boolean().notNull().default(true),
+    /**
+     * Priority rebookings (after an outage or closure) may use this share of a day's cap on top of the
+     * online quota, inside the walk-in reserve and never over the day's or a session's full capacity.
+     */
+    priorityRebookPercent: smallint().notNull().default(10),
     retentionDays: smallint().notNull().default(365),
     /** Close Indonesian national holidays automatically (the hourly job adds each new year's). */
     observesNationalHolidays: boolean().notNull().default(true),
@@ -56,6 +61,7 @@ export const offices = pgTable(
     check("offices_days_ahead_ck", sql`${t.bookingDaysAhead} between 1 and 90`),
     check("offices_phone_limit_ck", sql`${t.phoneDailyLimit} between 1 and 50`),
     check("offices_near_turn_ck", sql`${t.nearTurnAhead} between 0 and 50`),
+    check("offices_priority_rebook_ck", sql`${t.priorityRebookPercent} between 0 and 100`),
   ],
 );
 
