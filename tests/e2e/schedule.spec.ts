@@ -71,7 +71,7 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   expect(await page.content()).not.toContain(person.nik);
   // Nothing changed yet.
   expect((await citizenDay(request, cappedDate)).sessions.find((s) => s.id === "10:00")!.remaining).toBeGreaterThan(0);
-  await conflict.getByRole("button", { name: "Batalkan dan beri tahu mereka" }).click();
+  await conflict.getByRole("button", { name: "Batalkan, beri tahu, dan beri prioritas booking ulang" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 booking dibatalkan" })).toBeVisible();
 
   // Lower another session's cap: 5 places, of which the walk-in reserve keeps 1 off the web.
