@@ -22,7 +22,7 @@ export const lateArrivalPolicyEnum = pgEnum("late_arrival_policy", ["back_of_que
 
 export const dateOverrideKindEnum = pgEnum("date_override_kind", ["closed", "open"]);
 
-export const capacityScopeEnum = pgEnum("capacity_scope", ["day", "session", "service", "phone", "sequence"]);
+export const capacityScopeEnum = pgEnum("capacity_scope", ["day", "session", "service", "phone", "sequence", "priority"]);
 
 export const deviceKindEnum = pgEnum("device_kind", ["display", "kiosk"]);
 

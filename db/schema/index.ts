@@ -9,3 +9,4 @@ export * from "./api-keys";
 export * from "./messages";
 export * from "./message-templates";
 export * from "./standby";
+export * from "./priority-rebookings";

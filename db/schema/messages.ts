@@ -21,6 +21,10 @@ export type MessageParams = {
   /** A standby offer's deadline, office-local (`YYYY-MM-DD`, `HH:MM`). */
   deadlineDate?: string;
   deadlineTime?: string;
+  /** Outage and closure notices: the priority rebooking page (with its token), why, and until when. */
+  rebookLink?: string;
+  reason?: string;
+  rebookUntil?: string;
 };
 
 /**

@@ -63,6 +63,11 @@ export const offices = pgTable(
     /** How long a standby offer is held for the person it is offered to. */
     standbyOfferMinutes: smallint().notNull().default(120),
     isPriorityEnabled: boolean().notNull().default(true),
+    /**
+     * Priority rebookings (after an outage or closure) may use this share of a day's cap on top of the
+     * online quota, inside the walk-in reserve and never over the day's or a session's full capacity.
+     */
+    priorityRebookPercent: smallint().notNull().default(10),
     retentionDays: smallint().notNull().default(365),
     /** Close Indonesian national holidays automatically (the hourly job adds each new year's). */
     observesNationalHolidays: boolean().notNull().default(true),
@@ -87,6 +92,7 @@ export const offices = pgTable(
     check("offices_name_ck", sql`length(${t.name}) between 1 and 200 and length(${t.shortName}) between 1 and 60`),
     check("offices_release_delay_ck", sql`${t.releaseDelayMinutes} between 0 and 1440`),
     check("offices_standby_offer_ck", sql`${t.standbyOfferMinutes} between 5 and 1440`),
+    check("offices_priority_rebook_ck", sql`${t.priorityRebookPercent} between 0 and 100`),
   ],
 );
 

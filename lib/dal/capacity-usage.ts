@@ -12,7 +12,7 @@ export type UsageKey = { officeId: string; serviceDate: string; scope: Scope; sc
 /** +1 within a limit (throws `whenFull` if the row is at its limit), or −1. */
 export type UsageChange = UsageKey & ({ delta: 1; limit: number; whenFull: AppError } | { delta: -1 });
 
-const SCOPE_ORDER: Record<Scope, number> = { day: 0, session: 1, service: 2, phone: 3, sequence: 4 };
+const SCOPE_ORDER: Record<Scope, number> = { day: 0, session: 1, service: 2, phone: 3, priority: 4, sequence: 5 };
 
 /**
  * Applies the changes in one fixed order (date, then day → session → service → phone), so concurrent

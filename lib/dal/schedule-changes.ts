@@ -11,6 +11,7 @@ import type { CloseScheduleInput, OnConflict, OpenDayInput, ReopenScheduleInput,
 import { writeAudit } from "./audit";
 import { loadDayPlan } from "./calendar";
 import { findOffice, requireOfficeById } from "./offices";
+import type { PublicReason } from "./priority-rebooking";
 import { invalidateReads } from "./read-cache";
 import { settleBookings, syncCeilings, type AffectedBooking, type CapTarget } from "./schedule-safety";
 
@@ -49,7 +50,7 @@ export function assertNotPast(office: Office, date: string, now: Date): void {
 export async function runScheduleChange(
   actor: Actor,
   office: Office,
-  change: { action: string; date: string; session?: string; reason?: string; onConflict?: OnConflict; now: Date; dates?: string[] },
+  change: { action: string; date: string; session?: string; reason?: PublicReason | ((date: string) => PublicReason); onConflict?: OnConflict; now: Date; dates?: string[] },
   write: Write,
 ): Promise<ScheduleChangeResult> {
   const db = await getDb();
@@ -118,7 +119,7 @@ export async function closeSchedule(actor: Actor, input: CloseScheduleInput, ctx
   assertNotPast(office, input.date, now);
   const { date, session, reason } = input;
   const reasonEn = input.reasonEn ?? null;
-  return runScheduleChange(actor, office, { action: "schedule.close", date, session, reason, onConflict: input.onConflict, now }, async (tx) => {
+  return runScheduleChange(actor, office, { action: "schedule.close", date, session, reason: { id: reason, en: reasonEn }, onConflict: input.onConflict, now }, async (tx) => {
     if (session) {
       const planned = await requireSession(tx, office, date, session);
       if (planned.closed) throw new AppError("closed", "schedule.error.alreadyClosed");
@@ -242,7 +243,7 @@ export async function openScheduleDay(actor: Actor, input: OpenDayInput, ctx: Ct
   assertCan(actor, "schedule.manage", office.id);
   assertNotPast(office, input.date, now);
   const { date, dailyCap, reason } = input;
-  return runScheduleChange(actor, office, { action: "schedule.open_day", date, reason, onConflict: input.onConflict, now }, async (tx) => {
+  return runScheduleChange(actor, office, { action: "schedule.open_day", date, onConflict: input.onConflict, now }, async (tx) => {
     const before = await dateOverrideOf(tx, office.id, date);
     const values = { kind: "open" as const, reason, reasonEn: input.reasonEn ?? null, dailyCap };
     await tx

@@ -8,10 +8,16 @@ import { AppError } from "../errors";
 import { formatPhoneLocal, phoneForWhatsApp } from "../phone";
 import { formatQueueNumber, formatReference } from "../reference";
 import type { OnConflict } from "../validation/schedule";
-import { writeAudit } from "./audit";
-import { releaseChanges } from "./booking-rules";
+import { createTranslator } from "../i18n/translate";
 import { loadDayPlan } from "./calendar";
-import { applyUsageChanges } from "./capacity-usage";
+import { cancelWithPriorityRebooking, type PublicReason } from "./priority-rebooking";
+
+const CLOSURE_ACTIONS = new Set(["schedule.close", "schedule.import_closures", "schedule.weekly_remove"]);
+
+/** The public reason given to citizens whose booking a lower capacity cancels (a closure gives its own). */
+function capacityReason(): PublicReason {
+  return { id: createTranslator("id")("schedule.reason.capacity"), en: createTranslator("en")("schedule.reason.capacity") };
+}
 
 /** A cap a schedule change sets: a date's day (no `session`) or one session (`HH:MM`); 0 closes it. */
 export type CapTarget = { date: string; session?: string; capacity: number };
@@ -59,8 +65,8 @@ const matches = (b: Booking, t: CapTarget) => b.serviceDate === t.date && (!t.se
  * the same order), then each target's counter row, so no booking slips in between the count and the
  * change. Where a new cap is below what is booked, nothing changes without `onConflict`
  * (BelowBookedError with the bookings that would go, latest made first); `keep` keeps them, and
- * `cancel_and_rebook` cancels them: their places go back, the database queues the "cancelled" message
- * for each in this same transaction (migration 0009), and each gets an audit row.
+ * `cancel_and_rebook` cancels them with priority rebooking (`cancelWithPriorityRebooking`): their places
+ * go back, each gets an audit row, a 72 h priority token and one notice with the reason and the link.
  */
 export async function settleBookings(
   tx: Executor,
@@ -68,7 +74,7 @@ export async function settleBookings(
   actor: Actor,
   targets: CapTarget[],
   onConflict: OnConflict | undefined,
-  context: { action: string; reason?: string; now: Date },
+  context: { action: string; reason?: PublicReason | ((date: string) => PublicReason); now: Date },
 ): Promise<{ booked: number; cancelled: AffectedBooking[]; kept: AffectedBooking[] }> {
   const dates = [...new Set(targets.map((t) => t.date))].sort();
   if (dates.length === 0) return { booked: 0, cancelled: [], kept: [] };
@@ -106,18 +112,23 @@ export async function settleBookings(
   if (!onConflict) throw new BelowBookedError(booked, affected.map(toAffected));
   if (onConflict === "keep") return { booked, cancelled: [], kept: affected.map(toAffected) };
 
+  // Cancelled citizens get priority rebooking (72 h, ahead of the normal quota) and one notice with the
+  // reason and their rebooking link, in this same transaction (lib/dal/priority-rebooking.ts).
+  const reasonOf = (date: string) => (typeof context.reason === "function" ? context.reason(date) : (context.reason ?? capacityReason()));
+  const byReason = new Map<string, { reason: PublicReason; ids: string[] }>();
   for (const b of affected) {
-    await applyUsageChanges(tx, releaseChanges(office, b));
-    await tx.update(bookings).set({ status: "cancelled", cancelledAt: context.now, updatedAt: context.now }).where(eq(bookings.id, b.id));
-    await writeAudit(tx, {
-      officeId: office.id,
-      actor,
-      action: "booking.cancel",
-      bookingId: b.id,
-      details: { by: context.action, ...(context.reason ? { reason: context.reason } : {}) },
-    });
+    const reason = reasonOf(b.serviceDate);
+    const group = byReason.get(JSON.stringify(reason)) ?? { reason, ids: [] };
+    group.ids.push(b.id);
+    byReason.set(JSON.stringify(reason), group);
   }
-  return { booked, cancelled: affected.map(toAffected), kept: [] };
+  const done = [];
+  for (const { reason, ids } of byReason.values()) {
+    const source = CLOSURE_ACTIONS.has(context.action) ? "closure" : "capacity";
+    done.push(...(await cancelWithPriorityRebooking(tx, { officeId: office.id, bookingIds: ids, source, reason, actor, now: context.now, details: { by: context.action } })));
+  }
+  const cancelledIds = new Set(done.map((c) => c.bookingId));
+  return { booked, cancelled: affected.filter((b) => cancelledIds.has(b.id)).map(toAffected), kept: [] };
 }
 
 function keyOf(t: { date: string; session?: string }): string {
@@ -138,7 +149,7 @@ async function lockCounter(tx: Executor, officeId: string, date: string, session
 }
 
 /**
- * Writes the dates' caps onto their counter rows as `ceiling` (migration 0013), from the plan as this
+ * Writes the dates' caps onto their counter rows as `ceiling` (migration 0014), from the plan as this
  * transaction sees it: a closed date 0, a date with its own cap that cap, each session its capacity. A
  * booking that read the old cap a moment ago (read cache, another instance) is then still refused past
  * the new one by the database. Dates without an override keep no day ceiling (the office's cap applies).

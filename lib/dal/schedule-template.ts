@@ -126,7 +126,9 @@ export async function importClosures(actor: Actor, input: { lines: string; onCon
   const { closures, problems } = parseClosureList(input.lines, localDate(now, office.timezone));
   if (problems.length > 0) throw new ImportLinesError(problems);
   const dates = closures.map((c) => c.date);
-  const result = await runScheduleChange(actor, office, { action: "schedule.import_closures", date: dates[0]!, onConflict: input.onConflict, now, dates }, async (tx) => {
+  const reasons = new Map(closures.map((c) => [c.date, { id: c.reason, en: c.reasonEn }]));
+  const reason = (date: string) => reasons.get(date)!;
+  const result = await runScheduleChange(actor, office, { action: "schedule.import_closures", date: dates[0]!, reason, onConflict: input.onConflict, now, dates }, async (tx) => {
     const before = await tx.select().from(dateOverrides).where(and(eq(dateOverrides.officeId, office.id), inArray(dateOverrides.date, dates)));
     for (const c of closures) {
       const values = { kind: "closed" as const, reason: c.reason, reasonEn: c.reasonEn, dailyCap: null };

@@ -5,7 +5,7 @@ import { DEFAULT_TEMPLATES, type MessageKind } from "./templates";
 export const MESSAGE_KINDS = Object.keys(DEFAULT_TEMPLATES.id) as MessageKind[];
 
 /** Every placeholder a template may use: exactly the values `templateValues` fills. There is no NIK among them. */
-export const PLACEHOLDERS = ["reference", "queueNumber", "service", "date", "session", "arriveBy", "place", "address", "bring", "link", "surveyLink", "deadline"] as const;
+export const PLACEHOLDERS = ["reference", "queueNumber", "service", "date", "session", "arriveBy", "place", "address", "bring", "link", "surveyLink", "deadline", "reason", "rebookUntil", "rebookLink"] as const;
 
 export type PlaceholderProblem = { kind: "unknown" | "nik"; placeholder: string };
 
@@ -34,4 +34,7 @@ export const SAMPLE_PARAMS: MessageParams = {
   link: "/booking/ABCD2345",
   deadlineDate: "2026-12-06",
   deadlineTime: "14:30",
+  reason: "SIAK sedang gangguan",
+  rebookUntil: "2026-12-09 14:30",
+  rebookLink: "/booking/ABCD2345/rebook",
 };

@@ -8,7 +8,8 @@ export type Template = { subject: string; body: string };
 
 /**
  * The default texts, in the citizen's language. `{name}` placeholders take the message's parameters
- * (reference, queueNumber, service, date, session, arriveBy, place, address, bring, link, surveyLink, deadline); an admin may
+ * (reference, queueNumber, service, date, session, arriveBy, place, address, bring, link, surveyLink; standby offers
+ * also deadline; outage notices also reason, rebookUntil, rebookLink); an admin may
  * override a kind + language (message_templates). WhatsApp gets the body as plain text; email the
  * subject, the body, and an HTML version of it.
  */
@@ -35,8 +36,8 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
       body: "Terima kasih sudah datang ke {place} untuk {service}. Ceritakan pengalaman Anda: {surveyLink}",
     },
     outage: {
-      subject: "Pemberitahuan layanan {date}",
-      body: "Mohon maaf, layanan di {place} pada {date} terganggu. Lihat booking Anda: {link}",
+      subject: "Booking {reference} dibatalkan: layanan {date} terganggu",
+      body: "Mohon maaf, layanan {service} di {place} pada {date} sesi {session} dihentikan sementara: {reason}.\nBooking {reference} dibatalkan. Anda mendapat prioritas untuk memilih sesi lain sampai {rebookUntil}, tanpa mengisi ulang persyaratan:\n{rebookLink}",
     },
     near_turn: {
       subject: "Giliran Anda sudah dekat: {queueNumber}",
@@ -69,8 +70,8 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
       body: "Thank you for visiting {place} for {service}. Tell us how it went: {surveyLink}",
     },
     outage: {
-      subject: "Service notice for {date}",
-      body: "We are sorry: service at {place} on {date} is disrupted. See your booking: {link}",
+      subject: "Booking {reference} cancelled: service on {date} disrupted",
+      body: "We are sorry: {service} at {place} on {date}, session {session}, is suspended: {reason}.\nBooking {reference} is cancelled. You have priority to choose another session until {rebookUntil}, without filling in the checklist again:\n{rebookLink}",
     },
     near_turn: {
       subject: "Your turn is near: {queueNumber}",
@@ -102,6 +103,9 @@ export function templateValues(params: MessageParams, locale: Locale, baseUrl: s
     surveyLink: new URL(`/booking/${encodeURIComponent(params.reference)}/survey`, baseUrl).toString(),
     // A standby offer's time limit, office-local.
     deadline: params.deadlineDate && params.deadlineTime ? `${formatDate(params.deadlineDate, locale)} ${formatTime(params.deadlineTime, locale)}` : "",
+    reason: params.reason ?? "",
+    rebookUntil: params.rebookUntil ? formatUntil(params.rebookUntil, locale) : "",
+    rebookLink: new URL(params.rebookLink ?? params.link, baseUrl).toString(),
   };
 }
 
@@ -114,9 +118,15 @@ export function renderMessage(template: Template, params: MessageParams, locale:
   const values = templateValues(params, locale, baseUrl);
   const text = fillTemplate(template.body, values);
   const escaped = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeHtml(v).replace(/\n/g, "<br>")]));
-  for (const key of ["link", "surveyLink"]) escaped[key] = `<a href="${escapeHtml(values[key]!)}">${escapeHtml(values[key]!)}</a>`;
+  for (const key of ["link", "surveyLink", "rebookLink"]) escaped[key] = `<a href="${escapeHtml(values[key]!)}">${escapeHtml(values[key]!)}</a>`;
   const html = `<!doctype html><html lang="${locale}"><body><p>${fillTemplate(escapeHtml(template.body), escaped).replace(/\n/g, "<br>")}</p></body></html>`;
   return { subject: fillTemplate(template.subject, values), text, html };
+}
+
+/** `YYYY-MM-DD HH:MM` (office time) → "3 Desember 2026 10.00". */
+function formatUntil(value: string, locale: Locale): string {
+  const [date, time] = value.split(" ");
+  return time ? `${formatDate(date!, locale)} ${formatTime(time, locale)}` : formatDate(date!, locale);
 }
 
 function escapeHtml(value: string): string {

@@ -21,6 +21,8 @@ async function citizenDay(request: APIRequestContext, date: string): Promise<Day
 }
 
 test("an admin closes a day and lowers a cap; a citizen sees both at once", async ({ page, browser, request }) => {
+  // A long journey (two people, several server actions, an axe scan) on a shared, loaded machine.
+  test.setTimeout(180_000);
   const closedDate = jakartaDate(3);
   const cappedDate = jakartaDate(4);
   const reason = "Cuti bersama uji";
@@ -61,15 +63,15 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   await capacity.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("10:00");
   await capacity.getByLabel("Kuota").fill("0");
   await capacity.getByRole("button", { name: "Simpan kuota" }).click();
-  const conflict = page.getByRole("region", { name: "Ada 1 booking: perubahan ini memerlukan keputusan" });
+  const conflict = page.getByRole("alert", { name: "Ada 1 booking: perubahan ini memerlukan keputusan" });
   await expect(conflict).toBeVisible();
-  await expect(conflict.getByRole("cell", { name: person.name })).toBeVisible();
+  await expect(conflict.getByRole("cell", { name: person.name, exact: true })).toBeVisible();
   await expect(conflict.getByRole("link", { name: `WhatsApp ${person.name}` })).toHaveAttribute("href", /^https:\/\/wa\.me\/62\d+$/);
   await expect(conflict.getByRole("rowheader")).toHaveText(new RegExp(reference.slice(0, 4)));
   expect(await page.content()).not.toContain(person.nik);
   // Nothing changed yet.
   expect((await citizenDay(request, cappedDate)).sessions.find((s) => s.id === "10:00")!.remaining).toBeGreaterThan(0);
-  await conflict.getByRole("button", { name: "Batalkan dan beri tahu mereka" }).click();
+  await conflict.getByRole("button", { name: "Batalkan, beri tahu, dan beri prioritas booking ulang" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 booking dibatalkan" })).toBeVisible();
 
   // Lower another session's cap: 5 places, of which the walk-in reserve keeps 1 off the web.
@@ -86,4 +88,27 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   await expect(citizenPage.getByRole("radio", { name: /^10\.00–11\.00/ })).toBeDisabled();
   await expect(citizenPage.getByText("sisa 4")).toBeVisible();
   await citizen.close();
+});
+
+test("a supervisor may close and reopen a session of today, and sees no other schedule change", async ({ page }) => {
+  test.setTimeout(120_000);
+  const today = jakartaDate(0);
+  await loginAs(page, "supervisor");
+  await page.goto("/staff/schedule");
+  await expect(page.getByText("Sebagai supervisor Anda dapat menutup (dan membuka kembali) sesi hari ini.")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Tutup tanggal atau sesi" })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Kuota khusus tanggal atau sesi" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Sesi mingguan" })).toHaveCount(0);
+
+  const close = page.getByRole("form", { name: "Tutup sesi hari ini" });
+  await close.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("23:00");
+  await close.getByLabel("Alasan untuk warga (Bahasa Indonesia)").fill("Gangguan jaringan SIAK");
+  await close.getByRole("button", { name: "Tutup" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tersimpan." })).toBeVisible();
+  await expect(page.locator(`td[data-date="${today}"]`)).toContainText("23.00–23.59: tutup (Gangguan jaringan SIAK)");
+
+  const reopen = page.getByRole("form", { name: "Buka kembali" });
+  await reopen.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("23:00");
+  await reopen.getByRole("button", { name: "Buka kembali" }).click();
+  await expect(page.locator(`td[data-date="${today}"]`)).not.toContainText("tutup (Gangguan jaringan SIAK)");
 });

@@ -44,7 +44,7 @@ export async function usageOf(
   db: Database,
   officeId: string,
   date: string,
-  scope: "day" | "session" | "service" | "phone" | "sequence",
+  scope: "day" | "session" | "service" | "phone" | "sequence" | "priority",
   scopeKey = "",
 ): Promise<number> {
   const [row] = await db

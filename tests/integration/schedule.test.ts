@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
-import { auditLogs, bookings, capacityUsages, dateOverrides, messages, sessionCapacityOverrides, weeklySessions } from "@/db/schema";
+import { auditLogs, bookings, capacityUsages, dateOverrides, messages, priorityRebookings, sessionCapacityOverrides, weeklySessions } from "@/db/schema";
 import { citizen, type Actor } from "@/lib/auth/actor";
 import { getAvailability } from "@/lib/dal/availability";
 import { createBooking } from "@/lib/dal/bookings";
@@ -120,8 +120,14 @@ describe.each(DATABASE_KINDS)("schedule changes on %s", (kind) => {
     expect(await countActive(db(), t.office.id, { date: TOMORROW, session: "09:00" })).toBe(1);
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
     const ids = (await db().select({ id: bookings.id }).from(bookings).where(inArray(bookings.reference, cancelled.cancelled.map((c) => c.reference)))).map((r) => r.id);
-    const sent = await db().select().from(messages).where(and(inArray(messages.bookingId, ids), eq(messages.kind, "cancelled")));
+    // One notice each, with the reason and a priority rebooking link (the generic "cancelled" one is withdrawn).
+    const sent = await db().select().from(messages).where(and(inArray(messages.bookingId, ids), eq(messages.kind, "outage")));
     expect(sent).toHaveLength(3);
+    expect(sent[0]!.params).toMatchObject({ reason: "Jadwal atau kuota layanan diubah oleh kantor", rebookLink: expect.stringContaining("/booking/") });
+    const generic = await db().select().from(messages).where(and(inArray(messages.bookingId, ids), eq(messages.kind, "cancelled")));
+    expect(generic.every((m) => m.status === "cancelled")).toBe(true);
+    const priority = await db().select().from(priorityRebookings).where(inArray(priorityRebookings.bookingId, ids));
+    expect(priority.map((p) => p.source)).toEqual(["capacity", "capacity", "capacity"]);
     expect((await auditOf(t.office.id, "booking.cancel")).filter((a) => ids.includes(a.bookingId!))).toHaveLength(3);
   });
 
@@ -138,7 +144,10 @@ describe.each(DATABASE_KINDS)("schedule changes on %s", (kind) => {
     const done = await closeSchedule(admin, { date: TOMORROW, reason: "Cuti bersama", onConflict: "cancel_and_rebook" }, { now: NOW });
     expect(done.cancelled).toHaveLength(2);
     expect(await countActive(db(), t.office.id, { date: TOMORROW })).toBe(0);
-    expect(await db().select().from(messages).where(and(eq(messages.officeId, t.office.id), eq(messages.kind, "cancelled")))).toHaveLength(2);
+    const notices = await db().select().from(messages).where(and(eq(messages.officeId, t.office.id), eq(messages.kind, "outage")));
+    expect(notices.map((m) => (m.params as { reason: string }).reason)).toEqual(["Cuti bersama", "Cuti bersama"]);
+    const priority = await db().select().from(priorityRebookings).where(eq(priorityRebookings.officeId, t.office.id));
+    expect(priority.map((p) => [p.source, p.reason])).toEqual([["closure", "Cuti bersama"], ["closure", "Cuti bersama"]]);
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });
 

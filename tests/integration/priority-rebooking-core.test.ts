@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { auditLogs, bookings, messages, priorityRebookings } from "@/db/schema";
+import { citizen, SYSTEM } from "@/lib/auth/actor";
+import { createBooking } from "@/lib/dal/bookings";
+import { cancelWithPriorityRebooking } from "@/lib/dal/priority-rebooking";
+import { renderMessage, DEFAULT_TEMPLATES } from "@/lib/messages/templates";
+import { verifyPriorityToken } from "@/lib/priority-token";
+import { bookingRequest, usageOf } from "../helpers/bookings";
+import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
+import { adultNik, createTestOffice, NOW, TOMORROW } from "../helpers/fixtures";
+
+const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const reason = { id: "SIAK tidak dapat diakses", en: "SIAK is down" };
+
+describe.each(DATABASE_KINDS)("priority rebooking core on %s", (kind) => {
+  let testDb: TestDatabase;
+  const db = () => testDb.handle.db;
+  beforeAll(async () => {
+    testDb = await useTestDatabase(kind);
+  });
+  afterAll(() => testDb.dispose());
+
+  it("cancels in the caller's transaction, frees the places, audits, grants 72 h and queues the notice with the link", async () => {
+    const t = await createTestOffice(db());
+    const nik = adultNik();
+    const a = await createBooking(bookingRequest(t, { nik, email: "warga@example.test" }), ctx);
+    const b = await createBooking(bookingRequest(t), { ...ctx, locale: "en" });
+    const [rowA] = await db().select().from(bookings).where(eq(bookings.reference, a.reference));
+    const [rowB] = await db().select().from(bookings).where(eq(bookings.reference, b.reference));
+    expect(await usageOf(db(), t.office.id, TOMORROW, "session", "09:00")).toBe(2);
+
+    const out = await db().transaction((tx) =>
+      cancelWithPriorityRebooking(tx, { officeId: t.office.id, bookingIds: [rowA!.id, rowB!.id], source: "outage", reason, actor: SYSTEM, now: NOW }),
+    );
+    expect(out.map((o) => o.reference).sort()).toEqual([a.reference, b.reference].sort());
+    expect(out[0]).not.toHaveProperty("nik");
+    for (const o of out) {
+      expect(o.expiresAt).toEqual(new Date(NOW.getTime() + 72 * 3600_000));
+      const token = new URL(o.rebookPath, "http://x").searchParams.get("token")!;
+      expect(verifyPriorityToken(token, o.reference, NOW)).toBe(true);
+      expect(verifyPriorityToken(token, o.reference, o.expiresAt)).toBe(false);
+      expect(verifyPriorityToken(token, o.reference === a.reference ? b.reference : a.reference, NOW)).toBe(false);
+    }
+    expect(await usageOf(db(), t.office.id, TOMORROW, "session", "09:00")).toBe(0);
+    expect(await usageOf(db(), t.office.id, TOMORROW, "day")).toBe(0);
+    const statuses = await db().select({ status: bookings.status }).from(bookings).where(eq(bookings.officeId, t.office.id));
+    expect(statuses.every((s) => s.status === "cancelled")).toBe(true);
+    expect(await db().$count(priorityRebookings, eq(priorityRebookings.officeId, t.office.id))).toBe(2);
+    expect(await db().$count(auditLogs, and(eq(auditLogs.bookingId, rowA!.id), eq(auditLogs.action, "booking.cancel")))).toBe(1);
+
+    const notices = await db().select().from(messages).where(and(eq(messages.bookingId, rowA!.id), eq(messages.kind, "outage")));
+    expect(notices.map((m) => m.channel).sort()).toEqual(["email", "whatsapp"]);
+    const generic = await db().select().from(messages).where(and(eq(messages.bookingId, rowA!.id), eq(messages.kind, "cancelled")));
+    expect(generic.every((m) => m.status === "cancelled")).toBe(true);
+    const params = notices[0]!.params;
+    expect(params.reason).toBe(reason.id);
+    expect(params.rebookLink).toBe(out.find((o) => o.reference === a.reference)!.rebookPath);
+    expect(JSON.stringify(notices)).not.toContain(nik);
+    const rendered = renderMessage(DEFAULT_TEMPLATES.id.outage, params, "id", "https://antrean.example");
+    expect(rendered.text).toContain(`https://antrean.example${params.rebookLink}`);
+    expect(rendered.text).toContain(reason.id);
+    expect(rendered.text).not.toContain(nik);
+    const [english] = await db().select().from(messages).where(and(eq(messages.bookingId, rowB!.id), eq(messages.kind, "outage")));
+    expect(english!.params.reason).toBe(reason.en);
+    expect(renderMessage(DEFAULT_TEMPLATES.en.outage, english!.params, "en", "https://a.example").text).toMatch(/priority.*https:\/\/a\.example\/booking\//s);
+  });
+
+  it("skips bookings already checked in or cancelled, and rolls back with the caller", async () => {
+    const t = await createTestOffice(db());
+    const a = await createBooking(bookingRequest(t), ctx);
+    const [row] = await db().update(bookings).set({ status: "checked_in" }).where(eq(bookings.reference, a.reference)).returning();
+    const out = await db().transaction((tx) =>
+      cancelWithPriorityRebooking(tx, { officeId: t.office.id, bookingIds: [row!.id], source: "closure", reason, actor: SYSTEM, now: NOW }),
+    );
+    expect(out).toEqual([]);
+
+    const b = await createBooking(bookingRequest(t), ctx);
+    const [rowB] = await db().select().from(bookings).where(eq(bookings.reference, b.reference));
+    await expect(
+      db().transaction(async (tx) => {
+        await cancelWithPriorityRebooking(tx, { officeId: t.office.id, bookingIds: [rowB!.id], source: "capacity", reason, actor: SYSTEM, now: NOW });
+        throw new Error("the caller fails");
+      }),
+    ).rejects.toThrow("the caller fails");
+    const [after] = await db().select().from(bookings).where(eq(bookings.id, rowB!.id));
+    expect(after!.status).toBe("booked");
+    expect(await db().$count(priorityRebookings, eq(priorityRebookings.bookingId, rowB!.id))).toBe(0);
+    expect(await db().$count(messages, and(eq(messages.bookingId, rowB!.id), eq(messages.kind, "outage")))).toBe(0);
+  });
+
+  it("never cancels another office's booking", async () => {
+    const t = await createTestOffice(db());
+    const other = await createTestOffice(db());
+    const a = await createBooking(bookingRequest(other), ctx);
+    const [row] = await db().select().from(bookings).where(eq(bookings.reference, a.reference));
+    const out = await db().transaction((tx) =>
+      cancelWithPriorityRebooking(tx, { officeId: t.office.id, bookingIds: [row!.id], source: "outage", reason, actor: SYSTEM, now: NOW }),
+    );
+    expect(out).toEqual([]);
+    const [after] = await db().select().from(bookings).where(eq(bookings.id, row!.id));
+    expect(after!.status).toBe("booked");
+  });
+});
