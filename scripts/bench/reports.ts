@@ -12,7 +12,7 @@ import os from "node:os";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { aggregateHours, aggregateQuota } from "@/lib/dal/reports/hours-quota";
+import { aggregateQuota } from "@/lib/dal/reports/hours-quota";
 import { aggregateIkm } from "@/lib/dal/reports/ikm";
 import { getReport } from "@/lib/dal/reports/summary";
 import { aggregateVisits } from "@/lib/dal/reports/visits";
@@ -80,8 +80,7 @@ async function bench(kind: string, handle: DatabaseHandle): Promise<void> {
   await time("year by week", () => getReport(actor, { from: "2026-01-01", to: "2026-12-31", groupBy: "week", office: t.office.slug }));
   // The year's parts, one at a time (getReport runs them side by side).
   const year = { officeId: t.office.id, office: t.office, from: "2026-01-01", to: "2026-12-31", groupBy: "month" as const };
-  await time("  part: visits", () => aggregateVisits(handle.db, year));
-  await time("  part: hours", () => aggregateHours(handle.db, year));
+  await time("  part: visits and hours", () => aggregateVisits(handle.db, { ...year, hoursIn: t.office.timezone }));
   await time("  part: quota", () => aggregateQuota(handle.db, year));
   await time("  part: ikm", () => aggregateIkm(handle.db, year));
 }

@@ -3,36 +3,9 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import type { Office } from "@/db/schema";
 import { channelLimit } from "../../capacity";
-import type { HourRow, QuotaRow } from "../../reports/types";
+import type { QuotaRow } from "../../reports/types";
 import { loadDayPlans } from "../calendar";
-import { minutes, selectRows } from "./rows";
-import { firstCalls } from "./visits";
-
-/** Arrivals, waits and finished services by the office-local hour of check-in. */
-export async function aggregateHours(db: Executor, params: { office: Office; from: string; to: string }): Promise<HourRow[]> {
-  const { office, from, to } = params;
-  const wait = sql`extract(epoch from (v.first_call_at - v.checked_in_at))::float8 / 60`;
-  const hasWait = sql`v.first_call_at is not null and v.first_call_at >= v.checked_in_at`;
-  return (
-    await selectRows<HourRow>(
-      db,
-      sql`
-        with ${firstCalls({ officeId: office.id, from, to })},
-        v as materialized (
-          select b.status, b.checked_in_at, fc.first_call_at
-          from bookings b left join fc on fc.booking_id = b.id
-          where b.office_id = ${office.id} and b.service_date between ${from} and ${to} and b.checked_in_at is not null
-        )
-        select extract(hour from (v.checked_in_at at time zone ${office.timezone}))::int as hour,
-               count(*)::int as "checkedIn",
-               (percentile_cont(0.5) within group (order by ${wait}) filter (where ${hasWait}))::float8 as "waitMedian",
-               (percentile_cont(0.9) within group (order by ${wait}) filter (where ${hasWait}))::float8 as "waitP90",
-               (count(*) filter (where v.status = 'done'))::int as served
-        from v group by 1 order by 1
-      `,
-    )
-  ).map((r) => ({ ...r, waitMedian: minutes(r.waitMedian), waitP90: minutes(r.waitP90) }));
-}
+import { selectRows } from "./rows";
 
 /** How long before a date a booking for it may have been made and moved (booking_days_ahead is at most 90). */
 const MOVE_LOOKBACK_DAYS = 92;

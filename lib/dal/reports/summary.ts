@@ -8,12 +8,12 @@ import { AppError } from "../../errors";
 import type { Locale } from "../../i18n/messages";
 import { createTranslator } from "../../i18n/translate";
 import { CHANNEL_LABEL } from "../../queue-labels";
-import type { IkmRow, Report, ReportRow } from "../../reports/types";
+import type { HourRow, IkmRow, Report, ReportRow } from "../../reports/types";
 import type { ReportQuery } from "../../validation/reports";
 import { requireOffice, requireOfficeById } from "../offices";
 import { isOrganisationActor } from "../places";
 import { serviceName } from "../services";
-import { aggregateHours, aggregateQuota } from "./hours-quota";
+import { aggregateQuota } from "./hours-quota";
 import { aggregateIkm } from "./ikm";
 import { aggregateVisits, type VisitAggregate } from "./visits";
 
@@ -55,14 +55,17 @@ export async function getReport(actor: Actor, query: ReportQuery, options: { loc
   if (office.isTraining) throw new AppError("validation", "error.validation", { fields: { office: ["field.office.training"] } });
   const t = createTranslator(options.locale ?? "id");
   const params = { officeId: office.id, office, from: query.from, to: query.to, groupBy: query.groupBy };
-  const [visits, hours, quota, ikm, serviceRows, counterRows] = await Promise.all([
-    aggregateVisits(db, params),
-    aggregateHours(db, params),
+  const [visits, quota, ikm, serviceRows, counterRows] = await Promise.all([
+    aggregateVisits(db, { ...params, hoursIn: office.timezone }),
     aggregateQuota(db, params),
     aggregateIkm(db, params),
     db.select().from(services).where(eq(services.officeId, office.id)),
     db.select().from(counters).where(eq(counters.officeId, office.id)),
   ]);
+  const hours: HourRow[] = visits
+    .filter((v) => v.dimension === "hour")
+    .map((v) => ({ hour: Number(v.key), checkedIn: v.checkedIn, waitMedian: v.waitMedian, waitP90: v.waitP90, served: v.served }))
+    .sort((a, b) => a.hour - b.hour);
   const serviceLabel = new Map(serviceRows.map((s) => [s.id, serviceName(s, t.locale)]));
   const counterLabel = new Map(counterRows.map((c) => [c.id, c.name]));
   const label = (dimension: VisitAggregate["dimension"], key: string | null): string => {

@@ -60,6 +60,14 @@ test.describe("service points", { tag: "@embedded" }, () => {
     });
   });
 
+  test("the transparency page shows each public place's figures, never the training place", async ({ page }) => {
+    await page.goto("/transparansi");
+    await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Dinas Kependudukan dan Pencatatan Sipil Kota Bogor", MPP.name, "Layanan Adminduk Kecamatan Bogor Tengah", "Layanan Adminduk Kecamatan Bogor Barat"]);
+    await expect(page.getByRole("region", { name: MPP.name }).getByRole("table")).toHaveCount(1);
+    await expect(page.getByText(/Latihan|Training/)).toHaveCount(0);
+    await expectNoAxeViolations(page, "transparency per place");
+  });
+
   test("the training place is hidden from citizens: pages 404, the API answers as for an unknown office", async ({ page, request }) => {
     expect((await page.goto("/tempat/latihan"))!.status()).toBe(404);
     expect((await page.goto(`/services/${KTP_SERVICE.slug}?office=latihan`))!.status()).toBe(404);
