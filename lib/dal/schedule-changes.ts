@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { dateOverrides, sessionCapacityOverrides, type Office } from "@/db/schema";
 import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
+import { assertCan, can } from "../auth/permissions";
 import { localDate } from "../dates";
 import { getDb } from "../db";
 import { AppError } from "../errors";
@@ -80,7 +80,7 @@ export async function runScheduleChange(
 
 /** Closing or reopening a session of today is the supervisor's; everything else on the schedule is the admin's. */
 function assertMayChange(actor: Actor, office: Office, date: string, session: string | undefined, now: Date): void {
-  if (session && date === localDate(now, office.timezone)) assertCan(actor, "schedule.close_session", office.id);
+  if (session && date === localDate(now, office.timezone) && !can(actor, "schedule.manage")) assertCan(actor, "schedule.close_session", office.id);
   else assertCan(actor, "schedule.manage", office.id);
 }
 

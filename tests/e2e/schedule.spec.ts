@@ -9,6 +9,9 @@ import { expectNoAxeViolations, loginAs, randomPerson } from "./fixtures";
  */
 type Day = { date: string; open: boolean; reason?: string; sessions: { id: string; capacity: number; remaining: number; closed?: boolean; reason?: string }[] };
 
+/** A server action re-renders the whole month (24 sessions a day here) on a machine shared by many runs. */
+const ACTION_TIMEOUT = 30_000;
+
 function jakartaDate(daysAhead: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + daysAhead * 86_400_000).toISOString().slice(0, 10);
 }
@@ -40,7 +43,7 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   await close.getByLabel("Alasan untuk warga (Bahasa Indonesia)").fill(reason);
   await close.getByLabel("Alasan dalam bahasa Inggris (opsional)").fill("Joint leave test");
   await close.getByRole("button", { name: "Tutup" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Tersimpan." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Tersimpan." })).toBeVisible({ timeout: ACTION_TIMEOUT });
   await expect(page.locator(`td[data-date="${closedDate}"]`)).toContainText(`TUTUP: ${reason}`);
 
   // The citizen sees it at once, with the reason: the API and the date choice without JavaScript.
@@ -64,7 +67,7 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   await capacity.getByLabel("Kuota").fill("0");
   await capacity.getByRole("button", { name: "Simpan kuota" }).click();
   const conflict = page.getByRole("alert", { name: "Ada 1 booking: perubahan ini memerlukan keputusan" });
-  await expect(conflict).toBeVisible();
+  await expect(conflict).toBeVisible({ timeout: ACTION_TIMEOUT });
   await expect(conflict.getByRole("cell", { name: person.name, exact: true })).toBeVisible();
   await expect(conflict.getByRole("link", { name: `WhatsApp ${person.name}` })).toHaveAttribute("href", /^https:\/\/wa\.me\/62\d+$/);
   await expect(conflict.getByRole("rowheader")).toHaveText(new RegExp(reference.slice(0, 4)));
@@ -72,14 +75,14 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   // Nothing changed yet.
   expect((await citizenDay(request, cappedDate)).sessions.find((s) => s.id === "10:00")!.remaining).toBeGreaterThan(0);
   await conflict.getByRole("button", { name: "Batalkan, beri tahu, dan beri prioritas booking ulang" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "1 booking dibatalkan" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "1 booking dibatalkan" })).toBeVisible({ timeout: ACTION_TIMEOUT });
 
   // Lower another session's cap: 5 places, of which the walk-in reserve keeps 1 off the web.
   await capacity.getByLabel("Tanggal").fill(cappedDate);
   await capacity.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("11:00");
   await capacity.getByLabel("Kuota").fill("5");
   await capacity.getByRole("button", { name: "Simpan kuota" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^Tersimpan\.$/ })).toHaveCount(2);
+  await expect(page.getByRole("status").filter({ hasText: /^Tersimpan\.$/ })).toHaveCount(2, { timeout: ACTION_TIMEOUT });
 
   const day = await citizenDay(request, cappedDate);
   expect(day.sessions.find((s) => s.id === "10:00")).toMatchObject({ capacity: 0, remaining: 0 });
@@ -104,7 +107,7 @@ test("a supervisor may close and reopen a session of today, and sees no other sc
   await close.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("23:00");
   await close.getByLabel("Alasan untuk warga (Bahasa Indonesia)").fill("Gangguan jaringan SIAK");
   await close.getByRole("button", { name: "Tutup" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Tersimpan." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Tersimpan." })).toBeVisible({ timeout: ACTION_TIMEOUT });
   await expect(page.locator(`td[data-date="${today}"]`)).toContainText("23.00–23.59: tutup (Gangguan jaringan SIAK)");
 
   const reopen = page.getByRole("form", { name: "Buka kembali" });

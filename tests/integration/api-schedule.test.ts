@@ -12,7 +12,7 @@ import { setReadCacheTtl } from "@/lib/dal/read-cache";
 import { apiGet, countState, disposeApiTestDatabase, read, useApiTestDatabase } from "../helpers/api";
 import { bookingRequest, countActive } from "../helpers/bookings";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
-import { createTestOffice, NOW, TOMORROW, type TestOffice } from "../helpers/fixtures";
+import { createTestOffice, NOW, TODAY, TOMORROW, type TestOffice } from "../helpers/fixtures";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
 const BASE = "http://antrean.test";
@@ -103,6 +103,11 @@ describe.each(DATABASE_KINDS)("the schedule admin API on %s", (kind) => {
     expect((await capacity({ date: TOMORROW, capacity: 7 })).status).toBe(200);
     const [override] = await db().select().from(dateOverrides).where(eq(dateOverrides.officeId, t.office.id));
     expect(override).toMatchObject({ kind: "open", dailyCap: 7, reason: "" });
+  });
+
+  it("an admin key may close and reopen a session of today too", async () => {
+    expect((await closures({ date: TODAY, session: "13:00", reason: "SIAK down" })).status).toBe(201);
+    expect((await reopen({ date: TODAY, session: "13:00" })).status).toBe(200);
   });
 
   it("POST open-days → 201: a Saturday opens with its own cap and name", async () => {
