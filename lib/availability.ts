@@ -5,7 +5,7 @@ import type { DayPlan } from "./schedule";
 import { sessionLabel } from "./schedule";
 
 export type SessionAvailability = { id: string; label: string; start: string; end: string; capacity: number; remaining: number };
-export type DayReasonCode = "holiday" | "not_a_service_day" | "booking_closed" | "not_yet_open" | "full";
+export type DayReasonCode = "holiday" | "not_a_service_day" | "booking_closed" | "not_yet_open" | "full" | "outage";
 export type DayAvailabilityCore = { date: string; open: boolean; reasonCode?: DayReasonCode; sessions: SessionAvailability[] };
 
 export type EvaluateContext = {

@@ -8,3 +8,4 @@ export * from "./survey";
 export * from "./api-keys";
 export * from "./messages";
 export * from "./priority-rebookings";
+export * from "./outages";

@@ -19,11 +19,12 @@ export const PERMISSIONS = [
   "api_keys.manage",
   "messages.manage",
   "survey.record",
+  "outage.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const OPERATOR: Permission[] = ["day.view", "booking.check_in", "booking.assist", "queue.operate"];
-const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view", "messages.manage"];
+const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view", "messages.manage", "outage.manage"];
 const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage", "api_keys.manage"];
 
 /** Roles → permissions, as data. */
@@ -42,7 +43,7 @@ export const DEVICE_PERMISSIONS: Record<"display" | "kiosk", ReadonlySet<Permiss
 export const API_KEY_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   booking: new Set(["booking.assist"]),
   reports: new Set(["reports.view"]),
-  admin: new Set(["day.view", "reports.view", "settings.manage"]),
+  admin: new Set(["day.view", "reports.view", "settings.manage", "outage.manage"]),
 };
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {

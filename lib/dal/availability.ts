@@ -9,7 +9,9 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { MessageKey } from "../i18n/messages";
 import type { Translator } from "../i18n/translate";
+import { applyOutages } from "../outage";
 import { loadDayPlans, loadUsage } from "./calendar";
+import { loadActiveOutages } from "./outage-reads";
 import { requireOffice } from "./offices";
 import { cachedRead } from "./read-cache";
 import { requireService, serviceName } from "./services";
@@ -18,7 +20,7 @@ import { requireService, serviceName } from "./services";
  * `reason` explains a closed or full day; `note` names a special open day (e.g. "Layanan Sabtu"); a full
  * day names the next later date with room (`nextDateWithRoom`, null if none in the range).
  */
-export type DayAvailability = DayAvailabilityCore & { reason?: string; note?: string; nextDateWithRoom?: string | null };
+export type DayAvailability = DayAvailabilityCore & { reason?: string; note?: string; nextDateWithRoom?: string | null; outage?: string };
 
 export type AvailabilityResult = {
   office: { slug: string; name: string; bookingOpensAt: string };
@@ -34,6 +36,7 @@ const REASON_KEY: Record<DayReasonCode, MessageKey> = {
   booking_closed: "day.reason.bookingClosed",
   not_yet_open: "day.reason.notYetOpen",
   full: "day.reason.full",
+  outage: "day.reason.outage",
 };
 
 type AvailabilityParams = {
@@ -90,8 +93,9 @@ export async function evaluateRange(
   to: string,
   channel: Channel,
   now: Date,
-): Promise<(DayAvailabilityCore & { note: { id: string; en: string | null } | null })[]> {
-  const plans = await loadDayPlans(db, office, from, to);
+): Promise<(DayAvailabilityCore & { note: { id: string; en: string | null } | null; outage?: { id: string; en: string | null } })[]> {
+  const outages = await loadActiveOutages(db, office.id, from, to);
+  const plans = (await loadDayPlans(db, office, from, to)).map((p) => applyOutages(p, outages, service.id));
   const usage = await loadUsage(db, office.id, plans.filter((p) => p.open).map((p) => p.date));
   return plans.map((plan) => ({
     ...evaluateDay(plan, usage.get(plan.date) ?? { day: 0, sessions: new Map(), services: new Map() }, {
@@ -102,11 +106,15 @@ export async function evaluateRange(
       now,
     }),
     note: plan.note,
+    ...(plan.outage ? { outage: plan.outage } : {}),
   }));
 }
 
-function localizeDay(day: DayAvailabilityCore & { note: { id: string; en: string | null } | null }, t: Translator): DayAvailability {
-  const { note, ...core } = day;
+export function localizeDay(day: DayAvailabilityCore & { note: { id: string; en: string | null } | null; outage?: { id: string; en: string | null } }, t: Translator): DayAvailability {
+  const { note, outage, ...core } = day;
+  // A session suspended by the outage switch: the day stays open, its reason is public.
+  // An outage (the switch) is named on its day, whether it closed the day or only some sessions.
+  if (outage) return { ...localizeDay({ ...core, note }, t), outage: t("day.reason.outage", { name: t.locale === "en" && outage.en ? outage.en : outage.id }) };
   const noteText = note ? (t.locale === "en" && note.en ? note.en : note.id) : "";
   if (!core.reasonCode) return noteText ? { ...core, note: noteText } : core;
   const reason = core.reasonCode === "holiday" && !noteText ? t("day.reason.closed") : t(REASON_KEY[core.reasonCode], { name: noteText });

@@ -7,6 +7,7 @@ import { contentMessages } from "./content";
 import { deviceMessages } from "./devices";
 import { errorMessages } from "./errors";
 import { liveQueueMessages } from "./live-queue";
+import { outageMessages } from "./outage";
 import { outboxMessages } from "./outbox";
 import { queueMessages } from "./queue";
 import { queueDeskMessages } from "./queue-desk";
@@ -18,7 +19,7 @@ import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages, outageMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
