@@ -128,7 +128,9 @@ async function loadPriorityUsage(db: Executor, officeId: string, dates: string[]
 export async function rebookWithPriority(input: { reference: string; date: string; session: string } & RebookProof, ctx: BookingContext): Promise<BookingDTO> {
   const now = ctx.now ?? new Date();
   const db = await getDb();
-  const { booking: old, service, office } = await findProven(db, input.reference, input, now);
+  const { booking: old, service, office, right: seen } = await findProven(db, input.reference, input, now);
+  // Used or expired says so before anything about the chosen session (the transaction checks again).
+  if (seen.usedAt || seen.expiresAt <= now) throw new AppError("invalid_transition", seen.usedAt ? "rebook.used" : "rebook.expired");
   if (old.nikEncrypted) checkPerson(decryptNik(old.nikEncrypted), service, office, input.date, now);
   const today = localDate(now, office.timezone);
   const [plan] = await loadDayPlans(db, office, input.date, input.date);
