@@ -2,14 +2,17 @@ import Link from "next/link";
 import { LocalizedText } from "@/components/booking/localized-text";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { OutageNotice } from "@/components/outage/outage-notice";
+import { listPublicOutages } from "@/lib/dal/outages";
 import { getPublicHome } from "@/lib/dal/public-home";
 import { getTranslator } from "@/lib/i18n/server";
 
 export default async function HomePage() {
   const t = await getTranslator();
-  const { office, categories } = await getPublicHome(t.locale);
+  const [{ office, categories }, outages] = await Promise.all([getPublicHome(t.locale), listPublicOutages(undefined, t.locale)]);
   return (
     <div className="space-y-8">
+      <OutageNotice outages={outages} t={t} />
       <section className="space-y-3">
         <h1 className="text-3xl font-bold leading-tight">{t("home.title", { office: office.shortName })}</h1>
         <p className="text-lg">{t("home.intro")}</p>

@@ -11,6 +11,7 @@ const LINKS: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/staff/assist", label: "staff.nav.assist", permission: "booking.assist" },
   { href: "/staff/reports", label: "staff.nav.reports", permission: "reports.view" },
   { href: "/staff/messages", label: "staff.nav.messages", permission: "messages.manage" },
+  { href: "/staff/outages", label: "staff.nav.outages", permission: "outage.manage" },
   { href: "/staff/devices", label: "staff.nav.devices", permission: "devices.manage" },
   { href: "/staff/admin/users", label: "staff.nav.users", permission: "staff.manage" },
   { href: "/staff/api-keys", label: "staff.nav.apiKeys", permission: "api_keys.manage" },

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { bookings, outages, priorityRebookings, services, type Office } from "@/db/schema";
+import { bookings, outages, priorityRebookings, services, weeklySessions, type Office } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { addDays, localDate, localTime } from "../dates";
@@ -226,4 +226,22 @@ export async function listPublicOutages(officeSlug: string | undefined, locale: 
         reason: locale === "en" && o.reason.en ? o.reason.en : o.reason.id,
       };
     });
+}
+
+/** What the staff form offers: today in office time, the office's session starts, its active services. */
+export async function getOutageFormOptions(actor: Actor, locale: Locale, now = new Date()) {
+  assertCan(actor, "outage.manage");
+  if (!("officeId" in actor)) throw new AppError("forbidden", "error.forbidden");
+  const db = await getDb();
+  const office = await requireOfficeById(actor.officeId, db);
+  const [starts, serviceRows] = await Promise.all([
+    db.selectDistinct({ start: weeklySessions.startsAt }).from(weeklySessions).where(eq(weeklySessions.officeId, office.id)).orderBy(weeklySessions.startsAt),
+    db.select().from(services).where(and(eq(services.officeId, office.id), eq(services.isActive, true))).orderBy(services.position),
+  ]);
+  return {
+    today: localDate(now, office.timezone),
+    officeName: office.name,
+    sessions: starts.map((s) => s.start.slice(0, 5)),
+    services: serviceRows.map((s) => ({ slug: s.slug, name: locale === "en" && s.nameEn ? s.nameEn : s.name })),
+  };
 }

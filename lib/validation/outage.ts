@@ -42,3 +42,5 @@ export const OutageFormSchema = z
 export function isPresetReason(value: string): value is Exclude<OutageReasonCode, "other"> {
   return value === "siak_down" || value === "network_down" || value === "blanko_empty";
 }
+
+export const OutageIdSchema = z.object({ outageId: z.uuid({ error: "field.invalid" }) });

@@ -13,7 +13,7 @@ const device = (kind: "display" | "kiosk"): Actor => ({ type: "device", deviceId
 /** The whole table, written out: a permission added to a role by accident fails here. */
 const EXPECTED: Record<string, Permission[]> = {
   operator: ["day.view", "booking.check_in", "booking.assist", "queue.operate"],
-  supervisor: ["day.view", "booking.check_in", "booking.assist", "queue.operate", "booking.override", "reports.view", "audit.view", "messages.manage"],
+  supervisor: ["day.view", "booking.check_in", "booking.assist", "queue.operate", "booking.override", "reports.view", "audit.view", "messages.manage", "outage.manage"],
   admin: [
     "day.view",
     "booking.check_in",
@@ -23,6 +23,7 @@ const EXPECTED: Record<string, Permission[]> = {
     "reports.view",
     "audit.view",
     "messages.manage",
+    "outage.manage",
     "devices.manage",
     "staff.manage",
     "settings.manage",
@@ -31,7 +32,7 @@ const EXPECTED: Record<string, Permission[]> = {
   display: ["display.view"],
   "reports key": ["reports.view"],
   "booking key": ["booking.assist"],
-  "admin key": ["day.view", "reports.view", "settings.manage"],
+  "admin key": ["day.view", "reports.view", "settings.manage", "outage.manage"],
   kiosk: ["kiosk.check_in", "display.view", "survey.record"],
 };
 
