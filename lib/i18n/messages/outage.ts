@@ -4,6 +4,7 @@ import { defineMessages } from "../define";
 export const outageMessages = defineMessages({
   id: {
     "day.reason.outage": "Layanan dihentikan sementara: {name}",
+    "outbox.kind.reminder_morning": "Pengingat pagi",
     "outage.notice": "Pemberitahuan: layanan dihentikan sementara",
     "outage.noticeSession": "{date}, sesi {session}: {reason}",
     "outage.noticeDay": "{date}: {reason}",
@@ -60,6 +61,7 @@ export const outageMessages = defineMessages({
   },
   en: {
     "day.reason.outage": "Service suspended: {name}",
+    "outbox.kind.reminder_morning": "Morning reminder",
     "outage.notice": "Notice: service suspended",
     "outage.noticeSession": "{date}, session {session}: {reason}",
     "outage.noticeDay": "{date}: {reason}",
