@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, gte, isNull, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
 import { alias } from "drizzle-orm/pg-core";
 import { bookings, outages, priorityRebookings, services, weeklySessions, type Office } from "@/db/schema";
-import type { Actor } from "../auth/actor";
+import { SYSTEM, type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { addDays, localDate, localTime } from "../dates";
 import { getDb } from "../db";
@@ -71,8 +72,6 @@ export async function declareOutage(
   }
   const reason = resolveReason(input);
   const session = input.session ?? null;
-  // "From now on": today's sessions that have already ended keep their bookings (they are history).
-  const stillAhead = input.date === today ? gt(bookings.sessionEndsAt, localTime(now, office.timezone)) : undefined;
 
   const result = await db.transaction(async (tx) => {
     const sameScope = and(
@@ -98,19 +97,7 @@ export async function declareOutage(
         createdAt: now,
       })
       .returning();
-    const covered = await tx
-      .select({ id: bookings.id })
-      .from(bookings)
-      .where(
-        and(
-          eq(bookings.officeId, office.id),
-          eq(bookings.serviceDate, input.date),
-          eq(bookings.status, "booked"),
-          session ? eq(bookings.sessionStartsAt, session) : undefined,
-          serviceId ? eq(bookings.serviceId, serviceId) : undefined,
-          stillAhead,
-        ),
-      );
+    const covered = await findCovered(tx, office, { date: input.date, session, serviceId }, now);
     const affected = await cancelWithPriorityRebooking(tx, {
       officeId: office.id,
       bookingIds: covered.map((b) => b.id),
@@ -136,6 +123,69 @@ export async function declareOutage(
     outage: { id: row.id, office: office.slug, date: row.date, session, service: input.service ?? null, reason: row.reason, reasonEn: row.reasonEn, startsAt: row.startsAt },
     affected,
   };
+}
+
+/**
+ * The bookings an outage covers: still `booked`, on its date (session, service), and — "from now on" —
+ * in a session that has not ended yet; with `createdFrom`, only those made since.
+ */
+async function findCovered(
+  tx: Executor,
+  office: Office,
+  scope: { date: string; session: string | null; serviceId: string | null },
+  now: Date,
+  createdFrom?: Date,
+): Promise<{ id: string }[]> {
+  const today = localDate(now, office.timezone);
+  return tx
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.officeId, office.id),
+        eq(bookings.serviceDate, scope.date),
+        eq(bookings.status, "booked"),
+        scope.session ? eq(bookings.sessionStartsAt, scope.session) : undefined,
+        scope.serviceId ? eq(bookings.serviceId, scope.serviceId) : undefined,
+        scope.date === today ? gt(bookings.sessionEndsAt, localTime(now, office.timezone)) : undefined,
+        createdFrom ? gte(bookings.createdAt, createdFrom) : undefined,
+      ),
+    );
+}
+
+/**
+ * The minute sweep's part: a booking that passed the availability check just before the switch (or on
+ * another instance, within its read cache's second) may still have landed; it is cancelled with the same
+ * priority rebooking and notice, so an outage holds within a minute whatever the timing.
+ */
+export async function sweepOutageStragglers(opts: { now?: Date } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const db = await getDb();
+  const active = await db
+    .select()
+    .from(outages)
+    .where(and(isNull(outages.liftedAt), gte(outages.date, addDays(now.toISOString().slice(0, 10), -1))));
+  let total = 0;
+  for (const o of active) {
+    const office = await requireOfficeById(o.officeId, db);
+    const scope = { date: o.date, session: o.sessionStartsAt?.slice(0, 5) ?? null, serviceId: o.serviceId };
+    const stragglers = await findCovered(db, office, scope, now, o.startsAt);
+    if (stragglers.length === 0) continue;
+    const cancelled = await db.transaction((tx) =>
+      cancelWithPriorityRebooking(tx, {
+        officeId: office.id,
+        bookingIds: stragglers.map((b) => b.id),
+        source: "outage",
+        sourceId: o.id,
+        reason: { id: o.reason, en: o.reasonEn },
+        actor: SYSTEM,
+        now,
+        details: { outageId: o.id, sweep: true },
+      }),
+    );
+    total += cancelled.length;
+  }
+  return total;
 }
 
 /** Bookings open again for what the outage covered; the cancelled bookings keep their priority rebooking. */

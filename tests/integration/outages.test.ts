@@ -4,7 +4,7 @@ import { auditLogs, bookings, messages, outages, priorityRebookings } from "@/db
 import { citizen } from "@/lib/auth/actor";
 import { getAvailability } from "@/lib/dal/availability";
 import { createBooking } from "@/lib/dal/bookings";
-import { declareOutage, liftOutage, listOutages, listPublicOutages } from "@/lib/dal/outages";
+import { declareOutage, liftOutage, listOutages, listPublicOutages, sweepOutageStragglers } from "@/lib/dal/outages";
 import { setReadCacheTtl } from "@/lib/dal/read-cache";
 import { createTranslator } from "@/lib/i18n/translate";
 import { appErrorOf, bookingRequest, countActive, usageMismatches } from "../helpers/bookings";
@@ -137,5 +137,31 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     expect(await appErrorOf(liftOutage(outage.id, { actor: stranger, now: NOW }))).toMatchObject({ status: 404 });
     expect(await appErrorOf(listOutages(operator, { locale: "id", now: NOW }))).toMatchObject({ status: 403 });
     expect((await db().select().from(outages).where(eq(outages.id, outage.id)))[0]!.liftedAt).toBeNull();
+  });
+
+  it("the minute sweep cancels, with priority, a booking that raced the switch; once; older bookings and lifted outages untouched", async () => {
+    const { t } = await setup();
+    const raced = await createBooking(bookingRequest(t), ctx);
+    const older = await createBooking(bookingRequest(t), ctx);
+    await db().update(bookings).set({ createdAt: new Date("2026-11-29T00:00:00Z") }).where(eq(bookings.reference, older.reference));
+    await db().update(bookings).set({ createdAt: new Date("2026-11-30T12:00:00Z") }).where(eq(bookings.reference, raced.reference));
+    const lifted = await createBooking(bookingRequest(t, { session: "12:00" }), ctx);
+    // As committed by a switch that this booking's availability check did not see yet.
+    const [o] = await db()
+      .insert(outages)
+      .values({ officeId: t.office.id, date: TOMORROW, sessionStartsAt: "09:00", reasonCode: "siak_down", reason: "SIAK mati", startsAt: new Date("2026-11-30T00:00:00Z") })
+      .returning();
+    await db().insert(outages).values({ officeId: t.office.id, date: TOMORROW, sessionStartsAt: "12:00", reasonCode: "other", reason: "x", startsAt: new Date("2026-11-30T00:00:00Z"), liftedAt: new Date("2026-11-30T01:00:00Z") });
+
+    expect(await sweepOutageStragglers({ now: NOW })).toBe(1);
+    expect(await sweepOutageStragglers({ now: NOW })).toBe(0);
+    const status = async (reference: string) => (await db().select().from(bookings).where(eq(bookings.reference, reference)))[0]!;
+    expect((await status(raced.reference)).status).toBe("cancelled");
+    expect((await status(older.reference)).status).toBe("booked");
+    expect((await status(lifted.reference)).status).toBe("booked");
+    const [right] = await db().select().from(priorityRebookings).where(eq(priorityRebookings.bookingId, (await status(raced.reference)).id));
+    expect(right).toMatchObject({ sourceId: o!.id, source: "outage", usedAt: null });
+    expect(await db().$count(messages, and(eq(messages.bookingId, right!.bookingId), eq(messages.kind, "outage")))).toBe(1);
+    expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });
 });
