@@ -6,7 +6,7 @@ import { sessionLabel } from "./schedule";
 
 /** `closed`: closed on that date by the office, with its public reason (remaining is then 0). */
 export type SessionAvailability = { id: string; label: string; start: string; end: string; capacity: number; remaining: number; closed?: Note };
-export type DayReasonCode = "holiday" | "not_a_service_day" | "booking_closed" | "not_yet_open" | "full";
+export type DayReasonCode = "holiday" | "not_a_service_day" | "booking_closed" | "not_yet_open" | "full" | "outage";
 export type DayAvailabilityCore = { date: string; open: boolean; reasonCode?: DayReasonCode; sessions: SessionAvailability[] };
 
 export type EvaluateContext = {

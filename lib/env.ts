@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   ANTREAN_WA_GATEWAY_TOKEN: z.string().min(1).optional(),
   ANTREAN_MESSAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   ANTREAN_REMINDER_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "ANTREAN_REMINDER_AT must be HH:MM").default("16:00"),
+  /** The optional morning-of-visit reminder (office-local HH:MM); unset or empty: none is sent. */
+  ANTREAN_MORNING_REMINDER_AT: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "ANTREAN_MORNING_REMINDER_AT must be HH:MM").optional()),
 });
 
 /** An http(s) origin with nothing after it (a trailing slash is fine): links are built on it, never a path. */

@@ -6,6 +6,7 @@ import { getEnv } from "./env";
 import { workerConfigFromEnv } from "./messages/run";
 import { runMessagesOnce } from "./messages/worker";
 import { pruneLoginThrottles } from "./dal/login-throttles";
+import { sweepOutageStragglers } from "./dal/outages";
 import { expireMissedBookings } from "./dal/queue/expiry";
 import { pruneRateLimits } from "./dal/rate-limit";
 import { purgeExpiredPersonalData } from "./dal/retention";
@@ -41,6 +42,15 @@ const JOBS: Job[] = [
     run: async (now) => {
       const r = await expireMissedBookings({ now });
       return r.noShows + r.expired > 0 ? `${r.noShows} no-show(s), ${r.expired} expired` : null;
+    },
+  },
+  {
+    // The outage switch holds within a minute even for a booking that raced it (lib/dal/outages.ts).
+    name: "outage sweep",
+    everyMs: 60_000,
+    run: async (now) => {
+      const n = await sweepOutageStragglers({ now });
+      return n > 0 ? `${n} booking(s) made during an outage cancelled with priority rebooking` : null;
     },
   },
   {

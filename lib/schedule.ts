@@ -7,7 +7,7 @@ export type Note = { id: string; en: string | null };
 export type PlannedSession = { start: string; end: string; capacity: number; closed?: Note };
 
 export type DayPlan =
-  | { date: string; open: false; closedReason: "holiday" | "not_a_service_day"; note: { id: string; en: string | null } | null }
+  | { date: string; open: false; closedReason: "holiday" | "not_a_service_day" | "outage"; note: { id: string; en: string | null } | null }
   | { date: string; open: true; dayCap: number; sessions: PlannedSession[]; note: { id: string; en: string | null } | null };
 
 export type PlanInputs = {

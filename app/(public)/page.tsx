@@ -1,6 +1,7 @@
 import { PlaceChoice } from "@/components/booking/place-choice";
 import { PlaceHome } from "@/components/booking/place-home";
 import { listPublicPlaces } from "@/lib/dal/places";
+import { listPublicOutages } from "@/lib/dal/outages";
 import { getPublicHome } from "@/lib/dal/public-home";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -9,5 +10,6 @@ export default async function HomePage() {
   const t = await getTranslator();
   const places = await listPublicPlaces();
   if (places.length > 1) return <PlaceChoice places={places} t={t} />;
-  return <PlaceHome home={await getPublicHome(t.locale)} t={t} />;
+  const [home, outages] = await Promise.all([getPublicHome(t.locale), listPublicOutages(undefined, t.locale)]);
+  return <PlaceHome home={home} outages={outages} t={t} />;
 }

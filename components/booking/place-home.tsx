@@ -2,6 +2,8 @@ import Link from "next/link";
 import { LocalizedText } from "@/components/booking/localized-text";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { OutageNotice } from "@/components/outage/outage-notice";
+import type { listPublicOutages } from "@/lib/dal/outages";
 import type { getPublicHome } from "@/lib/dal/public-home";
 import type { Translator } from "@/lib/i18n/translate";
 import { withPlace } from "@/lib/place-path";
@@ -12,10 +14,11 @@ type Home = Awaited<ReturnType<typeof getPublicHome>>;
  * A place's home: what to do, then its services by category. `place` is set when the citizen chose among
  * several places: every link then carries it, and the heading says where.
  */
-export function PlaceHome({ home, t, place }: { home: Home; t: Translator; place?: { slug: string; name: string } }) {
+export function PlaceHome({ home, outages, t, place }: { home: Home; outages: Awaited<ReturnType<typeof listPublicOutages>>; t: Translator; place?: { slug: string; name: string } }) {
   const { office, categories } = home;
   return (
     <div className="space-y-8">
+      <OutageNotice outages={outages} t={t} />
       <section className="space-y-3">
         <h1 className="text-3xl font-bold leading-tight">{t("home.title", { office: office.shortName })}</h1>
         {place ? (

@@ -53,6 +53,7 @@ export function SlotPicker({ days, t, hrefFor, date, selected, error, standbyHre
             {dateText}
           </h2>
           {day.note ? <p className="text-sm font-semibold text-brand-700">{day.note}</p> : null}
+          {day.outage && day.open ? <p className="text-sm font-semibold text-amber-900">{day.outage}</p> : null}
           {!day.open ? (
             <p className="mt-1 text-muted">{day.reason}</p>
           ) : (

@@ -14,6 +14,7 @@ const LINKS: { href: string; label: MessageKey; permission: Permission }[] = [
   { href: "/staff/audit", label: "staff.nav.audit", permission: "audit.view" },
   { href: "/staff/admin", label: "staff.nav.admin", permission: "settings.manage" },
   { href: "/staff/schedule", label: "schedule.nav", permission: "schedule.close_session" },
+  { href: "/staff/outages", label: "staff.nav.outages", permission: "outage.manage" },
   { href: "/staff/devices", label: "staff.nav.devices", permission: "devices.manage" },
   { href: "/staff/admin/users", label: "staff.nav.users", permission: "staff.manage" },
   { href: "/staff/api-keys", label: "staff.nav.apiKeys", permission: "api_keys.manage" },

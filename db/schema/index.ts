@@ -10,3 +10,4 @@ export * from "./messages";
 export * from "./message-templates";
 export * from "./standby";
 export * from "./priority-rebookings";
+export * from "./outages";

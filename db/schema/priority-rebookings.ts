@@ -23,6 +23,8 @@ export const priorityRebookings = pgTable(
     /** The public reason, as the citizen read it (Indonesian, and English where given). */
     reason: text().notNull(),
     reasonEn: text(),
+    /** The outage (or other change) that caused it, for the contact list. */
+    sourceId: uuid(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     /** Set once, by the rebooking that used the right. */
     usedAt: timestamp({ withTimezone: true }),
@@ -31,6 +33,7 @@ export const priorityRebookings = pgTable(
   },
   (t) => [
     index("priority_rebookings_office_idx").on(t.officeId, t.createdAt),
+    index("priority_rebookings_source_idx").on(t.sourceId),
     check("priority_rebookings_source_ck", sql`${t.source} in ('outage', 'closure', 'capacity')`),
   ],
 );

@@ -21,12 +21,13 @@ export const PERMISSIONS = [
   "survey.record",
   "schedule.manage",
   "schedule.close_session",
+  "outage.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const OPERATOR: Permission[] = ["day.view", "booking.check_in", "booking.assist", "queue.operate"];
 // schedule.close_session: close a session of today (the schedule page, limited to that for supervisors).
-const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view", "messages.manage", "schedule.close_session"];
+const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view", "messages.manage", "schedule.close_session", "outage.manage"];
 const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage", "api_keys.manage", "schedule.manage"];
 
 /** Roles → permissions, as data. */
@@ -45,7 +46,7 @@ export const DEVICE_PERMISSIONS: Record<"display" | "kiosk", ReadonlySet<Permiss
 export const API_KEY_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   booking: new Set(["booking.assist"]),
   reports: new Set(["reports.view"]),
-  admin: new Set(["day.view", "reports.view", "settings.manage", "schedule.manage"]),
+  admin: new Set(["day.view", "reports.view", "settings.manage", "schedule.manage", "outage.manage"]),
 };
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {

@@ -9,7 +9,9 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { MessageKey } from "../i18n/messages";
 import type { Translator } from "../i18n/translate";
+import { applyOutages } from "../outage";
 import { loadDayPlans, loadUsage } from "./calendar";
+import { loadActiveOutages } from "./outage-reads";
 import { requireOffice } from "./offices";
 import { cachedRead } from "./read-cache";
 import { requireService, serviceName } from "./services";
@@ -24,6 +26,7 @@ export type DayAvailability = Omit<DayAvailabilityCore, "sessions"> & {
   reason?: string;
   note?: string;
   nextDateWithRoom?: string | null;
+  outage?: string;
 };
 
 export type AvailabilityResult = {
@@ -40,6 +43,7 @@ const REASON_KEY: Record<DayReasonCode, MessageKey> = {
   booking_closed: "day.reason.bookingClosed",
   not_yet_open: "day.reason.notYetOpen",
   full: "day.reason.full",
+  outage: "day.reason.outage",
 };
 
 type AvailabilityParams = {
@@ -96,8 +100,9 @@ export async function evaluateRange(
   to: string,
   channel: Channel,
   now: Date,
-): Promise<(DayAvailabilityCore & { note: { id: string; en: string | null } | null })[]> {
-  const plans = await loadDayPlans(db, office, from, to);
+): Promise<(DayAvailabilityCore & { note: { id: string; en: string | null } | null; outage?: { id: string; en: string | null } })[]> {
+  const outages = await loadActiveOutages(db, office.id, from, to);
+  const plans = (await loadDayPlans(db, office, from, to)).map((p) => applyOutages(p, outages, service.id));
   const usage = await loadUsage(db, office.id, plans.filter((p) => p.open).map((p) => p.date));
   return plans.map((plan) => ({
     ...evaluateDay(plan, usage.get(plan.date) ?? { day: 0, sessions: new Map(), services: new Map() }, {
@@ -108,11 +113,14 @@ export async function evaluateRange(
       now,
     }),
     note: plan.note,
+    ...(plan.outage ? { outage: plan.outage } : {}),
   }));
 }
 
-function localizeDay(day: DayAvailabilityCore & { note: { id: string; en: string | null } | null }, t: Translator): DayAvailability {
-  const { note, ...rest } = day;
+export function localizeDay(day: DayAvailabilityCore & { note: { id: string; en: string | null } | null; outage?: { id: string; en: string | null } }, t: Translator): DayAvailability {
+  const { note, outage, ...rest } = day;
+  // An outage (the switch) is named on its day, whether it closed the day or only some sessions.
+  if (outage) return { ...localizeDay({ ...rest, note }, t), outage: t("day.reason.outage", { name: t.locale === "en" && outage.en ? outage.en : outage.id }) };
   const core = { ...rest, sessions: rest.sessions.map((s) => (s.closed ? { ...s, reason: t.locale === "en" && s.closed.en ? s.closed.en : s.closed.id } : s)) };
   const noteText = note ? (t.locale === "en" && note.en ? note.en : note.id) : "";
   if (!core.reasonCode) return noteText ? { ...core, note: noteText } : core;

@@ -34,7 +34,7 @@ export async function updateReminders(input: { reference: string; enabled: boole
       await tx
         .update(messages)
         .set({ status: "cancelled", lastError: "reminders turned off by the citizen", updatedAt: now })
-        .where(and(eq(messages.bookingId, booking.id), eq(messages.kind, "reminder"), inArray(messages.status, ["queued", "no_channel"])));
+        .where(and(eq(messages.bookingId, booking.id), inArray(messages.kind, ["reminder", "reminder_morning"]), inArray(messages.status, ["queued", "no_channel"])));
     }
     await writeAudit(tx, { officeId: booking.officeId, actor: ctx.actor, action: input.enabled ? "booking.reminders_on" : "booking.reminders_off", bookingId: booking.id });
   });

@@ -10,7 +10,9 @@ import { AppError, isAppError } from "../errors";
 import type { Locale } from "../i18n/messages";
 import { ageOn, parseNik } from "../nik";
 import type { UsageChange } from "./capacity-usage";
+import { findOutageFor } from "../outage";
 import { loadDayPlan } from "./calendar";
+import { loadActiveOutages } from "./outage-reads";
 import { findServiceForAge, serviceName } from "./services";
 
 /** The booking rules shared by booking, rescheduling and the queue: who may, when, and which places. */
@@ -65,6 +67,9 @@ export async function checkPersonOrSuggest(db: Executor, nik: string, service: S
 
 /** The day's cap and the session, if this channel may book that session now; otherwise "closed" (409). */
 export async function resolveSlot(db: Executor, office: Office, service: Service, date: string, start: string, channel: Channel, now: Date) {
+  const outages = await loadActiveOutages(db, office.id, date, date);
+  // A suspended session (the outage switch) is refused with its own message, before anything is claimed.
+  if (findOutageFor(outages, date, start, service.id)) throw new AppError("closed", "error.outage");
   const plan = await loadDayPlan(db, office, date);
   const bookable = evaluateDay(plan, NO_USAGE, { office, serviceId: service.id, serviceCap: service.dailyCap, channel, now });
   const planned = plan.open && bookable.sessions.some((s) => s.start === start) ? plan.sessions.find((s) => s.start === start) : undefined;

@@ -20,6 +20,8 @@ export type CancelForRebookingInput = {
   officeId: string;
   bookingIds: readonly string[];
   source: RebookingSource;
+  /** The outage (or other change) that caused it: the staff contact list is read by it. */
+  sourceId?: string;
   reason: PublicReason;
   actor: Actor;
   now: Date;
@@ -72,7 +74,7 @@ export async function cancelWithPriorityRebooking(tx: Executor, input: CancelFor
   const expiresAt = new Date(input.now.getTime() + PRIORITY_REBOOK_HOURS * 3_600_000);
   await tx
     .insert(priorityRebookings)
-    .values(ids.map((bookingId) => ({ bookingId, officeId: office.id, source: input.source, reason: input.reason.id, reasonEn: input.reason.en, expiresAt, createdAt: input.now })));
+    .values(ids.map((bookingId) => ({ bookingId, officeId: office.id, source: input.source, sourceId: input.sourceId ?? null, reason: input.reason.id, reasonEn: input.reason.en, expiresAt, createdAt: input.now })));
   const rebookUntil = `${localDate(expiresAt, office.timezone)} ${localTime(expiresAt, office.timezone)}`;
   const out: CancelledForRebooking[] = [];
   for (const b of cancellable) {
@@ -83,7 +85,7 @@ export async function cancelWithPriorityRebooking(tx: Executor, input: CancelFor
       actor: input.actor,
       action: "booking.cancel",
       bookingId: b.id,
-      details: { source: input.source, reason: input.reason.id, priorityUntil: expiresAt.toISOString(), ...input.details },
+      details: { source: input.source, sourceId: input.sourceId ?? null, reason: input.reason.id, priorityUntil: expiresAt.toISOString(), ...input.details },
     });
     out.push({
       bookingId: b.id,

@@ -10,6 +10,7 @@ export function workerConfigFromEnv(env: Env): WorkerConfig & { description: str
     baseUrl: getPublicSite().origin,
     maxAttempts: env.ANTREAN_MESSAGE_MAX_ATTEMPTS,
     reminderAt: env.ANTREAN_REMINDER_AT,
+    morningReminderAt: env.ANTREAN_MORNING_REMINDER_AT,
     description: describeChannels(channels),
   };
 }

@@ -3,7 +3,7 @@ import { formatDate, formatTime } from "../format";
 import type { Locale } from "../i18n/messages";
 import { formatReference } from "../reference";
 
-export type MessageKind = "confirmation" | "moved" | "cancelled" | "reminder" | "survey" | "outage" | "near_turn" | "standby_offer";
+export type MessageKind = "confirmation" | "moved" | "cancelled" | "reminder" | "survey" | "outage" | "near_turn" | "standby_offer" | "reminder_morning";
 export type Template = { subject: string; body: string };
 
 /**
@@ -39,6 +39,10 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
       subject: "Booking {reference} dibatalkan: layanan {date} terganggu",
       body: "Mohon maaf, layanan {service} di {place} pada {date} sesi {session} dihentikan sementara: {reason}.\nBooking {reference} dibatalkan. Anda mendapat prioritas untuk memilih sesi lain sampai {rebookUntil}, tanpa mengisi ulang persyaratan:\n{rebookLink}",
     },
+    reminder_morning: {
+      subject: "Hari ini: kunjungan Anda ke {place}, sesi {session}",
+      body: "Pengingat: kunjungan Anda ke {place} hari ini, {date}, sesi {session}.\nDatang paling lambat pukul {arriveBy}. Nomor antrean: {queueNumber}.\nAlamat: {address}\nBawa:\n{bring}\nBooking: {link}",
+    },
     near_turn: {
       subject: "Giliran Anda sudah dekat: {queueNumber}",
       body: "Giliran Anda di {place} sudah dekat. Nomor antrean: {queueNumber}.\nMohon kembali ke ruang tunggu sekarang. Lihat posisi Anda: {link}",
@@ -72,6 +76,10 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
     outage: {
       subject: "Booking {reference} cancelled: service on {date} disrupted",
       body: "We are sorry: {service} at {place} on {date}, session {session}, is suspended: {reason}.\nBooking {reference} is cancelled. You have priority to choose another session until {rebookUntil}, without filling in the checklist again:\n{rebookLink}",
+    },
+    reminder_morning: {
+      subject: "Today: your visit to {place}, session {session}",
+      body: "Reminder: your visit to {place} is today, {date}, session {session}.\nArrive by {arriveBy} at the latest. Queue number: {queueNumber}.\nAddress: {address}\nBring:\n{bring}\nBooking: {link}",
     },
     near_turn: {
       subject: "Your turn is near: {queueNumber}",

@@ -5,6 +5,7 @@ import { addDays, localDate, zonedInstant } from "../dates";
 import { retryDelayMs } from "./backoff";
 import type { Channels } from "./channels";
 import type { SendResult } from "./channels/types";
+import { scheduleMorningReminders } from "./morning-reminder";
 import { scheduleNearTurns } from "./near-turn";
 import { buildOutgoing } from "./outgoing";
 
@@ -20,6 +21,8 @@ export type WorkerConfig = {
   batchSize?: number;
   /** Office-local time of the day-before reminder ("16:00"). */
   reminderAt?: string;
+  /** The morning-of-visit reminder's time (office-local HH:MM); undefined: off (lib/messages/morning-reminder.ts). */
+  morningReminderAt?: string;
   /** Test hook: runs after the provider answered and before the answer is committed (a crash point). */
   afterSend?: (message: Message, result: SendResult) => Promise<void>;
 };
@@ -35,7 +38,9 @@ export type WorkerSummary = { reminders: number; nearTurns: number; noChannel: n
  */
 export async function runMessagesOnce(db: Database, config: WorkerConfig, now = new Date()): Promise<WorkerSummary> {
   const summary: WorkerSummary = {
-    reminders: await scheduleReminders(db, now, config.reminderAt ?? "16:00"),
+    reminders:
+      (await scheduleReminders(db, now, config.reminderAt ?? "16:00")) +
+      (config.morningReminderAt ? await scheduleMorningReminders(db, now, config.morningReminderAt) : 0),
     nearTurns: await scheduleNearTurns(db, now),
     noChannel: 0,
     sent: 0,

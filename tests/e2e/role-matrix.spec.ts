@@ -15,6 +15,7 @@ const PAGES: { path: string; operator: Outcome; supervisor: Outcome; admin: Outc
   { path: "/staff/counter/1", operator: "ok", supervisor: "ok", admin: "ok" },
   { path: "/staff/assist", operator: "ok", supervisor: "ok", admin: "ok" },
   { path: "/staff/messages", operator: "forbidden", supervisor: "ok", admin: "ok" },
+  { path: "/staff/outages", operator: "forbidden", supervisor: "ok", admin: "ok" },
   { path: "/staff/devices", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/users", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/users/new", operator: "forbidden", supervisor: "forbidden", admin: "ok" },

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { ACTIVE_BOOKING_STATUSES, bookings, capacityReleases, capacityUsages } from "@/db/schema";
 import { isAppError, type AppError } from "@/lib/errors";
@@ -63,7 +63,7 @@ export async function usageMismatches(db: Database, officeId: string): Promise<R
   const counters = await db
     .select()
     .from(capacityUsages)
-    .where(and(eq(capacityUsages.officeId, officeId), ne(capacityUsages.scope, "sequence")));
+    .where(and(eq(capacityUsages.officeId, officeId), notInArray(capacityUsages.scope, ["sequence", "priority"])));
   const active = await db
     .select({ date: bookings.serviceDate, session: bookings.sessionStartsAt, serviceId: bookings.serviceId, phoneHash: bookings.phoneHash })
     .from(bookings)

@@ -13,7 +13,7 @@ const device = (kind: "display" | "kiosk"): Actor => ({ type: "device", deviceId
 /** The whole table, written out: a permission added to a role by accident fails here. */
 const EXPECTED: Record<string, Permission[]> = {
   operator: ["day.view", "booking.check_in", "booking.assist", "queue.operate"],
-  supervisor: ["day.view", "booking.check_in", "booking.assist", "queue.operate", "booking.override", "reports.view", "audit.view", "messages.manage", "schedule.close_session"],
+  supervisor: ["day.view", "booking.check_in", "booking.assist", "queue.operate", "booking.override", "reports.view", "audit.view", "messages.manage", "schedule.close_session", "outage.manage"],
   admin: [
     "day.view",
     "booking.check_in",
@@ -24,6 +24,7 @@ const EXPECTED: Record<string, Permission[]> = {
     "audit.view",
     "messages.manage",
     "schedule.close_session",
+    "outage.manage",
     "devices.manage",
     "staff.manage",
     "settings.manage",
@@ -33,7 +34,7 @@ const EXPECTED: Record<string, Permission[]> = {
   display: ["display.view"],
   "reports key": ["reports.view"],
   "booking key": ["booking.assist"],
-  "admin key": ["day.view", "reports.view", "settings.manage", "schedule.manage"],
+  "admin key": ["day.view", "reports.view", "settings.manage", "schedule.manage", "outage.manage"],
   kiosk: ["kiosk.check_in", "display.view", "survey.record"],
 };
 

@@ -8,6 +8,7 @@ import { contentMessages } from "./content";
 import { deviceMessages } from "./devices";
 import { errorMessages } from "./errors";
 import { liveQueueMessages } from "./live-queue";
+import { outageMessages } from "./outage";
 import { outboxMessages } from "./outbox";
 import { queueMessages } from "./queue";
 import { queueDeskMessages } from "./queue-desk";
@@ -45,6 +46,7 @@ const domains = [
   scheduleMessages,
   placeMessages,
   standbyMessages,
+  outageMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -4,7 +4,9 @@ import { SlotPicker } from "@/components/booking/slot-picker";
 import { Steps } from "@/components/booking/steps";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { OutageNotice } from "@/components/outage/outage-notice";
 import { getAvailability } from "@/lib/dal/availability";
+import { listPublicOutages } from "@/lib/dal/outages";
 import { findPublicService, isChecklistComplete } from "@/lib/dal/public-service";
 import { formatTime } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -28,13 +30,14 @@ export default async function ChooseSlotPage({ params, searchParams }: Props) {
   if (!service) notFound();
   if (query.checklist !== "confirmed" && !isChecklistComplete(service, query.ready)) redirect(withPlace(`/services/${slug}?incomplete=1`, office));
 
-  const availability = await getAvailability({ officeSlug: office, serviceSlug: slug, t });
+  const [availability, outages] = await Promise.all([getAvailability({ officeSlug: office, serviceSlug: slug, t }), listPublicOutages(office, t.locale)]);
   return (
     <div className="space-y-4">
       <Steps current={2} t={t} />
       <h1 className="text-2xl font-bold">{t("slots.title")}</h1>
       <p>{t("slots.serviceLabel", { service: service.name.text })}</p>
       {office ? <p>{t("places.current", { place: availability.office.name })}</p> : null}
+      <OutageNotice outages={outages.filter((o) => o.service === null || o.service === service.name.text)} t={t} />
       {availability.firstAvailableDate === null ? (
         <Alert tone="warning">{t("slots.noneAvailable", { time: formatTime(availability.office.bookingOpensAt, t.locale) })}</Alert>
       ) : null}

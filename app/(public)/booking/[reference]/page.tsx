@@ -14,6 +14,7 @@ import { getTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
 import { getPublicSite } from "@/lib/env";
 import { requestIp } from "@/lib/request-context";
+import { findPriorityOffer } from "@/lib/dal/priority-rebook";
 import { LiveStatus } from "./live-status";
 
 type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ done?: string }> };
@@ -28,6 +29,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
   if (!confirmation) notFound();
   const { booking, requirements, canManage } = confirmation;
   const active = !["cancelled", "no_show", "expired", "done"].includes(booking.status);
+  const priorityOffer = booking.status === "cancelled" ? await findPriorityOffer(booking.reference) : null;
   const remindersOn = booking.status === "booked" && canManage ? await findRemindersEnabled(booking.reference) : null;
   const base = `/booking/${booking.reference}`;
   const date = formatDate(booking.date, t.locale);
@@ -46,6 +48,15 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
       <h1 className="text-2xl font-bold">{bookingHeading(booking.status, t)}</h1>
       {done === "rescheduled" ? <Alert tone="success">{t("reschedule.done")}</Alert> : null}
       {booking.status === "cancelled" ? <Alert tone="warning">{t("confirm.cancelledText")}</Alert> : null}
+      {done === "rebooked" ? <Alert tone="success">{t("rebook.done", { reference: booking.referenceDisplay })}</Alert> : null}
+      {priorityOffer ? (
+        <Alert tone="info">
+          {t("rebook.offer", { until: `${formatDate(priorityOffer.until.slice(0, 10), t.locale)} ${formatTime(priorityOffer.until.slice(11), t.locale)}` })}{" "}
+          <a href={`/booking/${booking.reference}/rebook`} className="font-semibold">
+            {t("rebook.offerLink")}
+          </a>
+        </Alert>
+      ) : null}
 
       <Card className="flex flex-col items-center gap-4 text-center sm:flex-row sm:text-left">
         {hasUsableQr(booking.status) ? <QrCode value={booking.reference} label={t("confirm.qrAlt", { reference: booking.referenceDisplay })} size={180} /> : null}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PlaceHome } from "@/components/booking/place-home";
 import { listPublicPlaces } from "@/lib/dal/places";
+import { listPublicOutages } from "@/lib/dal/outages";
 import { getPublicHome } from "@/lib/dal/public-home";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -21,5 +22,6 @@ export default async function PlacePage({ params }: Props) {
   const [{ place: slug }, t] = await Promise.all([params, getTranslator()]);
   const place = await findPlace(slug);
   if (!place) notFound();
-  return <PlaceHome home={await getPublicHome(t.locale, place.slug)} t={t} place={{ slug: place.slug, name: place.name }} />;
+  const [home, outages] = await Promise.all([getPublicHome(t.locale, place.slug), listPublicOutages(place.slug, t.locale)]);
+  return <PlaceHome home={home} outages={outages} t={t} place={{ slug: place.slug, name: place.name }} />;
 }

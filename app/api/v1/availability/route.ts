@@ -19,6 +19,8 @@ export const GET = apiRoute("GET /api/v1/availability", async (request, { t }) =
       open: d.open,
       ...(d.reasonCode ? { reasonCode: d.reasonCode, reason: d.reason } : {}),
       ...(d.note ? { note: d.note } : {}),
+      // The outage switch: a suspended session or day, with its public reason.
+      ...(d.outage ? { outage: d.outage } : {}),
       ...(d.reasonCode === "full" ? { nextDateWithRoom: d.nextDateWithRoom ?? null } : {}),
       sessions: d.sessions.map((s) => ({
         id: s.id,

@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { ActionForm } from "@/components/booking/action-form";
+import { OutageForm } from "@/components/outage/outage-form";
+import { Alert, Card } from "@/components/ui/card";
+import { declareOutageAction, liftOutageAction } from "@/lib/actions/outages";
+import { requireStaffPage } from "@/lib/auth/session";
+import { getOutageFormOptions, listOutages } from "@/lib/dal/outages";
+import { formatDate } from "@/lib/format";
+import { getTranslator } from "@/lib/i18n/server";
+import { OUTAGE_REASON_CODES } from "@/lib/outage";
+import { formatReference } from "@/lib/reference";
+
+export const metadata: Metadata = { title: "Gangguan layanan" };
+
+type Props = { searchParams: Promise<{ declared?: string; lifted?: string }> };
+
+/** The outage switch (supervisor, admin): suspend, see whom to contact (phone, WhatsApp), lift. */
+export default async function OutagesPage({ searchParams }: Props) {
+  const actor = await requireStaffPage("outage.manage");
+  const [t, query] = await Promise.all([getTranslator(), searchParams]);
+  const [options, outages] = await Promise.all([getOutageFormOptions(actor, t.locale), listOutages(actor, { locale: t.locale })]);
+  const declared = query.declared !== undefined && /^\d{1,6}$/.test(query.declared) ? Number(query.declared) : null;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("outage.title")}</h1>
+      <p>{t("outage.intro")}</p>
+      {declared !== null ? <Alert tone="success">{t("outage.declared", { count: declared })}</Alert> : null}
+      {query.lifted ? <Alert tone="success">{t("outage.lifted")}</Alert> : null}
+      <Card>
+        <OutageForm
+          action={declareOutageAction}
+          today={options.today}
+          sessions={options.sessions}
+          services={options.services}
+          labels={{
+            date: t("outage.date"),
+            session: t("outage.session"),
+            allSessions: t("outage.allSessions"),
+            service: t("outage.service"),
+            allServices: t("outage.allServices"),
+            reason: t("outage.reason"),
+            reasonText: t("outage.reasonText"),
+            reasonTextEn: t("outage.reasonTextEn"),
+            submit: t("outage.submit"),
+            pending: t("common.loading"),
+            reasons: OUTAGE_REASON_CODES.map((code) => ({ value: code, label: t(`outage.reason.${code}`) })),
+          }}
+        />
+      </Card>
+      <section aria-labelledby="active-outages" className="space-y-4">
+        <h2 id="active-outages" className="text-xl font-bold">
+          {t("outage.active")}
+        </h2>
+        {outages.length === 0 ? <p>{t("outage.none")}</p> : null}
+        {outages.map((o) => {
+          const heading = `${formatDate(o.date, t.locale)} · ${o.session ? o.session.replace(":", ".") : t("outage.allSessions")} · ${o.service?.name ?? t("outage.allServices")}`;
+          return (
+            <Card key={o.id} className="space-y-3 overflow-x-auto">
+              <h3 className="text-lg font-bold">{heading}</h3>
+              <p>
+                {t("outage.reason")}: {o.reason}
+                {o.liftedAt ? ` — ${t("outage.lifted")}` : ""}
+              </p>
+              {o.liftedAt ? null : (
+                <ActionForm action={liftOutageAction} hidden={{ outageId: o.id }} submitLabel={t("outage.lift")} pendingLabel={t("common.loading")} variant="primary" />
+              )}
+              <h4 className="font-bold">{t("outage.affected")}</h4>
+              {o.contacts.length === 0 ? (
+                <p>{t("outage.affectedNone")}</p>
+              ) : (
+                <table className="w-full text-left">
+                  <caption className="sr-only">{`${t("outage.affected")}: ${heading}`}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-300">
+                      <th scope="col" className="py-2 pr-4">{t("outage.col.reference")}</th>
+                      <th scope="col" className="py-2 pr-4">{t("outage.col.name")}</th>
+                      <th scope="col" className="py-2 pr-4">{t("outage.col.phone")}</th>
+                      <th scope="col" className="py-2 pr-4">{t("outage.col.whatsapp")}</th>
+                      <th scope="col" className="py-2 pr-4">{t("outage.col.was")}</th>
+                      <th scope="col" className="py-2 pr-4">{t("outage.col.rebooked")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {o.contacts.map((c) => {
+                      const digits = c.phone?.replace(/\D/g, "") ?? "";
+                      const text = t("outage.whatsappText", { reference: formatReference(c.reference), place: options.officeName });
+                      return (
+                        <tr key={c.reference} className="border-b border-slate-200 align-top">
+                          <th scope="row" className="py-2 pr-4 font-mono font-semibold">{formatReference(c.reference)}</th>
+                          <td className="py-2 pr-4">{c.fullName ?? ""}</td>
+                          <td className="py-2 pr-4">{c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : ""}</td>
+                          <td className="py-2 pr-4">
+                            {digits ? (
+                              <a href={`https://wa.me/${digits}?text=${encodeURIComponent(text)}`} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-12 items-center">
+                                {t("outage.whatsappLink", { name: c.fullName ?? formatReference(c.reference) })}
+                              </a>
+                            ) : null}
+                          </td>
+                          <td className="py-2 pr-4">{`${formatDate(c.serviceDate, t.locale)} ${c.sessionStart.replace(":", ".")}`}</td>
+                          <td className="py-2 pr-4">{c.rebookedReference ? t("outage.rebookedAs", { reference: formatReference(c.rebookedReference) }) : t("outage.notRebooked")}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+            </Card>
+          );
+        })}
+      </section>
+    </div>
+  );
+}
