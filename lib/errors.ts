@@ -14,6 +14,7 @@ export type AppErrorCode =
   | "unauthorized"
   | "forbidden"
   | "locked"
+  | "challenge"
   | "unavailable";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -28,6 +29,7 @@ const STATUS: Record<AppErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   locked: 429,
+  challenge: 403,
   unavailable: 503,
 };
 

@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./survey";
 export * from "./api-keys";
 export * from "./messages";
+export * from "./pow";

@@ -47,6 +47,11 @@ export const offices = pgTable(
     retentionDays: smallint().notNull().default(365),
     /** Close Indonesian national holidays automatically (the hourly job adds each new year's). */
     observesNationalHolidays: boolean().notNull().default(true),
+    /**
+     * Proof of work for anonymous bookings: the largest counter a browser may have to try (each try is
+     * one PBKDF2 of POW_COST rounds); about three quarters of it on average.
+     */
+    powDifficulty: integer().notNull().default(2000),
     ...timestamps,
   },
   (t) => [
@@ -56,6 +61,7 @@ export const offices = pgTable(
     check("offices_days_ahead_ck", sql`${t.bookingDaysAhead} between 1 and 90`),
     check("offices_phone_limit_ck", sql`${t.phoneDailyLimit} between 1 and 50`),
     check("offices_near_turn_ck", sql`${t.nearTurnAhead} between 0 and 50`),
+    check("offices_pow_difficulty_ck", sql`${t.powDifficulty} between 1 and 1000000`),
   ],
 );
 

@@ -12,6 +12,8 @@ type Handler = (request: Request, context?: { params: Promise<{ reference: strin
 /** The route modules, freshly loaded so they read ANTREAN_TRUST_PROXY as the test sets it. */
 async function loadRoutes(trustProxy: "0" | "1") {
   vi.stubEnv("ANTREAN_TRUST_PROXY", trustProxy);
+  // Proof of work has its own tests (api-pow.test.ts); these book without solving a challenge.
+  vi.stubEnv("ANTREAN_POW", "off");
   vi.resetModules();
   return {
     book: (await import("@/app/api/v1/bookings/route")).POST as Handler,

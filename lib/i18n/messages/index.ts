@@ -16,9 +16,10 @@ import { slotMessages } from "./slots";
 import { staffMessages } from "./staff";
 import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
+import { powMessages } from "./pow";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages] as const;
+const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages, powMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -7,6 +7,7 @@ import { getAvailability } from "@/lib/dal/availability";
 import { findPublicService } from "@/lib/dal/public-service";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
+import { isPowEnabled } from "@/lib/pow/altcha";
 import { parseSlot } from "@/lib/slot";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ slot?: string; checklist?: string }> };
@@ -43,6 +44,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
       <BookingForm
         hidden={{ service: slug, date: slot.date, session: slot.session, checklist: "confirmed" }}
         chooseOtherHref={chooseOther}
+        powChallengeUrl={isPowEnabled() ? "/api/v1/challenge" : undefined}
         text={{
           nik: t("details.nik"),
           nikHint: t("details.nikHint"),
@@ -58,6 +60,8 @@ export default async function DetailsPage({ params, searchParams }: Props) {
           chooseOther: t("details.change"),
           tryService: t("nik.tryService"),
           recover: t("recover.fromDuplicate"),
+          powChecking: t("pow.checking"),
+          powWaitTitle: t("pow.wait.title"),
         }}
       />
     </div>

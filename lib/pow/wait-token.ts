@@ -1,0 +1,42 @@
+import "server-only";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { deriveKey } from "../crypto";
+import { AppError } from "../errors";
+import type { PowProof } from "./altcha";
+
+/**
+ * The no-JavaScript fallback for proof of work: instead of computing, the browser waits. The form's first
+ * post without a solution gets a signed token that becomes valid WAIT_SECONDS later and expires
+ * WAIT_TOKEN_TTL_SECONDS after that; posting the form again with it books (once: it is spent like a
+ * solution). A person loses a few seconds; a script must hold every attempt open for as long.
+ */
+export const WAIT_SECONDS = 10;
+export const WAIT_TOKEN_TTL_SECONDS = 600;
+
+type Claims = { n: string; o: string; nb: number; exp: number };
+
+const sign = (body: string) => createHmac("sha256", deriveKey("pow-wait")).update(body).digest("base64url");
+
+export function createWaitToken(officeSlug: string, now = new Date()): { token: string; readyAt: Date } {
+  const nb = Math.ceil(now.getTime() / 1000) + WAIT_SECONDS;
+  const claims: Claims = { n: randomBytes(16).toString("base64url"), o: officeSlug, nb, exp: nb + WAIT_TOKEN_TTL_SECONDS };
+  const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
+  return { token: `${body}.${sign(body)}`, readyAt: new Date(nb * 1000) };
+}
+
+export type WaitCheck = { ready: true; proof: PowProof } | { ready: false; readyAt: Date };
+
+/** A token signed by us for this office and not expired; `ready: false` while its wait is not over. */
+export function checkWaitToken(token: string, officeSlug: string, now = new Date()): WaitCheck {
+  const [body, signature, extra] = token.length <= 512 ? token.split(".") : [];
+  const expected = body ? sign(body) : "";
+  if (!body || !signature || extra !== undefined || signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
+    throw new AppError("challenge", "pow.error.invalid");
+  }
+  const claims = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Claims;
+  const seconds = now.getTime() / 1000;
+  if (claims.o !== officeSlug) throw new AppError("challenge", "pow.error.invalid");
+  if (seconds > claims.exp) throw new AppError("challenge", "pow.error.expired");
+  if (seconds < claims.nb) return { ready: false, readyAt: new Date(claims.nb * 1000) };
+  return { ready: true, proof: { nonce: `wait:${claims.n}`, expiresAt: new Date(claims.exp * 1000) } };
+}
