@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   ANTREAN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** Proof of work for anonymous bookings (ALTCHA); `off` for benchmarks and closed networks. */
   ANTREAN_POW: z.enum(["on", "off"], { error: "ANTREAN_POW must be on or off" }).default("on"),
+  /** Without JavaScript the booking form waits this long instead of solving a challenge. */
+  ANTREAN_POW_WAIT_SECONDS: z.coerce.number({ error: "ANTREAN_POW_WAIT_SECONDS must be a number of seconds" }).int().min(1).max(300).default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   ANTREAN_PUBLIC_URL: z.string().optional(),
   NEXTAUTH_URL: z.string().optional(),

@@ -9,7 +9,7 @@ import { getTranslator } from "../i18n/server";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
 import { checkFormPow, spendBookingPow, type PowWait } from "../pow/gate";
-import { WAIT_SECONDS } from "../pow/wait-token";
+import { waitSeconds } from "../pow/wait-token";
 import { requestIp } from "../request-context";
 import { CreateBookingFormSchema } from "../validation/booking";
 import { formDataToObject, parseInput } from "../validation/parse";
@@ -22,7 +22,8 @@ function clockTime(at: Date, t: Translator): string {
 }
 
 function waitState(wait: PowWait, t: Translator, values: Record<string, string>): FormState {
-  const message = wait.early ? t("pow.wait.early", { seconds: WAIT_SECONDS }) : t("pow.wait.body", { seconds: WAIT_SECONDS, time: clockTime(wait.readyAt, t) });
+  const seconds = waitSeconds();
+  const message = wait.early ? t("pow.wait.early", { seconds }) : t("pow.wait.body", { seconds, time: clockTime(wait.readyAt, t) });
   return { status: "error", code: "wait", message, values, wait: { token: wait.token, readyAt: wait.readyAt.toISOString() } };
 }
 

@@ -1,24 +1,29 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { deriveKey } from "../crypto";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
 import type { PowProof } from "./altcha";
 
 /**
  * The no-JavaScript fallback for proof of work: instead of computing, the browser waits. The form's first
- * post without a solution gets a signed token that becomes valid WAIT_SECONDS later and expires
+ * post without a solution gets a signed token that becomes valid `waitSeconds()` later (ANTREAN_POW_WAIT_SECONDS,
+ * default 10) and expires
  * WAIT_TOKEN_TTL_SECONDS after that; posting the form again with it books (once: it is spent like a
  * solution). A person loses a few seconds; a script must hold every attempt open for as long.
  */
-export const WAIT_SECONDS = 10;
 export const WAIT_TOKEN_TTL_SECONDS = 600;
+
+export function waitSeconds(): number {
+  return getEnv().ANTREAN_POW_WAIT_SECONDS;
+}
 
 type Claims = { n: string; o: string; nb: number; exp: number };
 
 const sign = (body: string) => createHmac("sha256", deriveKey("pow-wait")).update(body).digest("base64url");
 
 export function createWaitToken(officeSlug: string, now = new Date()): { token: string; readyAt: Date } {
-  const nb = Math.ceil(now.getTime() / 1000) + WAIT_SECONDS;
+  const nb = Math.ceil(now.getTime() / 1000) + waitSeconds();
   const claims: Claims = { n: randomBytes(16).toString("base64url"), o: officeSlug, nb, exp: nb + WAIT_TOKEN_TTL_SECONDS };
   const body = Buffer.from(JSON.stringify(claims)).toString("base64url");
   return { token: `${body}.${sign(body)}`, readyAt: new Date(nb * 1000) };

@@ -3,12 +3,14 @@ import { count, lt } from "drizzle-orm";
 import { powSpent } from "@/db/schema";
 import { prunePowSpent } from "@/lib/dal/pow";
 import { checkFormPow, spendBookingPow } from "@/lib/pow/gate";
-import { createWaitToken, WAIT_SECONDS, WAIT_TOKEN_TTL_SECONDS } from "@/lib/pow/wait-token";
+import { createWaitToken, WAIT_TOKEN_TTL_SECONDS } from "@/lib/pow/wait-token";
 import { apiPost, countState, disposeApiTestDatabase, read, useApiTestDatabase } from "../helpers/api";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 
 vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
+vi.stubEnv("ANTREAN_POW_WAIT_SECONDS", "10");
+const WAIT_SECONDS = 10;
 
 const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
 
