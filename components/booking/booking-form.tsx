@@ -58,7 +58,7 @@ export function BookingForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {powChallengeUrl ? <PowWidget challengeUrl={powChallengeUrl} checkingText={text.powChecking} /> : null}
+      {powChallengeUrl ? <PowWidget challengeUrl={powChallengeUrl} checkingText={text.powChecking} answer={state} /> : null}
       {state.wait ? (
         <Alert tone="info" ref={errorRef} tabIndex={-1}>
           <input type="hidden" name="powWait" value={state.wait.token} />

@@ -12,9 +12,15 @@ type Widget = HTMLElement & { getState?: () => string; verify?: () => Promise<un
  * submit (the form is reset) it solves a new challenge. If it fails, the form is sent without a
  * solution and the server falls back to its short wait, as without JavaScript.
  */
-export function PowWidget({ challengeUrl, checkingText }: { challengeUrl: string; checkingText: string }) {
+export function PowWidget({ challengeUrl, checkingText, answer }: { challengeUrl: string; checkingText: string; answer: unknown }) {
   const ref = useRef<Widget>(null);
   const [checking, setChecking] = useState(false);
+
+  // Every answer of the server may have used the solution up (a refused booking spends it): start again.
+  useEffect(() => {
+    const widget = ref.current as (Widget & { reset?: () => void }) | null;
+    if (widget?.getState?.() === "verified") widget.reset?.();
+  }, [answer]);
 
   useEffect(() => {
     void import("altcha");
@@ -24,6 +30,7 @@ export function PowWidget({ challengeUrl, checkingText }: { challengeUrl: string
     let submitter: HTMLElement | null = null;
     let waiting = false;
     let solvedOnce = false;
+    let restart: ReturnType<typeof setTimeout> | undefined;
 
     const onSubmit = (event: SubmitEvent) => {
       const state = widget.getState?.();
@@ -43,14 +50,21 @@ export function PowWidget({ challengeUrl, checkingText }: { challengeUrl: string
         setChecking(false);
         form.requestSubmit(submitter && form.contains(submitter) ? submitter : undefined);
       }
-      // Reset after a submit, or expired: a fresh solution in the background for the next one.
-      if ((state === "unverified" || state === "expired") && solvedOnce) setTimeout(() => void widget.verify?.(), 0);
+      // Reset after a submit, or expired: one fresh solution in the background for the next one.
+      if ((state === "unverified" || state === "expired") && solvedOnce && !restart) {
+        restart = setTimeout(() => {
+          restart = undefined;
+          const now = widget.getState?.();
+          if (now === "unverified" || now === "expired") void widget.verify?.();
+        }, 0);
+      }
     };
     form.addEventListener("submit", onSubmit, { capture: true });
     widget.addEventListener("statechange", onStateChange);
     return () => {
       form.removeEventListener("submit", onSubmit, { capture: true });
       widget.removeEventListener("statechange", onStateChange);
+      clearTimeout(restart);
     };
   }, []);
 
