@@ -55,9 +55,12 @@ export function BookingForm({
   const slotProblem = state.code === "full" || state.code === "closed";
   return (
     <form action={action} className="space-y-5" noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      {Object.entries(hidden)
+        // After "please wait" the server's new token replaces the one the page came with.
+        .filter(([name]) => !(state.wait && name === "powWait"))
+        .map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
       {powChallengeUrl ? <PowWidget challengeUrl={powChallengeUrl} checkingText={text.powChecking} answer={state} /> : null}
       {state.wait ? (
         <Alert tone="info" ref={errorRef} tabIndex={-1}>

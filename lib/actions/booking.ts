@@ -8,8 +8,8 @@ import { limitCreateBooking, limitPersonCreateBooking, limitSharedCreateBooking 
 import { getTranslator } from "../i18n/server";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
-import { checkFormPow, spendBookingPow, type PowWait } from "../pow/gate";
-import { waitSeconds } from "../pow/wait-token";
+import { checkFormPow, isSpentWaitToken, spendBookingPow, type PowWait } from "../pow/gate";
+import { createWaitToken, waitSeconds } from "../pow/wait-token";
 import { requestIp } from "../request-context";
 import { CreateBookingFormSchema } from "../validation/booking";
 import { formDataToObject, parseInput } from "../validation/parse";
@@ -22,8 +22,7 @@ function clockTime(at: Date, t: Translator): string {
 }
 
 function waitState(wait: PowWait, t: Translator, values: Record<string, string>): FormState {
-  const seconds = waitSeconds();
-  const message = wait.early ? t("pow.wait.early", { seconds }) : t("pow.wait.body", { seconds, time: clockTime(wait.readyAt, t) });
+  const message = t("pow.wait.body", { seconds: waitSeconds(), time: clockTime(wait.readyAt, t) });
   return { status: "error", code: "wait", message, values, wait: { token: wait.token, readyAt: wait.readyAt.toISOString() } };
 }
 
@@ -47,6 +46,7 @@ export async function createBookingAction(_prev: FormState, formData: FormData):
     const booking = await createBooking({ ...input, consent: input.consent }, { actor: citizen(ip), locale: t.locale });
     reference = booking.reference;
   } catch (error) {
+    if (isSpentWaitToken(error, raw)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), t, bookingFormValues(raw));
     return toFormState(error, t, bookingFormValues(raw));
   }
   await rememberManage(reference);

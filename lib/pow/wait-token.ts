@@ -6,8 +6,8 @@ import { AppError } from "../errors";
 import type { PowProof } from "./altcha";
 
 /**
- * The no-JavaScript fallback for proof of work: instead of computing, the browser waits. The form's first
- * post without a solution gets a signed token that becomes valid `waitSeconds()` later (ANTREAN_POW_WAIT_SECONDS,
+ * The no-JavaScript fallback for proof of work: instead of computing, the browser waits. The details page
+ * carries a signed token (and a post without one gets one back) that becomes valid `waitSeconds()` later (ANTREAN_POW_WAIT_SECONDS,
  * default 10) and expires
  * WAIT_TOKEN_TTL_SECONDS after that; posting the form again with it books (once: it is spent like a
  * solution). A person loses a few seconds; a script must hold every attempt open for as long.
@@ -29,7 +29,7 @@ export function createWaitToken(officeSlug: string, now = new Date()): { token: 
   return { token: `${body}.${sign(body)}`, readyAt: new Date(nb * 1000) };
 }
 
-export type WaitCheck = { ready: true; proof: PowProof } | { ready: false; readyAt: Date };
+export type WaitCheck = { ready: boolean; readyAt: Date; proof: PowProof };
 
 /** A token signed by us for this office and not expired; `ready: false` while its wait is not over. */
 export function checkWaitToken(token: string, officeSlug: string, now = new Date()): WaitCheck {
@@ -42,6 +42,5 @@ export function checkWaitToken(token: string, officeSlug: string, now = new Date
   const seconds = now.getTime() / 1000;
   if (claims.o !== officeSlug) throw new AppError("challenge", "pow.error.invalid");
   if (seconds > claims.exp) throw new AppError("challenge", "pow.error.expired");
-  if (seconds < claims.nb) return { ready: false, readyAt: new Date(claims.nb * 1000) };
-  return { ready: true, proof: { nonce: `wait:${claims.n}`, expiresAt: new Date(claims.exp * 1000) } };
+  return { ready: seconds >= claims.nb, readyAt: new Date(claims.nb * 1000), proof: { nonce: `wait:${claims.n}`, expiresAt: new Date(claims.exp * 1000) } };
 }

@@ -11,7 +11,6 @@ export const powMessages = defineMessages({
     "pow.wait.title": "Satu langkah lagi",
     "pow.wait.body":
       "Agar adil bagi semua warga, setiap booking tanpa JavaScript menunggu {seconds} detik. Data Anda sudah tersimpan di formulir ini. Tekan tombol di bawah setelah pukul {time}.",
-    "pow.wait.early": "Belum {seconds} detik. Tunggu sebentar lalu tekan tombol lagi.",
   },
   en: {
     "pow.error.missing": "The security check has not finished. Wait a moment and send again.",
@@ -22,6 +21,5 @@ export const powMessages = defineMessages({
     "pow.wait.title": "One more step",
     "pow.wait.body":
       "To be fair to everyone, each booking without JavaScript waits {seconds} seconds. Your details are kept in this form. Press the button below after {time}.",
-    "pow.wait.early": "It has not been {seconds} seconds yet. Wait a moment and press the button again.",
   },
 });

@@ -8,6 +8,8 @@ import { findPublicService } from "@/lib/dal/public-service";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { isPowEnabled } from "@/lib/pow/altcha";
+import { createWaitToken } from "@/lib/pow/wait-token";
+import { DEFAULT_OFFICE_SLUG } from "@/lib/dal/offices";
 import { parseSlot } from "@/lib/slot";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ slot?: string; checklist?: string }> };
@@ -42,7 +44,14 @@ export default async function DetailsPage({ params, searchParams }: Props) {
         </a>
       </Card>
       <BookingForm
-        hidden={{ service: slug, date: slot.date, session: slot.session, checklist: "confirmed" }}
+        hidden={{
+          service: slug,
+          date: slot.date,
+          session: slot.session,
+          checklist: "confirmed",
+          // Without JavaScript the wait starts now, while the person types (see lib/pow/wait-token.ts).
+          ...(isPowEnabled() ? { powWait: createWaitToken(DEFAULT_OFFICE_SLUG).token } : {}),
+        }}
         chooseOtherHref={chooseOther}
         powChallengeUrl={isPowEnabled() ? "/api/v1/challenge" : undefined}
         text={{
