@@ -10,8 +10,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { warnIfNoPerAddressLimits } = await import("./lib/client-ip");
   warnIfNoPerAddressLimits();
-  const { warnIfNoPublicUrl } = await import("./lib/env");
+  const { warnIfNoPublicUrl, warnIfPowOff } = await import("./lib/env");
   warnIfNoPublicUrl();
+  warnIfPowOff();
   // The embedded database is opened (and its folder locked) now, so a second process on the same folder
   // refuses to start instead of serving from a copy that corrupts the first.
   if (!process.env.DATABASE_URL) {

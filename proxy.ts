@@ -29,6 +29,8 @@ export function proxy(request: NextRequest) {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The proof-of-work widget (altcha) solves in Web Workers it starts from blob: URLs.
+    "worker-src 'self' blob:",
     "media-src 'self' data:",
     "object-src 'none'",
     "base-uri 'self'",

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from "node:crypto";
 import { getEnv } from "./env";
 
-type KeyPurpose = "nik-hash" | "nik-encrypt" | "phone-hash" | "auth" | "manage" | "rebook";
+type KeyPurpose = "nik-hash" | "nik-encrypt" | "phone-hash" | "auth" | "manage" | "rebook" | "pow" | "pow-key" | "pow-wait";
 
 const keys = new Map<KeyPurpose, Buffer>();
 

@@ -8,6 +8,10 @@ const EnvSchema = z.object({
   ANTREAN_DATA_DIR: z.string().min(1).default(".data"),
   ANTREAN_SECRET: z.string().min(32, "ANTREAN_SECRET must be at least 32 characters").optional(),
   ANTREAN_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /** Proof of work for anonymous bookings (ALTCHA); `off` for benchmarks and closed networks. */
+  ANTREAN_POW: z.enum(["on", "off"], { error: "ANTREAN_POW must be on or off" }).default("on"),
+  /** Without JavaScript the booking form waits this long instead of solving a challenge. */
+  ANTREAN_POW_WAIT_SECONDS: z.coerce.number({ error: "ANTREAN_POW_WAIT_SECONDS must be a number of seconds" }).int().min(1).max(300).default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   ANTREAN_PUBLIC_URL: z.string().optional(),
   NEXTAUTH_URL: z.string().optional(),
@@ -108,6 +112,12 @@ export function warnIfNoPublicUrl(log: (message: string) => void = console.warn)
   const site = getPublicSite();
   if (site.configured || process.env.NODE_ENV !== "production") return;
   log(`[antrean] ANTREAN_PUBLIC_URL is not set: shared links and device activation links will point at ${site.origin}. Set it to the site's public address.`);
+}
+
+/** At start: say that bookings cost no proof of work in this deployment. */
+export function warnIfPowOff(log: (message: string) => void = console.warn): void {
+  if (getEnv().ANTREAN_POW !== "off") return;
+  log("[antrean] ANTREAN_POW=off: proof of work is off, anonymous bookings (web form and JSON API) are not asked to solve a challenge.");
 }
 
 /** `next build` loads the app to prerender it; it must leave the data folder alone (not even create it). */

@@ -16,7 +16,8 @@ export type AppErrorCode =
   | "forbidden"
   | "locked"
   | "unavailable"
-  | "below_booked";
+  | "below_booked"
+  | "challenge";
 
 const STATUS: Record<AppErrorCode, number> = {
   validation: 422,
@@ -31,6 +32,7 @@ const STATUS: Record<AppErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   locked: 429,
+  challenge: 403,
   unavailable: 503,
   below_booked: 409,
 };

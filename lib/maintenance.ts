@@ -9,6 +9,7 @@ import { pruneLoginThrottles } from "./dal/login-throttles";
 import { sweepOutageStragglers } from "./dal/outages";
 import { expireMissedBookings } from "./dal/queue/expiry";
 import { pruneRateLimits } from "./dal/rate-limit";
+import { prunePowSpent } from "./dal/pow";
 import { purgeExpiredPersonalData } from "./dal/retention";
 
 type Job = { name: string; everyMs: number; run: (now: Date) => Promise<string | null> };
@@ -60,6 +61,7 @@ const JOBS: Job[] = [
       const purged = await purgeExpiredPersonalData({ now });
       const holidays = await ensureNationalHolidays({ now });
       await pruneRateLimits(now);
+      await prunePowSpent(now);
       await pruneLoginThrottles(now);
       return purged.bookings + holidays.added > 0 ? `${purged.bookings} booking(s) purged, ${holidays.added} holiday(s) added` : null;
     },

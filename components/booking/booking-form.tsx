@@ -8,6 +8,7 @@ import { createBookingAction } from "@/lib/actions/booking";
 import { IDLE } from "@/lib/actions/form-state";
 import { saveTypedInput } from "@/components/layout/typed-input";
 import { useFocusOnError } from "./booking-form-focus";
+import { PowWidget } from "./pow-widget";
 
 export type BookingFormText = {
   nik: string;
@@ -24,6 +25,8 @@ export type BookingFormText = {
   chooseOther: string;
   tryService: string;
   recover: string;
+  powChecking: string;
+  powWaitTitle: string;
 };
 
 /** Where a person who already booked (and lost the reference) finds it again by NIK + phone. */
@@ -33,7 +36,18 @@ const RECOVER_PATH = "/check/recover";
  * The details step. A server action does the work, so the form posts and re-renders with its errors
  * even without JavaScript; with JavaScript it stays on the page and keeps what was typed.
  */
-export function BookingForm({ hidden, text, chooseOtherHref }: { hidden: Record<string, string>; text: BookingFormText; chooseOtherHref: string }) {
+export function BookingForm({
+  hidden,
+  text,
+  chooseOtherHref,
+  powChallengeUrl,
+}: {
+  hidden: Record<string, string>;
+  text: BookingFormText;
+  chooseOtherHref: string;
+  /** Where the proof-of-work widget fetches its challenge; absent when ANTREAN_POW=off. */
+  powChallengeUrl?: string;
+}) {
   const [state, action, pending] = useActionState(createBookingAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
@@ -41,10 +55,20 @@ export function BookingForm({ hidden, text, chooseOtherHref }: { hidden: Record<
   const slotProblem = state.code === "full" || state.code === "closed";
   return (
     <form action={action} className="space-y-5" noValidate>
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {state.status === "error" ? (
+      {Object.entries(hidden)
+        // After "please wait" the server's new token replaces the one the page came with.
+        .filter(([name]) => !(state.wait && name === "powWait"))
+        .map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+      {powChallengeUrl ? <PowWidget challengeUrl={powChallengeUrl} checkingText={text.powChecking} answer={state} /> : null}
+      {state.wait ? (
+        <Alert tone="info" ref={errorRef} tabIndex={-1}>
+          <input type="hidden" name="powWait" value={state.wait.token} />
+          <p className="font-semibold">{text.powWaitTitle}</p>
+          <p className="mt-1">{state.message}</p>
+        </Alert>
+      ) : state.status === "error" ? (
         <Alert tone="error" ref={errorRef} tabIndex={-1}>
           <p className="font-semibold">{state.message}</p>
           {slotProblem ? (

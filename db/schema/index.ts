@@ -11,3 +11,4 @@ export * from "./message-templates";
 export * from "./standby";
 export * from "./priority-rebookings";
 export * from "./outages";
+export * from "./pow";

@@ -71,6 +71,11 @@ export const offices = pgTable(
     retentionDays: smallint().notNull().default(365),
     /** Close Indonesian national holidays automatically (the hourly job adds each new year's). */
     observesNationalHolidays: boolean().notNull().default(true),
+    /**
+     * Proof of work for anonymous bookings: the largest counter a browser may have to try (each try is
+     * one PBKDF2 of POW_COST rounds); about three quarters of it on average.
+     */
+    powDifficulty: integer().notNull().default(2000),
     ...timestamps,
   },
   (t) => [
@@ -93,6 +98,7 @@ export const offices = pgTable(
     check("offices_release_delay_ck", sql`${t.releaseDelayMinutes} between 0 and 1440`),
     check("offices_standby_offer_ck", sql`${t.standbyOfferMinutes} between 5 and 1440`),
     check("offices_priority_rebook_ck", sql`${t.priorityRebookPercent} between 0 and 100`),
+    check("offices_pow_difficulty_ck", sql`${t.powDifficulty} between 1 and 1000000`),
   ],
 );
 

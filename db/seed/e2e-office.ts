@@ -57,6 +57,8 @@ export async function seedAlwaysOpenOffice(db: Database, options: AlwaysOpenOffi
         observesNationalHolidays: false,
         dailyCap: capacity * HOURS.length,
         walkInReservePercent: 20,
+        // Proof of work as in production, at a difficulty a test solves in a moment (browser and Node).
+        powDifficulty: 50,
       })
       .returning({ id: offices.id });
     const officeId = office!.id;

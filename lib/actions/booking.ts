@@ -3,16 +3,33 @@
 import { redirect } from "next/navigation";
 import { citizen } from "../auth/actor";
 import { createBooking } from "../dal/bookings";
-import { limitCreateBooking, limitSharedCreateBooking } from "../api/limits";
+import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
+import { limitCreateBooking, limitPersonCreateBooking, limitSharedCreateBooking } from "../api/limits";
 import { getTranslator } from "../i18n/server";
+import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
+import { checkFormPow, isSpentWaitToken, spendBookingPow, type PowWait } from "../pow/gate";
+import { createWaitToken, waitSeconds } from "../pow/wait-token";
 import { requestIp } from "../request-context";
 import { CreateBookingFormSchema } from "../validation/booking";
 import { formDataToObject, parseInput } from "../validation/parse";
 import { bookingFormValues } from "../validation/booking-form-values";
 import { toFormState, type FormState } from "./form-state";
 
-/** The citizen's booking form: parse → book → remember that this browser may manage it → confirmation. */
+/** Office time of day with seconds, for "press the button after 10.15.30". */
+function clockTime(at: Date, t: Translator): string {
+  return new Intl.DateTimeFormat(t.locale === "id" ? "id-ID" : "en-GB", { timeZone: "Asia/Jakarta", hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(at);
+}
+
+function waitState(wait: PowWait, t: Translator, values: Record<string, string>): FormState {
+  const message = t("pow.wait.body", { seconds: waitSeconds(), time: clockTime(wait.readyAt, t) });
+  return { status: "error", code: "wait", message, values, wait: { token: wait.token, readyAt: wait.readyAt.toISOString() } };
+}
+
+/**
+ * The citizen's booking form: parse → proof of work (the widget's solution, or without JavaScript a short
+ * signed wait) → limits → book → remember that this browser may manage it → confirmation.
+ */
 export async function createBookingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const t = await getTranslator();
   const raw = formDataToObject(formData);
@@ -21,10 +38,15 @@ export async function createBookingAction(_prev: FormState, formData: FormData):
     const ip = await requestIp();
     await limitCreateBooking(ip);
     const input = parseInput(CreateBookingFormSchema, raw);
+    const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG);
+    if ("wait" in pow) return waitState(pow.wait, t, bookingFormValues(raw));
     await limitSharedCreateBooking(ip, input);
+    await limitPersonCreateBooking(input);
+    await spendBookingPow(pow.proof);
     const booking = await createBooking({ ...input, consent: input.consent }, { actor: citizen(ip), locale: t.locale });
     reference = booking.reference;
   } catch (error) {
+    if (isSpentWaitToken(error, raw)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), t, bookingFormValues(raw));
     return toFormState(error, t, bookingFormValues(raw));
   }
   await rememberManage(reference);

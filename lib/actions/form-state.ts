@@ -12,6 +12,8 @@ export type FormState = {
   values?: Record<string, string>;
   /** A service that fits the person better (e.g. KIA for a child refused KTP-el), to link to. */
   suggestion?: { href: string; label: string };
+  /** No proof of work came with the booking form: post again with this token once `readyAt` has passed. */
+  wait?: { token: string; readyAt: string };
 };
 
 export const IDLE: FormState = { status: "idle" };

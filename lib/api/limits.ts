@@ -1,5 +1,6 @@
 import "server-only";
-import { assertUnderRateLimit, consumeRateLimit } from "../dal/rate-limit";
+import { hashNik, hashPhone } from "../crypto";
+import { assertUnderRateLimit, consumeRateLimit, consumeRateLimits } from "../dal/rate-limit";
 import { getDayPlaces } from "../dal/day-places";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
 import { UNTRUSTED_CLIENT } from "../client-ip";
@@ -40,6 +41,35 @@ export async function limitSharedCreateBooking(ip: string, input: { office?: str
   const office = input.office ?? DEFAULT_OFFICE_SLUG;
   const allowance = Math.max(minimum, perPlace * (await getDayPlaces(office, input.date)));
   await consumeRateLimit(`api:create-booking:shared:${office}:${input.date}`, allowance, API_LIMITS.createBooking.windowSeconds);
+}
+
+/**
+ * Booking attempts per person, whoever sends them and from wherever: a script that hammers one NIK or one
+ * phone number is stopped without touching the crowd's shared allowance. Keyed by the NIK's and phone's
+ * keyed hashes (no NIK in the table). Generous for a person: typos and full sessions cost one each.
+ */
+export const PERSON_LIMITS = { nik: 10, phone: 20, windowSeconds: 600 } as const;
+
+export async function limitPersonCreateBooking(input: { nik: string; phone: string }): Promise<void> {
+  await consumeRateLimits(
+    [
+      { key: `api:create-booking:nik:${hashNik(input.nik)}`, limit: PERSON_LIMITS.nik },
+      { key: `api:create-booking:phone:${hashPhone(input.phone)}`, limit: PERSON_LIMITS.phone },
+    ],
+    PERSON_LIMITS.windowSeconds,
+  );
+}
+
+/**
+ * Requests per API key and window, every call counted (bookings, reports, admin): a key is one caller,
+ * trusted to skip proof of work and the per-address limits, not to take the whole office's day.
+ */
+export const API_KEY_LIMIT = { limit: 600, windowSeconds: 600 } as const;
+
+export const apiKeyLimitKey = (apiKeyId: string) => `api:key:${apiKeyId}`;
+
+export async function limitApiKey(apiKeyId: string): Promise<void> {
+  await consumeRateLimit(apiKeyLimitKey(apiKeyId), API_KEY_LIMIT.limit, API_KEY_LIMIT.windowSeconds);
 }
 
 /** Before parsing: look-up, cancel and reschedule share one allowance per known address. */

@@ -30,6 +30,23 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
 }
 
 /**
+ * Several counters of one window in one statement (distinct keys); 429 if any of them passes its limit.
+ * Every counter is counted, so one key's excess does not hide another's.
+ */
+export async function consumeRateLimits(entries: { key: string; limit: number }[], windowSeconds: number, now = new Date()): Promise<void> {
+  if (entries.length === 0) return;
+  const db = await getDb();
+  const windowStart = windowStartOf(now, windowSeconds);
+  const rows = await db
+    .insert(rateLimits)
+    .values(entries.map(({ key }) => ({ key, windowStart, count: 1 })))
+    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
+    .returning({ key: rateLimits.key, count: rateLimits.count });
+  const limits = new Map(entries.map((e) => [e.key, e.limit]));
+  if (rows.some((row) => row.count > limits.get(row.key)!)) throw rateLimited(now, windowSeconds);
+}
+
+/**
  * Throws 429 when `key` has already used its `limit` in this window, without counting the call: for
  * counters of failures, checked before the attempt and consumed only when it fails.
  */

@@ -44,6 +44,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       NEXT_DIST_DIR: DIST_DIR,
       NEXT_TELEMETRY_DISABLED: "1",
       ANTREAN_TRUST_PROXY: "1",
+      // The benchmark measures the server; proof of work is the client's cost (and the server's is two HMACs).
+      ANTREAN_POW: "off",
       ANTREAN_SECRET: "bench-secret-bench-secret-bench-secret-0123",
     },
     stdio: ["ignore", "pipe", "pipe"],

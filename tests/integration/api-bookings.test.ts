@@ -11,6 +11,8 @@ import { adultNik, createTestOffice, makeNik, NOW, TODAY, TOMORROW, uniquePhone,
 
 // As behind a trusted proxy, so every request can come from its own address (see tests/helpers/api.ts).
 vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
+// Proof of work has its own tests (api-pow.test.ts); these book without solving a challenge.
+vi.stubEnv("ANTREAN_POW", "off");
 
 const BOOKING_KEYS = [
   "channel", "checkedInAt", "createdAt", "date", "email", "isPriority", "name", "nikMasked", "office", "phone",

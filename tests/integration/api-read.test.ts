@@ -10,6 +10,8 @@ import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, TODAY, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 
 vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
+// Proof of work has its own tests (api-pow.test.ts); these book without solving a challenge.
+vi.stubEnv("ANTREAN_POW", "off");
 
 const HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "' OR 1=1 --", "'; DROP TABLE bookings; --"];
 

@@ -10,6 +10,8 @@ import { adultNik, createTestOffice, TOMORROW, uniquePhone, type TestOffice } fr
 
 // As behind a trusted proxy, so every request can come from its own address (see tests/helpers/api.ts).
 vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
+// Proof of work has its own tests (api-pow.test.ts); these book without solving a challenge.
+vi.stubEnv("ANTREAN_POW", "off");
 
 /** "Back after booking, then send again": the NIK is taken, the reference lost. NIK + phone find it. */
 describe.each(DATABASE_KINDS)("finding a booking again by NIK and phone on %s", (kind) => {

@@ -8,6 +8,8 @@ import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 
 vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
+// Proof of work has its own tests (api-pow.test.ts); these book without solving a challenge.
+vi.stubEnv("ANTREAN_POW", "off");
 
 /** The calendar file as a calendar app reads it (Mozilla's ical.js), with its time zone registered. */
 function parseCalendar(text: string) {

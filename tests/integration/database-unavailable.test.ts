@@ -16,6 +16,8 @@ import { createTestOffice, TOMORROW, type TestOffice } from "../helpers/fixtures
 import { startThrowawayPostgres, type ThrowawayPostgres } from "../helpers/throwaway-postgres";
 
 vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
+// Proof of work has its own tests (api-pow.test.ts); these book without solving a challenge.
+vi.stubEnv("ANTREAN_POW", "off");
 
 /**
  * PostgreSQL-only by nature: a throw-away cluster of its own (never the shared server) is stopped and

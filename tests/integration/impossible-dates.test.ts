@@ -9,6 +9,8 @@ import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 
 vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
+// Proof of work has its own tests (api-pow.test.ts); these book without solving a challenge.
+vi.stubEnv("ANTREAN_POW", "off");
 
 /** Dates that pass a `YYYY-MM-DD` pattern but that PostgreSQL cannot hold (or that do not exist). */
 const IMPOSSIBLE = ["0000-01-01", "0001-01-01", "9999-12-31", "2026-02-30", "2026-13-01", "+10000-01-01", "10000-01-01"];

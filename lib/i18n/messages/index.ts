@@ -47,7 +47,10 @@ const domains = [
   placeMessages,
   standbyMessages,
   outageMessages,
+  powMessages,
 ] as const;
+import { powMessages } from "./pow";
+
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

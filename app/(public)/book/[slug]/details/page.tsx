@@ -7,6 +7,9 @@ import { getAvailability } from "@/lib/dal/availability";
 import { findPublicService } from "@/lib/dal/public-service";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
+import { isPowEnabled } from "@/lib/pow/altcha";
+import { createWaitToken } from "@/lib/pow/wait-token";
+import { DEFAULT_OFFICE_SLUG } from "@/lib/dal/offices";
 import { parseSlot } from "@/lib/slot";
 import { parsePlaceParam, withPlace } from "@/lib/place-path";
 
@@ -45,8 +48,17 @@ export default async function DetailsPage({ params, searchParams }: Props) {
         </a>
       </Card>
       <BookingForm
-        hidden={{ service: slug, date: slot.date, session: slot.session, checklist: "confirmed", ...(office ? { office } : {}) }}
+        hidden={{
+          service: slug,
+          date: slot.date,
+          session: slot.session,
+          checklist: "confirmed",
+          ...(office ? { office } : {}),
+          // Without JavaScript the wait starts now, while the person types (see lib/pow/wait-token.ts).
+          ...(isPowEnabled() ? { powWait: createWaitToken(office ?? DEFAULT_OFFICE_SLUG).token } : {}),
+        }}
         chooseOtherHref={chooseOther}
+        powChallengeUrl={isPowEnabled() ? "/api/v1/challenge" : undefined}
         text={{
           nik: t("details.nik"),
           nikHint: t("details.nikHint"),
@@ -62,6 +74,8 @@ export default async function DetailsPage({ params, searchParams }: Props) {
           chooseOther: t("details.change"),
           tryService: t("nik.tryService"),
           recover: t("recover.fromDuplicate"),
+          powChecking: t("pow.checking"),
+          powWaitTitle: t("pow.wait.title"),
         }}
       />
     </div>
