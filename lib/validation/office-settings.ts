@@ -77,6 +77,10 @@ const SETTINGS_SHAPE = {
   nearTurnAhead: int(0, 50),
   isPriorityEnabled: checkbox,
   retentionDays: int(30, 3650),
+  releaseDelayMinutes: int(0, 1440),
+  standbyOfferMinutes: int(5, 1440),
+  priorityRebookPercent: int(0, 100),
+  powDifficulty: int(1, 1_000_000),
   observesNationalHolidays: checkbox,
 };
 export const OFFICE_SETTING_KEYS = Object.keys(SETTINGS_SHAPE) as (keyof typeof SETTINGS_SHAPE)[];

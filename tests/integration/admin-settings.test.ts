@@ -68,6 +68,17 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
     expect(await db().$count(auditLogs, and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "office.settings_update")))).toBe(1);
   });
 
+  it("the fairness settings (re-release delay, standby offer, priority share, proof-of-work difficulty) are saved and bounded", async () => {
+    const { t, admin } = await setup();
+    const current = await getOfficeSettings(admin, t.office.id);
+    const input = parseInput(OfficeSettingsSchema, formOf(current, { releaseDelayMinutes: "45", standbyOfferMinutes: "90", priorityRebookPercent: "15", powDifficulty: "5000" }));
+    expect(await updateOfficeSettings(admin, t.office.id, input)).toEqual({ changed: ["releaseDelayMinutes", "standbyOfferMinutes", "priorityRebookPercent", "powDifficulty"] });
+    expect(await rowOf(t.office.id)).toMatchObject({ releaseDelayMinutes: 45, standbyOfferMinutes: 90, priorityRebookPercent: 15, powDifficulty: 5000 });
+    const bad = formOf(current, { releaseDelayMinutes: "1441", standbyOfferMinutes: "4", priorityRebookPercent: "101", powDifficulty: "0" });
+    const error = await appErrorOf(Promise.resolve().then(() => parseInput(OfficeSettingsSchema, bad)));
+    expect(Object.keys(error.fields!).sort()).toEqual(["powDifficulty", "priorityRebookPercent", "releaseDelayMinutes", "standbyOfferMinutes"]);
+  });
+
   it("operators, supervisors and another office's admin get 403 and nothing changes", async () => {
     const { t, admin, staff } = await setup();
     const other = await setup();
