@@ -14,13 +14,14 @@ type Text = {
 };
 
 /** Joining a full date's standby list; posts to a server action, so it works without JavaScript. */
-export function StandbyJoinForm({ service, date, sessions, text }: { service: string; date: string; sessions: { value: string; label: string }[]; text: Text }) {
+export function StandbyJoinForm({ service, office, date, sessions, text }: { service: string; office?: string; date: string; sessions: { value: string; label: string }[]; text: Text }) {
   const [state, action, pending] = useActionState(joinStandbyAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="service" value={service} />
+      {office ? <input type="hidden" name="office" value={office} /> : null}
       <input type="hidden" name="date" value={date} />
       {state.status === "error" ? (
         <Alert tone="error" ref={errorRef} tabIndex={-1}>

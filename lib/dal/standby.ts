@@ -16,7 +16,7 @@ import { evaluateRange } from "./availability";
 import { writeAudit } from "./audit";
 import { checkPersonOrSuggest, notFound } from "./booking-rules";
 import type { BookingContext } from "./bookings";
-import { requireOffice } from "./offices";
+import { requirePublicOffice } from "./places";
 import { requireService, serviceName } from "./services";
 
 export { acceptStandbyOffer, standbyTokenSubject, type StandbyProof } from "./standby-accept";
@@ -49,7 +49,7 @@ const channel: Channel = "online";
 export async function joinStandby(input: JoinStandbyInput, ctx: BookingContext): Promise<{ reference: string; position: number }> {
   const now = ctx.now ?? new Date();
   const db = await getDb();
-  const office = await requireOffice(input.office, db);
+  const office = await requirePublicOffice(input.office, db);
   const service = await requireService(office, input.service, db);
   const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, ctx.locale);
   await assertFull(db, office, service, input.date, input.session, now);

@@ -106,6 +106,15 @@ describe.each(DATABASE_KINDS)("re-release delay and the standby list on %s", (ki
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });
 
+  it("a hidden place (the training place) has no standby list: answered as an unknown place, nothing written", async () => {
+    const { t } = await fullOffice();
+    await db().update(offices).set({ isPublic: false }).where(eq(offices.id, t.office.id));
+    const refused = await appErrorOf(join(t));
+    expect(refused.status).toBe(422);
+    expect(Object.keys(refused.fields ?? {})).toEqual(["office"]);
+    expect(await db().$count(standbyEntries, eq(standbyEntries.officeId, t.office.id))).toBe(0);
+  });
+
   it("joining: only a full date, the person rules of a booking, one entry per NIK and date, in order", async () => {
     const { t, booked } = await fullOffice();
     const notFull = await appErrorOf(join(t, { date: addDays(TOMORROW, 1) }));

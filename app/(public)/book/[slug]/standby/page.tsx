@@ -6,9 +6,10 @@ import { getAvailability } from "@/lib/dal/availability";
 import { findPublicService } from "@/lib/dal/public-service";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
+import { parsePlaceParam, withPlace } from "@/lib/place-path";
 import { DateSchema } from "@/lib/validation/fields";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ date?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ date?: string; office?: string | string[] }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("standby.join.title"), robots: { index: false } };
@@ -17,12 +18,14 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The standby list of a full date: reached from the date's "full" note on the slot page. */
 export default async function JoinStandbyPage({ params, searchParams }: Props) {
   const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const service = await findPublicService(slug, t.locale);
+  const office = parsePlaceParam(query.office);
+  if (office === null) notFound();
+  const service = await findPublicService(slug, t.locale, office);
   if (!service) notFound();
   const date = DateSchema.safeParse(query.date);
-  if (!date.success) redirect(`/book/${slug}?checklist=confirmed`);
-  const back = `/book/${slug}?checklist=confirmed&date=${date.data}`;
-  const { days } = await getAvailability({ serviceSlug: slug, from: date.data, days: 1, t });
+  if (!date.success) redirect(withPlace(`/book/${slug}?checklist=confirmed`, office));
+  const back = withPlace(`/book/${slug}?checklist=confirmed&date=${date.data}`, office);
+  const { days } = await getAvailability({ officeSlug: office, serviceSlug: slug, from: date.data, days: 1, t });
   const day = days[0];
   // Only a full day has a list; anything else goes back to the normal choice.
   if (!day || day.reasonCode !== "full") redirect(back);
@@ -33,6 +36,7 @@ export default async function JoinStandbyPage({ params, searchParams }: Props) {
       <p>{t("standby.join.intro", { date: dateText, service: service.name.text })}</p>
       <StandbyJoinForm
         service={slug}
+        office={office}
         date={date.data}
         sessions={[{ value: "", label: t("standby.join.anySession") }, ...day.sessions.map((s) => ({ value: s.start, label: s.label }))]}
         text={{
