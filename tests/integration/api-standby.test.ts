@@ -22,6 +22,9 @@ const BOOKING_KEYS = [
   "queueNumber", "reference", "referenceDisplay", "service", "session", "status",
 ];
 
+// The standby API is under test here, not the proof of work on the booking that fills the day (tests/integration/api-pow.test.ts).
+vi.stubEnv("ANTREAN_POW", "off");
+
 describe.each(DATABASE_KINDS)("standby API on %s", (kind) => {
   let testDb: TestDatabase;
   let t: TestOffice;
