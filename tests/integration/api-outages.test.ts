@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { GET as availabilityGet } from "@/app/api/v1/availability/route";
 import { POST as outagesPost } from "@/app/api/v1/admin/outages/route";
@@ -14,6 +14,9 @@ import { createTestOffice, NOW, TOMORROW, type TestOffice } from "../helpers/fix
 import { actorOf, createTestStaff } from "../helpers/staff";
 
 const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+
+// The outage is under test, not the proof of work of the refused booking (tests/integration/api-pow.test.ts).
+vi.stubEnv("ANTREAN_POW", "off");
 
 describe.each(DATABASE_KINDS)("POST /api/v1/admin/outages on %s", (kind) => {
   let testDb: TestDatabase;
