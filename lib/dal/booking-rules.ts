@@ -25,10 +25,6 @@ export function provesNik(input: { nik: string; phoneLast4?: string }): SQL {
   return input.phoneLast4 ? and(nik, sql`right(${bookings.phone}, 4) = ${input.phoneLast4}`)! : nik;
 }
 
-export function notFound() {
-  return new AppError("not_found", "error.notFound");
-}
-
 /** The NIK's person: parsed with the office's today, and old/young enough for the service on the visit date. */
 export function checkPerson(nik: string, service: Service, office: Office, date: string, now: Date) {
   const parsed = parseNik(nik, localDate(now, office.timezone));

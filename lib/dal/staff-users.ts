@@ -6,7 +6,7 @@ import { staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { getDb } from "../db";
-import { AppError, pgErrorCode } from "../errors";
+import { AppError, notFound, pgErrorCode } from "../errors";
 import type { CreateStaffInput, ResetStaffPasswordInput, SetStaffActiveInput, UpdateStaffRoleInput } from "../validation/staff";
 import { writeAudit } from "./audit";
 import { clearAccountLocks } from "./login-throttles";
@@ -31,7 +31,6 @@ const DTO_COLUMNS = {
   createdAt: staffUsers.createdAt,
 };
 
-const notFound = () => new AppError("not_found", "error.pageNotFound");
 const selfChange = () => new AppError("forbidden", "staff.error.selfChange");
 /** Every session issued before this change stops at its next request. */
 const bumpSessions = { sessionVersion: sql`${staffUsers.sessionVersion} + 1` };
@@ -46,7 +45,7 @@ export async function getStaffMember(actor: Actor, staffId: string): Promise<Sta
   assertCan(actor, "staff.manage");
   const db = await getDb();
   const [row] = await db.select({ ...DTO_COLUMNS, officeId: staffUsers.officeId }).from(staffUsers).where(eq(staffUsers.id, staffId));
-  if (!row) throw notFound();
+  if (!row) throw notFound("error.pageNotFound");
   assertCan(actor, "staff.manage", row.officeId);
   const { officeId: _officeId, ...dto } = row;
   return dto;
@@ -76,7 +75,7 @@ export async function createStaff(actor: Actor, officeId: string, input: CreateS
 /** Locks the target row for the change, after checking the actor may manage staff of its office. */
 async function lockTarget(tx: Executor, actor: Actor, staffId: string): Promise<StaffUser> {
   const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).for("update");
-  if (!target) throw notFound();
+  if (!target) throw notFound("error.pageNotFound");
   assertCan(actor, "staff.manage", target.officeId);
   return target;
 }
@@ -129,7 +128,7 @@ export async function revokeStaffSessions(actor: Actor, staffId: string, now = n
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).for("update");
-    if (!target) throw notFound();
+    if (!target) throw notFound("error.pageNotFound");
     if (!isOwn) assertCan(actor, "staff.manage", target.officeId);
     await tx.update(staffUsers).set({ updatedAt: now, ...bumpSessions }).where(eq(staffUsers.id, target.id));
     await writeAudit(tx, { officeId: target.officeId, actor, action: "staff.sessions_revoked", details: { staffId: target.id } });
