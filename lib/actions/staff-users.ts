@@ -13,7 +13,7 @@ const USERS_PATH = "/staff/admin/users";
 export const createStaffAction = defineAction(
   { permission: "staff.manage", schema: CreateStaffSchema, echo: ["name", "email", "role"] },
   async (input, { actor }): Promise<FormState | Redirect> => {
-    const { id } = await createStaff(actor, actor.officeId, input);
+    const { id } = await createStaff(actor, input);
     revalidatePath(USERS_PATH);
     return { redirect: `${USERS_PATH}/${id}?saved=created` };
   },

@@ -1,7 +1,7 @@
 import "server-only";
 import { hash } from "@node-rs/argon2";
 import { asc, eq, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type { Database, Executor } from "@/db/client";
 import { staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -51,17 +51,29 @@ export async function getStaffMember(actor: Actor, staffId: string): Promise<Sta
   return dto;
 }
 
-export async function createStaff(actor: Actor, officeId: string, input: CreateStaffInput, now = new Date()): Promise<StaffUserDTO> {
+/**
+ * A new account, in the actor's own office unless `officeId` names another (which the actor must be allowed
+ * to manage; the command line's system actor always names one). A taken e-mail address is a field error.
+ */
+export async function createStaff(
+  actor: Actor,
+  input: CreateStaffInput & { officeId?: string },
+  options: { now?: Date; via?: "cli"; executor?: Database } = {},
+): Promise<StaffUserDTO> {
+  const officeId = input.officeId ?? ("officeId" in actor ? actor.officeId : undefined);
+  if (!officeId) throw new AppError("validation", "error.validation");
   assertCan(actor, "staff.manage", officeId);
+  const now = options.now ?? new Date();
   const passwordHash = await hash(input.password);
-  const db = await getDb();
+  const db = options.executor ?? (await getDb());
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(staffUsers)
         .values({ officeId, name: input.name, email: input.email, role: input.role, passwordHash, createdAt: now, updatedAt: now })
         .returning(DTO_COLUMNS);
-      await writeAudit(tx, { officeId, actor, action: "staff.create", details: { staffId: row!.id, email: row!.email, role: row!.role } });
+      const details = { staffId: row!.id, email: row!.email, role: row!.role, ...(options.via ? { via: options.via } : {}) };
+      await writeAudit(tx, { officeId, actor, action: "staff.create", details });
       return row!;
     });
   } catch (error) {
