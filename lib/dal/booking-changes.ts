@@ -6,7 +6,7 @@ import { AppError, pgErrorCode } from "../errors";
 import type { RescheduleBookingInput } from "../validation/booking";
 import { selectBookingDTO, type BookingDTO } from "./booking-dto";
 import { checkPerson, claimChanges, phoneChange, releaseChanges, resolveSlot } from "./booking-rules";
-import type { BookingContext } from "./bookings";
+import type { BookingContext } from "./booking-rules";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { changeBooking, type Ownership } from "./change-booking";
 

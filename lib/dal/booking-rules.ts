@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import type { Actor } from "../auth/actor";
 import { bookings, type Booking, type Office, type Service } from "@/db/schema";
 import { evaluateDay, type DayUsage } from "../availability";
 import { channelLimit, type Channel } from "../capacity";
@@ -14,6 +15,9 @@ import { loadDayPlan } from "./calendar";
 import { findServiceForAge, serviceName } from "./services";
 
 /** The booking rules shared by booking, rescheduling and the queue: who may, when, and which places. */
+
+/** The citizen-facing booking functions' context: who, the reader's language, a fixed clock for tests. */
+export type BookingContext = { actor: Actor; locale: Locale; now?: Date };
 
 const full = () => new AppError("full", "error.full");
 const UNCAPPED = 2_147_483_647;

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { bookings, type Booking } from "@/db/schema";
-import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Channel } from "../capacity";
 import { encryptNik, hashNik, hashPhone } from "../crypto";
@@ -18,7 +17,9 @@ import { requireOffice } from "./offices";
 import { invalidateReads, isKnownFull, markFull } from "./read-cache";
 import { requireService } from "./services";
 
-export type BookingContext = { actor: Actor; locale: Locale; now?: Date };
+import type { BookingContext } from "./booking-rules";
+
+export type { BookingContext } from "./booking-rules";
 
 export { cancelBooking, rescheduleBooking, type Ownership } from "./booking-changes";
 export { recoverBooking } from "./booking-recovery";
