@@ -5,6 +5,7 @@ import { citizenMessages } from "./citizen";
 import { commonMessages } from "./common";
 import { contentMessages } from "./content";
 import { deviceMessages } from "./devices";
+import { errorPageMessages } from "./error-pages";
 import { errorMessages } from "./errors";
 import { liveQueueMessages } from "./live-queue";
 import { outboxMessages } from "./outbox";
@@ -18,7 +19,7 @@ import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
-const domains = [commonMessages, errorMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages] as const;
+const domains = [commonMessages, errorMessages, errorPageMessages, calendarMessages, bookingMessages, citizenMessages, slotMessages, contentMessages, apiMessages, staffMessages, deviceMessages, queueMessages, queueDeskMessages, securityMessages, surveyMessages, kioskSurveyMessages, reportMessages, liveQueueMessages, outboxMessages] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
