@@ -1,10 +1,9 @@
 import "server-only";
 import type { Locale } from "../i18n/messages";
-import { isAppError } from "../errors";
 import { isDocument } from "../requirements";
 import { requireOffice } from "./offices";
 import { cachedRead } from "./read-cache";
-import { getServiceDTO, type ServiceDTO } from "./services";
+import { findServiceDTO, type ServiceDTO } from "./services";
 
 /** An active service of the public office, or null for an unknown slug (the page then 404s). */
 export function findPublicService(slug: string, locale: Locale): Promise<ServiceDTO | null> {
@@ -13,12 +12,7 @@ export function findPublicService(slug: string, locale: Locale): Promise<Service
 }
 
 async function readPublicService(slug: string, locale: Locale): Promise<ServiceDTO | null> {
-  try {
-    return await getServiceDTO(await requireOffice(), slug, locale);
-  } catch (error) {
-    if (isAppError(error) && error.code === "validation") return null;
-    throw error;
-  }
+  return findServiceDTO(await requireOffice(), slug, locale);
 }
 
 /**
