@@ -9,7 +9,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
     <html lang="id">
       <body className="min-h-dvh">
         <main className="mx-auto max-w-3xl px-4 py-8">
-          <ErrorNotice reset={reset} />
+          <ErrorNotice reset={reset} bothLanguages />
         </main>
       </body>
     </html>

@@ -1,5 +1,18 @@
-import type { DisplayCall, DisplayState } from "./dal/display";
-import type { QueueEvent } from "./dal/queue-events";
+import type { QueueEvent } from "./queue-event";
+
+export type DisplayCall = { queueNumber: string; counterNumber: number; counterName: string; kind: "call" | "recall"; at: string };
+
+/**
+ * Everything the waiting-room screen shows, and nothing more: queue numbers and counters only — no
+ * NIK, no name, no internal ids — because the screen faces everyone in the room.
+ */
+export type DisplayState = {
+  office: { name: string; shortName: string; timezone: string };
+  date: string;
+  counters: Array<{ number: number; name: string; current: DisplayCall | null }>;
+  recent: DisplayCall[];
+  generatedAt: string;
+};
 
 /** How many past calls the waiting room sees beside the counters. */
 export const RECENT_CALLS = 6;

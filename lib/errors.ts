@@ -64,6 +64,11 @@ export class AppError extends Error {
   }
 }
 
+/** The one "there is no such thing (for you)" error: a wrong proof and an unknown id look the same. */
+export function notFound(messageKey: MessageKey = "error.notFound"): AppError {
+  return new AppError("not_found", messageKey);
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }

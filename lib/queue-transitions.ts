@@ -8,12 +8,13 @@ import type { MessageKey } from "./i18n/messages";
  *
  *   booked → checked_in → called → serving → done
  *   booked → cancelled            booked → no_show (never checked in: the expiry sweep)
+ *   booked → booked (reschedule: another date or session)
  *   called → no_show (after N calls)        called/serving → checked_in (transfer)
  *   checked_in/called → expired (still open at the end of the day)
  */
 export const BOOKING_STATUSES = ["booked", "checked_in", "called", "serving", "done", "cancelled", "no_show", "expired"] as const satisfies readonly BookingStatus[];
 
-export type QueueAction = "check_in" | "call" | "recall" | "start" | "finish" | "no_show" | "miss" | "transfer" | "cancel" | "expire";
+export type QueueAction = "check_in" | "call" | "recall" | "start" | "finish" | "no_show" | "miss" | "transfer" | "cancel" | "reschedule" | "expire";
 
 type Transition = { from: readonly BookingStatus[]; to: BookingStatus; refused: MessageKey };
 
@@ -28,6 +29,7 @@ export const QUEUE_TRANSITIONS: Record<QueueAction, Transition> = {
   miss: { from: ["booked"], to: "no_show", refused: "queue.transition.miss" },
   transfer: { from: ["called", "serving"], to: "checked_in", refused: "queue.transition.transfer" },
   cancel: { from: ["booked"], to: "cancelled", refused: "queue.transition.cancel" },
+  reschedule: { from: ["booked"], to: "booked", refused: "queue.transition.reschedule" },
   expire: { from: ["checked_in", "called"], to: "expired", refused: "queue.transition.expire" },
 };
 

@@ -6,13 +6,14 @@ import { speechLang } from "@/lib/announcement";
 import type { KioskState } from "@/lib/actions/kiosk";
 import type { Locale } from "@/lib/i18n/messages";
 import type { KioskLabels } from "./labels";
+import { KIOSK_INPUT, KioskAlert, KioskField } from "./kiosk-field";
 import { NikKeypad } from "./nik-keypad";
 
 /** After a failed check-in the screen starts over by itself once nobody has touched it for this long. */
 export const FAILURE_CLEAR_MS = 8_000;
 
 const noSubscribe = () => () => {};
-const input = "min-h-20 w-full min-w-0 rounded-xl border-4 border-slate-400 bg-white px-4 text-4xl font-bold tracking-widest focus:border-brand-600";
+const input = KIOSK_INPUT;
 const clearKey = "inline-flex min-h-20 min-w-28 shrink-0 items-center justify-center gap-2 rounded-xl bg-slate-200 px-5 text-2xl font-bold text-ink active:bg-slate-400";
 
 type Props = { state: KioskState; formAction: (f: FormData) => void; isPending: boolean; labels: KioskLabels; locale: Locale; onIdle: () => void };
@@ -79,92 +80,74 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
     >
       <input type="hidden" name="lang" value={locale} />
       <p className="text-3xl">{labels.intro}</p>
-      {state.status === "error" ? (
-        <div role="alert" className="rounded-2xl border-l-[12px] border-red-700 bg-red-50 p-6 text-red-950">
-          <p className="text-4xl font-bold">{labels.errorTitle}</p>
-          <p className="mt-2 text-3xl">{state.message}</p>
-        </div>
-      ) : null}
-      <div className="flex flex-col gap-2">
-        <label htmlFor="kiosk-reference" className="text-4xl font-bold">
-          {labels.reference}
-        </label>
-        <p id="kiosk-reference-hint" className="text-2xl text-muted">
-          {labels.referenceHint}
-        </p>
-        <div className="flex gap-3">
-          <input
-            ref={reference}
-            id="kiosk-reference"
-            name="reference"
-            required
-            maxLength={200}
-            autoFocus
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            enterKeyHint="next"
-            defaultValue={state.values?.reference ?? ""}
-            aria-invalid={fieldErrors.reference?.length ? true : undefined}
-            aria-describedby={`kiosk-reference-hint${fieldErrors.reference?.length ? " kiosk-reference-error" : ""}`}
-            className={`${input} uppercase`}
-            onFocus={(e) => e.currentTarget.select()}
-            onKeyDown={(e) => {
-              const field = e.currentTarget;
-              // The failed code, untouched, is never extended: the next scan (or key) starts a new code.
-              if (failedReference && field.value === failedReference && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) field.value = "";
-              // A QR scanner presses Enter after the code: move on to the NIK instead of submitting half a form.
-              if (e.key === "Enter" && !nik.current?.value) {
-                e.preventDefault();
-                nik.current?.focus();
-                void announce(labels.nikPrompt, lang, { chime: false });
-              }
-            }}
-          />
-          {hasScript ? (
-            <button type="button" aria-label={labels.clearReference} className={clearKey} onClick={() => clear(reference.current)}>
-              <span aria-hidden="true">✕</span> {labels.clear}
-            </button>
-          ) : null}
-        </div>
-        {fieldErrors.reference?.length ? (
-          <p id="kiosk-reference-error" className="text-2xl font-bold text-red-800">
-            {fieldErrors.reference.join(" ")}
-          </p>
-        ) : null}
-      </div>
+      {state.status === "error" ? <KioskAlert title={labels.errorTitle} message={state.message} /> : null}
+      <KioskField id="kiosk-reference" label={labels.reference} hint={labels.referenceHint} errors={fieldErrors.reference}>
+        {(aria) => (
+          <div className="flex gap-3">
+            <input
+              ref={reference}
+              id="kiosk-reference"
+              name="reference"
+              required
+              maxLength={200}
+              autoFocus
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              enterKeyHint="next"
+              defaultValue={state.values?.reference ?? ""}
+              {...aria}
+              className={`${input} uppercase`}
+              onFocus={(e) => e.currentTarget.select()}
+              onKeyDown={(e) => {
+                const field = e.currentTarget;
+                // The failed code, untouched, is never extended: the next scan (or key) starts a new code.
+                if (failedReference && field.value === failedReference && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) field.value = "";
+                // A QR scanner presses Enter after the code: move on to the NIK instead of submitting half a form.
+                if (e.key === "Enter" && !nik.current?.value) {
+                  e.preventDefault();
+                  nik.current?.focus();
+                  void announce(labels.nikPrompt, lang, { chime: false });
+                }
+              }}
+            />
+            {hasScript ? (
+              <button type="button" aria-label={labels.clearReference} className={clearKey} onClick={() => clear(reference.current)}>
+                <span aria-hidden="true">✕</span> {labels.clear}
+              </button>
+            ) : null}
+          </div>
+        )}
+      </KioskField>
       <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
-        <div className="flex flex-col gap-2">
-          <label htmlFor="kiosk-nik" className="text-4xl font-bold">
-            {labels.nik}
-          </label>
-          <p id="kiosk-nik-hint" className="text-2xl text-muted">
-            {labels.nikHint}
-          </p>
-          <input
-            ref={nik}
-            id="kiosk-nik"
-            name="nik"
-            type="password"
-            inputMode="numeric"
-            pattern="[0-9]{16}"
-            maxLength={16}
-            required
-            autoComplete="off"
-            enterKeyHint="done"
-            aria-invalid={fieldErrors.nik?.length ? true : undefined}
-            aria-describedby={`kiosk-nik-hint${fieldErrors.nik?.length ? " kiosk-nik-error" : ""}`}
-            className={input}
-          />
-          {fieldErrors.nik?.length ? (
-            <p id="kiosk-nik-error" className="text-2xl font-bold text-red-800">
-              {fieldErrors.nik.join(" ")}
-            </p>
-          ) : null}
-          <button type="submit" disabled={isPending} className="mt-4 min-h-24 rounded-2xl bg-brand-600 px-8 text-5xl font-bold text-white disabled:opacity-60">
-            {isPending ? labels.loading : labels.submit}
-          </button>
-        </div>
+        <KioskField
+          id="kiosk-nik"
+          label={labels.nik}
+          hint={labels.nikHint}
+          errors={fieldErrors.nik}
+          footer={
+            <button type="submit" disabled={isPending} className="mt-4 min-h-24 rounded-2xl bg-brand-600 px-8 text-5xl font-bold text-white disabled:opacity-60">
+              {isPending ? labels.loading : labels.submit}
+            </button>
+          }
+        >
+          {(aria) => (
+            <input
+              ref={nik}
+              id="kiosk-nik"
+              name="nik"
+              type="password"
+              inputMode="numeric"
+              pattern="[0-9]{16}"
+              maxLength={16}
+              required
+              autoComplete="off"
+              enterKeyHint="done"
+              {...aria}
+              className={input}
+            />
+          )}
+        </KioskField>
         <NikKeypad
           labels={labels}
           onEdit={(change) => {

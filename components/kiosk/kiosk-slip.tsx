@@ -7,7 +7,7 @@ import type { KioskLabels } from "./labels";
  */
 export function KioskSlip({ result, labels }: { result: KioskResult; labels: KioskLabels }) {
   const { slip } = result;
-  const checkedIn = slip.checkedInAt ? new Date(slip.checkedInAt).toLocaleTimeString("id-ID", { timeZone: "Asia/Jakarta", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : "";
+  const checkedIn = slip.checkedInAt ? new Date(slip.checkedInAt).toLocaleTimeString("id-ID", { timeZone: slip.office.timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : "";
   const rows: Array<[string, string]> = [
     [labels.slip.service, slip.service],
     [labels.slip.date, slip.date.split("-").reverse().join("-")],

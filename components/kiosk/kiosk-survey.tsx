@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { kioskSurveyAction, type KioskSurveyState } from "@/lib/actions/kiosk-survey";
 import type { Locale } from "@/lib/i18n/messages";
+import { KIOSK_INPUT, KioskAlert, KioskField } from "./kiosk-field";
 import { KioskSurveyQuestions } from "./kiosk-survey-questions";
 import { KioskSurveyThanks } from "./kiosk-survey-thanks";
 import type { KioskSurveyLabels } from "./survey-labels";
@@ -11,7 +12,7 @@ type Props = { labels: Record<Locale, KioskSurveyLabels>; locale: Locale };
 
 const IDLE: KioskSurveyState = { status: "idle" };
 const bigLink = "inline-flex min-h-20 items-center rounded-2xl border-4 border-brand-600 bg-white px-8 text-3xl font-bold text-brand-700 no-underline";
-const input = "min-h-20 w-full min-w-0 rounded-xl border-4 border-slate-400 bg-white px-4 text-4xl font-bold tracking-widest uppercase focus:border-brand-600";
+const input = `${KIOSK_INPUT} uppercase`;
 
 /**
  * The SKM at the kiosk: the code of a finished visit, the nine questions with large answers, thanks.
@@ -53,35 +54,25 @@ export function KioskSurvey({ labels, locale: firstLocale }: Props) {
             <input type="hidden" name="lang" value={locale} />
             <input type="hidden" name="step" value="find" />
             <p className="text-3xl">{l.intro}</p>
-            {state.status === "error" ? (
-              <div role="alert" className="rounded-2xl border-l-[12px] border-red-700 bg-red-50 p-6 text-red-950">
-                <p className="text-4xl font-bold">{l.errorTitle}</p>
-                <p className="mt-2 text-3xl">{state.message}</p>
-              </div>
-            ) : null}
-            <div className="flex flex-col gap-2">
-              <label htmlFor="kiosk-survey-reference" className="text-4xl font-bold">
-                {l.reference}
-              </label>
-              <p id="kiosk-survey-reference-hint" className="text-2xl text-muted">
-                {l.referenceHint}
-              </p>
-              <input
-                id="kiosk-survey-reference"
-                name="reference"
-                required
-                maxLength={200}
-                autoFocus
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                enterKeyHint="go"
-                aria-describedby="kiosk-survey-reference-hint"
-                aria-invalid={state.status === "error" ? true : undefined}
-                onFocus={(e) => e.currentTarget.select()}
-                className={input}
-              />
-            </div>
+            {state.status === "error" ? <KioskAlert title={l.errorTitle} message={state.message} /> : null}
+            <KioskField id="kiosk-survey-reference" label={l.reference} hint={l.referenceHint} invalid={state.status === "error"}>
+              {(aria) => (
+                <input
+                  id="kiosk-survey-reference"
+                  name="reference"
+                  required
+                  maxLength={200}
+                  autoFocus
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  enterKeyHint="go"
+                  {...aria}
+                  onFocus={(e) => e.currentTarget.select()}
+                  className={input}
+                />
+              )}
+            </KioskField>
             <button type="submit" disabled={isPending} className="min-h-24 rounded-2xl bg-brand-600 px-8 text-5xl font-bold text-white disabled:opacity-60">
               {isPending ? l.loading : l.next}
             </button>

@@ -1,24 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireStaffAction } from "../auth/session";
 import { createForm, updateForm } from "../dal/admin-forms";
 import { createService, replaceRequirements, setServiceActive, updateService } from "../dal/admin-services";
 import { AppError, type FieldErrors } from "../errors";
-import { getTranslator } from "../i18n/server";
-import { formDataToObject, parseInput } from "../validation/parse";
+import { parseInput } from "../validation/parse";
 import { CreateFormLinkSchema, CreateServiceSchema, FormLinkSchema, parseRequirementRows, ServiceSchema, ServiceSlugSchema, SetServiceActiveSchema } from "../validation/services";
-import { toFormState, type FormState } from "./form-state";
+import { defineAction, type RawForm, type Redirect } from "./define-action";
+import type { FormState } from "./form-state";
 
 const SERVICES_PATH = "/staff/admin/services";
 const FORMS_PATH = "/staff/admin/forms";
 
-/** What was typed, to show again after a refusal (every string field of the post). */
-function typed(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$ACTION")) out[key] = value;
-  return out;
+/** What was typed, to show again after a refusal: every string field of the post, whole (a repeated one: its last value). */
+function typed(raw: RawForm): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? (value.at(-1) ?? "") : value]));
 }
 
 /** Citizen pages read services through the read cache (dropped by the data layer); rendered pages follow. */
@@ -26,26 +22,21 @@ function refreshPublic(): void {
   revalidatePath("/", "layout");
 }
 
-export async function createServiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let slug: string;
-  try {
-    const actor = await requireStaffAction("settings.manage");
-    slug = (await createService(actor, actor.officeId, parseInput(CreateServiceSchema, formDataToObject(formData)))).slug;
-  } catch (error) {
-    return toFormState(error, await getTranslator(), typed(formData));
-  }
-  refreshPublic();
-  redirect(`${SERVICES_PATH}/${slug}?saved=created`);
-}
+export const createServiceAction = defineAction(
+  { permission: "settings.manage", schema: CreateServiceSchema, echo: typed },
+  async (input, { actor }): Promise<FormState | Redirect> => {
+    const { slug } = await createService(actor, actor.officeId, input);
+    refreshPublic();
+    return { redirect: `${SERVICES_PATH}/${slug}?saved=created` };
+  },
+);
 
 /** One action for a service's three forms; `intent` names which (details, active, requirements). */
-export async function updateServiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let slug: string;
-  try {
-    const actor = await requireStaffAction("settings.manage");
-    const raw = formDataToObject(formData);
-    slug = parseInput(ServiceSlugSchema, raw.serviceSlug ?? "");
-    const intent = formData.get("intent");
+export const updateServiceAction = defineAction(
+  { permission: "settings.manage", echo: typed },
+  async (raw, { actor }): Promise<FormState | Redirect> => {
+    const slug = parseInput(ServiceSlugSchema, raw.serviceSlug ?? "");
+    const intent = raw.intent;
     if (intent === "details") await updateService(actor, actor.officeId, slug, parseInput(ServiceSchema, raw));
     else if (intent === "active") await setServiceActive(actor, actor.officeId, slug, parseInput(SetServiceActiveSchema, raw).active);
     else if (intent === "requirements") {
@@ -53,22 +44,17 @@ export async function updateServiceAction(_previous: FormState, formData: FormDa
       if (Object.keys(fields).length > 0) throw new AppError("validation", "error.validation", { fields: fields as FieldErrors });
       await replaceRequirements(actor, actor.officeId, slug, rows);
     } else return { status: "idle" };
-  } catch (error) {
-    return toFormState(error, await getTranslator(), typed(formData));
-  }
-  refreshPublic();
-  redirect(`${SERVICES_PATH}/${slug}?saved=updated`);
-}
+    refreshPublic();
+    return { redirect: `${SERVICES_PATH}/${slug}?saved=updated` };
+  },
+);
 
-export async function formLinkAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const actor = await requireStaffAction("settings.manage");
-    const raw = formDataToObject(formData);
-    if (formData.get("intent") === "create") await createForm(actor, actor.officeId, parseInput(CreateFormLinkSchema, raw));
+export const formLinkAction = defineAction(
+  { permission: "settings.manage", echo: typed },
+  async (raw, { actor }): Promise<FormState | Redirect> => {
+    if (raw.intent === "create") await createForm(actor, actor.officeId, parseInput(CreateFormLinkSchema, raw));
     else await updateForm(actor, actor.officeId, parseInput(ServiceSlugSchema, raw.formSlug ?? ""), parseInput(FormLinkSchema, raw));
-  } catch (error) {
-    return toFormState(error, await getTranslator(), typed(formData));
-  }
-  refreshPublic();
-  redirect(`${FORMS_PATH}?saved=1`);
-}
+    refreshPublic();
+    return { redirect: `${FORMS_PATH}?saved=1` };
+  },
+);

@@ -1,14 +1,12 @@
 "use server";
 
-import { requireStaffAction } from "../auth/session";
 import type { QueueEntryDTO } from "../dal/queue/entry-dto";
 import { checkInBooking, setPriority } from "../dal/queue/check-in";
-import { getTranslator } from "../i18n/server";
 import type { Translator } from "../i18n/translate";
 import { PRIORITY_LABEL, STATUS_LABEL } from "../queue-labels";
 import { CheckInSchema, SetPrioritySchema } from "../validation/queue";
-import { formDataToObject, parseInput } from "../validation/parse";
-import { toQueueFormState, type QueueFormState } from "./queue-state";
+import { defineAction } from "./define-action";
+import type { QueueFormState } from "./queue-state";
 
 /** What the result panel shows, already in the reader's language. */
 export type CheckedInView = {
@@ -28,32 +26,23 @@ export type CheckedInView = {
  * The check-in desk: reference (typed or scanned) + the NIK from the KTP. On success the form empties for
  * the next citizen and the result panel shows who was checked in; the NIK is never echoed back.
  */
-export async function checkInAction(_prev: QueueFormState<CheckedInView>, formData: FormData): Promise<QueueFormState<CheckedInView>> {
-  const t = await getTranslator();
-  const raw = formDataToObject(formData);
-  try {
-    const actor = await requireStaffAction("booking.check_in");
-    const input = parseInput(CheckInSchema, raw);
+export const checkInAction = defineAction(
+  { permission: "booking.check_in", schema: CheckInSchema, echo: ["reference"] },
+  async (input, { actor, t }): Promise<QueueFormState<CheckedInView>> => {
     const result = await checkInBooking(actor, input, { locale: t.locale });
     const notice = result.alreadyCheckedIn ? t("checkIn.already") : result.late ? t("checkIn.late") : t("checkIn.done");
     return { status: "success", result: toView(result.entry, t), notice };
-  } catch (error) {
-    return toQueueFormState(error, t, { reference: typeof raw.reference === "string" ? raw.reference : "" });
-  }
-}
+  },
+);
 
 /** Marks the citizen just checked in as priority (disability, pregnancy). */
-export async function setPriorityAction(_prev: QueueFormState<CheckedInView>, formData: FormData): Promise<QueueFormState<CheckedInView>> {
-  const t = await getTranslator();
-  try {
-    const actor = await requireStaffAction("booking.check_in");
-    const input = parseInput(SetPrioritySchema, formDataToObject(formData));
+export const setPriorityAction = defineAction(
+  { permission: "booking.check_in", schema: SetPrioritySchema },
+  async (input, { actor, t }): Promise<QueueFormState<CheckedInView>> => {
     const entry = await setPriority(actor, input, { locale: t.locale });
     return { status: "success", result: toView(entry, t), notice: t("checkIn.prioritySet") };
-  } catch (error) {
-    return toQueueFormState(error, t);
-  }
-}
+  },
+);
 
 function toView(entry: QueueEntryDTO, t: Translator): CheckedInView {
   return {

@@ -2,13 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import QRCode from "qrcode";
-import { requireStaffAction } from "../auth/session";
 import { createDevice, reissueDeviceToken, revokeDevice, type DeviceDTO } from "../dal/devices";
 import { getPublicSite } from "../env";
-import { getTranslator } from "../i18n/server";
 import { CreateDeviceSchema, DeviceIdSchema } from "../validation/devices";
-import { formDataToObject, parseInput } from "../validation/parse";
-import { toFormState, type FormState } from "./form-state";
+import { defineAction } from "./define-action";
+import type { FormState } from "./form-state";
 
 const DEVICES_PATH = "/staff/devices";
 
@@ -31,35 +29,27 @@ async function withLink(result: { device: DeviceDTO; token: string }): Promise<D
   return { status: "link", link: { url, qrSvg, device: result.device } };
 }
 
-export async function createDeviceAction(_previous: DeviceFormState, formData: FormData): Promise<DeviceFormState> {
-  const raw = formDataToObject(formData);
-  try {
-    const actor = await requireStaffAction("devices.manage");
-    const result = await createDevice(actor, parseInput(CreateDeviceSchema, raw));
+export const createDeviceAction = defineAction(
+  { permission: "devices.manage", schema: CreateDeviceSchema, echo: ["kind", "name"] },
+  async (input, { actor }): Promise<DeviceFormState> => {
+    const result = await createDevice(actor, input);
     revalidatePath(DEVICES_PATH);
-    return await withLink(result);
-  } catch (error) {
-    return toFormState(error, await getTranslator(), { kind: String(raw.kind ?? ""), name: String(raw.name ?? "") });
-  }
-}
+    return withLink(result);
+  },
+);
 
 /** A device's controls in one action; `intent` names the button, so each stays a plain form post. */
-export async function updateDeviceAction(_previous: DeviceFormState, formData: FormData): Promise<DeviceFormState> {
-  try {
-    const actor = await requireStaffAction("devices.manage");
-    const { deviceId } = parseInput(DeviceIdSchema, formDataToObject(formData));
-    const intent = formData.get("intent");
-    if (intent === "reissue") {
+export const updateDeviceAction = defineAction(
+  { permission: "devices.manage", schema: DeviceIdSchema },
+  async ({ deviceId }, { actor, raw, t }): Promise<DeviceFormState> => {
+    if (raw.intent === "reissue") {
       const result = await reissueDeviceToken(actor, deviceId);
       revalidatePath(DEVICES_PATH);
-      return await withLink(result);
+      return withLink(result);
     }
-    if (intent !== "revoke") return { status: "idle" };
+    if (raw.intent !== "revoke") return { status: "idle" };
     const device = await revokeDevice(actor, deviceId);
     revalidatePath(DEVICES_PATH);
-    const t = await getTranslator();
     return { status: "revoked", message: t("devices.admin.revoked", { name: device.name }) };
-  } catch (error) {
-    return toFormState(error, await getTranslator(), {});
-  }
-}
+  },
+);

@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import { asExpectedError } from "../api/respond";
 import { describeError, isAppError } from "../errors";
 import type { Translator } from "../i18n/translate";
+import { isBookingStatus, STATUS_LABEL } from "../queue-labels";
 
 /** What a form shows after a failed submit: the message, each field's errors, and what was typed. */
 export type FormState = {
@@ -21,9 +22,10 @@ export const IDLE: FormState = { status: "idle" };
 /**
  * Expected errors become form state in the reader's language. Next's own control flow (redirect,
  * notFound…) passes through; anything else is logged without personal data (drizzle puts a failed
- * query's parameters in its message) and surfaces as a bare error to error.tsx.
+ * query's parameters in its message) and surfaces as a bare error to error.tsx. A refused transition also
+ * says the booking's current status, so the operator knows why ("… Status saat ini: Selesai.").
  */
-export function toFormState(thrown: unknown, t: Translator, values: Record<string, string>): FormState {
+export function toFormState(thrown: unknown, t: Translator, values: Record<string, string> = {}): FormState {
   const error = asExpectedError(thrown);
   if (!isAppError(error)) {
     unstable_rethrow(error);
@@ -33,5 +35,7 @@ export function toFormState(thrown: unknown, t: Translator, values: Record<strin
   const fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([field, keys]) => [field, keys.map((k) => t(k, error.params))]));
   const slug = error.params?.suggestedService;
   const suggestion = typeof slug === "string" ? { href: `/services/${slug}`, label: String(error.params?.suggestedServiceName ?? slug) } : undefined;
-  return { status: "error", code: error.code, message: t(error.messageKey, error.params), fields, values, ...(suggestion ? { suggestion } : {}) };
+  const current = error.code === "invalid_transition" ? error.params?.status : undefined;
+  const why = isBookingStatus(current) ? ` ${t("queue.transition.currentStatus", { status: t(STATUS_LABEL[current]) })}` : "";
+  return { status: "error", code: error.code, message: t(error.messageKey, error.params) + why, fields, values, ...(suggestion ? { suggestion } : {}) };
 }

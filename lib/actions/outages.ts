@@ -1,37 +1,28 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { requireStaffAction } from "../auth/session";
 import { declareOutage, liftOutage } from "../dal/outages";
-import { getTranslator } from "../i18n/server";
 import { OutageFormSchema, OutageIdSchema } from "../validation/outage";
-import { formDataToObject, parseInput } from "../validation/parse";
-import { toFormState, type FormState } from "./form-state";
+import { defineAction, type RawForm, type Redirect } from "./define-action";
+import type { FormState } from "./form-state";
+
+/** Every typed text field goes back to the form after an error (the form has no secret fields). */
+function typedValues(raw: RawForm): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string"));
+}
 
 /** The outage switch from the staff portal (supervisor, admin): the DAL checks the permission and audits. */
-export async function declareOutageAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslator();
-  const raw = formDataToObject(formData);
-  let count: number;
-  try {
-    const actor = await requireStaffAction("outage.manage");
-    const input = parseInput(OutageFormSchema, raw);
-    count = (await declareOutage(input, { actor })).affected.length;
-  } catch (error) {
-    const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string"));
-    return toFormState(error, t, values);
-  }
-  redirect(`/staff/outages?declared=${count}`);
-}
+export const declareOutageAction = defineAction(
+  { permission: "outage.manage", schema: OutageFormSchema, echo: typedValues },
+  async (input, { actor }): Promise<FormState | Redirect> => {
+    const count = (await declareOutage(input, { actor })).affected.length;
+    return { redirect: `/staff/outages?declared=${count}` };
+  },
+);
 
-export async function liftOutageAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const t = await getTranslator();
-  try {
-    const actor = await requireStaffAction("outage.manage");
-    const { outageId } = parseInput(OutageIdSchema, formDataToObject(formData));
+export const liftOutageAction = defineAction(
+  { permission: "outage.manage", schema: OutageIdSchema },
+  async ({ outageId }, { actor }): Promise<FormState | Redirect> => {
     await liftOutage(outageId, { actor });
-  } catch (error) {
-    return toFormState(error, t, {});
-  }
-  redirect("/staff/outages?lifted=1");
-}
+    return { redirect: "/staff/outages?lifted=1" };
+  },
+);

@@ -1,25 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireStaffAction } from "../auth/session";
 import { resendMessage } from "../dal/outbox";
-import { getTranslator } from "../i18n/server";
 import { ResendMessageSchema } from "../validation/outbox";
-import { formDataToObject, parseInput } from "../validation/parse";
-import { toFormState, type FormState } from "./form-state";
+import { defineAction } from "./define-action";
+import type { FormState } from "./form-state";
 
 export type ResendState = Omit<FormState, "status"> & { status: FormState["status"] | "success"; notice?: string };
 
 /** A supervisor or admin puts one failed or unsent message back in the queue (the DAL checks and audits). */
-export async function resendMessageAction(_prev: ResendState, formData: FormData): Promise<ResendState> {
-  const t = await getTranslator();
-  try {
-    const actor = await requireStaffAction("messages.manage");
-    const { messageId } = parseInput(ResendMessageSchema, formDataToObject(formData));
+export const resendMessageAction = defineAction(
+  { permission: "messages.manage", schema: ResendMessageSchema },
+  async ({ messageId }, { actor, t }): Promise<ResendState> => {
     await resendMessage(actor, messageId);
-  } catch (error) {
-    return toFormState(error, t, {});
-  }
-  revalidatePath("/staff/messages");
-  return { status: "success", notice: t("outbox.resent") };
-}
+    revalidatePath("/staff/messages");
+    return { status: "success", notice: t("outbox.resent") };
+  },
+);

@@ -1,39 +1,31 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { requireStaffAction } from "../auth/session";
+import type { StaffActor } from "../auth/actor";
 import { callNext, recall } from "../dal/queue/calls";
 import { finishService, markNoShow, startService } from "../dal/queue/service";
 import { transfer } from "../dal/queue/transfer";
-import { getTranslator } from "../i18n/server";
 import type { Translator } from "../i18n/translate";
 import { CallNextSchema, CounterBookingSchema, CounterIntentSchema, TransferSchema } from "../validation/queue";
-import { formDataToObject, parseInput } from "../validation/parse";
-import { toQueueFormState, type QueueFormState } from "./queue-state";
-
-type StaffActor = Awaited<ReturnType<typeof requireStaffAction>>;
-type Raw = Record<string, string | string[]>;
+import { parseInput } from "../validation/parse";
+import { defineAction, type RawForm } from "./define-action";
+import type { QueueFormState } from "./queue-state";
 
 /**
  * Every button of a counter posts here with its `intent`, so the counter has one message area and the
  * buttons work as a plain form without JavaScript. Thin: who → parse → data layer → refresh the page,
  * which reads the counter's new state itself.
  */
-export async function counterAction(_prev: QueueFormState, formData: FormData): Promise<QueueFormState> {
-  const t = await getTranslator();
-  try {
-    const actor = await requireStaffAction("queue.operate");
-    const raw = formDataToObject(formData);
-    const { intent } = parseInput(CounterIntentSchema, raw);
+export const counterAction = defineAction(
+  { permission: "queue.operate", schema: CounterIntentSchema },
+  async ({ intent }, { actor, raw, t }): Promise<QueueFormState> => {
     const notice = await INTENTS[intent](actor, raw, t);
     refresh();
     return { status: "success", notice };
-  } catch (error) {
-    return toQueueFormState(error, t);
-  }
-}
+  },
+);
 
-const INTENTS: Record<"call" | "recall" | "start" | "finish" | "no_show" | "transfer", (actor: StaffActor, raw: Raw, t: Translator) => Promise<string>> = {
+const INTENTS: Record<"call" | "recall" | "start" | "finish" | "no_show" | "transfer", (actor: StaffActor, raw: RawForm, t: Translator) => Promise<string>> = {
   async call(actor, raw, t) {
     const { counter } = parseInput(CallNextSchema, raw);
     const result = await callNext(actor, { counterNumber: counter }, { locale: t.locale });

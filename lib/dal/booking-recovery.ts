@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { RecoverBookingInput } from "../validation/booking";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
-import type { BookingContext } from "./bookings";
+import type { BookingContext } from "./booking-rules";
 
 /**
  * NIK + the phone number used → the person's nearest active booking, for someone who lost the reference

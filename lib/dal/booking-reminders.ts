@@ -6,7 +6,7 @@ import { hashNik } from "../crypto";
 import { getDb } from "../db";
 import { verifyManageToken } from "../manage-token";
 import { writeAudit } from "./audit";
-import { notFound } from "./booking-rules";
+import { notFound } from "../errors";
 import type { Ownership } from "./booking-changes";
 
 /** Whether a booking still gets reminders (null: no such booking). Shows the right button on its page. */

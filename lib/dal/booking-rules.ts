@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import type { Actor } from "../auth/actor";
 import { bookings, type Booking, type Office, type Service } from "@/db/schema";
 import { evaluateDay, type DayUsage } from "../availability";
 import { channelLimit, type Channel } from "../capacity";
@@ -17,6 +18,9 @@ import { findServiceForAge, serviceName } from "./services";
 
 /** The booking rules shared by booking, rescheduling and the queue: who may, when, and which places. */
 
+/** The citizen-facing booking functions' context: who, the reader's language, a fixed clock for tests. */
+export type BookingContext = { actor: Actor; locale: Locale; now?: Date };
+
 const full = () => new AppError("full", "error.full");
 const UNCAPPED = 2_147_483_647;
 const NO_USAGE: DayUsage = { day: 0, sessions: new Map(), services: new Map() };
@@ -25,10 +29,6 @@ const NO_USAGE: DayUsage = { day: 0, sessions: new Map(), services: new Map() };
 export function provesNik(input: { nik: string; phoneLast4?: string }): SQL {
   const nik = eq(bookings.nikHash, hashNik(input.nik));
   return input.phoneLast4 ? and(nik, sql`right(${bookings.phone}, 4) = ${input.phoneLast4}`)! : nik;
-}
-
-export function notFound() {
-  return new AppError("not_found", "error.notFound");
 }
 
 /** The NIK's person: parsed with the office's today, and old/young enough for the service on the visit date. */

@@ -1,25 +1,26 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { bookings, type Booking } from "@/db/schema";
-import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Channel } from "../capacity";
 import { encryptNik, hashNik, hashPhone } from "../crypto";
 import { getDatabaseHandle, getDb } from "../db";
-import { AppError, pgErrorCode } from "../errors";
+import { AppError, notFound, pgErrorCode } from "../errors";
 import type { Locale } from "../i18n/messages";
 import { maskNik } from "../nik";
 import { createReference } from "../reference";
 import type { CreateBookingInput, LookupBookingInput } from "../validation/booking";
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
 import { CREATE_BOOKING_SQL, fullKey, limitOf, NEW_BOOKING_DEFAULTS } from "./booking-insert";
-import { checkPersonOrSuggest, claimChanges, notFound, phoneChange, provesNik, resolveSlot } from "./booking-rules";
+import { checkPersonOrSuggest, claimChanges, phoneChange, provesNik, resolveSlot } from "./booking-rules";
 import { requireOffice } from "./offices";
 import { requirePublicOffice } from "./places";
 import { invalidateReads, isKnownFull, markFull } from "./read-cache";
 import { requireService } from "./services";
 
-export type BookingContext = { actor: Actor; locale: Locale; now?: Date };
+import type { BookingContext } from "./booking-rules";
+
+export type { BookingContext } from "./booking-rules";
 
 export { cancelBooking, rescheduleBooking, type Ownership } from "./booking-changes";
 export { recoverBooking } from "./booking-recovery";

@@ -5,24 +5,12 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { localDate, zonedInstant } from "../dates";
 import { getDb } from "../db";
-import { RECENT_CALLS } from "../display-events";
+import { RECENT_CALLS, type DisplayCall, type DisplayState } from "../display-events";
 import { AppError } from "../errors";
 import { formatQueueNumber } from "../reference";
 import { requireOfficeById } from "./offices";
 
-export type DisplayCall = { queueNumber: string; counterNumber: number; counterName: string; kind: "call" | "recall"; at: string };
-
-/**
- * Everything the waiting-room screen shows, and nothing more: queue numbers and counters only — no
- * NIK, no name, no internal ids — because the screen faces everyone in the room.
- */
-export type DisplayState = {
-  office: { name: string; shortName: string; timezone: string };
-  date: string;
-  counters: Array<{ number: number; name: string; current: DisplayCall | null }>;
-  recent: DisplayCall[];
-  generatedAt: string;
-};
+export type { DisplayCall, DisplayState } from "../display-events";
 
 export async function getDisplayState(actor: Actor, options: { now?: Date } = {}): Promise<DisplayState> {
   assertCan(actor, "display.view");

@@ -14,7 +14,7 @@ const KIOSK_ATTEMPTS_PER_MINUTE = 30;
 
 /** What the kiosk's success screen and its 80 mm slip show: the queue number, never a name or a full NIK. */
 export type KioskSlipDTO = {
-  office: { name: string; shortName: string };
+  office: { name: string; shortName: string; timezone: string };
   queueNumber: string;
   reference: string;
   referenceDisplay: string;
@@ -39,7 +39,7 @@ export async function checkInAtKiosk(actor: Actor, input: CheckInFormInput, opti
   const { entry, alreadyCheckedIn, late } = await withReferenceGuard(input.reference, { ip: `kiosk:${actor.deviceId}`, secondFactor: false }, () => checkInBooking(actor, input, options));
   const office = await requireOfficeById(actor.officeId);
   return {
-    office: { name: office.name, shortName: office.shortName },
+    office: { name: office.name, shortName: office.shortName, timezone: office.timezone },
     queueNumber: entry.queueNumber,
     reference: entry.reference,
     referenceDisplay: entry.referenceDisplay,

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, inArray, isNull, gt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { bookings, capacityUsages, priorityRebookings, type Booking, type Office, type Service } from "@/db/schema";
+import { bookings, capacityUsages, offices, priorityRebookings, services, type Booking, type Office, type Service } from "@/db/schema";
 import { hasSessionStarted } from "../booking-window";
 import { decryptNik, hashNik } from "../crypto";
 import { addDays, localDate, localTime } from "../dates";
 import { getDb } from "../db";
-import { AppError, pgErrorCode } from "../errors";
+import { AppError, notFound, pgErrorCode } from "../errors";
 import type { Translator } from "../i18n/translate";
 import { verifyManageToken } from "../manage-token";
 import { applyOutages, findOutageFor, priorityAllowance } from "../outage";
@@ -15,9 +15,8 @@ import { createReference } from "../reference";
 import { sessionLabel } from "../schedule";
 import { writeAudit } from "./audit";
 import { localizeDay, type DayAvailability } from "./availability";
-import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
-import { checkPerson, claimChanges, notFound, phoneChange } from "./booking-rules";
-import type { BookingContext } from "./bookings";
+import { toBookingDTO, type BookingDTO } from "./booking-dto";
+import { checkPerson, claimChanges, phoneChange, type BookingContext } from "./booking-rules";
 import { loadDayPlans, loadUsage } from "./calendar";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { loadActiveOutages } from "./outage-reads";
@@ -46,7 +45,13 @@ function proves(proof: RebookProof, booking: Booking, now: Date): boolean {
 }
 
 async function findProven(db: Executor, reference: string, proof: RebookProof, now: Date) {
-  const found = await selectBookingWith(db, eq(bookings.reference, reference));
+  // The whole row, NIK columns included: the NIK proof, the age rule and the new booking need them.
+  const [found] = await db
+    .select({ booking: bookings, service: services, office: offices })
+    .from(bookings)
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .innerJoin(offices, eq(offices.id, bookings.officeId))
+    .where(eq(bookings.reference, reference));
   if (!found || !proves(proof, found.booking, now)) throw notFound();
   const [right] = await db.select().from(priorityRebookings).where(eq(priorityRebookings.bookingId, found.booking.id));
   if (!right) throw notFound();
@@ -210,7 +215,13 @@ export async function rebookWithPriority(input: { reference: string; date: strin
 /** For the cancelled booking's own page: an open priority rebooking and until when (office time), or null. */
 export async function findPriorityOffer(reference: string, now = new Date()): Promise<{ until: string } | null> {
   const db = await getDb();
-  const found = await selectBookingWith(db, eq(bookings.reference, reference));
+  // The whole row, NIK columns included: the NIK proof, the age rule and the new booking need them.
+  const [found] = await db
+    .select({ booking: bookings, service: services, office: offices })
+    .from(bookings)
+    .innerJoin(services, eq(services.id, bookings.serviceId))
+    .innerJoin(offices, eq(offices.id, bookings.officeId))
+    .where(eq(bookings.reference, reference));
   if (!found) return null;
   const [right] = await db
     .select()

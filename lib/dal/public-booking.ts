@@ -10,7 +10,7 @@ import type { BookingDTO } from "./booking-dto";
 import { findBookingByReference } from "./bookings";
 import { requireOffice } from "./offices";
 import { cachedRead } from "./read-cache";
-import { getServiceDTO, type RequirementDTO } from "./services";
+import { findServiceDTO, type RequirementDTO } from "./services";
 
 export type Confirmation = { booking: BookingDTO; requirements: RequirementDTO[]; canManage: boolean };
 
@@ -30,11 +30,10 @@ export async function getConfirmation(rawReference: string, locale: Locale, mana
     return null;
   }
   // A service withdrawn after the booking was made still shows the booking, without its checklist.
-  const requirements = await cachedRead("settings", `requirements:${booking.office.slug}:${booking.service.slug}:${locale}`, async () =>
-    getServiceDTO(await requireOffice(booking.office.slug), booking.service.slug, locale).then(
-      (s) => s.requirements,
-      () => [],
-    ),
+  const requirements = await cachedRead(
+    "settings",
+    `requirements:${booking.office.slug}:${booking.service.slug}:${locale}`,
+    async () => (await findServiceDTO(await requireOffice(booking.office.slug), booking.service.slug, locale))?.requirements ?? [],
   );
   return {
     booking: isOwner ? booking : { ...booking, name: booking.name && shortenName(booking.name), phone: null, email: null },

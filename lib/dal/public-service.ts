@@ -4,7 +4,7 @@ import { isAppError } from "../errors";
 import { isDocument } from "../requirements";
 import { requirePublicOffice } from "./places";
 import { cachedRead } from "./read-cache";
-import { getServiceDTO, type ServiceDTO } from "./services";
+import { findServiceDTO, type ServiceDTO } from "./services";
 
 /**
  * An active service of a public place (the default office without `officeSlug`), or null for an unknown
@@ -16,12 +16,15 @@ export function findPublicService(slug: string, locale: Locale, officeSlug?: str
 }
 
 async function readPublicService(slug: string, locale: Locale, officeSlug?: string): Promise<ServiceDTO | null> {
+  let office;
   try {
-    return await getServiceDTO(await requirePublicOffice(officeSlug), slug, locale);
+    office = await requirePublicOffice(officeSlug);
   } catch (error) {
+    // An unknown or hidden place is a 404 like an unknown service; anything else (the database) is not.
     if (isAppError(error) && error.code === "validation") return null;
     throw error;
   }
+  return findServiceDTO(office, slug, locale);
 }
 
 /**

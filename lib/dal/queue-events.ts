@@ -1,19 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import type { QueueEvent } from "../queue-event";
+
+export type { QueueEvent } from "../queue-event";
 
 /** The PostgreSQL channel every app instance LISTENs on for live queue changes. */
 export const QUEUE_CHANNEL = "antrean_queue";
-
-/** What the call display needs to know about a change: never a NIK or a name. */
-export type QueueEvent = {
-  officeId: string;
-  kind: "call" | "recall" | "update";
-  queueNumber?: string;
-  counterNumber?: number;
-  counterName?: string;
-  at: string;
-};
 
 /**
  * Publishes inside the caller's transaction: PostgreSQL delivers a NOTIFY only on commit, so a rolled-back

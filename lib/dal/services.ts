@@ -40,15 +40,24 @@ export async function listServices(office: Office, locale: Locale, executor?: Ex
   return attachRequirements(db, rows, locale);
 }
 
-export async function getServiceDTO(office: Office, slug: string, locale: Locale): Promise<ServiceDTO> {
+/** An active service of the office with its requirements, or null for an unknown slug (a page then 404s). */
+export async function findServiceDTO(office: Office, slug: string, locale: Locale): Promise<ServiceDTO | null> {
   const db = await getDb();
-  const service = await requireService(office, slug, db);
+  const service = await findService(office, slug, db);
+  if (!service) return null;
   const [dto] = await attachRequirements(db, [service], locale);
   return dto!;
 }
 
-/** An active service of the office, or a 422 naming the `service` field. */
-export async function requireService(office: Office, slug: string, executor?: Executor): Promise<Service> {
+/** As findServiceDTO, for a slug that is an input (the API, a form): unknown is the 422 of requireService. */
+export async function getServiceDTO(office: Office, slug: string, locale: Locale): Promise<ServiceDTO> {
+  const db = await getDb();
+  const [dto] = await attachRequirements(db, [await requireService(office, slug, db)], locale);
+  return dto!;
+}
+
+/** An active service of the office, or null. Outside a transaction from the read cache. */
+export async function findService(office: Office, slug: string, executor?: Executor): Promise<Service | null> {
   const db = await getDb();
   const load = async () => {
     const [row] = await (executor ?? db)
@@ -57,7 +66,12 @@ export async function requireService(office: Office, slug: string, executor?: Ex
       .where(and(eq(services.officeId, office.id), eq(services.slug, slug), eq(services.isActive, true)));
     return row ?? null;
   };
-  const service = executor && executor !== db ? await load() : await cachedRead("settings", `service:${office.id}:${slug}`, load);
+  return executor && executor !== db ? load() : cachedRead("settings", `service:${office.id}:${slug}`, load);
+}
+
+/** An active service named by an input field (a form, the API): unknown is a 422 on the `service` field. */
+export async function requireService(office: Office, slug: string, executor?: Executor): Promise<Service> {
+  const service = await findService(office, slug, executor);
   if (!service) throw new AppError("validation", "error.validation", { fields: { service: ["field.service.unknown"] } });
   return service;
 }

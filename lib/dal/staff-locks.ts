@@ -4,17 +4,16 @@ import { staffUsers } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { getDb } from "../db";
-import { AppError } from "../errors";
+import { notFound } from "../errors";
 import { writeAudit } from "./audit";
 import { clearAccountLocks, findAccountLock } from "./login-throttles";
 
-const notFound = () => new AppError("not_found", "error.pageNotFound");
 
 async function findTarget(actor: Actor, staffId: string) {
   assertCan(actor, "staff.manage");
   const db = await getDb();
   const [target] = await db.select({ id: staffUsers.id, email: staffUsers.email, officeId: staffUsers.officeId }).from(staffUsers).where(eq(staffUsers.id, staffId));
-  if (!target) throw notFound();
+  if (!target) throw notFound("error.pageNotFound");
   assertCan(actor, "staff.manage", target.officeId);
   return { db, target };
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { hash } from "@node-rs/argon2";
 import { asc, eq, sql } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import type { Database, Executor } from "@/db/client";
 import { staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { getDb } from "../db";
-import { AppError, pgErrorCode } from "../errors";
+import { AppError, notFound, pgErrorCode } from "../errors";
 import type { CreateStaffInput, ResetStaffPasswordInput, SetStaffActiveInput, UpdateStaffRoleInput } from "../validation/staff";
 import { writeAudit } from "./audit";
 import { clearAccountLocks } from "./login-throttles";
@@ -31,7 +31,6 @@ const DTO_COLUMNS = {
   createdAt: staffUsers.createdAt,
 };
 
-const notFound = () => new AppError("not_found", "error.pageNotFound");
 const selfChange = () => new AppError("forbidden", "staff.error.selfChange");
 /** Every session issued before this change stops at its next request. */
 const bumpSessions = { sessionVersion: sql`${staffUsers.sessionVersion} + 1` };
@@ -46,23 +45,35 @@ export async function getStaffMember(actor: Actor, staffId: string): Promise<Sta
   assertCan(actor, "staff.manage");
   const db = await getDb();
   const [row] = await db.select({ ...DTO_COLUMNS, officeId: staffUsers.officeId }).from(staffUsers).where(eq(staffUsers.id, staffId));
-  if (!row) throw notFound();
+  if (!row) throw notFound("error.pageNotFound");
   assertCan(actor, "staff.manage", row.officeId);
   const { officeId: _officeId, ...dto } = row;
   return dto;
 }
 
-export async function createStaff(actor: Actor, officeId: string, input: CreateStaffInput, now = new Date()): Promise<StaffUserDTO> {
+/**
+ * A new account, in the actor's own office unless `officeId` names another (which the actor must be allowed
+ * to manage; the command line's system actor always names one). A taken e-mail address is a field error.
+ */
+export async function createStaff(
+  actor: Actor,
+  input: CreateStaffInput & { officeId?: string },
+  options: { now?: Date; via?: "cli"; executor?: Database } = {},
+): Promise<StaffUserDTO> {
+  const officeId = input.officeId ?? ("officeId" in actor ? actor.officeId : undefined);
+  if (!officeId) throw new AppError("validation", "error.validation");
   assertCan(actor, "staff.manage", officeId);
+  const now = options.now ?? new Date();
   const passwordHash = await hash(input.password);
-  const db = await getDb();
+  const db = options.executor ?? (await getDb());
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(staffUsers)
         .values({ officeId, name: input.name, email: input.email, role: input.role, passwordHash, createdAt: now, updatedAt: now })
         .returning(DTO_COLUMNS);
-      await writeAudit(tx, { officeId, actor, action: "staff.create", details: { staffId: row!.id, email: row!.email, role: row!.role } });
+      const details = { staffId: row!.id, email: row!.email, role: row!.role, ...(options.via ? { via: options.via } : {}) };
+      await writeAudit(tx, { officeId, actor, action: "staff.create", details });
       return row!;
     });
   } catch (error) {
@@ -76,7 +87,7 @@ export async function createStaff(actor: Actor, officeId: string, input: CreateS
 /** Locks the target row for the change, after checking the actor may manage staff of its office. */
 async function lockTarget(tx: Executor, actor: Actor, staffId: string): Promise<StaffUser> {
   const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).for("update");
-  if (!target) throw notFound();
+  if (!target) throw notFound("error.pageNotFound");
   assertCan(actor, "staff.manage", target.officeId);
   return target;
 }
@@ -129,7 +140,7 @@ export async function revokeStaffSessions(actor: Actor, staffId: string, now = n
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [target] = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).for("update");
-    if (!target) throw notFound();
+    if (!target) throw notFound("error.pageNotFound");
     if (!isOwn) assertCan(actor, "staff.manage", target.officeId);
     await tx.update(staffUsers).set({ updatedAt: now, ...bumpSessions }).where(eq(staffUsers.id, target.id));
     await writeAudit(tx, { officeId: target.officeId, actor, action: "staff.sessions_revoked", details: { staffId: target.id } });

@@ -4,13 +4,12 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { decryptNik, encryptNik, hashNik, hashPhone } from "../crypto";
 import { verifyManageToken } from "../manage-token";
 import { getDb } from "../db";
-import { AppError, pgErrorCode } from "../errors";
+import { AppError, notFound, pgErrorCode } from "../errors";
 import { maskNik } from "../nik";
 import { createReference } from "../reference";
 import { writeAudit } from "./audit";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
-import { checkPerson, notFound, phoneChange } from "./booking-rules";
-import type { BookingContext } from "./bookings";
+import { checkPerson, phoneChange, type BookingContext } from "./booking-rules";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { requireOfficeById } from "./offices";
 

@@ -6,7 +6,7 @@ import type { Channel } from "../capacity";
 import { encryptNik, hashNik } from "../crypto";
 import { normalizeTime } from "../dates";
 import { getDb } from "../db";
-import { AppError, pgErrorCode } from "../errors";
+import { AppError, notFound, pgErrorCode } from "../errors";
 import type { Locale } from "../i18n/messages";
 import { maskNik } from "../nik";
 import { createReference, formatReference } from "../reference";
@@ -14,8 +14,7 @@ import { sessionLabel } from "../schedule";
 import type { JoinStandbyInput, LookupStandbyInput } from "../validation/standby";
 import { evaluateRange } from "./availability";
 import { writeAudit } from "./audit";
-import { checkPersonOrSuggest, notFound } from "./booking-rules";
-import type { BookingContext } from "./bookings";
+import { checkPersonOrSuggest, type BookingContext } from "./booking-rules";
 import { requirePublicOffice } from "./places";
 import { requireService, serviceName } from "./services";
 

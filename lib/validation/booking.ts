@@ -42,8 +42,6 @@ export const RecoverBookingSchema = z.object({
 });
 export type RecoverBookingInput = z.output<typeof RecoverBookingSchema>;
 
-export const CancelBookingSchema = z.object({ nik: NikDigitsSchema, phoneLast4: PhoneLast4Schema });
-
 export const RescheduleBookingSchema = z.object({
   nik: NikDigitsSchema,
   phoneLast4: PhoneLast4Schema,

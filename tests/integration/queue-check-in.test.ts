@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offices } from "@/db/schema";
 import { eq } from "drizzle-orm";
-import { toQueueFormState } from "@/lib/actions/queue-state";
+import { toFormState } from "@/lib/actions/form-state";
 import type { Actor } from "@/lib/auth/actor";
 import { checkInBooking, setPriority } from "@/lib/dal/queue/check-in";
 import { hashNik } from "@/lib/crypto";
@@ -83,8 +83,8 @@ describe.each(DATABASE_KINDS)("check-in on %s", (kind) => {
     const booked = await bookToday(t, { session: "11:00" });
     // 20:00 UTC on 1 December is 03:00 on Wednesday 2 December in Jakarta: the office's day has moved on.
     const error = await checkInBooking(operator, { reference: booked.reference, nik: booked.nik }, { now: new Date("2026-12-01T20:00:00Z") }).catch((e: unknown) => e);
-    expect(toQueueFormState(error, createTranslator("id")).message).toBe("Booking ini untuk Selasa, 1 Desember 2026, bukan hari ini.");
-    expect(toQueueFormState(error, createTranslator("en")).message).toBe("This booking is for Tuesday, 1 December 2026, not today.");
+    expect(toFormState(error, createTranslator("id")).message).toBe("Booking ini untuk Selasa, 1 Desember 2026, bukan hari ini.");
+    expect(toFormState(error, createTranslator("en")).message).toBe("This booking is for Tuesday, 1 December 2026, not today.");
   });
 
   it("is idempotent: a second check-in returns the booking unchanged, with no second audit row", async () => {

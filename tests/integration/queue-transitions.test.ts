@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLogs, bookings, type BookingStatus } from "@/db/schema";
 import { citizen, type Actor } from "@/lib/auth/actor";
-import { cancelBooking } from "@/lib/dal/bookings";
+import { cancelBooking, rescheduleBooking } from "@/lib/dal/bookings";
 import { callNext, recall } from "@/lib/dal/queue/calls";
 import { checkInBooking } from "@/lib/dal/queue/check-in";
 import { cancelByStaff, finishService, markNoShow, startService } from "@/lib/dal/queue/service";
@@ -10,7 +10,7 @@ import { transfer } from "@/lib/dal/queue/transfer";
 import { isAppError } from "@/lib/errors";
 import { BOOKING_STATUSES, canTransition, type QueueAction } from "@/lib/queue-transitions";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
-import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
+import { createTestOffice, NOW, TOMORROW, type TestOffice } from "../helpers/fixtures";
 import { at, bookToday, rowOf, type Booked } from "../helpers/queue";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
@@ -38,6 +38,8 @@ describe.each(DATABASE_KINDS)("illegal transitions on %s", (kind) => {
     no_show: (b) => markNoShow(supervisor, { reference: b.reference }, opts),
     transfer: (b) => transfer(supervisor, { reference: b.reference, toCounterNumber: 2 }, opts),
     cancel: (b) => cancelByStaff(supervisor, { reference: b.reference }, opts),
+    // The citizen's own move goes through the same table.
+    reschedule: (b) => rescheduleBooking({ reference: b.reference, nik: b.nik, date: TOMORROW, session: "10:00" }, { actor: citizen("127.0.0.1"), locale: "id", now: NOW }),
   };
 
   /** A booking of today's 10:00 session, put straight into `status` (as if it had got there). */

@@ -161,6 +161,9 @@ describe.each(DATABASE_KINDS)("reports on %s", (kind) => {
     ]);
     expect((await getCounterManifest(supervisor, { date: TODAY, counterNumber: 1 })).rows.map((r) => r.status)).toEqual(["done", "done", "done", "no_show"]);
     expect(JSON.stringify(manifest)).toMatch(/\*{8}/);
+    // Without a date: today in the office's zone (17:30 UTC on 30 November is already 1 December in Jakarta).
+    const today = await getCounterManifest(supervisor, { counterNumber: 2 }, { now: new Date(`2026-11-30T17:30:00Z`) });
+    expect([today.date, today.timezone, today.rows]).toEqual([TODAY, "Asia/Jakarta", manifest.rows]);
     await expect(getCounterManifest(op, { date: TODAY, counterNumber: 1 })).rejects.toMatchObject({ code: "forbidden" });
   });
 

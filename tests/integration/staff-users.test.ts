@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { auditLogs, loginThrottles, staffUsers } from "@/db/schema";
-import type { Actor } from "@/lib/auth/actor";
+import { SYSTEM, type Actor } from "@/lib/auth/actor";
 import { resolveStaffActor, verifyStaffLogin } from "@/lib/dal/staff-auth";
 import { createStaff, getStaffMember, listStaff, resetStaffPassword, revokeStaffSessions, setStaffActive, updateStaffRole } from "@/lib/dal/staff-users";
 import { parseInput } from "@/lib/validation/parse";
@@ -36,7 +36,7 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
   it("lets an admin create an account that can then sign in, with an audit row and no password in it", async () => {
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
     const input = newStaff({ email: "  Rina@Antrean.TEST " });
-    const created = await createStaff(admin, t.office.id, input, NOW);
+    const created = await createStaff(admin, { ...input, officeId: t.office.id }, { now: NOW });
     expect(created).toMatchObject({ email: "rina@antrean.test", role: "operator", isActive: true, lastLoginAt: null });
     expect(created).not.toHaveProperty("passwordHash");
     expect((await listStaff(admin, t.office.id)).map((s) => s.id)).toContain(created.id);
@@ -48,11 +48,24 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     expect(JSON.stringify(audit)).not.toContain(NEW_PASSWORD);
 
     const before = await snapshot();
-    await expect(createStaff(admin, t.office.id, newStaff({ email: "RINA@antrean.test" }), NOW)).rejects.toMatchObject({
+    await expect(createStaff(admin, { ...newStaff({ email: "RINA@antrean.test" }), officeId: t.office.id }, { now: NOW })).rejects.toMatchObject({
       code: "validation",
       fields: { email: ["field.email.taken"] },
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("creates in the actor's own office by default; the command line's system actor names the office and is marked", async () => {
+    const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
+    const own = await createStaff(admin, newStaff({ email: "own-office@antrean.test" }), { now: NOW });
+    expect((await listStaff(admin, t.office.id)).map((s) => s.id)).toContain(own.id);
+
+    const cli = await createStaff(SYSTEM, { ...newStaff({ email: "cli-admin@antrean.test", role: "admin" }), officeId: other.office.id }, { now: NOW, via: "cli" });
+    const [audit] = await db().select().from(auditLogs).where(and(eq(auditLogs.action, "staff.create"), eq(auditLogs.officeId, other.office.id)));
+    expect(audit).toMatchObject({ actorType: "system", details: { staffId: cli.id, role: "admin", via: "cli" } });
+    await expect(createStaff(SYSTEM, { ...newStaff({ email: "CLI-admin@antrean.test" }), officeId: other.office.id }, { now: NOW, via: "cli" })).rejects.toMatchObject({
+      fields: { email: ["field.email.taken"] },
+    });
   });
 
   it("changes a role, disables and re-enables, resets a password: each ends the account's sessions", async () => {
@@ -115,7 +128,7 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     const calls = [
       () => listStaff(caller, t.office.id),
       () => getStaffMember(caller, target.id),
-      () => createStaff(caller, t.office.id, newStaff(), NOW),
+      () => createStaff(caller, { ...newStaff(), officeId: t.office.id }, { now: NOW }),
       () => updateStaffRole(caller, { staffId: target.id, role: "admin" }, NOW),
       () => updateStaffRole(caller, { staffId: caller.staffId, role: "admin" }, NOW),
       () => setStaffActive(caller, { staffId: target.id, active: false }, NOW),
@@ -136,7 +149,7 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     for (const call of [
       () => listStaff(outsider, t.office.id),
       () => getStaffMember(outsider, target.id),
-      () => createStaff(outsider, t.office.id, newStaff(), NOW),
+      () => createStaff(outsider, { ...newStaff(), officeId: t.office.id }, { now: NOW }),
       () => updateStaffRole(outsider, { staffId: target.id, role: "admin" }, NOW),
       () => setStaffActive(outsider, { staffId: target.id, active: false }, NOW),
       () => resetStaffPassword(outsider, { staffId: target.id, password: NEW_PASSWORD }, NOW),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AvailabilityQuerySchema, CancelBookingSchema, LookupBookingSchema, RescheduleBookingSchema } from "@/lib/validation/booking";
+import { AvailabilityQuerySchema, LookupBookingSchema, RescheduleBookingSchema } from "@/lib/validation/booking";
 import { check } from "../helpers/validation";
 
 const NIK = "3271011705900001";
@@ -30,13 +30,6 @@ describe("LookupBookingSchema", () => {
     [{ reference: 12345678, nik: 3271011705900001 }, { reference: ["field.invalid"], nik: ["field.invalid"] }],
   ])("rejects %j", (input, fields) => {
     expect(check(LookupBookingSchema, input)).toEqual({ ok: false, fields });
-  });
-});
-
-describe("CancelBookingSchema", () => {
-  it("takes the NIK only", () => {
-    expect(check(CancelBookingSchema, { nik: "3271-0117-0590-0001" })).toEqual({ ok: true, value: { nik: NIK } });
-    expect(check(CancelBookingSchema, {})).toEqual({ ok: false, fields: { nik: ["field.required"] } });
   });
 });
 

@@ -1,17 +1,15 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { bookings } from "@/db/schema";
 import type { Actor } from "../../auth/actor";
 import { assertCan, type Permission } from "../../auth/permissions";
 import { evaluateCheckIn, type CheckInVerdict } from "../../check-in-window";
-import { hashNik } from "../../crypto";
 import { localDate } from "../../dates";
 import { getDb } from "../../db";
-import { AppError } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import { normalizeNik } from "../../nik";
-import { assertTransition } from "../../queue-transitions";
 import { requireOfficeById } from "../offices";
-import { applyChange, lockBooking, notFound, resolveOptions, type QueueOptions } from "./change";
+import { applyChange, changeBooking, lockBooking, resolveOptions, type QueueOptions } from "./change";
 import { selectEntry, type QueueEntryDTO } from "./entry-dto";
 
 export type CheckInInput = { reference: string; nik: string };
@@ -30,29 +28,32 @@ export function checkInBooking(actor: Actor, input: CheckInInput, options: Queue
 /** Shared with the walk-in flow, whose citizen is standing at the counter: `allowEarly` skips "too early". */
 export async function checkInArrived(actor: Actor, input: CheckInInput, options: QueueOptions, rules: { allowEarly?: boolean }): Promise<CheckInResult> {
   const permission: Permission = actor?.type === "device" ? "kiosk.check_in" : "booking.check_in";
-  assertCan(actor, permission);
-  const { now, locale } = resolveOptions(options);
-  const db = await getDb();
-  const outcome = await db.transaction(async (tx) => {
-    const booking = await lockBooking(tx, and(eq(bookings.reference, input.reference), eq(bookings.nikHash, hashNik(normalizeNik(input.nik))))!);
-    if (!booking) throw notFound();
-    assertCan(actor, permission, booking.officeId);
-    if (booking.status === "checked_in") return { id: booking.id, alreadyCheckedIn: true, late: false };
-    const office = await requireOfficeById(booking.officeId, tx);
-    const to = assertTransition("check_in", booking.status);
-    const verdict = evaluateCheckIn(booking, office, now, rules);
-    if (!verdict.ok) throw refusal(verdict);
-    await applyChange(actor, { tx, booking, office, now }, to, {
-      set: { checkedInAt: now, queueSortAt: verdict.queueSortAt, counterId: null },
-      audit: "booking.check_in",
-      details: { late: verdict.late, via: actor.type === "device" ? "kiosk" : "counter" },
-    });
-    return { id: booking.id, alreadyCheckedIn: false, late: verdict.late };
-  });
-  const entry = await selectEntry(db, outcome.id, locale);
+  const outcome = { alreadyCheckedIn: false, late: false };
+  const entry = await changeBooking(
+    actor,
+    {
+      permission,
+      // The NIK from the physical KTP must match: a wrong one is the same 404 as an unknown reference.
+      proof: { nik: normalizeNik(input.nik) },
+      reference: input.reference,
+      action: "check_in",
+      unchanged: ({ booking }) => (outcome.alreadyCheckedIn = booking.status === "checked_in"),
+      change: ({ booking, office, now }) => {
+        const verdict = evaluateCheckIn(booking, office, now, rules);
+        if (!verdict.ok) throw refusal(verdict);
+        outcome.late = verdict.late;
+        return {
+          set: { checkedInAt: now, queueSortAt: verdict.queueSortAt, counterId: null },
+          audit: "booking.check_in",
+          details: { late: verdict.late, via: actor.type === "device" ? "kiosk" : "counter" },
+        };
+      },
+    },
+    options,
+  );
   // A kiosk stands in the waiting room: it gets the queue number, not the person's name.
   if (actor.type === "device") entry.name = null;
-  return { entry, alreadyCheckedIn: outcome.alreadyCheckedIn, late: outcome.late };
+  return { entry, ...outcome };
 }
 
 function refusal(verdict: Exclude<CheckInVerdict, { ok: true }>): AppError {

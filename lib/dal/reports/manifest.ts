@@ -4,9 +4,11 @@ import { bookings, counters, services } from "@/db/schema";
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/permissions";
 import { getDb } from "../../db";
+import { localDate } from "../../dates";
 import { AppError } from "../../errors";
 import type { Locale } from "../../i18n/messages";
 import { formatQueueNumber } from "../../reference";
+import { requireOfficeById } from "../offices";
 import { serviceName } from "../services";
 
 export type ManifestRow = {
@@ -20,16 +22,23 @@ export type ManifestRow = {
   finishedAt: string | null;
 };
 
-export type CounterManifest = { date: string; counter: { number: number; name: string }; counters: { number: number; name: string }[]; rows: ManifestRow[] };
+export type CounterManifest = { date: string; timezone: string; counter: { number: number; name: string }; counters: { number: number; name: string }[]; rows: ManifestRow[] };
 
 /**
  * A counter's day on paper: every visit it handled last (called, served, no-show, transferred here), in
  * the order of their first call. Masked NIKs only; for the supervisor's signature and the archive.
  */
-export async function getCounterManifest(actor: Actor, input: { date: string; counterNumber: number }, options: { locale?: Locale } = {}): Promise<CounterManifest> {
+export async function getCounterManifest(
+  actor: Actor,
+  input: { date?: string; counterNumber: number },
+  options: { locale?: Locale; now?: Date } = {},
+): Promise<CounterManifest> {
   assertCan(actor, "reports.view");
   if (actor.type !== "staff") throw new AppError("forbidden", "error.forbidden");
   const db = await getDb();
+  // Without a date: today in the office's own zone (and the times on the sheet in that zone too).
+  const { timezone } = await requireOfficeById(actor.officeId, db);
+  const date = input.date ?? localDate(options.now ?? new Date(), timezone);
   const all = await db.select().from(counters).where(eq(counters.officeId, actor.officeId)).orderBy(asc(counters.number));
   const counter = all.find((c) => c.number === input.counterNumber);
   if (!counter) throw new AppError("not_found", "error.notFound");
@@ -38,10 +47,11 @@ export async function getCounterManifest(actor: Actor, input: { date: string; co
     .select({ booking: bookings, service: services, firstCallAt: firstCall.mapWith((v: unknown) => (v ? new Date(v as string).toISOString() : null)) })
     .from(bookings)
     .innerJoin(services, eq(services.id, bookings.serviceId))
-    .where(and(eq(bookings.officeId, actor.officeId), eq(bookings.serviceDate, input.date), eq(bookings.counterId, counter.id)))
+    .where(and(eq(bookings.officeId, actor.officeId), eq(bookings.serviceDate, date), eq(bookings.counterId, counter.id)))
     .orderBy(sql`${firstCall} nulls last`, asc(bookings.queueLetter), asc(bookings.queueSeq));
   return {
-    date: input.date,
+    date,
+    timezone,
     counter: { number: counter.number, name: counter.name },
     counters: all.map((c) => ({ number: c.number, name: c.name })),
     rows: rows.map(({ booking, service, firstCallAt }) => ({

@@ -6,6 +6,7 @@ import { citizenMessages } from "./citizen";
 import { commonMessages } from "./common";
 import { contentMessages } from "./content";
 import { deviceMessages } from "./devices";
+import { errorPageMessages } from "./error-pages";
 import { errorMessages } from "./errors";
 import { liveQueueMessages } from "./live-queue";
 import { outageMessages } from "./outage";
@@ -21,11 +22,13 @@ import { staffMessages } from "./staff";
 import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
 import { placeMessages } from "./places";
+import { powMessages } from "./pow";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
 const domains = [
   commonMessages,
   errorMessages,
+  errorPageMessages,
   calendarMessages,
   bookingMessages,
   citizenMessages,
@@ -49,8 +52,6 @@ const domains = [
   outageMessages,
   powMessages,
 ] as const;
-import { powMessages } from "./pow";
-
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 

@@ -7,6 +7,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/dal/api-keys";
 import { requireOfficeById } from "@/lib/dal/offices";
 import { getTranslator } from "@/lib/i18n/server";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Kunci API" };
 
@@ -35,31 +36,23 @@ export default async function ApiKeysPage() {
         {keys.length === 0 ? (
           <p>{t("apiKeys.none")}</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("apiKeys.list")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("apiKeys.name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("apiKeys.prefix")}</th>
-                <th scope="col" className="py-2 pr-4">{t("apiKeys.scopes")}</th>
-                <th scope="col" className="py-2 pr-4">{t("apiKeys.lastUsed")}</th>
-                <th scope="col" className="py-2 pr-4"><span className="sr-only">{t("apiKeys.revoke")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((k) => (
-                <tr key={k.id} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-4">{k.name}</th>
-                  <td className="py-2 pr-4 font-mono">{k.prefix}…</td>
-                  <td className="py-2 pr-4">{k.scopes.join(", ")}</td>
-                  <td className="py-2 pr-4">{k.lastUsedAt ? formatInstant(new Date(k.lastUsedAt), t, office.timezone) : t("apiKeys.never")}</td>
-                  <td className="py-2 pr-4">
-                    {k.revokedAt ? t("apiKeys.revoked") : <RevokeApiKeyForm apiKeyId={k.id} label={t("apiKeys.revoke")} ariaLabel={t("apiKeys.revokeLabel", { name: k.name })} />}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("apiKeys.list")}
+            className="text-sm"
+            rows={keys}
+            rowKey={(k) => k.id}
+            columns={[
+              { header: t("apiKeys.name"), rowHeader: true, cell: (k) => k.name },
+              { header: t("apiKeys.prefix"), className: "font-mono", cell: (k) => `${k.prefix}…` },
+              { header: t("apiKeys.scopes"), cell: (k) => k.scopes.join(", ") },
+              { header: t("apiKeys.lastUsed"), cell: (k) => (k.lastUsedAt ? formatInstant(new Date(k.lastUsedAt), t, office.timezone) : t("apiKeys.never")) },
+              {
+                header: t("apiKeys.revoke"),
+                srOnlyHeader: true,
+                cell: (k) => (k.revokedAt ? t("apiKeys.revoked") : <RevokeApiKeyForm apiKeyId={k.id} label={t("apiKeys.revoke")} ariaLabel={t("apiKeys.revokeLabel", { name: k.name })} />),
+              },
+            ]}
+          />
         )}
       </Card>
     </div>

@@ -7,6 +7,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { listDevices } from "@/lib/dal/devices";
 import { requireOfficeById } from "@/lib/dal/offices";
 import { getTranslator } from "@/lib/i18n/server";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Perangkat" };
 
@@ -38,49 +39,43 @@ export default async function DevicesPage() {
         {devices.length === 0 ? (
           <p>{t("devices.admin.empty")}</p>
         ) : (
-          <table className="w-full text-left">
-            <caption className="sr-only">{t("devices.admin.listTitle")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("devices.admin.col.name")}</th>
-                <th scope="col" className="py-2 pr-4">{t("devices.admin.col.kind")}</th>
-                <th scope="col" className="py-2 pr-4">{t("devices.admin.col.lastSeen")}</th>
-                <th scope="col" className="py-2 pr-4">{t("devices.admin.col.status")}</th>
-                <th scope="col" className="py-2 pr-4">{t("devices.admin.col.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {devices.map((d) => (
-                <tr key={d.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-4 font-semibold">{d.name}</th>
-                  <td className="py-2 pr-4">{t(`devices.admin.kind.${d.kind}`)}</td>
-                  <td className="py-2 pr-4">{d.lastSeenAt ? formatInstant(new Date(d.lastSeenAt), t, office.timezone) : t("devices.admin.never")}</td>
-                  <td className="py-2 pr-4">
-                    {d.revokedAt ? (
-                      <strong className="text-red-800">{t("devices.admin.revokedAt", { date: formatInstant(new Date(d.revokedAt), t, office.timezone) })}</strong>
-                    ) : (
-                      t("devices.admin.active")
-                    )}
-                  </td>
-                  <td className="py-2 pr-4">
-                    {d.revokedAt ? null : (
-                      <DeviceActions
-                        deviceId={d.id}
-                        labels={{
-                          reissue: t("devices.admin.reissue"),
-                          reissueLabel: t("devices.admin.reissueLabel", { name: d.name }),
-                          revoke: t("devices.admin.revoke"),
-                          revokeLabel: t("devices.admin.revokeLabel", { name: d.name }),
-                          revokeConfirm: t("devices.admin.revokeConfirm", { name: d.name }),
-                          link,
-                        }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("devices.admin.listTitle")}
+            alignTop
+            rows={devices}
+            rowKey={(d) => d.id}
+            columns={[
+              { header: t("devices.admin.col.name"), rowHeader: true, className: "font-semibold", cell: (d) => d.name },
+              { header: t("devices.admin.col.kind"), cell: (d) => t(`devices.admin.kind.${d.kind}`) },
+              { header: t("devices.admin.col.lastSeen"), cell: (d) => (d.lastSeenAt ? formatInstant(new Date(d.lastSeenAt), t, office.timezone) : t("devices.admin.never")) },
+              {
+                header: t("devices.admin.col.status"),
+                cell: (d) =>
+                  d.revokedAt ? (
+                    <strong className="text-red-800">{t("devices.admin.revokedAt", { date: formatInstant(new Date(d.revokedAt), t, office.timezone) })}</strong>
+                  ) : (
+                    t("devices.admin.active")
+                  ),
+              },
+              {
+                header: t("devices.admin.col.actions"),
+                cell: (d) =>
+                  d.revokedAt ? null : (
+                    <DeviceActions
+                      deviceId={d.id}
+                      labels={{
+                        reissue: t("devices.admin.reissue"),
+                        reissueLabel: t("devices.admin.reissueLabel", { name: d.name }),
+                        revoke: t("devices.admin.revoke"),
+                        revokeLabel: t("devices.admin.revokeLabel", { name: d.name }),
+                        revokeConfirm: t("devices.admin.revokeConfirm", { name: d.name }),
+                        link,
+                      }}
+                    />
+                  ),
+              },
+            ]}
+          />
         )}
       </Card>
     </div>

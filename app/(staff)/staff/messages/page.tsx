@@ -13,12 +13,16 @@ import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { formatReference } from "@/lib/reference";
 import { OutboxQuerySchema } from "@/lib/validation/outbox";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Pesan" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The outbox of one day: every message with its status, attempts and last error; resend a failed one. */
+/** A message that failed or had no channel: shown in red, with the resend button. */
+const needsResend = (m: { status: string }) => m.status === "failed" || m.status === "no_channel";
+
 export default async function MessagesPage({ searchParams }: Props) {
   const actor = await requireStaffPage("messages.manage");
   const [t, params, office] = await Promise.all([getTranslator(), searchParams, requireOfficeById(actor.officeId)]);
@@ -40,39 +44,26 @@ export default async function MessagesPage({ searchParams }: Props) {
         {entries.length === 0 ? (
           <p>{t("outbox.empty")}</p>
         ) : (
-          <table className="w-full text-left">
-            <caption className="sr-only">{t("outbox.title")}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("outbox.time")}</th>
-                <th scope="col" className="py-2 pr-4">{t("outbox.reference")}</th>
-                <th scope="col" className="py-2 pr-4">{t("outbox.kind")}</th>
-                <th scope="col" className="py-2 pr-4">{t("outbox.channel")}</th>
-                <th scope="col" className="py-2 pr-4">{t("outbox.status")}</th>
-                <th scope="col" className="py-2 pr-4">{t("outbox.attempts")}</th>
-                <th scope="col" className="py-2 pr-4">{t("outbox.lastError")}</th>
-                <th scope="col" className="py-2 pr-4"><span className="sr-only">{t("outbox.resend")}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((m) => (
-                <tr key={m.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4">{formatInstant(m.createdAt, t, office.timezone)}</td>
-                  <th scope="row" id={`msg-${m.id}`} className="py-2 pr-4 font-mono font-semibold">{formatReference(m.reference)}</th>
-                  <td className="py-2 pr-4">{t(`outbox.kind.${m.kind}`)}</td>
-                  <td className="py-2 pr-4">{t(`outbox.channel.${m.channel}`)}</td>
-                  <td className={`py-2 pr-4 ${m.status === "failed" || m.status === "no_channel" ? "font-semibold text-red-800" : ""}`}>{t(`outbox.status.${m.status}`)}</td>
-                  <td className="py-2 pr-4">{m.attempts}</td>
-                  <td className="max-w-xs py-2 pr-4 text-sm break-words">{m.lastError ?? ""}</td>
-                  <td className="py-2 pr-4">
-                    {m.status === "failed" || m.status === "no_channel" ? (
-                      <ResendForm action={resendMessageAction} messageId={m.id} label={t("outbox.resend")} describedBy={`msg-${m.id}`} />
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("outbox.title")}
+            alignTop
+            rows={entries}
+            rowKey={(m) => m.id}
+            columns={[
+              { header: t("outbox.time"), cell: (m) => formatInstant(m.createdAt, t, office.timezone) },
+              { header: t("outbox.reference"), rowHeader: true, id: (m) => `msg-${m.id}`, className: "font-mono font-semibold", cell: (m) => formatReference(m.reference) },
+              { header: t("outbox.kind"), cell: (m) => t(`outbox.kind.${m.kind}`) },
+              { header: t("outbox.channel"), cell: (m) => t(`outbox.channel.${m.channel}`) },
+              { header: t("outbox.status"), className: (m) => (needsResend(m) ? "font-semibold text-red-800" : ""), cell: (m) => t(`outbox.status.${m.status}`) },
+              { header: t("outbox.attempts"), cell: (m) => m.attempts },
+              { header: t("outbox.lastError"), className: "max-w-xs text-sm break-words", cell: (m) => m.lastError ?? "" },
+              {
+                header: t("outbox.resend"),
+                srOnlyHeader: true,
+                cell: (m) => (needsResend(m) ? <ResendForm action={resendMessageAction} messageId={m.id} label={t("outbox.resend")} describedBy={`msg-${m.id}`} /> : null),
+              },
+            ]}
+          />
         )}
       </Card>
     </div>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/booking/print-button";
 import { DataTable } from "@/components/reports/data-table";
 import { requireStaffPage } from "@/lib/auth/session";
-import { isIsoDate, localDate } from "@/lib/dates";
+import { isIsoDate } from "@/lib/dates";
 import { getCounterManifest, type ManifestRow } from "@/lib/dal/reports/manifest";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
@@ -18,14 +18,14 @@ type Props = { searchParams: Promise<{ date?: string; counter?: string }> };
 export default async function ManifestPage({ searchParams }: Props) {
   const actor = await requireStaffPage("reports.view");
   const [params, t] = await Promise.all([searchParams, getTranslator()]);
-  const date = params.date && isIsoDate(params.date) ? params.date : localDate(new Date(), "Asia/Jakarta");
+  const date = params.date && isIsoDate(params.date) ? params.date : undefined;
   const counterNumber = Number(params.counter ?? "1");
   if (!Number.isInteger(counterNumber) || counterNumber < 1 || counterNumber > 999) notFound();
   const manifest = await getCounterManifest(actor, { date, counterNumber }, { locale: t.locale }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString("id-ID", { timeZone: "Asia/Jakarta", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : null);
+  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString(t.locale === "en" ? "en-GB" : "id-ID", { timeZone: manifest.timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : null);
   const title = t("report.manifestTitle", { counter: manifest.counter.name });
   return (
     <main className="mx-auto max-w-[190mm] bg-white p-4 text-sm text-ink">
@@ -35,7 +35,7 @@ export default async function ManifestPage({ searchParams }: Props) {
         <form method="get" className="flex flex-wrap items-end gap-2">
           <label className="flex flex-col">
             {t("report.date")}
-            <input type="date" name="date" defaultValue={date} className="min-h-12 rounded border-2 border-slate-400 px-2" />
+            <input type="date" name="date" defaultValue={manifest.date} className="min-h-12 rounded border-2 border-slate-400 px-2" />
           </label>
           <label className="flex flex-col">
             {t("report.counter")}

@@ -7,6 +7,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { requireOfficeById } from "@/lib/dal/offices";
 import { listStaff } from "@/lib/dal/staff-users";
 import { getTranslator } from "@/lib/i18n/server";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Pengguna" };
 
@@ -21,31 +22,27 @@ export default async function StaffUsersPage() {
       </div>
       <p>{t("staff.users.intro")}</p>
       <Card className="overflow-x-auto">
-        <table className="w-full text-left">
-          <caption className="sr-only">{t("staff.users.listHeading")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">{t("staff.users.name")}</th>
-              <th scope="col" className="py-2 pr-4">{t("staff.users.email")}</th>
-              <th scope="col" className="py-2 pr-4">{t("staff.users.role")}</th>
-              <th scope="col" className="py-2 pr-4">{t("staff.users.status")}</th>
-              <th scope="col" className="py-2 pr-4">{t("staff.users.lastLogin")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((s) => (
-              <tr key={s.id} className="border-b border-slate-200">
-                <th scope="row" className="py-2 pr-4 font-normal">
+        <DataTable
+          caption={t("staff.users.listHeading")}
+          rows={staff}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              header: t("staff.users.name"),
+              rowHeader: true,
+              className: "font-normal",
+              cell: (s) => (
+                <>
                   <Link href={`/staff/admin/users/${s.id}`}>{s.name}</Link> {s.id === actor.staffId ? t("staff.users.you") : null}
-                </th>
-                <td className="py-2 pr-4">{s.email}</td>
-                <td className="py-2 pr-4">{t(`staff.role.${s.role}`)}</td>
-                <td className="py-2 pr-4">{s.isActive ? t("staff.users.active") : <strong className="text-red-800">{t("staff.users.inactive")}</strong>}</td>
-                <td className="py-2 pr-4">{s.lastLoginAt ? formatInstant(s.lastLoginAt, t, office.timezone) : t("staff.users.never")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t("staff.users.email"), cell: (s) => s.email },
+            { header: t("staff.users.role"), cell: (s) => t(`staff.role.${s.role}`) },
+            { header: t("staff.users.status"), cell: (s) => (s.isActive ? t("staff.users.active") : <strong className="text-red-800">{t("staff.users.inactive")}</strong>) },
+            { header: t("staff.users.lastLogin"), cell: (s) => (s.lastLoginAt ? formatInstant(s.lastLoginAt, t, office.timezone) : t("staff.users.never")) },
+          ]}
+        />
       </Card>
     </div>
   );

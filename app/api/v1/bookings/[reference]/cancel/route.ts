@@ -9,7 +9,10 @@ import { parseInput } from "@/lib/validation/parse";
 
 type Context = { params: Promise<{ reference: string }> };
 
-/** Cancels a booking that has not been checked in; its place returns to sale after the re-release delay. */
+/**
+ * Cancels a booking that has not been checked in; its place returns to sale after the re-release delay.
+ * The body proves the booking exactly as a look-up does (the NIK, and the phone digits once asked for), so it is the same schema.
+ */
 export const POST = apiRoute("POST /api/v1/bookings/{reference}/cancel", async (request, { t, ip, actor }, { params }: Context) => {
   await limitManageBooking(ip);
   const { reference } = await params;

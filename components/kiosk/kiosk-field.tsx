@@ -1,0 +1,55 @@
+import type { ReactNode } from "react";
+
+/** The kiosk's text box: large enough to read from a step back and to hit with a finger. */
+export const KIOSK_INPUT = "min-h-20 w-full min-w-0 rounded-xl border-4 border-slate-400 bg-white px-4 text-4xl font-bold tracking-widest focus:border-brand-600";
+
+/** The kiosk's refusal box (check-in and survey alike). */
+export function KioskAlert({ title, message }: { title: string; message?: string }) {
+  return (
+    <div role="alert" className="rounded-2xl border-l-[12px] border-red-700 bg-red-50 p-6 text-red-950">
+      <p className="text-4xl font-bold">{title}</p>
+      <p className="mt-2 text-3xl">{message}</p>
+    </div>
+  );
+}
+
+/**
+ * One kiosk field: the large label, its hint, the input (given the ids it must point at) and its errors.
+ * `invalid` defaults to "has errors"; `footer` stands under the field in the same column (the NIK's submit).
+ */
+export function KioskField({
+  id,
+  label,
+  hint,
+  errors,
+  invalid,
+  footer,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  errors?: string[];
+  invalid?: boolean;
+  footer?: ReactNode;
+  children: (aria: { "aria-describedby": string; "aria-invalid": true | undefined }) => ReactNode;
+}) {
+  const hasErrors = Boolean(errors?.length);
+  return (
+    <div className="flex flex-col gap-2">
+      <label htmlFor={id} className="text-4xl font-bold">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-2xl text-muted">
+        {hint}
+      </p>
+      {children({ "aria-describedby": `${id}-hint${hasErrors ? ` ${id}-error` : ""}`, "aria-invalid": (invalid ?? hasErrors) ? true : undefined })}
+      {hasErrors ? (
+        <p id={`${id}-error`} className="text-2xl font-bold text-red-800">
+          {errors!.join(" ")}
+        </p>
+      ) : null}
+      {footer}
+    </div>
+  );
+}
