@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_STAFF, expectNoAxeViolations, loginAs, randomPerson } from "./fixtures";
-import { bookViaApi, chooseSession, KTP_SERVICE } from "./fixtures/citizen";
+import { bookViaApi, chooseSession, KTP_SERVICE, solvedAltcha } from "./fixtures/citizen";
 
 /**
  * Issue #10: during the day a supervisor flips the outage switch for a session; the booking in it is
@@ -36,7 +36,7 @@ test("a supervisor suspends a session and the affected citizen rebooks with prio
   expect(day!.sessions.map((s) => s.start)).not.toContain(session);
   expect(day!.outage).toMatch(/^Layanan dihentikan sementara: SIAK/);
   const other = randomPerson();
-  const refused = await request.post("/api/v1/bookings", { data: { service: KTP_SERVICE.slug, date, session, nik: other.nik, name: other.name, phone: other.phone } });
+  const refused = await request.post("/api/v1/bookings", { data: { service: KTP_SERVICE.slug, date, session, nik: other.nik, name: other.name, phone: other.phone, altcha: await solvedAltcha(request) } });
   expect(refused.status()).toBe(409);
 
   // The citizen, on a phone without JavaScript, finds the booking with reference + NIK and rebooks.

@@ -21,8 +21,8 @@ const navLinks = (page: Page) => page.getByRole("navigation", { name: "Menu petu
 test.describe("staff login and roles", () => {
   const expectedNav = {
     operator: ["Hari ini", "Check-in", "Loket", "Booking dibantu"],
-    supervisor: ["Hari ini", "Check-in", "Loket", "Booking dibantu", "Laporan", "Pesan"],
-    admin: ["Hari ini", "Check-in", "Loket", "Booking dibantu", "Laporan", "Pesan", "Perangkat", "Pengguna", "Kunci API"],
+    supervisor: ["Hari ini", "Check-in", "Loket", "Booking dibantu", "Laporan", "Pesan", "Log audit", "Jadwal", "Gangguan"],
+    admin: ["Hari ini", "Check-in", "Loket", "Booking dibantu", "Laporan", "Pesan", "Log audit", "Admin", "Jadwal", "Gangguan", "Perangkat", "Pengguna", "Kunci API"],
   } as const;
 
   for (const role of ["operator", "supervisor", "admin"] as const) {

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { E2E_OFFICE, expectNoAxeViolations, randomPerson, type Person } from "./fixtures";
-import { KTP_SERVICE } from "./fixtures/citizen";
+import { KTP_SERVICE, solvedAltcha } from "./fixtures/citizen";
 import { e2eDatabaseUrl } from "./fixtures/environment";
 
 /**
@@ -42,7 +42,7 @@ async function fillDate(request: APIRequestContext, date: string): Promise<{ ref
   for (let i = 0; i < 5 && !full; i++) {
     const person = randomPerson();
     const response = await request.post("/api/v1/bookings", {
-      data: { service: KTP_SERVICE.slug, date, session: "10:00", nik: person.nik, name: person.name, phone: person.phone },
+      data: { service: KTP_SERVICE.slug, date, session: "10:00", nik: person.nik, name: person.name, phone: person.phone, altcha: await solvedAltcha(request) },
     });
     if (response.status() === 409) {
       full = true;

@@ -58,7 +58,7 @@ export default async function DetailsPage({ params, searchParams }: Props) {
           ...(isPowEnabled() ? { powWait: createWaitToken(office ?? DEFAULT_OFFICE_SLUG).token } : {}),
         }}
         chooseOtherHref={chooseOther}
-        powChallengeUrl={isPowEnabled() ? "/api/v1/challenge" : undefined}
+        powChallengeUrl={isPowEnabled() ? withPlace("/api/v1/challenge", office) : undefined}
         text={{
           nik: t("details.nik"),
           nikHint: t("details.nikHint"),
