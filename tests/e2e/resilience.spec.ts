@@ -156,21 +156,28 @@ test("PostgreSQL restarted under load: 503 at once (API, pages, health), then re
 });
 
 test("the app SIGKILLed in the middle of a burst of bookings: every 201 exists, nothing half-written, counters true", async () => {
-  const burst: Promise<Outcome>[] = [];
+  // Sixteen clients book back to back, so requests are always in flight: on a fast machine a fixed burst
+  // could be answered in full before the kill lands. After the tenth 201 no client starts a new request,
+  // and the kill comes at once, cutting off those in flight.
   let created = 0;
-  const killed = new Promise<void>((resolve) => {
-    for (let i = 0; i < 120; i++) {
-      burst.push(
-        send("booking", slot.sessions[i % slot.sessions.length]).then((o) => {
-          if (o.status === 201 && ++created === 10) resolve();
-          return o;
-        }),
-      );
+  let sent = 0;
+  let stopped = false;
+  let tenth!: () => void;
+  const killed = new Promise<void>((resolve) => (tenth = resolve));
+  const client = async (): Promise<Outcome[]> => {
+    const mine: Outcome[] = [];
+    while (!stopped && sent < 400) {
+      const o = await send("booking", slot.sessions[sent++ % slot.sessions.length]);
+      mine.push(o);
+      if (o.status === 201 && ++created === 10) tenth();
     }
-  });
-  await killed;
+    return mine;
+  };
+  const clients = Array.from({ length: 16 }, () => client());
+  await Promise.race([killed, Promise.all(clients)]);
+  stopped = true;
   await app.kill("SIGKILL");
-  const outcomes = await Promise.all(burst);
+  const outcomes = (await Promise.all(clients)).flat();
   const references = outcomes.filter((o) => o.status === 201).map((o) => (JSON.parse(o.body) as { reference: string }).reference);
   console.log(`[resilience] SIGKILL: ${references.length} answered 201, ${outcomes.filter((o) => o.status === "error").length} cut off, of ${outcomes.length}`);
   expect(references.length).toBeGreaterThanOrEqual(10);
