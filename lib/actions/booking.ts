@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { citizen } from "../auth/actor";
 import { createBooking } from "../dal/bookings";
-import { limitCreateBooking, limitSharedCreateBooking } from "../api/limits";
+import { limitCreateBooking } from "../api/limits";
 import { getTranslator } from "../i18n/server";
 import { rememberManage } from "../manage-cookie";
 import { requestIp } from "../request-context";
@@ -19,10 +19,11 @@ export async function createBookingAction(_prev: FormState, formData: FormData):
   let reference: string;
   try {
     const ip = await requestIp();
-    await limitCreateBooking(ip);
     const input = parseInput(CreateBookingFormSchema, raw);
-    await limitSharedCreateBooking(ip, input);
-    const booking = await createBooking({ ...input, consent: input.consent }, { actor: citizen(ip), locale: t.locale });
+    const booking = await createBooking(
+      { ...input, consent: input.consent },
+      { actor: citizen(ip), locale: t.locale, beforeWrite: () => limitCreateBooking(ip, input) },
+    );
     reference = booking.reference;
   } catch (error) {
     return toFormState(error, t, bookingFormValues(raw));

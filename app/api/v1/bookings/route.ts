@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitCreateBooking, limitSharedCreateBooking } from "@/lib/api/limits";
+import { limitCreateBooking } from "@/lib/api/limits";
 import { createBooking } from "@/lib/dal/bookings";
 import { CreateBookingSchema } from "@/lib/validation/booking";
 import { parseInput } from "@/lib/validation/parse";
@@ -12,9 +12,7 @@ const ApiCreateBookingSchema = CreateBookingSchema.extend({ consent: z.boolean()
 
 /** Books a visit: 201 with the booking, 422 for bad input, 409 when the rules say no. */
 export const POST = apiRoute("POST /api/v1/bookings", async (request, { t, ip, actor }) => {
-  await limitCreateBooking(ip);
   const input = parseInput(ApiCreateBookingSchema, await readJsonObject(request));
-  await limitSharedCreateBooking(ip, input);
-  const booking = await createBooking(input, { actor, locale: t.locale });
+  const booking = await createBooking(input, { actor, locale: t.locale, beforeWrite: () => limitCreateBooking(ip, input) });
   return Response.json(toApiBooking(booking), { status: 201 });
 });
