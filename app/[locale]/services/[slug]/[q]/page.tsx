@@ -6,19 +6,33 @@ import { Steps } from "@/components/booking/steps";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { findPublicService } from "@/lib/dal/public-service";
-import { getTranslator } from "@/lib/i18n/server";
+import { getPageTranslator } from "@/lib/i18n/server";
+import { decodePageState } from "@/lib/page-state";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ incomplete?: string }> };
+type Props = { params: Promise<{ locale: string; slug: string; q: string }> };
+
+/** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
+export const revalidate = 1;
+
+export function generateStaticParams() {
+  return [];
+}
+
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getTranslator();
-  const service = await findPublicService((await params).slug, t.locale);
+  const { locale, slug } = await params;
+  const t = getPageTranslator(locale);
+  const service = await findPublicService(slug, t.locale);
   return { title: service?.name.text ?? t("error.pageNotFound") };
 }
 
 /** Step 1: the requirements and forms, with a checklist of documents that must be complete to go on. */
-export default async function ServicePage({ params, searchParams }: Props) {
-  const [{ slug }, { incomplete }, t] = await Promise.all([params, searchParams, getTranslator()]);
+export default async function ServicePage({ params }: Props) {
+  const { locale, slug, q } = await params;
+  const t = getPageTranslator(locale);
+  const query = decodePageState(q);
+  if (!query) notFound();
+  const incomplete = query.incomplete;
   const service = await findPublicService(slug, t.locale);
   if (!service) notFound();
   const forms = [...new Map(service.requirements.flatMap((r) => r.forms).map((f) => [f.slug, f])).values()];

@@ -6,22 +6,33 @@ import { Card } from "@/components/ui/card";
 import { getAvailability } from "@/lib/dal/availability";
 import { findPublicService } from "@/lib/dal/public-service";
 import { formatDate } from "@/lib/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getPageTranslator } from "@/lib/i18n/server";
+import { decodePageState, single } from "@/lib/page-state";
 import { parseSlot } from "@/lib/slot";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ slot?: string; checklist?: string }> };
+type Props = { params: Promise<{ locale: string; slug: string; q: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslator())("details.title"), robots: { index: false } };
+/** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
+export const revalidate = 1;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("details.title"), robots: { index: false } };
 }
 
 /** Step 3: the person's details. The slot is re-checked when the booking is made, not trusted from here. */
-export default async function DetailsPage({ params, searchParams }: Props) {
-  const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
+export default async function DetailsPage({ params }: Props) {
+  const { locale, slug, q } = await params;
+  const t = getPageTranslator(locale);
+  const query = decodePageState(q);
+  if (!query) notFound();
   const service = await findPublicService(slug, t.locale);
   if (!service) notFound();
-  if (query.checklist !== "confirmed") redirect(`/services/${slug}?incomplete=1`);
-  const slot = parseSlot(query.slot);
+  if (single(query.checklist) !== "confirmed") redirect(`/services/${slug}?incomplete=1`);
+  const slot = parseSlot(single(query.slot));
   if (!slot) redirect(`/book/${slug}?checklist=confirmed&missing=1`);
   const chooseOther = `/book/${slug}?checklist=confirmed&date=${slot.date}`;
   const { days } = await getAvailability({ serviceSlug: slug, from: slot.date, days: 1, t });

@@ -3,10 +3,17 @@ import { LocalizedText } from "@/components/booking/localized-text";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getPublicHome } from "@/lib/dal/public-home";
-import { getTranslator } from "@/lib/i18n/server";
+import { getPageTranslator } from "@/lib/i18n/server";
 
-export default async function HomePage() {
-  const t = await getTranslator();
+/** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
+export const revalidate = 1;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+  const t = getPageTranslator((await params).locale);
   const { office, categories } = await getPublicHome(t.locale);
   return (
     <div className="space-y-8">
