@@ -9,6 +9,15 @@ import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-
 
 const isDev = process.env.NODE_ENV === "development";
 
+/**
+ * The internal path of a citizen page, for the rewrite in next.config.ts. A rewrite made here with
+ * NextResponse.rewrite() breaks when the server listens on 127.0.0.1 (Next 16.4 compares the
+ * rewrite's origin, normalised to `localhost`, with `127.0.0.1` and proxies it as an external URL); a
+ * config rewrite keyed on a request header set here has no origin at all. A visitor's own copy of the
+ * header is always replaced or removed here, and the rewrite never applies to /api or /_next.
+ */
+const REWRITE_HEADER = "x-antrean-page";
+
 /** Sections that are not citizen pages: they keep their own paths and a per-request nonce. */
 const OWN_PATHS = /^\/(staff|kiosk|display|device)(\/|$)|^\/booking\/[^/]+\/print(\/|$)/;
 
@@ -59,6 +68,7 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(`'nonce-${nonce}' 'strict-dynamic'`);
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(REWRITE_HEADER);
   requestHeaders.set("x-nonce", nonce);
   // Lets the staff layout's language switch return the person to the page they were on.
   requestHeaders.set("x-return-to", pathname + search);
@@ -73,23 +83,24 @@ function citizenPage(request: NextRequest): NextResponse {
   const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie) ? cookie : DEFAULT_LOCALE;
   const route = staticRouteFor(pathname);
-  const target = request.nextUrl.clone();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete("x-nonce");
+  requestHeaders.delete("content-security-policy");
 
   if (route === null) {
     // Pages about one booking stay rendered per request, with a nonce.
-    target.pathname = `/${locale}${pathname}`;
     const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
     const csp = contentSecurityPolicy(`'nonce-${nonce}' 'strict-dynamic'`);
-    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set(REWRITE_HEADER, `${locale}${pathname}`);
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);
-    const response = NextResponse.rewrite(target, { request: { headers: requestHeaders } });
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
     response.headers.set("Content-Security-Policy", csp);
     return response;
   }
 
-  target.pathname = route === "home" ? `/${locale}` : `/${locale}${pathname}/${encodePageState(searchParams, route.keys)}`;
-  const response = NextResponse.rewrite(target);
+  requestHeaders.set(REWRITE_HEADER, route === "home" ? locale : `${locale}${pathname}/${encodePageState(searchParams, route.keys)}`);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", STATIC_PAGE_CSP);
   return response;
 }

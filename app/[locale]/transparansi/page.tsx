@@ -3,15 +3,20 @@ import { DataTable } from "@/components/reports/data-table";
 import { Card } from "@/components/ui/card";
 import { getTransparency, MIN_CELL, type Transparency } from "@/lib/dal/transparency";
 import { formatDate } from "@/lib/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getPageTranslator } from "@/lib/i18n/server";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslator())("transparency.title") };
+/** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
+export const revalidate = 1;
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("transparency.title") };
 }
 
 /** Public, no login: places this week and last month's performance; small cells withheld. */
-export default async function TransparencyPage() {
-  const [t, data] = await Promise.all([getTranslator(), getTransparency()]);
+export default async function TransparencyPage({ params }: Props) {
+  const [t, data] = await Promise.all([params.then((p) => getPageTranslator(p.locale)), getTransparency()]);
   const m = data.lastMonth;
   const suppressed = t("transparency.suppressed");
   const figures: [string, string][] = [
