@@ -3,7 +3,7 @@ import { STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
 import { isDatabaseMarkedUnavailable } from "./lib/db-status";
 import { DEFAULT_LOCALE } from "./lib/i18n/messages";
 import { isLocale, LOCALE_COOKIE } from "./lib/i18n/translate";
-import { encodePageState, staticRouteFor } from "./lib/page-state";
+import { staticPagePath, staticRouteFor } from "./lib/page-state";
 import { isCrossOriginWrite } from "./lib/server-action-origin";
 import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
@@ -99,7 +99,7 @@ function citizenPage(request: NextRequest): NextResponse {
     return response;
   }
 
-  requestHeaders.set(REWRITE_HEADER, route === "home" ? locale : `${locale}${pathname}/${encodePageState(searchParams, route.keys)}`);
+  requestHeaders.set(REWRITE_HEADER, staticPagePath(locale, pathname, route, searchParams));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", STATIC_PAGE_CSP);
   return response;

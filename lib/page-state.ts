@@ -8,7 +8,8 @@
 
 export type PageQuery = Record<string, string | string[] | undefined>;
 
-type StaticRoute = { pattern: RegExp; keys: readonly string[] };
+/** `keys: null`: the page reads no query at all and has no state segment. */
+type StaticRoute = { pattern: RegExp; keys: readonly string[] | null };
 
 const SEGMENT = "[A-Za-z0-9-]{1,80}";
 
@@ -18,15 +19,23 @@ export const STATIC_ROUTES: readonly StaticRoute[] = [
   { pattern: new RegExp(`^/book/${SEGMENT}$`), keys: ["ready", "checklist", "date", "missing", "taken"] },
   { pattern: new RegExp(`^/book/${SEGMENT}/details$`), keys: ["slot", "checklist"] },
   { pattern: /^\/check$/, keys: ["reference", "expired"] },
+  { pattern: /^\/$/, keys: null },
+  { pattern: /^\/check\/recover$/, keys: null },
+  { pattern: /^\/transparansi$/, keys: null },
 ];
 
 const MAX_VALUE = 100;
 const MAX_VALUES = 40;
 
-/** The cached route a path belongs to: the home page (no state segment), a stateful one, or none. */
-export function staticRouteFor(pathname: string): "home" | StaticRoute | null {
-  if (pathname === "/") return "home";
+/** The cached route a path belongs to, or null for a page rendered per request. */
+export function staticRouteFor(pathname: string): StaticRoute | null {
   return STATIC_ROUTES.find((r) => r.pattern.test(pathname)) ?? null;
+}
+
+/** The internal path of a cached citizen page: locale, the path, and the state segment if it reads a query. */
+export function staticPagePath(locale: string, pathname: string, route: StaticRoute, search: URLSearchParams): string {
+  const path = pathname === "/" ? "" : pathname;
+  return route.keys === null ? `${locale}${path}` : `${locale}${path}/${encodePageState(search, route.keys)}`;
 }
 
 /** The state segment for a query: only the route's keys, sorted, bounded, printable. */
