@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { citizen } from "../auth/actor";
 import { createBooking } from "../dal/bookings";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
-import { limitCreateBooking, limitPersonCreateBooking, limitSharedCreateBooking } from "../api/limits";
+import { limitCreateBooking, limitPersonCreateBooking } from "../api/limits";
 import { getTranslator } from "../i18n/server";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
@@ -36,14 +36,23 @@ export async function createBookingAction(_prev: FormState, formData: FormData):
   let reference: string;
   try {
     const ip = await requestIp();
-    await limitCreateBooking(ip);
     const input = parseInput(CreateBookingFormSchema, raw);
     const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG);
     if ("wait" in pow) return waitState(pow.wait, t, bookingFormValues(raw));
-    await limitSharedCreateBooking(ip, input);
-    await limitPersonCreateBooking(input);
-    await spendBookingPow(pow.proof);
-    const booking = await createBooking({ ...input, consent: input.consent }, { actor: citizen(ip), locale: t.locale });
+    const booking = await createBooking(
+      { ...input, consent: input.consent },
+      {
+        actor: citizen(ip),
+        locale: t.locale,
+        // Once every check answered from memory has passed: the address's (or the date's shared) allowance,
+        // the person's, then the proof of work is spent.
+        beforeWrite: async () => {
+          await limitCreateBooking(ip, input);
+          await limitPersonCreateBooking(input);
+          await spendBookingPow(pow.proof);
+        },
+      },
+    );
     reference = booking.reference;
   } catch (error) {
     if (isSpentWaitToken(error, raw)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), t, bookingFormValues(raw));

@@ -19,7 +19,8 @@ import { requirePublicOffice } from "./places";
 import { invalidateReads, isKnownFull, markFull } from "./read-cache";
 import { requireService } from "./services";
 
-export type BookingContext = { actor: Actor; locale: Locale; now?: Date };
+/** `beforeWrite` runs once every check that needs no write has passed (the callers' rate limit). */
+export type BookingContext = { actor: Actor; locale: Locale; now?: Date; beforeWrite?: () => Promise<void> };
 
 export { cancelBooking, rescheduleBooking, type Ownership } from "./booking-changes";
 export { recoverBooking } from "./booking-recovery";
@@ -52,6 +53,7 @@ export async function createBooking(
   const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
   // A cap found full a moment ago is refused without touching the database (never more than the cache's ttl).
   for (const claim of claims) if (claim.delta === 1 && isKnownFull(fullKey(claim))) throw claim.whenFull;
+  await ctx.beforeWrite?.();
 
   const handle = await getDatabaseHandle();
   for (let attempt = 0; ; attempt++) {
