@@ -4,8 +4,12 @@ import { decodePageState, encodePageState, staticPagePath, staticRouteFor } from
 describe("page state segment (cached citizen pages read their query from the path)", () => {
   it("maps citizen paths to cached routes, and leaves booking pages rendered per request", () => {
     expect(staticRouteFor("/")?.keys).toBeNull();
-    expect(staticRouteFor("/services/kk-baru")?.keys).toEqual(["incomplete"]);
-    expect(staticRouteFor("/book/kk-baru/details")?.keys).toEqual(["slot", "checklist"]);
+    expect(staticRouteFor("/services/kk-baru")?.keys).toEqual(["incomplete", "office"]);
+    expect(staticRouteFor("/book/kk-baru/details")?.keys).toEqual(["slot", "checklist", "office"]);
+    expect(staticRouteFor("/tempat/kecamatan-utara")?.keys).toBeNull();
+    expect(staticRouteFor("/book/kk-baru/standby")).toBeNull();
+    expect(staticRouteFor("/booking/ABCD2345/rebook")).toBeNull();
+    expect(staticRouteFor("/standby")).toBeNull();
     expect(staticRouteFor("/check")?.keys).toEqual(["reference", "expired"]);
     expect(staticRouteFor("/booking/ABCD2345")).toBeNull();
     expect(staticRouteFor("/services/a/b")).toBeNull();
