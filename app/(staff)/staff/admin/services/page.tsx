@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listAdminServices } from "@/lib/dal/admin-services";
 import { getTranslator } from "@/lib/i18n/server";
@@ -21,34 +22,32 @@ export default async function AdminServicesPage() {
       </div>
       <p>{t("admin.services.intro")}</p>
       <Card className="overflow-x-auto">
-        <table className="w-full text-left">
-          <caption className="sr-only">{t("admin.services.title")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">{t("admin.services.field.position")}</th>
-              <th scope="col" className="py-2 pr-4">{t("admin.services.field.name")}</th>
-              <th scope="col" className="py-2 pr-4">{t("admin.services.field.category")}</th>
-              <th scope="col" className="py-2 pr-4">{t("admin.services.field.queueLetter")}</th>
-              <th scope="col" className="py-2 pr-4">{t("admin.services.requirements")}</th>
-              <th scope="col" className="py-2 pr-4">{t("admin.services.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((s) => (
-              <tr key={s.slug} className="border-b border-slate-200">
-                <td className="py-2 pr-4">{s.position}</td>
-                <th scope="row" className="py-2 pr-4 font-normal">
+        <DataTable
+          caption={t("admin.services.title")}
+          rows={list}
+          rowKey={(s) => s.slug}
+          columns={[
+            { header: t("admin.services.field.position"), cell: (s) => s.position },
+            {
+              header: t("admin.services.field.name"),
+              rowHeader: true,
+              className: "font-normal",
+              cell: (s) => (
+                <>
                   <Link href={`/staff/admin/services/${s.slug}`}>{s.name}</Link>
                   {s.nameEn ? <span className="block text-sm text-muted" lang="en">{s.nameEn}</span> : null}
-                </th>
-                <td className="py-2 pr-4">{s.category}</td>
-                <td className="py-2 pr-4 font-mono">{s.queueLetter}</td>
-                <td className="py-2 pr-4">{s.requirementCount}</td>
-                <td className="py-2 pr-4">{s.isActive ? t("admin.services.active") : <strong className="text-red-800">{t("admin.services.inactive")}</strong>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t("admin.services.field.category"), cell: (s) => s.category },
+            { header: t("admin.services.field.queueLetter"), className: "font-mono", cell: (s) => s.queueLetter },
+            { header: t("admin.services.requirements"), cell: (s) => s.requirementCount },
+            {
+              header: t("admin.services.status"),
+              cell: (s) => (s.isActive ? t("admin.services.active") : <strong className="text-red-800">{t("admin.services.inactive")}</strong>),
+            },
+          ]}
+        />
       </Card>
     </div>
   );
