@@ -25,6 +25,18 @@ const nextConfig: NextConfig = {
   // Every visitor gets the page's <title> in the <head> before the body, not streamed in after it: a
   // screen reader or a slow phone announces the right title at once (axe saw it missing under load).
   htmlLimitedBots: /./,
+  // proxy.ts names each citizen page's internal path under app/[locale]/ (see REWRITE_HEADER there).
+  async rewrites() {
+    return {
+      beforeFiles: [
+        {
+          source: "/:path((?!api/|_next/|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)",
+          has: [{ type: "header", key: "x-antrean-page", value: "(?<page>(?:id|en)(?:/.*)?)" }],
+          destination: "/:page",
+        },
+      ],
+    };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

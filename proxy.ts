@@ -1,30 +1,30 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
 import { isDatabaseMarkedUnavailable } from "./lib/db-status";
+import { DEFAULT_LOCALE } from "./lib/i18n/messages";
+import { isLocale, LOCALE_COOKIE } from "./lib/i18n/translate";
+import { staticPagePath, staticRouteFor } from "./lib/page-state";
 import { isCrossOriginWrite } from "./lib/server-action-origin";
 import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
-/**
- * A per-request CSP nonce for every page, and — for convenience only — a redirect of signed-out visitors
- * from the staff portal to its login. Authorization itself happens in the data layer.
- */
-export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
-  // A server action posted from another site: Next refuses it with a 500; it is a 403.
-  if (isCrossOriginWrite(request.method, request.headers)) return crossOriginResponse();
-  // The database is known to be down: a 503 page now rather than a render that waits and fails.
-  if ((request.method === "GET" || request.method === "HEAD") && isDatabaseMarkedUnavailable()) return unavailablePageResponse(request.method);
-  if (pathname.startsWith("/staff") && !pathname.startsWith("/staff/login") && !STAFF_SESSION_COOKIE_NAMES.some((c) => request.cookies.has(c))) {
-    const login = new URL("/staff/login", request.url);
-    login.searchParams.set("next", pathname + search);
-    return NextResponse.redirect(login);
-  }
+const isDev = process.env.NODE_ENV === "development";
 
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const isDev = process.env.NODE_ENV === "development";
-  const csp = [
+/**
+ * The internal path of a citizen page, for the rewrite in next.config.ts. A rewrite made here with
+ * NextResponse.rewrite() breaks when the server listens on 127.0.0.1 (Next 16.4 compares the
+ * rewrite's origin, normalised to `localhost`, with `127.0.0.1` and proxies it as an external URL); a
+ * config rewrite keyed on a request header set here has no origin at all. A visitor's own copy of the
+ * header is always replaced or removed here, and the rewrite never applies to /api or /_next.
+ */
+const REWRITE_HEADER = "x-antrean-page";
+
+/** Sections that are not citizen pages: they keep their own paths and a per-request nonce. */
+const OWN_PATHS = /^\/(staff|kiosk|display|device)(\/|$)|^\/booking\/[^/]+\/print(\/|$)/;
+
+function contentSecurityPolicy(scriptSrc: string): string {
+  return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' ${scriptSrc}${isDev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -37,14 +37,73 @@ export function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+}
 
+/**
+ * The cached citizen pages are one HTML for everyone, so they cannot carry a per-request nonce. Their
+ * inline scripts are Next's own (the page's data, `self.__next_f.push(...)`), which differ per page and per
+ * deploy, so hashes cannot be listed ahead of time either: script-src allows inline scripts there, and
+ * everything else stays strict — scripts only from this origin (no third party, no eval), no plugins,
+ * no <base>, forms only to this site, never framed. Those pages render no visitor input into a script.
+ */
+const STATIC_PAGE_CSP = contentSecurityPolicy("'unsafe-inline'");
+
+/**
+ * Citizen pages are served from an internal locale segment (`/id/…`, `/en/…`) chosen by the language
+ * cookie, so the page itself never reads the cookie and can be cached; the address the citizen sees does
+ * not change. Staff, kiosk, display and print pages keep a per-request CSP nonce, and — for convenience
+ * only — signed-out visitors of the staff portal go to its login. Authorization happens in the data layer.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  // A server action posted from another site: Next refuses it with a 500; it is a 403.
+  if (isCrossOriginWrite(request.method, request.headers)) return crossOriginResponse();
+  // The database is known to be down: a 503 page now rather than a render that waits and fails.
+  if ((request.method === "GET" || request.method === "HEAD") && isDatabaseMarkedUnavailable()) return unavailablePageResponse(request.method);
+  if (pathname.startsWith("/staff") && !pathname.startsWith("/staff/login") && !STAFF_SESSION_COOKIE_NAMES.some((c) => request.cookies.has(c))) {
+    const login = new URL("/staff/login", request.url);
+    login.searchParams.set("next", pathname + search);
+    return NextResponse.redirect(login);
+  }
+  if (!OWN_PATHS.test(pathname)) return citizenPage(request);
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(`'nonce-${nonce}' 'strict-dynamic'`);
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(REWRITE_HEADER);
   requestHeaders.set("x-nonce", nonce);
-  // Lets the layout's language switch return the person to the page they were on.
+  // Lets the staff layout's language switch return the person to the page they were on.
   requestHeaders.set("x-return-to", pathname + search);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+function citizenPage(request: NextRequest): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
+  const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(cookie) ? cookie : DEFAULT_LOCALE;
+  const route = staticRouteFor(pathname);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete("x-nonce");
+  requestHeaders.delete("content-security-policy");
+
+  if (route === null) {
+    // Pages about one booking stay rendered per request, with a nonce.
+    const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+    const csp = contentSecurityPolicy(`'nonce-${nonce}' 'strict-dynamic'`);
+    requestHeaders.set(REWRITE_HEADER, `${locale}${pathname}`);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", csp);
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("Content-Security-Policy", csp);
+    return response;
+  }
+
+  requestHeaders.set(REWRITE_HEADER, staticPagePath(locale, pathname, route, searchParams));
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", STATIC_PAGE_CSP);
   return response;
 }
 

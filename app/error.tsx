@@ -2,11 +2,18 @@
 
 import { ErrorNotice } from "@/components/layout/error-notice";
 
-/** A failure in a section's layout (the public layout reads the office, so a database outage lands here). */
+/**
+ * A failure in a section's layout (the public layout reads the office, so a database outage lands here).
+ * The root layout passes through (see app/layout.tsx), so this page brings its own <html>.
+ */
 export default function RootError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <main className="mx-auto max-w-3xl px-4 py-8">
-      <ErrorNotice reset={reset} />
-    </main>
+    <html lang="id">
+      <body className="min-h-dvh">
+        <main className="mx-auto max-w-3xl px-4 py-8">
+          <ErrorNotice reset={reset} />
+        </main>
+      </body>
+    </html>
   );
 }

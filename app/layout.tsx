@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,11 +14,12 @@ export const viewport: Viewport = {
   themeColor: "#0a5aa8",
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
-  return (
-    <html lang={locale}>
-      <body className="min-h-dvh">{children}</body>
-    </html>
-  );
+/**
+ * A pass-through: each section's layout renders <html> with its own language (components/layout/
+ * html-document.tsx). The citizen pages live under app/[locale]/ so their language comes from the path
+ * (proxy.ts rewrites to it from the language cookie) and they can be cached; a root layout that read the
+ * cookie would make every page rendered per request.
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return children;
 }

@@ -2,7 +2,7 @@
 
 import { createBooking } from "../dal/bookings";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
-import { limitCreateBooking, limitPersonCreateBooking, limitSharedCreateBooking } from "../api/limits";
+import { limitCreateBooking, limitPersonCreateBooking } from "../api/limits";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
 import { checkFormPow, isSpentWaitToken, spendBookingPow, type PowWait } from "../pow/gate";
@@ -27,15 +27,25 @@ function waitState(wait: PowWait, t: Translator, values: Record<string, string>)
  * signed wait) → limits → book → remember that this browser may manage it → confirmation.
  */
 export const createBookingAction = defineAction(
-  { schema: CreateBookingFormSchema, limit: limitCreateBooking, echo: bookingFormValues },
+  { schema: CreateBookingFormSchema, echo: bookingFormValues },
   async (input, { actor, ip, t, raw }): Promise<FormState | Redirect> => {
     try {
       const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG);
       if ("wait" in pow) return waitState(pow.wait, t, bookingFormValues(raw));
-      await limitSharedCreateBooking(ip, input);
-      await limitPersonCreateBooking(input);
-      await spendBookingPow(pow.proof);
-      const booking = await createBooking({ ...input, consent: input.consent }, { actor, locale: t.locale });
+      const booking = await createBooking(
+        { ...input, consent: input.consent },
+        {
+          actor,
+          locale: t.locale,
+          // Once every check answered from memory has passed: the address's (or the date's shared) allowance,
+          // the person's, then the proof of work is spent.
+          beforeWrite: async () => {
+            await limitCreateBooking(ip, input);
+            await limitPersonCreateBooking(input);
+            await spendBookingPow(pow.proof);
+          },
+        },
+      );
       await rememberManage(booking.reference);
       return { redirect: `/booking/${booking.reference}` };
     } catch (error) {

@@ -24,23 +24,20 @@ export const SHARED_BUCKET_FACTOR = 25;
 
 const isShared = (ip: string) => ip === UNTRUSTED_CLIENT;
 
-/** Before parsing: a known address's every booking request counts against its own allowance. */
-export async function limitCreateBooking(ip: string): Promise<void> {
-  if (isShared(ip)) return;
-  const { limit, windowSeconds } = API_LIMITS.createBooking;
-  await consumeRateLimit(`api:create-booking:${ip}`, limit, windowSeconds);
-}
-
 /**
- * After parsing: without a known address, a well-formed attempt counts against the date's shared
- * allowance, which grows with the places the office offers that day. The web form and the API share it.
+ * A booking attempt that reaches the database write: a known address counts against its own allowance;
+ * without one, against the date's shared allowance, which grows with the places the office offers that day.
+ * The web form and the API share it. Called by createBooking just before its one statement, so malformed
+ * input and refusals answered from memory (a session known to be full, a closed date, the age rule) cost
+ * no round trip at all, and cannot drain anyone's allowance either.
  */
-export async function limitSharedCreateBooking(ip: string, input: { office?: string; date: string }): Promise<void> {
-  if (!isShared(ip)) return;
+export async function limitCreateBooking(ip: string, input: { office?: string; date: string }): Promise<void> {
+  const { limit, windowSeconds } = API_LIMITS.createBooking;
+  if (!isShared(ip)) return consumeRateLimit(`api:create-booking:${ip}`, limit, windowSeconds);
   const { perPlace, minimum } = SHARED_BOOKING_ALLOWANCE;
   const office = input.office ?? DEFAULT_OFFICE_SLUG;
   const allowance = Math.max(minimum, perPlace * (await getDayPlaces(office, input.date)));
-  await consumeRateLimit(`api:create-booking:shared:${office}:${input.date}`, allowance, API_LIMITS.createBooking.windowSeconds);
+  await consumeRateLimit(`api:create-booking:shared:${office}:${input.date}`, allowance, windowSeconds);
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { UNTRUSTED_CLIENT } from "../client-ip";
 import { consumeRateLimit } from "../dal/rate-limit";
-import { API_LIMITS, limitSharedCreateBooking, SHARED_BUCKET_FACTOR } from "./limits";
+import { API_LIMITS, limitCreateBooking, SHARED_BUCKET_FACTOR } from "./limits";
 
 /**
  * The standby list's limits, the booking API's rules with their own buckets: joining counts like booking
@@ -17,7 +17,11 @@ export async function limitJoinStandby(ip: string): Promise<void> {
   await consumeRateLimit(`api:standby-join:${ip}`, limit, windowSeconds);
 }
 
-export const limitSharedJoinStandby = limitSharedCreateBooking;
+/** Without a trusted proxy: a well-formed join spends the date's allowance shared with bookings. */
+export async function limitSharedJoinStandby(ip: string, input: { office?: string; date: string }): Promise<void> {
+  if (!isShared(ip)) return;
+  await limitCreateBooking(ip, input);
+}
 
 export async function limitStandbyManage(ip: string): Promise<void> {
   if (isShared(ip)) return;

@@ -19,7 +19,8 @@ import { findServiceForAge, serviceName } from "./services";
 /** The booking rules shared by booking, rescheduling and the queue: who may, when, and which places. */
 
 /** The citizen-facing booking functions' context: who, the reader's language, a fixed clock for tests. */
-export type BookingContext = { actor: Actor; locale: Locale; now?: Date };
+/** `beforeWrite` runs once every check that needs no write has passed (the callers' rate limit). */
+export type BookingContext = { actor: Actor; locale: Locale; now?: Date; beforeWrite?: () => Promise<void> };
 
 const full = () => new AppError("full", "error.full");
 const UNCAPPED = 2_147_483_647;

@@ -53,6 +53,7 @@ export async function createBooking(
   const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
   // A cap found full a moment ago is refused without touching the database (never more than the cache's ttl).
   for (const claim of claims) if (claim.delta === 1 && isKnownFull(fullKey(claim))) throw claim.whenFull;
+  await ctx.beforeWrite?.();
 
   const handle = await getDatabaseHandle();
   for (let attempt = 0; ; attempt++) {

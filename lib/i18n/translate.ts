@@ -2,6 +2,9 @@ import { formatDate } from "../format";
 import { isIsoDate } from "../dates";
 import { DEFAULT_LOCALE, LOCALES, messages, type Locale, type MessageKey } from "./messages";
 
+/** The language cookie; proxy.ts reads it to pick the citizen pages' locale segment. */
+export const LOCALE_COOKIE = "lang";
+
 export type Params = Record<string, string | number>;
 export type Translator = ((key: MessageKey, params?: Params) => string) & { locale: Locale };
 

@@ -8,9 +8,9 @@ test.describe("health and security headers", () => {
     expect(await response.json()).toEqual({ status: "ok", db: "postgres" });
   });
 
-  test("pages carry a per-request CSP nonce that every inline script uses", async ({ request }) => {
-    const first = await request.get("/");
-    const second = await request.get("/");
+  test("pages rendered per request carry a per-request CSP nonce that every inline script uses", async ({ request }) => {
+    const first = await request.get("/staff/login");
+    const second = await request.get("/staff/login");
     const csp = first.headers()["content-security-policy"] ?? "";
     const nonce = /script-src [^;]*'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce, `CSP without a script nonce: ${csp}`).toBeTruthy();
@@ -23,6 +23,34 @@ test.describe("health and security headers", () => {
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag, "a script the CSP would block").toContain(`nonce="${nonce}"`);
+  });
+
+  test("citizen pages that are the same for everyone are cached, with a strict static CSP and the cookie's language", async ({ request }) => {
+    for (const path of ["/", "/check", "/transparansi"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      // Served from Next's cache (ISR), regenerated at most once a second.
+      expect(response.headers()["cache-control"], path).toContain("s-maxage=1");
+      expect(response.headers()["x-nextjs-cache"], path).toBeTruthy();
+      const csp = response.headers()["content-security-policy"] ?? "";
+      expect(csp, path).toContain("script-src 'self' 'unsafe-inline'");
+      for (const rule of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "default-src 'self'"]) expect(csp, path).toContain(rule);
+      expect(csp, path).not.toContain("unsafe-eval");
+      expect(csp, path).not.toContain("nonce-");
+    }
+    // The language comes from the cookie, through the internal locale segment; the address stays the same.
+    const english = await request.get("/check?reference=AB-CD&expired=1", { headers: { cookie: "lang=en" } });
+    const html = await english.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain("Check, change or cancel a booking");
+    expect(html, "the query reaches the cached page").toContain("For your security, enter your booking code and NIK again.");
+    const indonesian = await (await request.get("/check", { headers: { cookie: "lang=id" } })).text();
+    expect(indonesian).toContain('<html lang="id"');
+    // The internal paths are not addresses of their own, and a visitor cannot pick one with the header.
+    expect((await request.get("/id/check/_")).status()).toBe(404);
+    const spoofed = await request.get("/check", { headers: { "x-antrean-page": "en/transparansi" } });
+    expect(await spoofed.text()).not.toContain('<html lang="en"');
+    expect((await request.get("/api/health", { headers: { "x-antrean-page": "id" } })).headers()["content-type"]).toContain("application/json");
   });
 
   test("security headers on pages and the API", async ({ request }) => {

@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { GET as calendarGet } from "@/app/(public)/booking/[reference]/calendar.ics/route";
+import { GET as calendarGet } from "@/app/[locale]/booking/[reference]/calendar.ics/route";
 import { POST as cancelPost } from "@/app/api/v1/bookings/[reference]/cancel/route";
 import { POST as bookPost } from "@/app/api/v1/bookings/route";
 import { apiGet, apiPost, read, refParams, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";

@@ -90,7 +90,7 @@ describe.each(DATABASE_KINDS)("the calendar file's misses on %s", (kind) => {
   it("counts 404s per address like the pages, then answers 429 with Retry-After, even for a real booking", async () => {
     vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
     vi.resetModules();
-    const { GET } = await import("@/app/(public)/booking/[reference]/calendar.ics/route");
+    const { GET } = await import("@/app/[locale]/booking/[reference]/calendar.ics/route");
     const created = await createBooking(bookingRequest(t), ctx);
     const ics = (reference: string, ip: string) => GET(apiGet(`/booking/${reference}/calendar.ics`, { ip }), refParams(reference));
     const ip = freshIp();

@@ -37,7 +37,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           </div>
           <div className="flex flex-wrap items-center gap-3">
             {actor ? <span className="text-sm">{t("staff.signedInAs", { name: actor.name, role: t(`staff.role.${actor.role}`) })}</span> : null}
-            <LanguageSwitch t={t} />
+            <LanguageSwitch t={t} returnTo={returnTo} />
             {actor ? (
               <form action={endOtherSessionsAction}>
                 <button type="submit" className="min-h-12 rounded-lg border border-white px-3 py-2 text-sm font-semibold text-white hover:bg-slate-700">

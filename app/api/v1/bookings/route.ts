@@ -3,7 +3,7 @@ import { hasAuthorization, requireApiKey } from "@/lib/api/api-key";
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitCreateBooking, limitPersonCreateBooking, limitSharedCreateBooking } from "@/lib/api/limits";
+import { limitCreateBooking, limitPersonCreateBooking } from "@/lib/api/limits";
 import { createBooking } from "@/lib/dal/bookings";
 import { DEFAULT_OFFICE_SLUG } from "@/lib/dal/offices";
 import { checkBookingPow, spendBookingPow } from "@/lib/pow/gate";
@@ -19,23 +19,27 @@ const WHERE = "POST /api/v1/bookings";
  * Books a visit: 201 with the booking, 422 for bad input, 409 when the rules say no. Anonymous callers
  * send a solved ALTCHA challenge (`altcha`, from GET /api/v1/challenge; 403 `challenge` without one);
  * an API key with the `booking` scope skips it and has its own limit instead of the per-address ones.
+ * The limits are consumed by createBooking just before its write (`beforeWrite`).
  */
 export const POST = apiRoute(WHERE, async (request, { t, ip, actor }) => {
   if (hasAuthorization(request)) {
     const keyActor = await requireApiKey(request, "booking", { ip, where: WHERE });
     const input = parseInput(ApiCreateBookingSchema, await readJsonObject(request));
-    await limitPersonCreateBooking(input);
-    const booking = await createBooking(input, { actor: keyActor, locale: t.locale });
+    const booking = await createBooking(input, { actor: keyActor, locale: t.locale, beforeWrite: () => limitPersonCreateBooking(input) });
     return Response.json(toApiBooking(booking), { status: 201 });
   }
-  await limitCreateBooking(ip);
   const body = await readJsonObject(request);
   const input = parseInput(ApiCreateBookingSchema, body);
   // Checked before anything is written for this attempt; spent only once the limits let it through.
   const proof = await checkBookingPow(body.altcha, input.office ?? DEFAULT_OFFICE_SLUG);
-  await limitSharedCreateBooking(ip, input);
-  await limitPersonCreateBooking(input);
-  await spendBookingPow(proof);
-  const booking = await createBooking(input, { actor, locale: t.locale });
+  const booking = await createBooking(input, {
+    actor,
+    locale: t.locale,
+    beforeWrite: async () => {
+      await limitCreateBooking(ip, input);
+      await limitPersonCreateBooking(input);
+      await spendBookingPow(proof);
+    },
+  });
   return Response.json(toApiBooking(booking), { status: 201 });
 });

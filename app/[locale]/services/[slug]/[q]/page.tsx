@@ -6,22 +6,35 @@ import { Steps } from "@/components/booking/steps";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { findPublicService } from "@/lib/dal/public-service";
-import { getTranslator } from "@/lib/i18n/server";
+import { getPageTranslator } from "@/lib/i18n/server";
+import { decodePageState } from "@/lib/page-state";
 import { parsePlaceParam } from "@/lib/place-path";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ incomplete?: string; office?: string | string[] }> };
+type Props = { params: Promise<{ locale: string; slug: string; q: string }> };
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const t = await getTranslator();
-  const office = parsePlaceParam((await searchParams).office);
-  const service = office === null ? null : await findPublicService((await params).slug, t.locale, office);
+/** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
+export const revalidate = 1;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug, q } = await params;
+  const t = getPageTranslator(locale);
+  const office = parsePlaceParam(decodePageState(q)?.office);
+  const service = office === null ? null : await findPublicService(slug, t.locale, office);
   return { title: service?.name.text ?? t("error.pageNotFound") };
 }
 
 /** Step 1: the requirements and forms, with a checklist of documents that must be complete to go on. */
-export default async function ServicePage({ params, searchParams }: Props) {
-  const [{ slug }, { incomplete, office: officeParam }, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const office = parsePlaceParam(officeParam);
+export default async function ServicePage({ params }: Props) {
+  const { locale, slug, q } = await params;
+  const t = getPageTranslator(locale);
+  const query = decodePageState(q);
+  if (!query) notFound();
+  const incomplete = query.incomplete;
+  const office = parsePlaceParam(query.office);
   if (office === null) notFound();
   const service = await findPublicService(slug, t.locale, office);
   if (!service) notFound();

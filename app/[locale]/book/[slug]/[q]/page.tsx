@@ -9,26 +9,34 @@ import { getAvailability } from "@/lib/dal/availability";
 import { listPublicOutages } from "@/lib/dal/outages";
 import { findPublicService, isChecklistComplete } from "@/lib/dal/public-service";
 import { formatTime } from "@/lib/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getPageTranslator } from "@/lib/i18n/server";
+import { decodePageState, single } from "@/lib/page-state";
 import { parsePlaceParam, withPlace } from "@/lib/place-path";
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<{ ready?: string | string[]; checklist?: string; missing?: string; taken?: string; date?: string; office?: string | string[] }>;
-};
+type Props = { params: Promise<{ locale: string; slug: string; q: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslator())("slots.title") };
+/** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
+export const revalidate = 1;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("slots.title") };
 }
 
 /** Step 2: the bookable dates, and the places left in each session of the chosen one. */
-export default async function ChooseSlotPage({ params, searchParams }: Props) {
-  const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
+export default async function ChooseSlotPage({ params }: Props) {
+  const { locale, slug, q } = await params;
+  const t = getPageTranslator(locale);
+  const query = decodePageState(q);
+  if (!query) notFound();
   const office = parsePlaceParam(query.office);
   if (office === null) notFound();
   const service = await findPublicService(slug, t.locale, office);
   if (!service) notFound();
-  if (query.checklist !== "confirmed" && !isChecklistComplete(service, query.ready)) redirect(withPlace(`/services/${slug}?incomplete=1`, office));
+  if (single(query.checklist) !== "confirmed" && !isChecklistComplete(service, query.ready)) redirect(withPlace(`/services/${slug}?incomplete=1`, office));
 
   const [availability, outages] = await Promise.all([getAvailability({ officeSlug: office, serviceSlug: slug, t }), listPublicOutages(office, t.locale)]);
   return (
@@ -47,7 +55,7 @@ export default async function ChooseSlotPage({ params, searchParams }: Props) {
         <SlotPicker
           days={availability.days}
           t={t}
-          date={query.date}
+          date={single(query.date)}
           hrefFor={(date) => withPlace(`/book/${slug}?checklist=confirmed&date=${date}`, office)}
           standbyHrefFor={(date) => withPlace(`/book/${slug}/standby?date=${date}`, office)}
           error={query.taken ? t("slots.taken") : query.missing ? t("slots.required") : undefined}

@@ -2,18 +2,23 @@ import type { Metadata } from "next";
 import { TransparencyFigures } from "@/components/reports/transparency-figures";
 import { listPublicPlaces } from "@/lib/dal/places";
 import { getTransparency, MIN_CELL } from "@/lib/dal/transparency";
-import { getTranslator } from "@/lib/i18n/server";
+import { getPageTranslator } from "@/lib/i18n/server";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslator())("transparency.title") };
+/** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
+export const revalidate = 1;
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("transparency.title") };
 }
 
 /**
  * Public, no login: places this week and last month's performance, per service point; small cells
  * withheld. The training place is never among them, even when public.
  */
-export default async function TransparencyPage() {
-  const [t, places] = await Promise.all([getTranslator(), listPublicPlaces()]);
+export default async function TransparencyPage({ params }: Props) {
+  const [t, places] = await Promise.all([params.then((p) => getPageTranslator(p.locale)), listPublicPlaces()]);
   const reported = places.filter((p) => !p.isTraining);
   if (reported.length <= 1) {
     const data = await getTransparency();

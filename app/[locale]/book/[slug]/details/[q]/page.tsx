@@ -6,28 +6,37 @@ import { Card } from "@/components/ui/card";
 import { getAvailability } from "@/lib/dal/availability";
 import { findPublicService } from "@/lib/dal/public-service";
 import { formatDate } from "@/lib/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { getPageTranslator } from "@/lib/i18n/server";
+import { decodePageState, single } from "@/lib/page-state";
 import { isPowEnabled } from "@/lib/pow/altcha";
-import { createWaitToken } from "@/lib/pow/wait-token";
-import { DEFAULT_OFFICE_SLUG } from "@/lib/dal/offices";
 import { parseSlot } from "@/lib/slot";
 import { parsePlaceParam, withPlace } from "@/lib/place-path";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ slot?: string; checklist?: string; office?: string | string[] }> };
+type Props = { params: Promise<{ locale: string; slug: string; q: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslator())("details.title"), robots: { index: false } };
+/** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
+export const revalidate = 1;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("details.title"), robots: { index: false } };
 }
 
 /** Step 3: the person's details. The slot is re-checked when the booking is made, not trusted from here. */
-export default async function DetailsPage({ params, searchParams }: Props) {
-  const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
+export default async function DetailsPage({ params }: Props) {
+  const { locale, slug, q } = await params;
+  const t = getPageTranslator(locale);
+  const query = decodePageState(q);
+  if (!query) notFound();
   const office = parsePlaceParam(query.office);
   if (office === null) notFound();
   const service = await findPublicService(slug, t.locale, office);
   if (!service) notFound();
-  if (query.checklist !== "confirmed") redirect(withPlace(`/services/${slug}?incomplete=1`, office));
-  const slot = parseSlot(query.slot);
+  if (single(query.checklist) !== "confirmed") redirect(withPlace(`/services/${slug}?incomplete=1`, office));
+  const slot = parseSlot(single(query.slot));
   if (!slot) redirect(withPlace(`/book/${slug}?checklist=confirmed&missing=1`, office));
   const chooseOther = withPlace(`/book/${slug}?checklist=confirmed&date=${slot.date}`, office);
   const { days, office: place } = await getAvailability({ officeSlug: office, serviceSlug: slug, from: slot.date, days: 1, t });
@@ -54,8 +63,8 @@ export default async function DetailsPage({ params, searchParams }: Props) {
           session: slot.session,
           checklist: "confirmed",
           ...(office ? { office } : {}),
-          // Without JavaScript the wait starts now, while the person types (see lib/pow/wait-token.ts).
-          ...(isPowEnabled() ? { powWait: createWaitToken(office ?? DEFAULT_OFFICE_SLUG).token } : {}),
+          // No wait token here: this page is cached for everyone and a token is single use. Without
+          // JavaScript the first post gets a fresh one with the "one more step" notice (lib/actions/booking.ts).
         }}
         chooseOtherHref={chooseOther}
         powChallengeUrl={isPowEnabled() ? withPlace("/api/v1/challenge", office) : undefined}

@@ -1,13 +1,30 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { HtmlDocument } from "@/components/layout/html-document";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { getOffice } from "@/lib/dal/offices";
-import { getTranslator } from "@/lib/i18n/server";
+import { createTranslator, isLocale } from "@/lib/i18n/translate";
 
-export default async function PublicLayout({ children }: { children: ReactNode }) {
-  const [t, office] = await Promise.all([getTranslator(), getOffice()]);
+type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+/**
+ * Citizen pages. proxy.ts rewrites every citizen address to `/id/…` or `/en/…` by the language cookie,
+ * so the language is a path segment here and the pages that are the same for everyone can be cached.
+ * Nothing is rendered at build time (the build has no database): each path is rendered on its first
+ * request and then served from the cache.
+ */
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function PublicLayout({ children, params }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  const t = createTranslator(locale);
+  const office = await getOffice();
   return (
-    <>
+    <HtmlDocument locale={locale}>
       <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-3">
         {t("site.skipToContent")}
       </a>
@@ -41,13 +58,13 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         <p>{t("footer.noOnline")}</p>
         <p>{t("footer.privacy")}</p>
         <p>
-          <a href="/transparansi">{t("transparency.title")}</a>
+          <Link href="/transparansi">{t("transparency.title")}</Link>
         </p>
         <p>
           {office.name}
           {office.address ? ` · ${office.address}` : ""}
         </p>
       </footer>
-    </>
+    </HtmlDocument>
   );
 }

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { LookupForm } from "@/components/booking/lookup-form";
+import { Alert } from "@/components/ui/card";
+import { notFound } from "next/navigation";
+import { getPageTranslator } from "@/lib/i18n/server";
+import { decodePageState, single } from "@/lib/page-state";
+import { isReference, normalizeReference } from "@/lib/reference";
+
+type Props = { params: Promise<{ locale: string; q: string }> };
+
+/** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
+export const revalidate = 1;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("check.title"), robots: { index: false } };
+}
+
+export default async function CheckPage({ params }: Props) {
+  const { locale, q } = await params;
+  const t = getPageTranslator(locale);
+  const query = decodePageState(q);
+  if (!query) notFound();
+  const given = single(query.reference);
+  const reference = given ? normalizeReference(given) : undefined;
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("check.title")}</h1>
+      {query.expired ? <Alert tone="info">{t("manage.expired")}</Alert> : null}
+      <p>{t("check.intro")}</p>
+      <LookupForm
+        reference={reference && isReference(reference) ? reference : undefined}
+        text={{
+          reference: t("check.reference"),
+          referenceHint: t("check.referenceHint"),
+          nik: t("details.nik"),
+          nikHint: t("details.nikHint"),
+          phoneLast4: t("check.phoneLast4"),
+          phoneLast4Hint: t("check.phoneLast4Hint"),
+          submit: t("check.submit"),
+          sending: t("common.loading"),
+        }}
+      />
+      <p>
+        <Link href="/check/recover" className="inline-flex min-h-12 items-center">
+          {t("recover.link")}
+        </Link>
+      </p>
+      <p>
+        <Link href="/standby" className="inline-flex min-h-12 items-center">
+          {t("standby.check.link")}
+        </Link>
+      </p>
+    </div>
+  );
+}

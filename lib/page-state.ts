@@ -1,0 +1,72 @@
+/**
+ * The citizen pages that are the same for everyone are cached (ISR), and a cached page cannot read the
+ * query string. proxy.ts therefore turns the few query parameters such a page understands into one path
+ * segment (`_` for none, `q` + base64url of the canonical query otherwise); the page reads them back from
+ * its params. The citizen's address bar keeps the query string. Anything else in the query is dropped, and
+ * every value is bounded, so a visitor cannot mint unbounded cache entries out of junk parameters.
+ */
+
+export type PageQuery = Record<string, string | string[] | undefined>;
+
+/** `keys: null`: the page reads no query at all and has no state segment. */
+type StaticRoute = { pattern: RegExp; keys: readonly string[] | null };
+
+const SEGMENT = "[A-Za-z0-9-]{1,80}";
+
+/** Citizen paths rendered once and cached, with the query parameters each one reads. */
+export const STATIC_ROUTES: readonly StaticRoute[] = [
+  { pattern: new RegExp(`^/services/${SEGMENT}$`), keys: ["incomplete", "office"] },
+  { pattern: new RegExp(`^/book/${SEGMENT}$`), keys: ["ready", "checklist", "date", "missing", "taken", "office"] },
+  { pattern: new RegExp(`^/book/${SEGMENT}/details$`), keys: ["slot", "checklist", "office"] },
+  { pattern: /^\/check$/, keys: ["reference", "expired"] },
+  { pattern: /^\/$/, keys: null },
+  // A service point's home (several public places): the place is in the path, no query.
+  { pattern: new RegExp(`^/tempat/${SEGMENT}$`), keys: null },
+  { pattern: /^\/check\/recover$/, keys: null },
+  { pattern: /^\/transparansi$/, keys: null },
+];
+
+const MAX_VALUE = 100;
+const MAX_VALUES = 40;
+
+/** The cached route a path belongs to, or null for a page rendered per request. */
+export function staticRouteFor(pathname: string): StaticRoute | null {
+  return STATIC_ROUTES.find((r) => r.pattern.test(pathname)) ?? null;
+}
+
+/** The internal path of a cached citizen page: locale, the path, and the state segment if it reads a query. */
+export function staticPagePath(locale: string, pathname: string, route: StaticRoute, search: URLSearchParams): string {
+  const path = pathname === "/" ? "" : pathname;
+  return route.keys === null ? `${locale}${path}` : `${locale}${path}/${encodePageState(search, route.keys)}`;
+}
+
+/** The state segment for a query: only the route's keys, sorted, bounded, printable. */
+export function encodePageState(search: URLSearchParams, keys: readonly string[]): string {
+  const pairs: [string, string][] = [];
+  for (const key of [...keys].sort()) {
+    const values = search
+      .getAll(key)
+      .filter((v) => v.length > 0 && v.length <= MAX_VALUE && !/[\x00-\x1f\x7f]/.test(v))
+      .sort();
+    for (const value of [...new Set(values)].slice(0, MAX_VALUES)) pairs.push([key, value]);
+  }
+  if (pairs.length === 0) return "_";
+  return "q" + Buffer.from(new URLSearchParams(pairs).toString()).toString("base64url");
+}
+
+/** The query a state segment carries, shaped like Next's searchParams; null for a segment proxy.ts never makes. */
+export function decodePageState(segment: string): PageQuery | null {
+  if (segment === "_") return {};
+  if (!/^q[A-Za-z0-9_-]{1,4000}$/.test(segment)) return null;
+  const query: PageQuery = {};
+  for (const [key, value] of new URLSearchParams(Buffer.from(segment.slice(1), "base64url").toString())) {
+    const seen = query[key];
+    query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return query;
+}
+
+/** A single value (the first, if the parameter was repeated). */
+export function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

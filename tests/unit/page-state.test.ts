@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { decodePageState, encodePageState, staticPagePath, staticRouteFor } from "@/lib/page-state";
+
+describe("page state segment (cached citizen pages read their query from the path)", () => {
+  it("maps citizen paths to cached routes, and leaves booking pages rendered per request", () => {
+    expect(staticRouteFor("/")?.keys).toBeNull();
+    expect(staticRouteFor("/services/kk-baru")?.keys).toEqual(["incomplete", "office"]);
+    expect(staticRouteFor("/book/kk-baru/details")?.keys).toEqual(["slot", "checklist", "office"]);
+    expect(staticRouteFor("/tempat/kecamatan-utara")?.keys).toBeNull();
+    expect(staticRouteFor("/book/kk-baru/standby")).toBeNull();
+    expect(staticRouteFor("/booking/ABCD2345/rebook")).toBeNull();
+    expect(staticRouteFor("/standby")).toBeNull();
+    expect(staticRouteFor("/check")?.keys).toEqual(["reference", "expired"]);
+    expect(staticRouteFor("/booking/ABCD2345")).toBeNull();
+    expect(staticRouteFor("/services/a/b")).toBeNull();
+    expect(staticRouteFor("/services/" + "x".repeat(81))).toBeNull();
+  });
+
+  it("keeps only the route's keys, sorted, so the same query is one cache entry", () => {
+    const keys = staticRouteFor("/book/kk")!.keys!;
+    const a = encodePageState(new URLSearchParams("ready=b&ready=a&date=2026-12-02&utm=x&checklist=confirmed"), keys);
+    const b = encodePageState(new URLSearchParams("checklist=confirmed&date=2026-12-02&ready=a&ready=b&ready=a"), keys);
+    expect(a).toBe(b);
+    expect(decodePageState(a)).toEqual({ checklist: "confirmed", date: "2026-12-02", ready: ["a", "b"] });
+    expect(staticPagePath("en", "/book/kk", staticRouteFor("/book/kk")!, new URLSearchParams())).toBe("en/book/kk/_");
+    expect(staticPagePath("id", "/", staticRouteFor("/")!, new URLSearchParams("x=1"))).toBe("id");
+  });
+
+  it("drops control characters, oversized and repeated values; refuses segments it never makes", () => {
+    const keys = ["reference"];
+    expect(encodePageState(new URLSearchParams({ reference: "a\nb" }), keys)).toBe("_");
+    expect(encodePageState(new URLSearchParams({ reference: "x".repeat(101) }), keys)).toBe("_");
+    const many = new URLSearchParams(Array.from({ length: 100 }, (_, i) => ["reference", `r${i}`]));
+    expect((decodePageState(encodePageState(many, keys))!.reference as string[]).length).toBe(40);
+    expect(decodePageState("_")).toEqual({});
+    for (const bad of ["", "recover", "q", "q!!", "qa/b", "q" + "a".repeat(4001)]) expect(decodePageState(bad), bad).toBeNull();
+  });
+});
