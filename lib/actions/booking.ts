@@ -33,9 +33,9 @@ export const createBookingAction = defineAction(
       const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG);
       if ("wait" in pow) return waitState(pow.wait, t, bookingFormValues(raw));
       const booking = await createBooking(
+        actor,
         { ...input, consent: input.consent },
         {
-          actor,
           locale: t.locale,
           // Once every check answered from memory has passed: the address's (or the date's shared) allowance,
           // the person's, then the proof of work is spent.

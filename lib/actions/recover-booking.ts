@@ -15,7 +15,7 @@ export const recoverBookingAction = defineAction(
   { schema: RecoverBookingSchema, limit: limitRecoverBooking, echo: ["phone"] },
   async (input, { actor, ip, t }): Promise<FormState | Redirect> => {
     await limitSharedRecoverBooking(ip);
-    const { reference } = await recoverBooking(input, { actor, locale: t.locale });
+    const { reference } = await recoverBooking(actor, input, { locale: t.locale });
     await rememberManage(reference);
     return { redirect: `/booking/${reference}` };
   },

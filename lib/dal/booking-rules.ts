@@ -1,7 +1,6 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import type { Actor } from "../auth/actor";
 import { bookings, type Booking, type Office, type Service } from "@/db/schema";
 import { evaluateDay, type DayUsage } from "../availability";
 import { channelLimit, type Channel } from "../capacity";
@@ -18,9 +17,6 @@ import { findServiceForAge, serviceName } from "./services";
 
 /** The booking rules shared by booking, rescheduling and the queue: who may, when, and which places. */
 
-/** The citizen-facing booking functions' context: who, the reader's language, a fixed clock for tests. */
-/** `beforeWrite` runs once every check that needs no write has passed (the callers' rate limit). */
-export type BookingContext = { actor: Actor; locale: Locale; now?: Date; beforeWrite?: () => Promise<void> };
 
 const full = () => new AppError("full", "error.full");
 const UNCAPPED = 2_147_483_647;

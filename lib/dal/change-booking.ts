@@ -7,25 +7,17 @@ import { assertCan, type Permission } from "../auth/permissions";
 import { localDate } from "../dates";
 import { getDb } from "../db";
 import { AppError, notFound } from "../errors";
-import { DEFAULT_LOCALE, type Locale, type MessageKey } from "../i18n/messages";
+import type { Locale, MessageKey } from "../i18n/messages";
 import { verifyManageToken } from "../manage-token";
 import { assertTransition, type QueueAction } from "../queue-transitions";
 import { formatQueueNumber } from "../reference";
 import { writeAudit } from "./audit";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { selectEntry, type QueueEntryDTO } from "./booking-dto";
 import { provesNik } from "./booking-rules";
 import { requireOfficeById } from "./offices";
 import { publishQueueEvent, type QueueEvent } from "./queue-events";
 
-/**
- * Every data-layer command is called `fn(actor, input, options)`; this is `options`: a fixed clock for
- * tests, the reader's language for the DTO it returns.
- */
-export type CommandOptions = { now?: Date; locale?: Locale };
-
-export function resolveOptions(options: CommandOptions = {}): { now: Date; locale: Locale } {
-  return { now: options.now ?? new Date(), locale: options.locale ?? DEFAULT_LOCALE };
-}
 
 /** Proof that a citizen may change a booking: its NIK, or a manage token issued after the NIK was checked. */
 export type Ownership = { nik: string; phoneLast4?: string } | { manageToken: string };

@@ -34,8 +34,9 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
     for (const name of ["Siti Nurhaliza", "Budi Santoso", "Dewi Lestari"]) {
       const nik = adultNik();
       const b = await createBooking(
+        citizen(),
         { office: t.office.slug, service: "ktp", date: TOMORROW, session: "09:00", nik, name, phone: "+62" + uniquePhone().slice(1) },
-        { actor: citizen(), locale: "id", now: NOW },
+        { locale: "id", now: NOW },
       );
       const [row] = await testDb.handle.db.select({ id: bookings.id }).from(bookings).where(eq(bookings.reference, b.reference));
       people.push({ id: row!.id, nik, name, reference: b.reference, queueNumber: b.queueNumber });

@@ -12,7 +12,9 @@ import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/d
 import { adultNik, createTestOffice, NOW, TODAY, TOMORROW } from "../helpers/fixtures";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const id = createTranslator("id");
 const en = createTranslator("en");
 
@@ -34,9 +36,9 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
   it("a session outage cancels its bookings, lists the citizens, stops new bookings at once and shows the reason publicly", async () => {
     const { t, supervisor } = await setup();
     const nik = adultNik();
-    const hit = await createBooking(bookingRequest(t, { nik, name: "Budi Santoso" }), ctx);
-    const kia = await createBooking(bookingRequest(t, { service: "kk" }), ctx);
-    const other = await createBooking(bookingRequest(t, { session: "10:00" }), ctx);
+    const hit = await createBooking(visitor, bookingRequest(t, { nik, name: "Budi Santoso" }), ctx);
+    const kia = await createBooking(visitor, bookingRequest(t, { service: "kk" }), ctx);
+    const other = await createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx);
     // The read cache is on, as in production: the outage must drop what it holds.
     setReadCacheTtl(60_000);
     const before = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
@@ -64,10 +66,10 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     const kk = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "kk", t: id, now: NOW });
     expect(kk.days.find((d) => d.date === TOMORROW)!.sessions.map((s) => s.start)).toContain("09:00");
 
-    const refused = await appErrorOf(createBooking(bookingRequest(t), ctx));
+    const refused = await appErrorOf(createBooking(visitor, bookingRequest(t), ctx));
     expect(refused).toMatchObject({ code: "closed", messageKey: "error.outage", status: 409 });
-    await createBooking(bookingRequest(t, { session: "10:00" }), ctx);
-    await createBooking(bookingRequest(t, { service: "kk" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { service: "kk" }), ctx);
 
     expect(await listPublicOutages(t.office.slug, "en", NOW)).toEqual([{ date: TOMORROW, session: "09:00", service: "ID card", reason: "SIAK (the civil registry system) is down" }]);
     const [listed] = await listOutages(supervisor, { locale: "id", now: NOW });
@@ -78,8 +80,8 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
 
   it("a day outage closes the date for every service with its reason; free text in two languages; lifting reopens", async () => {
     const { t, supervisor } = await setup();
-    const a = await createBooking(bookingRequest(t), ctx);
-    const b = await createBooking(bookingRequest(t, { service: "kk", session: "13:00" }), ctx);
+    const a = await createBooking(visitor, bookingRequest(t), ctx);
+    const b = await createBooking(visitor, bookingRequest(t, { service: "kk", session: "13:00" }), ctx);
     const { outage, affected } = await declareOutage({ date: TOMORROW, reason: "Listrik padam", reasonEn: "Power cut" }, { actor: supervisor, now: NOW });
     expect(affected.map((x) => x.reference).sort()).toEqual([a.reference, b.reference].sort());
     for (const slug of ["ktp", "kk"]) {
@@ -88,11 +90,11 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     }
     const dayEn = (await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: en, now: NOW })).days.find((d) => d.date === TOMORROW)!;
     expect(dayEn.reason).toBe("Service suspended: Power cut");
-    expect(await appErrorOf(createBooking(bookingRequest(t, { session: "13:00" }), ctx))).toMatchObject({ code: "closed" });
+    expect(await appErrorOf(createBooking(visitor, bookingRequest(t, { session: "13:00" }), ctx))).toMatchObject({ code: "closed" });
     expect(await appErrorOf(declareOutage({ date: TOMORROW, reason: "lagi" }, { actor: supervisor, now: NOW }))).toMatchObject({ code: "duplicate", status: 409 });
 
     await liftOutage(outage.id, { actor: supervisor, now: NOW });
-    await createBooking(bookingRequest(t, { session: "13:00" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { session: "13:00" }), ctx);
     expect((await db().select().from(bookings).where(eq(bookings.reference, a.reference)))[0]!.status).toBe("cancelled");
     expect(await appErrorOf(liftOutage(outage.id, { actor: supervisor, now: NOW }))).toMatchObject({ code: "invalid_transition" });
     expect(await db().$count(auditLogs, and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "outage.lift")))).toBe(1);
@@ -102,10 +104,10 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
   it("from now on: today's sessions that already ended keep their bookings; bookings checked in are not cancelled", async () => {
     const { t, supervisor } = await setup();
     // Staff bookings for today, made at 08:30; the outage comes at 10:00 (NOW), when 08:00–09:00 has ended.
-    const assisted = { actor: supervisor, locale: "id" as const, now: new Date("2026-12-01T01:30:00Z") }; // 08:30
-    const early = await createBooking(bookingRequest(t, { date: TODAY, session: "08:00" }), assisted);
-    const later = await createBooking(bookingRequest(t, { date: TODAY, session: "11:00" }), assisted);
-    const present = await createBooking(bookingRequest(t, { date: TODAY, session: "12:00" }), assisted);
+    const assisted = { locale: "id" as const, now: new Date("2026-12-01T01:30:00Z") }; // 08:30
+    const early = await createBooking(supervisor, bookingRequest(t, { date: TODAY, session: "08:00" }), assisted);
+    const later = await createBooking(supervisor, bookingRequest(t, { date: TODAY, session: "11:00" }), assisted);
+    const present = await createBooking(supervisor, bookingRequest(t, { date: TODAY, session: "12:00" }), assisted);
     await db().update(bookings).set({ status: "checked_in", checkedInAt: NOW }).where(eq(bookings.reference, present.reference));
     const { affected } = await declareOutage({ date: TODAY, reason: "network_down" }, { actor: supervisor, now: NOW });
     expect(affected.map((a) => a.reference)).toEqual([later.reference]);
@@ -119,7 +121,7 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     const operator = actorOf(await createTestStaff(db(), t.office.id, { role: "operator" }));
     const stranger = actorOf(await createTestStaff(db(), other.office.id, { role: "supervisor" }));
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
-    const booked = await createBooking(bookingRequest(t), ctx);
+    const booked = await createBooking(visitor, bookingRequest(t), ctx);
     const countAll = async () => ({ outages: await db().$count(outages), rights: await db().$count(priorityRebookings), active: await countActive(db(), t.office.id) });
     const before = await countAll();
 
@@ -141,11 +143,11 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
 
   it("the minute sweep cancels, with priority, a booking that raced the switch; once; older bookings and lifted outages untouched", async () => {
     const { t } = await setup();
-    const raced = await createBooking(bookingRequest(t), ctx);
-    const older = await createBooking(bookingRequest(t), ctx);
+    const raced = await createBooking(visitor, bookingRequest(t), ctx);
+    const older = await createBooking(visitor, bookingRequest(t), ctx);
     await db().update(bookings).set({ createdAt: new Date("2026-11-29T00:00:00Z") }).where(eq(bookings.reference, older.reference));
     await db().update(bookings).set({ createdAt: new Date("2026-11-30T12:00:00Z") }).where(eq(bookings.reference, raced.reference));
-    const lifted = await createBooking(bookingRequest(t, { session: "12:00" }), ctx);
+    const lifted = await createBooking(visitor, bookingRequest(t, { session: "12:00" }), ctx);
     // As committed by a switch that this booking's availability check did not see yet.
     const [o] = await db()
       .insert(outages)

@@ -10,7 +10,9 @@ import { bookingRequest, usageOf } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, TOMORROW } from "../helpers/fixtures";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const reason = { id: "SIAK tidak dapat diakses", en: "SIAK is down" };
 
 describe.each(DATABASE_KINDS)("priority rebooking core on %s", (kind) => {
@@ -24,8 +26,8 @@ describe.each(DATABASE_KINDS)("priority rebooking core on %s", (kind) => {
   it("cancels in the caller's transaction, frees the places, audits, grants 72 h and queues the notice with the link", async () => {
     const t = await createTestOffice(db());
     const nik = adultNik();
-    const a = await createBooking(bookingRequest(t, { nik, email: "warga@example.test" }), ctx);
-    const b = await createBooking(bookingRequest(t), { ...ctx, locale: "en" });
+    const a = await createBooking(visitor, bookingRequest(t, { nik, email: "warga@example.test" }), ctx);
+    const b = await createBooking(visitor, bookingRequest(t), { ...ctx, locale: "en" });
     const [rowA] = await db().select().from(bookings).where(eq(bookings.reference, a.reference));
     const [rowB] = await db().select().from(bookings).where(eq(bookings.reference, b.reference));
     expect(await usageOf(db(), t.office.id, TOMORROW, "session", "09:00")).toBe(2);
@@ -68,14 +70,14 @@ describe.each(DATABASE_KINDS)("priority rebooking core on %s", (kind) => {
 
   it("skips bookings already checked in or cancelled, and rolls back with the caller", async () => {
     const t = await createTestOffice(db());
-    const a = await createBooking(bookingRequest(t), ctx);
+    const a = await createBooking(visitor, bookingRequest(t), ctx);
     const [row] = await db().update(bookings).set({ status: "checked_in" }).where(eq(bookings.reference, a.reference)).returning();
     const out = await db().transaction((tx) =>
       cancelWithPriorityRebooking(tx, { officeId: t.office.id, bookingIds: [row!.id], source: "closure", reason, actor: SYSTEM, now: NOW }),
     );
     expect(out).toEqual([]);
 
-    const b = await createBooking(bookingRequest(t), ctx);
+    const b = await createBooking(visitor, bookingRequest(t), ctx);
     const [rowB] = await db().select().from(bookings).where(eq(bookings.reference, b.reference));
     await expect(
       db().transaction(async (tx) => {
@@ -92,7 +94,7 @@ describe.each(DATABASE_KINDS)("priority rebooking core on %s", (kind) => {
   it("never cancels another office's booking", async () => {
     const t = await createTestOffice(db());
     const other = await createTestOffice(db());
-    const a = await createBooking(bookingRequest(other), ctx);
+    const a = await createBooking(visitor, bookingRequest(other), ctx);
     const [row] = await db().select().from(bookings).where(eq(bookings.reference, a.reference));
     const out = await db().transaction((tx) =>
       cancelWithPriorityRebooking(tx, { officeId: t.office.id, bookingIds: [row!.id], source: "outage", reason, actor: SYSTEM, now: NOW }),

@@ -25,15 +25,14 @@ export const POST = apiRoute(WHERE, async (request, { t, ip, actor }) => {
   if (hasAuthorization(request)) {
     const keyActor = await requireApiKey(request, "booking", { ip, where: WHERE });
     const input = parseInput(ApiCreateBookingSchema, await readJsonObject(request));
-    const booking = await createBooking(input, { actor: keyActor, locale: t.locale, beforeWrite: () => limitPersonCreateBooking(input) });
+    const booking = await createBooking(keyActor, input, { locale: t.locale, beforeWrite: () => limitPersonCreateBooking(input) });
     return Response.json(toApiBooking(booking), { status: 201 });
   }
   const body = await readJsonObject(request);
   const input = parseInput(ApiCreateBookingSchema, body);
   // Checked before anything is written for this attempt; spent only once the limits let it through.
   const proof = await checkBookingPow(body.altcha, input.office ?? DEFAULT_OFFICE_SLUG);
-  const booking = await createBooking(input, {
-    actor,
+  const booking = await createBooking(actor, input, {
     locale: t.locale,
     beforeWrite: async () => {
       await limitCreateBooking(ip, input);

@@ -12,6 +12,6 @@ export const POST = apiRoute("POST /api/v1/bookings/lookup", async (request, { t
   await limitManageBooking(ip);
   const input = parseInput(LookupBookingSchema, await readJsonObject(request));
   await limitSharedManageBooking(ip);
-  const booking = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => lookupBooking(input, { actor, locale: t.locale }));
+  const booking = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => lookupBooking(actor, input, { locale: t.locale }));
   return Response.json(toApiBooking(booking));
 });

@@ -11,6 +11,6 @@ export const POST = apiRoute("POST /api/v1/bookings/recover", async (request, { 
   await limitRecoverBooking(ip);
   const input = parseInput(RecoverBookingSchema, await readJsonObject(request));
   await limitSharedRecoverBooking(ip);
-  const booking = await recoverBooking(input, { actor, locale: t.locale });
+  const booking = await recoverBooking(actor, input, { locale: t.locale });
   return Response.json(toApiBooking(booking));
 });

@@ -18,6 +18,6 @@ export const POST = apiRoute("POST /api/v1/bookings/{reference}/cancel", async (
   const { reference } = await params;
   const input = parseInput(LookupBookingSchema, { ...(await readJsonObject(request)), reference });
   await limitSharedManageBooking(ip);
-  const booking = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => cancelBooking(input, { actor, locale: t.locale }));
+  const booking = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => cancelBooking(actor, input, { locale: t.locale }));
   return Response.json(toApiBooking(booking));
 });

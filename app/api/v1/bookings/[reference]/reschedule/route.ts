@@ -18,6 +18,6 @@ export const POST = apiRoute("POST /api/v1/bookings/{reference}/reschedule", asy
   const { reference } = await params;
   const input = parseInput(ApiRescheduleSchema, { ...(await readJsonObject(request)), reference });
   await limitSharedManageBooking(ip);
-  const booking = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => rescheduleBooking(input, { actor, locale: t.locale }));
+  const booking = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => rescheduleBooking(actor, input, { locale: t.locale }));
   return Response.json(toApiBooking(booking));
 });

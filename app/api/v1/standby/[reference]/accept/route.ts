@@ -19,6 +19,6 @@ export const POST = apiRoute("POST /api/v1/standby/{reference}/accept", async (r
   const { reference } = await params;
   const input: z.output<typeof AcceptInput> = parseInput(AcceptInput, { ...(await readJsonObject(request)), reference });
   await limitSharedStandbyManage(ip);
-  const booking = await withReferenceGuard(input.reference, { ip, secondFactor: false }, () => acceptStandbyOffer(input, { actor, locale: t.locale }));
+  const booking = await withReferenceGuard(input.reference, { ip, secondFactor: false }, () => acceptStandbyOffer(actor, input, { locale: t.locale }));
   return Response.json(toApiBooking(booking), { status: 201 });
 });
