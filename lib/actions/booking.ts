@@ -2,7 +2,7 @@
 
 import { createBooking } from "../dal/bookings";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
-import { limitCreateBooking, limitPersonCreateBooking } from "../api/limits";
+import { limitCreateBooking, limitPersonCreateBooking } from "../limits/booking";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
 import { checkFormPow, isSpentWaitToken, spendBookingPow, type PowWait } from "../pow/gate";

@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { cancelBooking, lookupBooking, rescheduleBooking } from "../dal/bookings";
-import { limitManageBooking, limitSharedManageBooking } from "../api/limits";
-import { withReferenceGuard } from "../api/reference-guard";
+import { limitManageBooking, limitSharedManageBooking } from "../limits/booking";
+import { withReferenceGuard } from "../limits/reference-guard";
 import { AppError } from "../errors";
 import { readManageToken, rememberManage } from "../manage-cookie";
 import { parseSlot } from "../slot";

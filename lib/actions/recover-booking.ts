@@ -1,6 +1,6 @@
 "use server";
 
-import { limitRecoverBooking, limitSharedRecoverBooking } from "../api/limits";
+import { limitRecoverBooking, limitSharedRecoverBooking } from "../limits/booking";
 import { recoverBooking } from "../dal/bookings";
 import { rememberManage } from "../manage-cookie";
 import { RecoverBookingSchema } from "../validation/booking";

@@ -1,7 +1,7 @@
 "use server";
 
-import { withReferenceGuard } from "../api/reference-guard";
-import { limitJoinStandby, limitSharedJoinStandby, limitSharedStandbyManage, limitStandbyManage } from "../api/standby-limits";
+import { withReferenceGuard } from "../limits/reference-guard";
+import { limitJoinStandby, limitSharedJoinStandby, limitSharedStandbyManage, limitStandbyManage } from "../limits/standby";
 import { acceptStandbyOffer, joinStandby, lookupStandby, standbyTokenSubject, type StandbyStatusDTO } from "../dal/standby";
 import { localDate, localTime } from "../dates";
 import { formatDate, formatTime } from "../format";

@@ -22,7 +22,7 @@ const full = () => new AppError("full", "error.full");
 const UNCAPPED = 2_147_483_647;
 const NO_USAGE: DayUsage = { day: 0, sessions: new Map(), services: new Map() };
 
-/** The NIK matches, and so do the phone's last digits when they were asked for (see lib/api/reference-guard.ts). */
+/** The NIK matches, and so do the phone's last digits when they were asked for (see lib/limits/reference-guard.ts). */
 export function provesNik(input: { nik: string; phoneLast4?: string }): SQL {
   const nik = eq(bookings.nikHash, hashNik(input.nik));
   return input.phoneLast4 ? and(nik, sql`right(${bookings.phone}, 4) = ${input.phoneLast4}`)! : nik;

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { bookings, services, surveyResponses } from "@/db/schema";
-import { assertReferenceMissesLeft, countReferenceMiss } from "../api/limits";
+import { assertReferenceMissesLeft, countReferenceMiss } from "../limits/reference-misses";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { UNTRUSTED_CLIENT } from "../client-ip";

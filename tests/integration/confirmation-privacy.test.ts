@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { citizen } from "@/lib/auth/actor";
-import { REFERENCE_MISSES, SHARED_BUCKET_FACTOR } from "@/lib/api/limits";
+import { REFERENCE_MISSES } from "@/lib/limits/reference-misses";
+import { SHARED_BUCKET_FACTOR } from "@/lib/limits/booking";
 import { UNTRUSTED_CLIENT } from "@/lib/client-ip";
 import { createBooking } from "@/lib/dal/bookings";
 import { findConfirmationForPage, getConfirmation, RATE_LIMITED } from "@/lib/dal/public-booking";

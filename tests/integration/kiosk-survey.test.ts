@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { auditLogs, surveyResponses } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { REFERENCE_FAILURES } from "@/lib/api/reference-guard";
+import { REFERENCE_FAILURES } from "@/lib/limits/reference-guard";
 import { getKioskSurveyVisit, recordKioskSurvey } from "@/lib/dal/kiosk-survey";
 import { submitSurvey } from "@/lib/dal/survey";
 import { callNext } from "@/lib/dal/queue/calls";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { auditLogs, surveyResponses } from "@/db/schema";
 import { citizen, type Actor } from "@/lib/auth/actor";
-import { REFERENCE_MISSES } from "@/lib/api/limits";
+import { REFERENCE_MISSES } from "@/lib/limits/reference-misses";
 import { purgeExpiredPersonalData } from "@/lib/dal/retention";
 import { getSurveyAccess, submitSurvey } from "@/lib/dal/survey";
 import { callNext } from "@/lib/dal/queue/calls";

@@ -3,7 +3,7 @@ import { hasAuthorization, requireApiKey } from "@/lib/api/api-key";
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitCreateBooking, limitPersonCreateBooking } from "@/lib/api/limits";
+import { limitCreateBooking, limitPersonCreateBooking } from "@/lib/limits/booking";
 import { createBooking } from "@/lib/dal/bookings";
 import { DEFAULT_OFFICE_SLUG } from "@/lib/dal/offices";
 import { checkBookingPow, spendBookingPow } from "@/lib/pow/gate";

@@ -1,6 +1,6 @@
 import { readJsonObject } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/handler";
-import { limitJoinStandby, limitSharedJoinStandby } from "@/lib/api/standby-limits";
+import { limitJoinStandby, limitSharedJoinStandby } from "@/lib/limits/standby";
 import { joinStandby } from "@/lib/dal/standby";
 import { JoinStandbySchema } from "@/lib/validation/standby";
 import { parseInput } from "@/lib/validation/parse";

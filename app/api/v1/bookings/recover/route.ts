@@ -1,7 +1,7 @@
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitRecoverBooking, limitSharedRecoverBooking } from "@/lib/api/limits";
+import { limitRecoverBooking, limitSharedRecoverBooking } from "@/lib/limits/booking";
 import { recoverBooking } from "@/lib/dal/bookings";
 import { RecoverBookingSchema } from "@/lib/validation/booking";
 import { parseInput } from "@/lib/validation/parse";

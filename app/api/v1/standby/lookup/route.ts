@@ -1,7 +1,7 @@
 import { readJsonObject } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/handler";
-import { withReferenceGuard } from "@/lib/api/reference-guard";
-import { limitSharedStandbyManage, limitStandbyManage } from "@/lib/api/standby-limits";
+import { withReferenceGuard } from "@/lib/limits/reference-guard";
+import { limitSharedStandbyManage, limitStandbyManage } from "@/lib/limits/standby";
 import { lookupStandby } from "@/lib/dal/standby";
 import { LookupStandbySchema } from "@/lib/validation/standby";
 import { parseInput } from "@/lib/validation/parse";

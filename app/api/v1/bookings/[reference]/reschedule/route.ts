@@ -1,8 +1,8 @@
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitManageBooking, limitSharedManageBooking } from "@/lib/api/limits";
-import { withReferenceGuard } from "@/lib/api/reference-guard";
+import { limitManageBooking, limitSharedManageBooking } from "@/lib/limits/booking";
+import { withReferenceGuard } from "@/lib/limits/reference-guard";
 import { rescheduleBooking } from "@/lib/dal/bookings";
 import { RescheduleBookingSchema } from "@/lib/validation/booking";
 import { ReferenceSchema } from "@/lib/validation/fields";

@@ -1,8 +1,8 @@
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { withReferenceGuard } from "@/lib/api/reference-guard";
-import { limitSharedStandbyManage, limitStandbyManage } from "@/lib/api/standby-limits";
+import { withReferenceGuard } from "@/lib/limits/reference-guard";
+import { limitSharedStandbyManage, limitStandbyManage } from "@/lib/limits/standby";
 import { acceptStandbyOffer } from "@/lib/dal/standby";
 import { ReferenceSchema } from "@/lib/validation/fields";
 import { AcceptStandbySchema } from "@/lib/validation/standby";
