@@ -45,11 +45,12 @@ describe.each(DATABASE_KINDS)("API rate limits on %s", (kind) => {
     for (let i = 0; i < bookLimit + 5; i++) {
       expect((await read(routes.book(apiPost("/api/v1/bookings", { nik: "bad" }, { ip })))).status).toBe(422);
     }
-    // Every attempt that reaches the database counts: one booking, then the same person again (409).
-    const same = booking();
-    expect((await read(routes.book(apiPost("/api/v1/bookings", same, { ip })))).status).toBe(201);
-    for (let i = 1; i < bookLimit; i++) {
-      expect((await read(routes.book(apiPost("/api/v1/bookings", same, { ip })))).status).toBe(409);
+    // Every attempt that reaches the database counts: a booking, then the same person again (409). A NIK has
+    // its own, smaller allowance (PERSON_LIMITS.nik), so the repeats rotate over a few people.
+    let same = booking();
+    for (let i = 0; i < bookLimit; i++) {
+      if (i % PERSON_LIMITS.nik === 0) same = booking();
+      expect((await read(routes.book(apiPost("/api/v1/bookings", same, { ip })))).status).toBe(i % PERSON_LIMITS.nik === 0 ? 201 : 409);
     }
     const limited = await read(routes.book(apiPost("/api/v1/bookings", booking(), { ip, lang: "en" })));
     expect(limited.status).toBe(429);
