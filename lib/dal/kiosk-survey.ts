@@ -43,5 +43,5 @@ export async function getKioskSurveyVisit(actor: Actor, rawReference: string, op
 /** The sheet, through the web survey's own recording (one per served visit), by the kiosk actor. */
 export async function recordKioskSurvey(actor: Actor, input: SurveyAnswers & { reference: string }, options: Options = {}): Promise<void> {
   const reference = normalizeReference(input.reference);
-  await asKiosk(actor, reference, options.now, () => submitSurvey(actor, { ...input, reference }, options.now));
+  await asKiosk(actor, reference, options.now, () => submitSurvey(actor, { ...input, reference }, { now: options.now }));
 }

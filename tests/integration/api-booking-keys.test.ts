@@ -61,7 +61,7 @@ describe.each(DATABASE_KINDS)("booking with an API key, and the limits per key, 
   it("refuses keys that are wrong, unknown, revoked, of another scope or another office, and never falls back to anonymous", async () => {
     const reports = await createApiKey(admin, { name: "Laporan", scopes: ["reports"] });
     const revoked = await createApiKey(admin, { name: "Lama", scopes: ["booking"] });
-    await revokeApiKey(admin, revoked.apiKey.id);
+    await revokeApiKey(admin, { apiKeyId: revoked.apiKey.id });
     const foreign = await createApiKey(otherAdmin, { name: "Kantor lain", scopes: ["booking"] });
     const before = await countState(db());
     const cases: [string, Record<string, string>, number, string][] = [

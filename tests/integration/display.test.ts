@@ -137,7 +137,7 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
       expect(await response.text()).not.toMatch(/snapshot|counters|Loket/);
     }
     const { device, token } = await createDevice(admin, { kind: "display", name: "Soon revoked" });
-    await revokeDevice(admin, device.id);
+    await revokeDevice(admin, { deviceId: device.id });
     expect((await GET(request(token))).status).toBe(401);
   });
 
@@ -146,7 +146,7 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
     const sse = new SseReader((await GET(request(token))).body!);
     await sse.next("snapshot");
     const started = Date.now();
-    await revokeDevice(admin, device.id);
+    await revokeDevice(admin, { deviceId: device.id });
     await sse.next("revoked", 3000);
     expect(await sse.nextFrame()).toBeNull();
     expect(Date.now() - started).toBeLessThan(3000);

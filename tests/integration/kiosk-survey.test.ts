@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)("SKM survey at the kiosk on %s", (kind) => {
     // A second attempt, at the kiosk or on the web, is told it is already filled.
     await expect(getKioskSurveyVisit(kiosk, b.reference, { now: at(32) })).rejects.toMatchObject({ code: "duplicate", status: 409 });
     await expect(recordKioskSurvey(kiosk, { ...answers, reference: b.reference }, { now: at(32) })).rejects.toMatchObject({ code: "duplicate", status: 409 });
-    await expect(submitSurvey(kiosk, { ...answers, reference: b.reference }, at(32))).rejects.toMatchObject({ code: "duplicate" });
+    await expect(submitSurvey(kiosk, { ...answers, reference: b.reference }, { now: at(32) })).rejects.toMatchObject({ code: "duplicate" });
     expect(await sheetsOf(b.reference)).toBe(1);
   });
 

@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     const before = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
     expect(before.days.find((d) => d.date === TOMORROW)!.sessions.some((s) => s.start === "09:00")).toBe(true);
 
-    const { outage, affected } = await declareOutage({ date: TOMORROW, session: "09:00", service: "ktp", reason: "siak_down" }, { actor: supervisor, now: NOW });
+    const { outage, affected } = await declareOutage(supervisor, { date: TOMORROW, session: "09:00", service: "ktp", reason: "siak_down" }, { now: NOW });
     expect(outage.reason).toMatch(/SIAK/);
     expect(affected.map((a) => a.reference)).toEqual([hit.reference]);
     expect(affected[0]).toMatchObject({ fullName: "Budi Santoso", serviceDate: TOMORROW, sessionStart: "09:00" });
@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     const { t, supervisor } = await setup();
     const a = await createBooking(visitor, bookingRequest(t), ctx);
     const b = await createBooking(visitor, bookingRequest(t, { service: "kk", session: "13:00" }), ctx);
-    const { outage, affected } = await declareOutage({ date: TOMORROW, reason: "Listrik padam", reasonEn: "Power cut" }, { actor: supervisor, now: NOW });
+    const { outage, affected } = await declareOutage(supervisor, { date: TOMORROW, reason: "Listrik padam", reasonEn: "Power cut" }, { now: NOW });
     expect(affected.map((x) => x.reference).sort()).toEqual([a.reference, b.reference].sort());
     for (const slug of ["ktp", "kk"]) {
       const day = (await getAvailability({ officeSlug: t.office.slug, serviceSlug: slug, t: id, now: NOW })).days.find((d) => d.date === TOMORROW)!;
@@ -91,12 +91,12 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     const dayEn = (await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: en, now: NOW })).days.find((d) => d.date === TOMORROW)!;
     expect(dayEn.reason).toBe("Service suspended: Power cut");
     expect(await appErrorOf(createBooking(visitor, bookingRequest(t, { session: "13:00" }), ctx))).toMatchObject({ code: "closed" });
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, reason: "lagi" }, { actor: supervisor, now: NOW }))).toMatchObject({ code: "duplicate", status: 409 });
+    expect(await appErrorOf(declareOutage(supervisor, { date: TOMORROW, reason: "lagi" }, { now: NOW }))).toMatchObject({ code: "duplicate", status: 409 });
 
-    await liftOutage(outage.id, { actor: supervisor, now: NOW });
+    await liftOutage(supervisor, { id: outage.id }, { now: NOW });
     await createBooking(visitor, bookingRequest(t, { session: "13:00" }), ctx);
     expect((await db().select().from(bookings).where(eq(bookings.reference, a.reference)))[0]!.status).toBe("cancelled");
-    expect(await appErrorOf(liftOutage(outage.id, { actor: supervisor, now: NOW }))).toMatchObject({ code: "invalid_transition" });
+    expect(await appErrorOf(liftOutage(supervisor, { id: outage.id }, { now: NOW }))).toMatchObject({ code: "invalid_transition" });
     expect(await db().$count(auditLogs, and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "outage.lift")))).toBe(1);
     expect(await listPublicOutages(t.office.slug, "id", NOW)).toEqual([]);
   });
@@ -109,7 +109,7 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     const later = await createBooking(supervisor, bookingRequest(t, { date: TODAY, session: "11:00" }), assisted);
     const present = await createBooking(supervisor, bookingRequest(t, { date: TODAY, session: "12:00" }), assisted);
     await db().update(bookings).set({ status: "checked_in", checkedInAt: NOW }).where(eq(bookings.reference, present.reference));
-    const { affected } = await declareOutage({ date: TODAY, reason: "network_down" }, { actor: supervisor, now: NOW });
+    const { affected } = await declareOutage(supervisor, { date: TODAY, reason: "network_down" }, { now: NOW });
     expect(affected.map((a) => a.reference)).toEqual([later.reference]);
     const statuses = Object.fromEntries((await db().select().from(bookings).where(eq(bookings.officeId, t.office.id))).map((r) => [r.reference, r.status]));
     expect(statuses).toEqual({ [early.reference]: "booked", [later.reference]: "cancelled", [present.reference]: "checked_in" });
@@ -125,18 +125,18 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     const countAll = async () => ({ outages: await db().$count(outages), rights: await db().$count(priorityRebookings), active: await countActive(db(), t.office.id) });
     const before = await countAll();
 
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, reason: "siak_down" }, { actor: operator, now: NOW }))).toMatchObject({ status: 403 });
-    expect(await appErrorOf(declareOutage({ office: t.office.slug, date: TOMORROW, reason: "siak_down" }, { actor: stranger, now: NOW }))).toMatchObject({ status: 403 });
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, reason: "siak_down" }, { actor: citizen("1.2.3.4"), now: NOW }))).toMatchObject({ status: 401 });
-    expect(await appErrorOf(declareOutage({ date: "2026-11-30", reason: "siak_down" }, { actor: admin, now: NOW }))).toMatchObject({ status: 422, fields: { date: ["field.outage.date"] } });
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, session: "07:00", reason: "siak_down" }, { actor: admin, now: NOW }))).toMatchObject({ status: 422, fields: { session: ["field.outage.session"] } });
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, service: "paspor", reason: "siak_down" }, { actor: admin, now: NOW }))).toMatchObject({ status: 422, fields: { service: ["field.outage.service"] } });
+    expect(await appErrorOf(declareOutage(operator, { date: TOMORROW, reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 403 });
+    expect(await appErrorOf(declareOutage(stranger, { office: t.office.slug, date: TOMORROW, reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 403 });
+    expect(await appErrorOf(declareOutage(citizen("1.2.3.4"), { date: TOMORROW, reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 401 });
+    expect(await appErrorOf(declareOutage(admin, { date: "2026-11-30", reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 422, fields: { date: ["field.outage.date"] } });
+    expect(await appErrorOf(declareOutage(admin, { date: TOMORROW, session: "07:00", reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 422, fields: { session: ["field.outage.session"] } });
+    expect(await appErrorOf(declareOutage(admin, { date: TOMORROW, service: "paspor", reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 422, fields: { service: ["field.outage.service"] } });
     expect(await countAll()).toEqual(before);
     expect((await db().select().from(bookings).where(eq(bookings.reference, booked.reference)))[0]!.status).toBe("booked");
 
-    const { outage } = await declareOutage({ date: TOMORROW, session: "13:00", reason: "blanko_empty" }, { actor: admin, now: NOW });
-    expect(await appErrorOf(liftOutage(outage.id, { actor: operator, now: NOW }))).toMatchObject({ status: 403 });
-    expect(await appErrorOf(liftOutage(outage.id, { actor: stranger, now: NOW }))).toMatchObject({ status: 404 });
+    const { outage } = await declareOutage(admin, { date: TOMORROW, session: "13:00", reason: "blanko_empty" }, { now: NOW });
+    expect(await appErrorOf(liftOutage(operator, { id: outage.id }, { now: NOW }))).toMatchObject({ status: 403 });
+    expect(await appErrorOf(liftOutage(stranger, { id: outage.id }, { now: NOW }))).toMatchObject({ status: 404 });
     expect(await appErrorOf(listOutages(operator, { locale: "id", now: NOW }))).toMatchObject({ status: 403 });
     expect((await db().select().from(outages).where(eq(outages.id, outage.id)))[0]!.liftedAt).toBeNull();
   });

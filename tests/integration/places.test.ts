@@ -75,7 +75,7 @@ describe.each(DATABASE_KINDS)("service points and the training place on %s", (ki
         ),
     ],
     ["read the main office's report", (a) => getReport(a, { ...range, office: main.office.slug })],
-    ["revoke the main office's display", (a) => revokeDevice(a, mainDeviceId, NOW)],
+    ["revoke the main office's display", (a) => revokeDevice(a, { deviceId: mainDeviceId }, { now: NOW })],
     ["reissue the main office's display token", (a) => reissueDeviceToken(a, mainDeviceId)],
   ];
 

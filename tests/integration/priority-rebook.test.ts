@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
       const booked = await createBooking(visitor, bookingRequest(o, { nik, session: i < 2 ? "09:00" : "11:00" }), ctx);
       niks.set(booked.reference, nik);
     }
-    const { affected } = await declareOutage({ date: TOMORROW, session: "09:00", reason: "siak_down" }, { actor: supervisor, now: NOW });
+    const { affected } = await declareOutage(supervisor, { date: TOMORROW, session: "09:00", reason: "siak_down" }, { now: NOW });
     return { o, supervisor, niks, affected };
   }
 

@@ -81,8 +81,8 @@ describe.each(DATABASE_KINDS)("reports on %s", (kind) => {
       who, { office: t.office.slug, service: "kk", date: TOMORROW, session: "09:00", nik: adultNik(), name: "Warga H", phone: `+62${uniquePhone().slice(1)}` }, { locale: "id", now: new Date("2026-12-01T16:50:00Z") }
     );
     // Survey: X answers all 4, A all 3 → every NRR 3.5 → IKM 87.5, B.
-    await submitSurvey(who, { ...all(4), reference: x.reference, nik: x.nik }, at(100));
-    await submitSurvey(who, { ...all(3), reference: a.reference, nik: a.nik }, at(100));
+    await submitSurvey(who, { ...all(4), reference: x.reference, nik: x.nik }, { now: at(100) });
+    await submitSurvey(who, { ...all(3), reference: a.reference, nik: a.nik }, { now: at(100) });
   });
   afterAll(() => testDb.dispose());
 

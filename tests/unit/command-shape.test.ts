@@ -31,6 +31,11 @@ const COMMANDS: Record<string, string[]> = {
   "lib/dal/standby-accept.ts": ["acceptStandbyOffer"],
   "lib/dal/priority-rebook.ts": ["rebookWithPriority"],
   "lib/dal/staff-users.ts": ["createStaff", "updateStaffRole", "setStaffActive", "resetStaffPassword", "revokeStaffSessions"],
+  "lib/dal/survey.ts": ["submitSurvey"],
+  "lib/dal/devices.ts": ["revokeDevice"],
+  "lib/dal/api-keys.ts": ["revokeApiKey"],
+  "lib/dal/outbox.ts": ["resendMessage"],
+  "lib/dal/outages.ts": ["declareOutage", "liftOutage"],
 };
 
 describe("one shape for every command", () => {
