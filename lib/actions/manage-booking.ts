@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { cancelBooking, lookupBooking, rescheduleBooking } from "../dal/bookings";
-import { limitManageBooking, limitSharedManageBooking } from "../api/limits";
-import { withReferenceGuard } from "../api/reference-guard";
+import { limitManageBooking, limitSharedManageBooking } from "../limits/booking";
+import { withReferenceGuard } from "../limits/reference-guard";
 import { AppError } from "../errors";
 import { readManageToken, rememberManage } from "../manage-cookie";
 import { parseSlot } from "../slot";
@@ -25,7 +25,7 @@ export const lookupBookingAction = defineAction(
   { schema: LookupBookingSchema, limit: limitManageBooking, echo: lookupValues },
   async (input, { actor, ip, t }): Promise<FormState | Redirect> => {
     await limitSharedManageBooking(ip);
-    const { reference } = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => lookupBooking(input, { actor, locale: t.locale }));
+    const { reference } = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => lookupBooking(actor, input, { locale: t.locale }));
     await rememberManage(reference);
     return { redirect: `/booking/${reference}` };
   },
@@ -38,7 +38,7 @@ export const rescheduleBookingAction = defineAction(
     const slot = parseSlot(raw.slot);
     if (!slot) throw new AppError("validation", "slots.required", { fields: { slot: ["slots.required"] } });
     const manageToken = (await readManageToken()) ?? "";
-    await rescheduleBooking({ reference, manageToken, ...slot }, { actor, locale: t.locale });
+    await rescheduleBooking(actor, { reference, manageToken, ...slot }, { locale: t.locale });
     return { redirect: `/booking/${reference}?done=rescheduled` };
   },
 );
@@ -47,7 +47,7 @@ export const cancelBookingAction = defineAction(
   { schema: ByReference },
   async ({ reference }, { actor, t }): Promise<FormState | Redirect> => {
     const manageToken = (await readManageToken()) ?? "";
-    await cancelBooking({ reference, manageToken }, { actor, locale: t.locale });
+    await cancelBooking(actor, { reference, manageToken }, { locale: t.locale });
     return { redirect: `/booking/${reference}` };
   },
 );

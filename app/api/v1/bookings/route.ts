@@ -3,7 +3,7 @@ import { hasAuthorization, requireApiKey } from "@/lib/api/api-key";
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitCreateBooking, limitPersonCreateBooking } from "@/lib/api/limits";
+import { limitCreateBooking, limitPersonCreateBooking } from "@/lib/limits/booking";
 import { createBooking } from "@/lib/dal/bookings";
 import { DEFAULT_OFFICE_SLUG } from "@/lib/dal/offices";
 import { checkBookingPow, spendBookingPow } from "@/lib/pow/gate";
@@ -25,15 +25,14 @@ export const POST = apiRoute(WHERE, async (request, { t, ip, actor }) => {
   if (hasAuthorization(request)) {
     const keyActor = await requireApiKey(request, "booking", { ip, where: WHERE });
     const input = parseInput(ApiCreateBookingSchema, await readJsonObject(request));
-    const booking = await createBooking(input, { actor: keyActor, locale: t.locale, beforeWrite: () => limitPersonCreateBooking(input) });
+    const booking = await createBooking(keyActor, input, { locale: t.locale, beforeWrite: () => limitPersonCreateBooking(input) });
     return Response.json(toApiBooking(booking), { status: 201 });
   }
   const body = await readJsonObject(request);
   const input = parseInput(ApiCreateBookingSchema, body);
   // Checked before anything is written for this attempt; spent only once the limits let it through.
   const proof = await checkBookingPow(body.altcha, input.office ?? DEFAULT_OFFICE_SLUG);
-  const booking = await createBooking(input, {
-    actor,
+  const booking = await createBooking(actor, input, {
     locale: t.locale,
     beforeWrite: async () => {
       await limitCreateBooking(ip, input);
