@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Checkbox, Field, SelectField } from "@/components/ui/field";
 import { IDLE } from "@/lib/actions/form-state";
 import { officeSettingsAction, type SettingsFormState } from "@/lib/actions/office-settings";
@@ -71,27 +72,17 @@ export function SettingsForm({ groups, labels }: { groups: SettingGroup[]; label
         <section aria-labelledby="preview-heading" className="rounded-xl border-2 border-brand-600 bg-white p-4">
           <h2 id="preview-heading" className="text-xl font-bold">{labels.previewHeading}</h2>
           <p className="mb-3">{labels.previewIntro}</p>
-          <table className="w-full text-left">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{labels.date}</th>
-                <th scope="col" className="py-2 pr-4">{labels.now}</th>
-                <th scope="col" className="py-2 pr-4">{labels.after}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.preview.map((d) => {
-                const differs = d.before.places !== d.after.places || d.before.open !== d.after.open;
-                return (
-                  <tr key={d.date} className={`border-b border-slate-200 ${differs ? "bg-amber-50 font-semibold" : ""}`}>
-                    <th scope="row" className="py-2 pr-4 font-normal">{formatDay(d.date, labels.dateLocale)}</th>
-                    <td className="py-2 pr-4">{d.before.open ? d.before.places : labels.closed}</td>
-                    <td className="py-2 pr-4">{d.after.open ? d.after.places : labels.closed}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            caption={labels.previewHeading}
+            rows={state.preview}
+            rowKey={(d) => d.date}
+            rowClassName={(d) => (d.before.places !== d.after.places || d.before.open !== d.after.open ? "bg-amber-50 font-semibold" : "")}
+            columns={[
+              { header: labels.date, rowHeader: true, className: "font-normal", cell: (d) => formatDay(d.date, labels.dateLocale) },
+              { header: labels.now, cell: (d) => (d.before.open ? d.before.places : labels.closed) },
+              { header: labels.after, cell: (d) => (d.after.open ? d.after.places : labels.closed) },
+            ]}
+          />
         </section>
       ) : null}
       <div className="flex flex-wrap gap-3">

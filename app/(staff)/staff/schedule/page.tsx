@@ -4,6 +4,7 @@ import { MonthCalendar } from "@/components/schedule/month-calendar";
 import { ScheduleChangeForm } from "@/components/schedule/schedule-change-form";
 import { ScheduleForm, type ConflictText, type FieldSpec } from "@/components/schedule/schedule-form";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { addDays } from "@/lib/dates";
 import { getScheduleMonth } from "@/lib/dal/schedule-calendar";
@@ -107,51 +108,46 @@ export default async function SchedulePage({ searchParams }: Props) {
           <Card className="space-y-4">
             <h2 className="text-xl font-bold">{t("schedule.weekly.title")}</h2>
             <p>{t("schedule.weekly.intro")}</p>
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("schedule.weekly.title")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-3">{t("schedule.field.weekday")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("schedule.weekly.title")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[1, 2, 3, 4, 5, 6, 7].map((weekday) => {
-                  const sessions = month.template.filter((s) => s.weekday === weekday);
-                  return (
-                    <tr key={weekday} className="border-b border-slate-200 align-top">
-                      <th scope="row" className="py-2 pr-3">
-                        {weekdayName(weekday)}
-                      </th>
-                      <td className="space-y-2 py-2">
-                        {sessions.length === 0 ? <p>{t("schedule.weekly.none")}</p> : null}
-                        {sessions.map((s) => {
-                          const label = sessionLabel(s.start, s.end);
-                          const ref: FieldSpec[] = [
-                            { name: "weekday", label: "", type: "hidden", value: String(weekday) },
-                            { name: "startsAt", label: "", type: "hidden", value: s.start },
-                          ];
-                          return (
-                            <div key={s.start} className="flex flex-wrap items-end gap-3">
-                              <span className="min-w-24 py-3 font-semibold tabular-nums">{label}</span>
-                              <ScheduleForm
-                                id={`weekly-${weekday}-${s.start.replace(":", "")}`}
-                                op="weekly_update"
-                                inline
-                                text={text}
-                                submit={t("schedule.weekly.save")}
-                                fields={[...ref, { name: "capacity", label: t("schedule.weekly.capacityLabel", { day: weekdayName(weekday), label }), type: "number", value: String(s.capacity) }]}
-                              />
-                              <ScheduleForm id={`weekly-remove-${weekday}-${s.start.replace(":", "")}`} op="weekly_remove" inline danger text={text} submit={t("schedule.weekly.removeLabel", { day: weekdayName(weekday), label })} fields={ref} />
-                            </div>
-                          );
-                        })}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t("schedule.weekly.title")}
+              className="text-sm"
+              alignTop
+              rows={[1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, sessions: month.template.filter((s) => s.weekday === weekday) }))}
+              rowKey={({ weekday }) => String(weekday)}
+              columns={[
+                { header: t("schedule.field.weekday"), rowHeader: true, cell: ({ weekday }) => weekdayName(weekday) },
+                {
+                  header: t("schedule.weekly.title"),
+                  className: "space-y-2",
+                  cell: ({ weekday, sessions }) => (
+                    <>
+                      {sessions.length === 0 ? <p>{t("schedule.weekly.none")}</p> : null}
+                      {sessions.map((s) => {
+                        const label = sessionLabel(s.start, s.end);
+                        const ref: FieldSpec[] = [
+                          { name: "weekday", label: "", type: "hidden", value: String(weekday) },
+                          { name: "startsAt", label: "", type: "hidden", value: s.start },
+                        ];
+                        return (
+                          <div key={s.start} className="flex flex-wrap items-end gap-3">
+                            <span className="min-w-24 py-3 font-semibold tabular-nums">{label}</span>
+                            <ScheduleForm
+                              id={`weekly-${weekday}-${s.start.replace(":", "")}`}
+                              op="weekly_update"
+                              inline
+                              text={text}
+                              submit={t("schedule.weekly.save")}
+                              fields={[...ref, { name: "capacity", label: t("schedule.weekly.capacityLabel", { day: weekdayName(weekday), label }), type: "number", value: String(s.capacity) }]}
+                            />
+                            <ScheduleForm id={`weekly-remove-${weekday}-${s.start.replace(":", "")}`} op="weekly_remove" inline danger text={text} submit={t("schedule.weekly.removeLabel", { day: weekdayName(weekday), label })} fields={ref} />
+                          </div>
+                        );
+                      })}
+                    </>
+                  ),
+                },
+              ]}
+            />
             <ScheduleForm
               id="weekly-add"
               op="weekly_add"
