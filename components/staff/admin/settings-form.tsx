@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { Checkbox, Field, SelectField } from "@/components/ui/field";
 import { IDLE } from "@/lib/actions/form-state";
 import { officeSettingsAction, type SettingsFormState } from "@/lib/actions/office-settings";
+import { SettingFieldset } from "./setting-fieldset";
 
 export type SettingField = {
   name: string;
@@ -39,34 +39,11 @@ function formatDay(date: string, locale: string): string {
 
 export function SettingsForm({ groups, labels }: { groups: SettingGroup[]; labels: SettingsLabels }) {
   const [state, action, isPending] = useActionState<SettingsFormState, FormData>(officeSettingsAction, IDLE);
-  const valueOf = (f: SettingField) => state.values?.[f.name] ?? f.value;
   return (
     <form action={action} className="flex flex-col gap-6">
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
       {groups.map((group) => (
-        <fieldset key={group.heading} className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4">
-          <legend className="px-1 text-lg font-bold">{group.heading}</legend>
-          {group.fields.map((f) =>
-            f.type === "checkbox" ? (
-              <Checkbox key={f.name} name={f.name} label={f.label} defaultChecked={valueOf(f) === "on" || valueOf(f) === "true"} errors={state.fields?.[f.name]} />
-            ) : f.type === "select" ? (
-              <SelectField key={f.name} name={f.name} label={f.label} options={f.options} defaultValue={valueOf(f)} errors={state.fields?.[f.name]} />
-            ) : (
-              <Field
-                key={f.name}
-                name={f.name}
-                label={f.label}
-                hint={f.hint}
-                type={f.type}
-                inputMode={f.type === "number" ? "numeric" : undefined}
-                min={f.min}
-                max={f.max}
-                defaultValue={valueOf(f)}
-                errors={state.fields?.[f.name]}
-              />
-            ),
-          )}
-        </fieldset>
+        <SettingFieldset key={group.heading} group={group} values={state.values} errors={state.fields} gap="gap-4" />
       ))}
       {state.preview ? (
         <section aria-labelledby="preview-heading" className="rounded-xl border-2 border-brand-600 bg-white p-4">
