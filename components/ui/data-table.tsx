@@ -17,8 +17,9 @@ export type Column<T> = {
 const ROW = "border-b border-slate-200";
 
 /**
- * The staff portal's list table (accounts, devices, API keys, messages): a caption for screen readers,
- * column headers, one row per item. Server-rendered; cells may hold forms.
+ * The staff portal's list table (accounts, devices, API keys, messages, audit, outages, schedule, previews):
+ * a caption for screen readers, column headers, one row per item. No state of its own, so it renders on the
+ * server or inside a client form (the schedule's conflict list, the settings preview); cells may hold forms.
  */
 export function DataTable<T>({
   caption,
