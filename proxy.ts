@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
 import { isDatabaseMarkedUnavailable } from "./lib/db-status";
 import { isCrossOriginWrite } from "./lib/server-action-origin";
+import { withoutForgedForwarding } from "./lib/trusted-proxy";
 import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
 /**
@@ -38,7 +39,8 @@ export function proxy(request: NextRequest) {
     "frame-ancestors 'none'",
   ].join("; ");
 
-  const requestHeaders = new Headers(request.headers);
+  // X-Forwarded-Host/-Proto from a client (no trusted proxy) never reach Next's own checks.
+  const requestHeaders = withoutForgedForwarding(new Headers(request.headers));
   requestHeaders.set("x-nonce", nonce);
   // Lets the layout's language switch return the person to the page they were on.
   requestHeaders.set("x-return-to", pathname + search);
