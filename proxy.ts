@@ -6,6 +6,7 @@ import { isLocale, LOCALE_COOKIE } from "./lib/i18n/translate";
 import { DETAILS_ROUTE, staticPagePath, staticRouteFor } from "./lib/page-state";
 import { waitCookieForDetails } from "./lib/pow/wait-cookie";
 import { isCrossOriginWrite } from "./lib/server-action-origin";
+import { withoutForgedForwarding } from "./lib/trusted-proxy";
 import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
 const isDev = process.env.NODE_ENV === "development";
@@ -70,7 +71,8 @@ export function proxy(request: NextRequest) {
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(`'nonce-${nonce}' 'strict-dynamic'`);
-  const requestHeaders = new Headers(request.headers);
+  // X-Forwarded-Host/-Proto from a client (no trusted proxy) never reach Next's own checks.
+  const requestHeaders = withoutForgedForwarding(new Headers(request.headers));
   requestHeaders.delete(REWRITE_HEADER);
   requestHeaders.set("x-nonce", nonce);
   // Lets the staff layout's language switch return the person to the page they were on.
@@ -86,7 +88,7 @@ function citizenPage(request: NextRequest): NextResponse {
   const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie) ? cookie : DEFAULT_LOCALE;
   const route = staticRouteFor(pathname);
-  const requestHeaders = new Headers(request.headers);
+  const requestHeaders = withoutForgedForwarding(new Headers(request.headers));
   requestHeaders.delete("x-nonce");
   requestHeaders.delete("content-security-policy");
 

@@ -1,14 +1,14 @@
 import { isIP } from "node:net";
-import { getEnv } from "./env";
+import { isProxyTrusted } from "./trusted-proxy";
 
 /**
  * The caller's address, or null when it cannot be trusted. Next fills `x-forwarded-for` from the socket
  * only when the header is absent, so a client can write it; we read it only behind our own reverse proxy
- * (ANTREAN_TRUST_PROXY=1), and take the last entry: the one that proxy appended.
+ * (ANTREAN_TRUST_PROXY=1, lib/trusted-proxy.ts), and take the last entry: the one that proxy appended.
  * Used for the audit log and the per-address login throttle (null: no per-address throttle, so one
  * guesser cannot lock out everyone).
  */
-export function clientIpFromHeaders(headers: Pick<Headers, "get">, trustProxy = getEnv().ANTREAN_TRUST_PROXY === "1"): string | null {
+export function clientIpFromHeaders(headers: Pick<Headers, "get">, trustProxy = isProxyTrusted()): string | null {
   if (!trustProxy) return null;
   const last = (headers.get("x-forwarded-for") ?? "")
     .split(",")
@@ -28,7 +28,7 @@ export function clientIp(request: { headers: Pick<Headers, "get"> }): string {
 
 /** Whether limits can tell callers apart: only behind a trusted reverse proxy. */
 export function hasPerAddressLimits(): boolean {
-  return getEnv().ANTREAN_TRUST_PROXY === "1";
+  return isProxyTrusted();
 }
 
 let warned = false;

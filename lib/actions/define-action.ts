@@ -9,6 +9,7 @@ import type { DeviceActor } from "../dal/devices";
 import { AppError } from "../errors";
 import { getTranslator } from "../i18n/server";
 import { createTranslator, isLocale, type Translator } from "../i18n/translate";
+import { UNTRUSTED_CLIENT } from "../client-ip";
 import { requestIp } from "../request-context";
 import { formDataToObject, parseInput } from "../validation/parse";
 import { toFormState } from "./form-state";
@@ -70,7 +71,8 @@ export function defineAction<S extends { status: string }, W extends Who, Sc ext
 }
 
 async function actorFor(who: Who, ip: string): Promise<Actor> {
-  if (!who.permission) return citizen(ip);
+  // As apiRoute: the actor carries an address only when it is known (the shared bucket is no address).
+  if (!who.permission) return citizen(ip === UNTRUSTED_CLIENT ? null : ip);
   if (!who.device) return requireStaffAction(who.permission);
   const device = await getDeviceActor(who.permission);
   if (!device) throw new AppError("unauthorized", "devices.error.notActivated");

@@ -3,9 +3,6 @@ import "next-auth/jwt";
 
 /** What our session token and session carry besides name and email: never a password hash or a role. */
 declare module "next-auth" {
-  interface User {
-    sessionVersion?: number;
-  }
   interface Session {
     staffId?: string;
     sessionVersion?: number;

@@ -1,13 +1,32 @@
 import "server-only";
 import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import type { StaffLogin } from "../dal/staff-auth";
-import { STAFF_SESSION_COOKIE_NAMES } from "../cookies";
+import type { Actor } from "./actor";
+import { KNOWN_DEVICE_DAYS, rememberKnownDevice } from "./known-device";
+import type { CommandOptions } from "../dal/change-booking";
+import { verifyStaffLogin, type StaffLogin } from "../dal/staff-auth";
+import { COOKIE_NAMES, STAFF_SESSION_COOKIE_NAMES, cookieOptions } from "../cookies";
+import type { StaffLoginInput } from "../validation/staff";
 import { SESSION_MAX_AGE_SECONDS, authSecret, sessionCookie } from "./session-config";
 
 /**
- * Issues next-auth's own session cookie from a server action, with the payload its jwt callback would
- * have made, so the login form works with or without JavaScript and getServerSession reads it as usual.
+ * The one way into the staff portal (called only by the login form's action): the data layer's login
+ * (throttle, lock, argon2, audit), then the session cookie and this browser's known-device entry. Errors
+ * are the data layer's AppErrors, which the form shows in the reader's language.
+ */
+export async function signInStaff(caller: Actor, input: StaffLoginInput, options?: CommandOptions): Promise<StaffLogin> {
+  const jar = await cookies();
+  const knownDevice = jar.get(COOKIE_NAMES.knownDevice)?.value ?? null;
+  const login = await verifyStaffLogin(caller, { ...input, knownDevice }, options);
+  await startStaffSession(login);
+  jar.set(COOKIE_NAMES.knownDevice, rememberKnownDevice(knownDevice, login.staffId), cookieOptions(KNOWN_DEVICE_DAYS * 86_400));
+  return login;
+}
+
+/**
+ * Issues next-auth's session cookie (the JWE its jwt callback would have made), so `getServerSession` and
+ * next-auth's sign-out read it as their own. The only place a session cookie is made: at sign-in, and
+ * again after "sign out on other devices" with the new session version.
  */
 export async function startStaffSession(login: StaffLogin): Promise<void> {
   const token = await encodeStaffSessionToken(login);

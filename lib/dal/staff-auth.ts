@@ -3,19 +3,19 @@ import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { staffUsers, type StaffRole } from "@/db/schema";
-import { SYSTEM, type StaffActor } from "../auth/actor";
+import { SYSTEM, type Actor, type StaffActor } from "../auth/actor";
 import { findKnownDevice } from "../auth/known-device";
 import { loginThrottleKeys, minutesLeft, type ThrottleScope } from "../auth/login-throttle";
 import { getDb } from "../db";
 import { AppError } from "../errors";
-import { parseInput } from "../validation/parse";
-import { StaffLoginSchema } from "../validation/staff";
+import type { StaffLoginInput } from "../validation/staff";
 import { writeAudit } from "./audit";
+import { resolveOptions, type CommandOptions } from "./change-booking";
 import { clearLoginFailures, findActiveLock, recordLoginFailure } from "./login-throttles";
 
 export type StaffLogin = { staffId: string; officeId: string; role: StaffRole; name: string; email: string; sessionVersion: number };
-/** `knownDevice`: the browser's known-device cookie (lib/auth/known-device.ts), if any. */
-export type LoginAttempt = { email: unknown; password: unknown; ip?: string | null; knownDevice?: string | null };
+/** The parsed form (`StaffLoginSchema`) and the browser's known-device cookie (lib/auth/known-device.ts), if any. */
+export type LoginAttempt = StaffLoginInput & { knownDevice?: string | null };
 /** What a session token carries about its staff member: nothing else is trusted from it. */
 export type StaffSessionClaims = { staffId: string; sessionVersion: number };
 
@@ -31,20 +31,21 @@ function getDummyHash(): Promise<string> {
 }
 
 /**
- * Checks a staff login. Refuses at once (no hash) while any of the attempt's counters is locked (see
- * lib/auth/login-throttle.ts); otherwise verifies the password with argon2 (a dummy hash for unknown
- * emails, so they take as long), counts failures, and locks past the limits. Every outcome writes an
- * audit row; the password is never stored or logged.
+ * The one staff login: `caller` is whoever posted the form (a citizen-type actor carrying the trusted
+ * address, or none: lib/client-ip.ts). Refuses at once (no hash) while any of the attempt's counters is
+ * locked (see lib/auth/login-throttle.ts); otherwise verifies the password with argon2 (a dummy hash for
+ * unknown emails, so they take as long), counts failures, and locks past the limits. Every outcome writes
+ * an audit row; the password is never stored or logged. The session cookie is lib/auth/sign-in.ts's job.
  */
-export async function verifyStaffLogin(attempt: LoginAttempt, now = new Date()): Promise<StaffLogin> {
-  const input = parseInput(StaffLoginSchema, { email: attempt.email, password: attempt.password });
-  const ip = attempt.ip ?? null;
+export async function verifyStaffLogin(caller: Actor, input: LoginAttempt, options: CommandOptions = {}): Promise<StaffLogin> {
+  const { now } = resolveOptions(options);
+  const ip = "ip" in caller ? (caller.ip ?? null) : null;
 
   const db = await getDb();
   const [staff] = await db.select().from(staffUsers).where(eq(sql`lower(${staffUsers.email})`, input.email));
   const officeId = staff?.officeId ?? null;
   const who = staff ? { staffId: staff.id } : {};
-  const knownDevice = staff ? findKnownDevice(attempt.knownDevice, staff.id, now) : null;
+  const knownDevice = staff ? findKnownDevice(input.knownDevice, staff.id, now) : null;
   const keys: [ThrottleScope, string][] = loginThrottleKeys(input.email, ip, knownDevice ?? undefined);
 
   const lockedUntil = await findActiveLock(db, keys.map(([, key]) => key), now);
@@ -113,16 +114,16 @@ export async function resolveStaffActor(claims: StaffSessionClaims, options: { i
  * Signing out ends the session for real: the cookie is stateless, so a copy of it would otherwise work
  * until it expires. Bumping the session version ends every session of the account, this one included.
  */
-export async function recordStaffLogout(actor: StaffActor, now = new Date()): Promise<void> {
-  await bumpOwnSessionVersion(actor, "staff.logout", now);
+export async function recordStaffLogout(actor: StaffActor, options: CommandOptions = {}): Promise<void> {
+  await bumpOwnSessionVersion(actor, "staff.logout", resolveOptions(options).now);
 }
 
 /**
  * "Sign out on other devices", for oneself, no permission needed: every session of the account ends, and
  * the caller gets the new version back to re-issue its own cookie with.
  */
-export async function endOtherStaffSessions(actor: StaffActor, now = new Date()): Promise<StaffLogin> {
-  const staff = await bumpOwnSessionVersion(actor, "staff.sessions_revoked", now);
+export async function endOtherStaffSessions(actor: StaffActor, options: CommandOptions = {}): Promise<StaffLogin> {
+  const staff = await bumpOwnSessionVersion(actor, "staff.sessions_revoked", resolveOptions(options).now);
   return { staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, sessionVersion: staff.sessionVersion };
 }
 

@@ -36,4 +36,18 @@ test.describe("server actions from a foreign origin", () => {
     expect(same.status()).toBe(303);
     expect(same.headers()["set-cookie"]).toContain("en");
   });
+
+  test("a forged X-Forwarded-Host (no trusted proxy) changes nothing: it neither refuses our own post nor lets a foreign one in", async ({ request, baseURL }) => {
+    const id = await pageActionId(request);
+    const form = { [`$ACTION_ID_${id}`]: "", locale: "en", returnTo: "/check" };
+    const forged = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+    const own = await request.post("/check", { headers: { origin: new URL(baseURL!).origin, ...forged }, multipart: form, maxRedirects: 0 });
+    expect(own.status()).toBe(303);
+    expect(own.headers()["location"]).not.toContain("evil.example");
+    expect(own.headers()["set-cookie"]).toContain("en");
+
+    const foreign = await request.post("/check", { headers: { origin: "https://evil.example", ...forged }, multipart: form, maxRedirects: 0 });
+    expect(foreign.status()).toBe(403);
+    expect(foreign.headers()["set-cookie"]).toBeUndefined();
+  });
 });

@@ -167,6 +167,31 @@ test.describe("staff login and roles", () => {
     await expect(other).toHaveURL(/\/staff\/login/);
     await other.context().close();
   });
+
+  test("next-auth's own endpoints are no second way in: the login form is the only one", async ({ request }) => {
+    const { email, password } = E2E_STAFF.supervisor;
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password }, maxRedirects: 0 });
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("session-token");
+    expect(await (await request.get("/api/auth/session")).json()).toEqual({});
+    expect((await request.get("/staff/today", { maxRedirects: 0 })).headers()["location"]).toMatch(/\/staff\/login/);
+  });
+
+  test("a locked login says so in the reader's language, in the form and not in the address", async ({ browser, baseURL }) => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
+    const page = await context.newPage();
+    await page.goto("/staff/login");
+    for (let i = 1; i <= 5; i++) {
+      const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/staff/login");
+      await fillLoginForm(page, "nobody-english@e2e.antrean.test", `wrong-password-${i}`);
+      await answered;
+      await expect(page.getByLabel("Password")).toHaveValue("");
+    }
+    await expect(alertIn(page)).toContainText("Too many failed attempts. Try again in 1 minute");
+    await expect(page).toHaveURL(/\/staff\/login$/);
+    await context.close();
+  });
 });
 
 /** A newcomer's install: the demo logins the README lists work, one per role. */

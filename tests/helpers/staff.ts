@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { Database } from "@/db/client";
 import { staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
-import type { StaffActor } from "@/lib/auth/actor";
+import { citizen, type StaffActor } from "@/lib/auth/actor";
+import { verifyStaffLogin, type StaffLogin } from "@/lib/dal/staff-auth";
+import { parseInput } from "@/lib/validation/parse";
+import { StaffLoginSchema } from "@/lib/validation/staff";
 
 export const TEST_PASSWORD = "Correct-Horse-Battery-9";
 let passwordHash: Promise<string> | undefined;
@@ -30,4 +33,16 @@ export async function createTestStaff(
 
 export function actorOf(staff: StaffUser, ip: string | null = "10.0.0.1"): StaffActor {
   return { type: "staff", staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, ip };
+}
+
+/**
+ * One login attempt as the login form makes it: the form parsed by its schema (as `defineAction` does),
+ * then the data layer's login for a caller at `ip` (null: no trusted proxy, so no address).
+ */
+export async function attemptLogin(
+  form: { email: unknown; password: unknown },
+  options: { ip?: string | null; knownDevice?: string | null; now?: Date } = {},
+): Promise<StaffLogin> {
+  const input = parseInput(StaffLoginSchema, form);
+  return verifyStaffLogin(citizen(options.ip ?? null), { ...input, knownDevice: options.knownDevice ?? null }, { now: options.now });
 }

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { auditLogs, loginThrottles, staffUsers } from "@/db/schema";
 import { LOGIN_THROTTLE } from "@/lib/auth/login-throttle";
-import { resolveStaffActor, verifyStaffLogin } from "@/lib/dal/staff-auth";
+import { resolveStaffActor } from "@/lib/dal/staff-auth";
 import { AppError } from "@/lib/errors";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
-import { createTestStaff, TEST_PASSWORD } from "../helpers/staff";
+import { attemptLogin, createTestStaff, TEST_PASSWORD } from "../helpers/staff";
 
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 let ipCounter = 1;
@@ -14,7 +14,7 @@ const freshIp = () => `192.0.2.${ipCounter++}`;
 
 async function attempt(email: string, password: string, now: Date, ip: string | null = null): Promise<AppError | "ok"> {
   try {
-    await verifyStaffLogin({ email, password, ip }, now);
+    await attemptLogin({ email, password }, { ip, now });
     return "ok";
   } catch (error) {
     if (error instanceof AppError) return error;
@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)("staff login on %s", (kind) => {
 
   it("signs in with the right password, case-insensitively, and records it", async () => {
     const staff = await createTestStaff(db(), t.office.id, { role: "supervisor", email: "Siti@Antrean.test" });
-    const login = await verifyStaffLogin({ email: "  siti@antrean.TEST ", password: TEST_PASSWORD, ip: "192.0.2.200" }, NOW);
+    const login = await attemptLogin({ email: "  siti@antrean.TEST ", password: TEST_PASSWORD }, { ip: "192.0.2.200", now: NOW });
     expect(login).toEqual({ staffId: staff.id, officeId: t.office.id, role: "supervisor", name: staff.name, email: staff.email, sessionVersion: 1 });
     expect(login).not.toHaveProperty("passwordHash");
     const [row] = await db().select().from(staffUsers).where(eq(staffUsers.id, staff.id));

@@ -3,12 +3,11 @@ import { and, eq } from "drizzle-orm";
 import { auditLogs } from "@/db/schema";
 import { rememberKnownDevice } from "@/lib/auth/known-device";
 import { LOGIN_THROTTLE } from "@/lib/auth/login-throttle";
-import { verifyStaffLogin } from "@/lib/dal/staff-auth";
 import { findStaffLoginLock, unlockStaffLogin } from "@/lib/dal/staff-locks";
 import { AppError } from "@/lib/errors";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
-import { actorOf, createTestStaff, TEST_PASSWORD } from "../helpers/staff";
+import { actorOf, attemptLogin, createTestStaff, TEST_PASSWORD } from "../helpers/staff";
 
 /** Counts argon2 verifications: a refused (locked) attempt must not cost one. */
 const argon = vi.hoisted(() => ({ verifications: 0 }));
@@ -25,7 +24,7 @@ const WRONG = "wrong-password-123";
 type Attempt = { ip?: string | null; knownDevice?: string | null; now?: Date };
 async function attempt(email: string, password: string, { ip = null, knownDevice = null, now = NOW }: Attempt = {}): Promise<AppError | "ok"> {
   try {
-    await verifyStaffLogin({ email, password, ip, knownDevice }, now);
+    await attemptLogin({ email, password }, { ip, knownDevice, now });
     return "ok";
   } catch (error) {
     if (error instanceof AppError) return error;

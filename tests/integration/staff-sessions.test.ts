@@ -5,10 +5,10 @@ import { auditLogs } from "@/db/schema";
 import { authOptions } from "@/lib/auth/options";
 import { authSecret } from "@/lib/auth/session-config";
 import { encodeStaffSessionToken } from "@/lib/auth/session-cookie";
-import { endOtherStaffSessions, recordStaffLogout, resolveStaffActor, verifyStaffLogin } from "@/lib/dal/staff-auth";
+import { endOtherStaffSessions, recordStaffLogout, resolveStaffActor } from "@/lib/dal/staff-auth";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
-import { createTestStaff, TEST_PASSWORD } from "../helpers/staff";
+import { attemptLogin, createTestStaff, TEST_PASSWORD } from "../helpers/staff";
 
 /** What the session check does with a cookie (getStaffActor): decode it, then reload the account. */
 async function actorFromCookie(token: string) {
@@ -28,7 +28,7 @@ describe.each(DATABASE_KINDS)("ending staff sessions on %s", (kind) => {
   });
   afterAll(() => testDb.dispose());
 
-  const signIn = async (email: string) => encodeStaffSessionToken(await verifyStaffLogin({ email, password: TEST_PASSWORD }, NOW));
+  const signIn = async (email: string) => encodeStaffSessionToken(await attemptLogin({ email, password: TEST_PASSWORD }, { now: NOW }));
 
   it("logout ends the session: a copy of the cookie taken before is refused afterwards", async () => {
     const staff = await createTestStaff(db(), t.office.id);

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { auditLogs, loginThrottles, staffUsers } from "@/db/schema";
 import { SYSTEM, type Actor } from "@/lib/auth/actor";
-import { resolveStaffActor, verifyStaffLogin } from "@/lib/dal/staff-auth";
+import { resolveStaffActor } from "@/lib/dal/staff-auth";
 import { createStaff, getStaffMember, listStaff, resetStaffPassword, revokeStaffSessions, setStaffActive, updateStaffRole } from "@/lib/dal/staff-users";
 import { parseInput } from "@/lib/validation/parse";
 import { CreateStaffSchema, ResetStaffPasswordSchema, SetStaffActiveSchema, UpdateStaffRoleSchema } from "@/lib/validation/staff";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
-import { actorOf, createTestStaff, TEST_PASSWORD } from "../helpers/staff";
+import { actorOf, attemptLogin, createTestStaff, TEST_PASSWORD } from "../helpers/staff";
 
 const NEW_PASSWORD = "Another-Long-Password-42";
 
@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     expect(created).not.toHaveProperty("passwordHash");
     expect((await listStaff(admin, t.office.id)).map((s) => s.id)).toContain(created.id);
     expect(await getStaffMember(admin, created.id)).toEqual(created);
-    await expect(verifyStaffLogin({ email: "rina@antrean.test", password: NEW_PASSWORD }, NOW)).resolves.toMatchObject({ staffId: created.id });
+    await expect(attemptLogin({ email: "rina@antrean.test", password: NEW_PASSWORD }, { now: NOW })).resolves.toMatchObject({ staffId: created.id });
 
     const [audit] = await db().select().from(auditLogs).where(eq(auditLogs.action, "staff.create"));
     expect(audit).toMatchObject({ actorType: "staff", actorStaffId: admin.staffId, officeId: t.office.id, ip: "10.0.0.1" });
@@ -80,14 +80,14 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
 
     await setStaffActive(admin, parseInput(SetStaffActiveSchema, { staffId: target.id, active: "false" }), { now: NOW });
     expect(await resolveStaffActor({ ...claims, sessionVersion: 3 })).toBeNull();
-    await expect(verifyStaffLogin({ email: target.email, password: TEST_PASSWORD }, NOW)).rejects.toMatchObject({ messageKey: "staff.login.invalid" });
+    await expect(attemptLogin({ email: target.email, password: TEST_PASSWORD }, { now: NOW })).rejects.toMatchObject({ messageKey: "staff.login.invalid" });
     await setStaffActive(admin, parseInput(SetStaffActiveSchema, { staffId: target.id, active: "true" }), { now: NOW });
 
     // Locked out by typos, then given a new password: the lock goes with the old password.
-    for (let i = 0; i < 5; i++) await verifyStaffLogin({ email: target.email, password: "typo-typo-typo" }, NOW).catch(() => undefined);
+    for (let i = 0; i < 5; i++) await attemptLogin({ email: target.email, password: "typo-typo-typo" }, { now: NOW }).catch(() => undefined);
     await resetStaffPassword(admin, parseInput(ResetStaffPasswordSchema, { staffId: target.id, password: NEW_PASSWORD }), { now: NOW });
-    await expect(verifyStaffLogin({ email: target.email, password: TEST_PASSWORD }, NOW)).rejects.toMatchObject({ code: "unauthorized" });
-    const login = await verifyStaffLogin({ email: target.email, password: NEW_PASSWORD }, NOW);
+    await expect(attemptLogin({ email: target.email, password: TEST_PASSWORD }, { now: NOW })).rejects.toMatchObject({ code: "unauthorized" });
+    const login = await attemptLogin({ email: target.email, password: NEW_PASSWORD }, { now: NOW });
     expect(login.sessionVersion).toBe(5);
 
     await revokeStaffSessions(admin, { staffId: target.id }, { now: NOW });

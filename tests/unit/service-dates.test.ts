@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { isServiceDate } from "@/lib/dates";
-import { isCrossOriginWrite } from "@/lib/server-action-origin";
 import { parseSlot } from "@/lib/slot";
 import { DateSchema } from "@/lib/validation/fields";
 
@@ -35,19 +34,3 @@ describe("parseSlot", () => {
   });
 });
 
-describe("isCrossOriginWrite", () => {
-  const h = (headers: Record<string, string>) => new Headers(headers);
-  it("lets reads, same-origin posts and origin-less clients through", () => {
-    expect(isCrossOriginWrite("GET", h({ origin: "https://evil.example", host: "antrean.test" }))).toBe(false);
-    expect(isCrossOriginWrite("POST", h({ origin: "http://antrean.test", host: "antrean.test" }))).toBe(false);
-    expect(isCrossOriginWrite("POST", h({ origin: "https://antrean.test", host: "proxy.internal", "x-forwarded-host": "antrean.test" }))).toBe(false);
-    expect(isCrossOriginWrite("POST", h({ host: "antrean.test" }))).toBe(false);
-  });
-  it("refuses a post from another origin, as Next does (but as the 403 it is)", () => {
-    expect(isCrossOriginWrite("POST", h({ origin: "https://evil.example", host: "antrean.test" }))).toBe(true);
-    expect(isCrossOriginWrite("POST", h({ origin: "http://antrean.test:8080", host: "antrean.test" }))).toBe(true);
-    expect(isCrossOriginWrite("POST", h({ origin: "null", host: "antrean.test" }))).toBe(true);
-    expect(isCrossOriginWrite("POST", h({ origin: "not a url", host: "antrean.test" }))).toBe(true);
-    expect(isCrossOriginWrite("POST", h({ origin: "https://antrean.test", host: "antrean.test", "x-forwarded-host": "evil.example" }))).toBe(true);
-  });
-});

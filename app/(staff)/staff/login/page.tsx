@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/staff/login-form";
 import { Card } from "@/components/ui/card";
-import { LOCKED_ERROR_PREFIX } from "@/lib/auth/options";
 import { getStaffActor } from "@/lib/auth/session";
 import { staffReturnPath } from "@/lib/auth/staff-paths";
 import { getTranslator } from "@/lib/i18n/server";
@@ -12,16 +11,9 @@ export const metadata: Metadata = { title: "Masuk" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** A message carried in the address: after signing out, or from next-auth's own endpoints. */
+/** The one notice carried in the address: "you have signed out". Login errors are the form's own state. */
 function noticeFrom(params: Record<string, string | string[] | undefined>, t: Translator) {
-  const error = typeof params.error === "string" ? params.error : undefined;
-  if (error?.startsWith(LOCKED_ERROR_PREFIX)) {
-    const minutes = Number.parseInt(error.slice(LOCKED_ERROR_PREFIX.length), 10);
-    return { tone: "error" as const, text: t("error.locked", { minutes: Number.isFinite(minutes) && minutes > 0 ? minutes : 1 }) };
-  }
-  if (error) return { tone: "error" as const, text: t("staff.login.invalid") };
-  if (params.signedOut) return { tone: "info" as const, text: t("staff.login.signedOut") };
-  return undefined;
+  return params.signedOut ? { tone: "info" as const, text: t("staff.login.signedOut") } : undefined;
 }
 
 export default async function StaffLoginPage({ searchParams }: { searchParams: SearchParams }) {
