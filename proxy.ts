@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
 import { isDatabaseMarkedUnavailable } from "./lib/db-status";
+import { isDevelopment } from "./lib/env";
 import { isCrossOriginWrite } from "./lib/server-action-origin";
 import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
@@ -21,7 +22,7 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const isDev = process.env.NODE_ENV === "development";
+  const isDev = isDevelopment();
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,

@@ -4,10 +4,11 @@ import { cache } from "react";
 import type { Executor } from "@/db/client";
 import { offices, type Office } from "@/db/schema";
 import { getDb } from "../db";
+import { readSetting } from "../env";
 import { AppError } from "../errors";
 import { cachedRead } from "./read-cache";
 
-export const DEFAULT_OFFICE_SLUG = process.env.ANTREAN_DEFAULT_OFFICE || "kota-bogor";
+export const DEFAULT_OFFICE_SLUG = readSetting("ANTREAN_DEFAULT_OFFICE");
 
 export type OfficeDTO = {
   slug: string;
