@@ -66,7 +66,7 @@ describe.each(DATABASE_KINDS)("command-line tools on %s", (kind) => {
   }
 
   async function run(file: string, args: string[]): Promise<Run> {
-    const env = { ...process.env, NODE_ENV: "production", ANTREAN_SECRET: "cli-secret-cli-secret-cli-secret-cli-0123", ...target.env };
+    const env = { ...process.env, NODE_ENV: "production" as const, ANTREAN_SECRET: "cli-secret-cli-secret-cli-secret-cli-0123", ...target.env };
     try {
       const { stdout, stderr } = await promisify(execFile)(process.execPath, [...SCRIPT(file), ...args], { env, timeout: 60_000 });
       return { code: 0, stdout, stderr };
