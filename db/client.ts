@@ -38,6 +38,8 @@ export type DatabaseHandle = {
 };
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
+/** The advisory lock key that serialises migrations across processes ("antrean" in ASCII, shortened to an int). */
+const MIGRATION_LOCK = 0x616e7472;
 
 export type OpenOptions =
   | {
@@ -65,7 +67,20 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
         return () => sub.unlisten();
       },
       run: (text, params) => client.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<Record<string, unknown>[]>,
-      migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: async () => {
+        // Several instances starting together (each migrates at start, lib/start-up.ts): one applies the
+        // migrations, the others wait on the lock and then find nothing to do. The lock is held on a
+        // connection of its own, so it needs a pool of two.
+        if ((options.max ?? 10) < 2) return migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        const lock = await client.reserve();
+        try {
+          await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+          await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+          lock.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { verify } from "@node-rs/argon2";
 import { and, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type DatabaseHandle, type DatabaseKind } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
 import { apiKeys, auditLogs, staffUsers } from "@/db/schema";
@@ -21,6 +21,8 @@ import { createTestOffice, type TestOffice } from "../helpers/fixtures";
  * "address already taken".
  */
 const SCRIPT = (file: string) => ["--conditions=react-server", "--import", "tsx", file];
+// Each run starts Node, tsx and the database afresh: seconds each, more on busy shared cores.
+vi.setConfig({ testTimeout: 240_000 });
 
 type Run = { code: number; stdout: string; stderr: string };
 
@@ -68,7 +70,7 @@ describe.each(DATABASE_KINDS)("command-line tools on %s", (kind) => {
   async function run(file: string, args: string[]): Promise<Run> {
     const env = { ...process.env, NODE_ENV: "production" as const, ANTREAN_SECRET: "cli-secret-cli-secret-cli-secret-cli-0123", ...target.env };
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [...SCRIPT(file), ...args], { env, timeout: 60_000 });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [...SCRIPT(file), ...args], { env, timeout: 120_000 });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code?: number; stdout?: string; stderr?: string };

@@ -5,6 +5,7 @@ import { count, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "@/db/client";
+import { prepareDatabase } from "@/db/prepare";
 import { offices, staffUsers } from "@/db/schema";
 import { DEMO_STAFF } from "@/db/seed/demo-staff";
 import { adminDatabaseUrl } from "../helpers/databases";
@@ -67,7 +68,7 @@ describe("start-up on the embedded default (a newcomer's first `npm run dev`)", 
     expect(second.seeded).toBe(false);
     expect(again.info).not.toHaveBeenCalled();
     expect(again.warn).not.toHaveBeenCalled();
-  });
+  }, 240_000); // a fresh folder on disk: every migration and the whole seed, on shared cores
 });
 
 describe("start-up on PostgreSQL (DATABASE_URL)", () => {
@@ -112,6 +113,22 @@ describe("start-up on PostgreSQL (DATABASE_URL)", () => {
     const log = logs();
     expect((await startUp(log)).seeded).toBe(true);
     expect(log.info.mock.calls[0]![0]).toContain("Demo staff logins");
+  });
+
+  it("two instances starting together on an empty database both come up: one migrates, the other waits", async () => {
+    const fresh = `${name}_pair`;
+    await admin.unsafe(`create database ${fresh}`);
+    const freshUrl = new URL(url);
+    freshUrl.pathname = `/${fresh}`;
+    const handles = [1, 2].map(() => openDatabase({ kind: "postgres", url: freshUrl.toString(), max: 2 }));
+    try {
+      await Promise.all(handles.map((handle) => prepareDatabase(handle, { seedDemo: false })));
+      const rows = (await handles[0]!.db.execute(sql`select count(*)::int as n, count(distinct hash)::int as d from drizzle.__drizzle_migrations`)) as unknown as { n: number; d: number }[];
+      expect(rows[0]!.n).toBe(rows[0]!.d);
+    } finally {
+      await Promise.all(handles.map((handle) => handle.close()));
+      await admin.unsafe(`drop database if exists ${fresh} with (force)`);
+    }
   });
 
   it("refuses the demo seed into a server on another machine, before connecting", async () => {
