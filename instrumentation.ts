@@ -1,13 +1,16 @@
 import type { Instrumentation } from "next";
 
 /**
- * Runs once per server process when Next.js starts it. Background work that must happen without a
- * request lives in lib/start-node.ts, imported only in the Node.js runtime (the database drivers and
- * `process.exit` do not exist on the edge; the bundler drops this branch there).
+ * Runs once per server process when Next.js starts it, and is awaited before the first request. The
+ * start-up (migrations, demo seed, notices, background work) lives in lib/start-node.ts, imported only in
+ * the Node.js runtime: the database drivers and `process.exit` do not exist on the edge. The literal
+ * `process.env.NEXT_RUNTIME` is the bundler's switch (it drops the branch from the edge bundle), the one
+ * raw environment read outside lib/env.ts (tests/unit/env-reads.test.ts).
  */
 export async function register(): Promise<void> {
-  // `next build` may load this file while it prerenders: no background work there.
-  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    // `next build` may load this file while it prerenders: no database, no background work there.
+    if ((await import("./lib/env")).isBuildPhase()) return;
     const { startNodeProcess } = await import("./lib/start-node");
     await startNodeProcess();
   }

@@ -5,11 +5,12 @@ import { DEFAULT_LOCALE } from "./lib/i18n/messages";
 import { isLocale, LOCALE_COOKIE } from "./lib/i18n/translate";
 import { DETAILS_ROUTE, staticPagePath, staticRouteFor } from "./lib/page-state";
 import { waitCookieForDetails } from "./lib/pow/wait-cookie";
+import { isDevelopment } from "./lib/env";
 import { isCrossOriginWrite } from "./lib/server-action-origin";
 import { withoutForgedForwarding } from "./lib/trusted-proxy";
 import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
-const isDev = process.env.NODE_ENV === "development";
+const isDev = isDevelopment();
 
 /**
  * The internal path of a citizen page, for the rewrite in next.config.ts. A rewrite made here with

@@ -16,6 +16,8 @@ export default defineConfig({
       NODE_ENV: "test",
       ANTREAN_SECRET: "test-secret-test-secret-test-secret-0123456789",
       TZ: "UTC",
+      // The read cache off: most tests change settings straight in the database (lib/dal/read-cache.ts).
+      ANTREAN_CACHE_MS: "0",
     },
     projects: [
       {

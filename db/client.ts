@@ -38,6 +38,8 @@ export type DatabaseHandle = {
 };
 
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
+/** The advisory lock key that serialises migrations across processes ("antrean" in ASCII, shortened to an int). */
+const MIGRATION_LOCK = 0x616e7472;
 
 export type OpenOptions =
   | {
@@ -46,14 +48,16 @@ export type OpenOptions =
       max?: number;
       /** A pooled connection closed: maybe the server went away. */
       onConnectionClosed?: () => void;
-      /** The app's pool: the server ends runaway statements (not for migrations, which may run long). */
-      statementTimeouts?: boolean;
+      /** The app's pool: the server ends statements running longer (not for migrations, which may run long). 0/unset: the server's setting. */
+      statementTimeoutMs?: number;
+      /** Seconds to wait for a connection (default 3), so a request answers 503 instead of hanging. */
+      connectTimeoutS?: number;
     }
   | { kind: "pglite"; dataDir?: string /* in memory when absent */; loadDataDir?: Blob /* a dumpDataDir() image to start from */ };
 
 export function openDatabase(options: OpenOptions): DatabaseHandle {
   if (options.kind === "postgres") {
-    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, onclose: options.onConnectionClosed, ...failFast(options.statementTimeouts) });
+    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {}, onclose: options.onConnectionClosed, ...failFast(options) });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
     return {
       db,
@@ -63,7 +67,20 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
         return () => sub.unlisten();
       },
       run: (text, params) => client.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<Record<string, unknown>[]>,
-      migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: async () => {
+        // Several instances starting together (each migrates at start, lib/start-up.ts): one applies the
+        // migrations, the others wait on the lock and then find nothing to do. The lock is held on a
+        // connection of its own, so it needs a pool of two.
+        if ((options.max ?? 10) < 2) return migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        const lock = await client.reserve();
+        try {
+          await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+          await migratePostgres(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+          lock.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -112,13 +129,13 @@ export function openDatabase(options: OpenOptions): DatabaseHandle {
  * Fail fast while PostgreSQL is away, so a request answers 503 at once instead of waiting: postgres.js's
  * default reconnect back-off grows to 20 s (requests queued behind it hung ~30 s after a restart and were
  * committed after their clients had given up) and it waits 30 s for a connection. In the app's pool a
- * statement or an idle transaction that runs away is ended by the server. ANTREAN_DB_STATEMENT_TIMEOUT_MS=0 leaves the
- * server's setting alone (a pooler that rejects startup parameters: set it on the role instead).
+ * statement or an idle transaction that runs away is ended by the server (lib/db.ts passes
+ * ANTREAN_DB_STATEMENT_TIMEOUT_MS; 0 leaves the server's setting alone, for a pooler that rejects startup
+ * parameters: set it on the role instead).
  */
-function failFast(statementTimeouts = false) {
-  const statementTimeout = statementTimeouts ? Number(process.env.ANTREAN_DB_STATEMENT_TIMEOUT_MS ?? 15_000) : 0;
+function failFast({ statementTimeoutMs: statementTimeout = 0, connectTimeoutS = 3 }: { statementTimeoutMs?: number; connectTimeoutS?: number }) {
   return {
-    connect_timeout: Number(process.env.ANTREAN_DB_CONNECT_TIMEOUT_S ?? 3),
+    connect_timeout: connectTimeoutS,
     backoff: () => 0.1,
     connection: {
       application_name: "antrean",

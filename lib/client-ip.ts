@@ -31,13 +31,11 @@ export function hasPerAddressLimits(): boolean {
   return isProxyTrusted();
 }
 
-let warned = false;
-/** Says once per process, at start, that every caller shares the rate limits (no trusted proxy). */
-export function warnIfNoPerAddressLimits(log: (message: string) => void = console.warn): void {
-  if (warned || hasPerAddressLimits()) return;
-  warned = true;
-  log(
+/** A start-up notice (lib/start-up.ts): every caller shares the rate limits (no trusted proxy). */
+export function noPerAddressLimitsNotice(): string | null {
+  if (hasPerAddressLimits()) return null;
+  return (
     "[antrean] ANTREAN_TRUST_PROXY is not set: per-address rate limits and login locks are off and every caller shares one bucket. " +
-      "Run behind a reverse proxy that sets X-Forwarded-For and set ANTREAN_TRUST_PROXY=1.",
+    "Run behind a reverse proxy that sets X-Forwarded-For and set ANTREAN_TRUST_PROXY=1."
   );
 }

@@ -1,17 +1,17 @@
 import "server-only";
-import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
-import { seedDatabase } from "@/db/seed/seed";
+import { openDatabase, type Database, type DatabaseHandle, type OpenOptions } from "@/db/client";
+import { embeddedFolder } from "@/db/connect-from-env";
 import { checkDatabaseSoon, setDatabaseProbe } from "./db-status";
-import { getEnv, isBuildPhase } from "./env";
+import { getEnv, isBuildPhase, type Env } from "./env";
 
 const globalForDb = globalThis as unknown as { antreanDb?: Promise<DatabaseHandle> };
 
 /**
- * The process-wide database. Embedded default: PGlite in `<ANTREAN_DATA_DIR>/pglite`, migrated and seeded
- * on first open. With DATABASE_URL: PostgreSQL, migrated by `npm run db:migrate` (run by `npm start`).
- * Cached on globalThis so dev-mode module reloads never open the PGlite folder twice.
+ * The process-wide database. Embedded default: PGlite in `<ANTREAN_DATA_DIR>/pglite`. With DATABASE_URL:
+ * a PostgreSQL pool. Migrated (and the embedded default seeded) once, at the process's start
+ * (lib/start-up.ts), never here. Cached on globalThis so dev-mode module reloads never open the PGlite
+ * folder twice.
  */
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
   globalForDb.antreanDb ??= connect().catch((error: unknown) => {
@@ -35,9 +35,20 @@ setDatabaseProbe(async () => {
   await (await getDb()).execute(sql`select 1`);
 });
 
+/** The app's PostgreSQL pool: fail fast while the server is away, end runaway statements (lib/env.ts). */
+export function appPoolOptions(env: Pick<Env, "ANTREAN_DB_CONNECT_TIMEOUT_S" | "ANTREAN_DB_STATEMENT_TIMEOUT_MS">, url: string): OpenOptions {
+  return {
+    kind: "postgres",
+    url,
+    statementTimeoutMs: env.ANTREAN_DB_STATEMENT_TIMEOUT_MS,
+    connectTimeoutS: env.ANTREAN_DB_CONNECT_TIMEOUT_S,
+    onConnectionClosed: checkDatabaseSoon,
+  };
+}
+
 async function connect(): Promise<DatabaseHandle> {
   const env = getEnv();
-  if (env.DATABASE_URL) return openDatabase({ kind: "postgres", url: env.DATABASE_URL, statementTimeouts: true, onConnectionClosed: checkDatabaseSoon });
+  if (env.DATABASE_URL) return openDatabase(appPoolOptions(env, env.DATABASE_URL));
   if (isBuildPhase()) {
     // `next build` never opens (or creates) the embedded folder: a running server may hold it, and the
     // build has no business with the office's data. While prerendering, connection() marks the page as
@@ -45,10 +56,9 @@ async function connect(): Promise<DatabaseHandle> {
     await (await import("next/server")).connection();
     throw new Error("The embedded database is not opened during `next build`: read data at request time.");
   }
-  const handle = openDatabase({ kind: "pglite", dataDir: path.resolve(env.ANTREAN_DATA_DIR, "pglite") });
+  const handle = openDatabase({ kind: "pglite", dataDir: embeddedFolder(env) });
   try {
-    await handle.migrate();
-    await seedDatabase(handle.db, { now: new Date() });
+    await handle.run("select 1", []);
   } catch (error) {
     // Let the folder go, so the next attempt (or another process) may open it.
     await handle.close().catch(() => {});

@@ -24,6 +24,20 @@ const EnvSchema = z.object({
   ANTREAN_REMINDER_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "ANTREAN_REMINDER_AT must be HH:MM").default("16:00"),
   /** The optional morning-of-visit reminder (office-local HH:MM); unset or empty: none is sent. */
   ANTREAN_MORNING_REMINDER_AT: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "ANTREAN_MORNING_REMINDER_AT must be HH:MM").optional()),
+  /** Signs the staff session cookie; unset: derived from ANTREAN_SECRET. (next-auth reads it too.) */
+  NEXTAUTH_SECRET: z.string().min(1).optional(),
+  /** The main office the public pages serve; its public service points are offered as a choice first. */
+  ANTREAN_DEFAULT_OFFICE: z.string().min(1).default("kota-bogor"),
+  /** How long an instance may serve settings and places used from its read cache (lib/dal/read-cache.ts). */
+  ANTREAN_CACHE_MS: z.coerce.number({ error: "ANTREAN_CACHE_MS must be a number of milliseconds" }).int().min(0).max(60_000).default(1000),
+  /** `0`: no background work in this process (tests that start their own servers, a read-only replica). */
+  ANTREAN_SWEEPER: z.enum(["0", "1"], { error: "ANTREAN_SWEEPER must be 0 or 1" }).default("1"),
+  /** `1`: seed the demo office and its publicly known logins into a (local) PostgreSQL database at start. */
+  ANTREAN_SEED_DEMO: z.enum(["0", "1"], { error: "ANTREAN_SEED_DEMO must be 0 or 1" }).default("0"),
+  /** `1`: allow that demo seed into a PostgreSQL database on another machine. */
+  ANTREAN_ALLOW_REMOTE_SEED: z.enum(["0", "1"], { error: "ANTREAN_ALLOW_REMOTE_SEED must be 0 or 1" }).default("0"),
+  ANTREAN_DB_CONNECT_TIMEOUT_S: z.coerce.number({ error: "ANTREAN_DB_CONNECT_TIMEOUT_S must be a number of seconds" }).int().min(1).max(120).default(3),
+  ANTREAN_DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: "ANTREAN_DB_STATEMENT_TIMEOUT_MS must be a number of milliseconds" }).int().min(0).default(15_000),
 });
 
 /** An http(s) origin with nothing after it (a trailing slash is fine): links are built on it, never a path. */
@@ -50,6 +64,22 @@ function assertChannelPairs(env: Env): void {
 }
 
 let cached: (Env & { secret: string }) | undefined;
+
+/**
+ * One variable, validated by the same schema, without the rest of getEnv() (the secret, the channel
+ * pairs): for values read while modules load, which `next build` does with a production environment.
+ */
+export function readSetting<K extends keyof Env>(key: K): Env[K] {
+  const raw = process.env[key];
+  const parsed = EnvSchema.shape[key].safeParse(raw === "" ? undefined : raw);
+  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? `${key} is invalid`);
+  return parsed.data as Env[K];
+}
+
+/** `next dev`. A literal `process.env.NODE_ENV`, which the bundler replaces, so code behind it is dropped. */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}
 
 /**
  * The validated environment. Without DATABASE_URL the app runs on the embedded database and, if no
@@ -107,17 +137,17 @@ export function getPublicSite(): PublicSite {
   return cachedSite;
 }
 
-/** At start: in production, links to the site need its configured address. */
-export function warnIfNoPublicUrl(log: (message: string) => void = console.warn): void {
+/** A start-up notice (lib/start-up.ts): in production, links to the site need its configured address. */
+export function noPublicUrlNotice(): string | null {
   const site = getPublicSite();
-  if (site.configured || process.env.NODE_ENV !== "production") return;
-  log(`[antrean] ANTREAN_PUBLIC_URL is not set: shared links and device activation links will point at ${site.origin}. Set it to the site's public address.`);
+  if (site.configured || getEnv().NODE_ENV !== "production") return null;
+  return `[antrean] ANTREAN_PUBLIC_URL is not set: shared links and device activation links will point at ${site.origin}. Set it to the site's public address.`;
 }
 
-/** At start: say that bookings cost no proof of work in this deployment. */
-export function warnIfPowOff(log: (message: string) => void = console.warn): void {
-  if (getEnv().ANTREAN_POW !== "off") return;
-  log("[antrean] ANTREAN_POW=off: proof of work is off, anonymous bookings (web form and JSON API) are not asked to solve a challenge.");
+/** A start-up notice: bookings cost no proof of work in this deployment. */
+export function powOffNotice(): string | null {
+  if (getEnv().ANTREAN_POW !== "off") return null;
+  return "[antrean] ANTREAN_POW=off: proof of work is off, anonymous bookings (web form and JSON API) are not asked to solve a challenge.";
 }
 
 /** `next build` loads the app to prerender it; it must leave the data folder alone (not even create it). */

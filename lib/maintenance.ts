@@ -75,14 +75,19 @@ function messagesConfig() {
   return (cachedConfig ??= workerConfigFromEnv(getEnv()));
 }
 
+/** The start-up notice about background work (lib/start-up.ts): which message channels are on, or none of it. */
+export function maintenanceNotice(): string {
+  if (getEnv().ANTREAN_SWEEPER === "0") return "[antrean] ANTREAN_SWEEPER=0: no background work in this process (messages, expiry, retention).";
+  return `[antrean] messages: ${messagesConfig().description}`;
+}
+
 /**
  * Starts the jobs once per process (dev reloads re-run register()). A slow run never overlaps the next
  * tick; errors are logged and retried on the next one; timers are unref'd. ANTREAN_SWEEPER=0 turns it off.
  */
 export function startMaintenance(): void {
-  if (state.antreanMaintenance || process.env.ANTREAN_SWEEPER === "0") return;
+  if (state.antreanMaintenance || getEnv().ANTREAN_SWEEPER === "0") return;
   state.antreanMaintenance = true;
-  console.info(`[antrean] messages: ${messagesConfig().description}`);
   for (const job of JOBS) {
     let running = false;
     const tick = async () => {

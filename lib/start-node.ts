@@ -1,26 +1,19 @@
 import "server-only";
-import { warnIfNoPerAddressLimits } from "./client-ip";
-import { getDatabaseHandle } from "./db";
-import { getEnv, warnIfNoPublicUrl, warnIfPowOff } from "./env";
 import { startMaintenance } from "./maintenance";
+import { startUp } from "./start-up";
 
 /**
  * A Node.js server process's start (instrumentation.ts imports this only in the Node.js runtime, so no
- * edge bundle ever contains `process.exit`): warnings about the configuration, then the embedded database
- * is opened (and its folder locked) now, so a second process on the same folder refuses to start instead of
- * serving from a copy that corrupts the first; then the background work.
+ * edge bundle ever contains `process.exit`): the one start-up path (lib/start-up.ts: migrations, the demo
+ * seed on the embedded default, the notices), then the background work. A database that cannot be
+ * prepared — the embedded folder held by another process, PostgreSQL unreachable — stops the process.
  */
 export async function startNodeProcess(): Promise<void> {
-  warnIfNoPerAddressLimits();
-  warnIfNoPublicUrl();
-  warnIfPowOff();
-  if (!getEnv().DATABASE_URL) {
-    try {
-      await getDatabaseHandle();
-    } catch (error) {
-      console.error(`[antrean] cannot start: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    }
+  try {
+    await startUp();
+  } catch (error) {
+    console.error(`[antrean] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   }
   startMaintenance();
 }

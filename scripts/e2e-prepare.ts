@@ -2,16 +2,17 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "../db/client";
+import { prepareDatabase } from "../db/prepare";
 import { seedAlwaysOpenOffice } from "../db/seed/e2e-office";
 import { assertSeedTargetIsLocal } from "../db/seed/guard";
-import { seedDatabase } from "../db/seed/seed";
 import { E2E_OFFICE, E2E_STAFF } from "../tests/e2e/fixtures/accounts";
 
 /**
  * Run by playwright.config.ts just before each test server starts, with that server's environment:
- *   postgres  — drop and recreate the database named by DATABASE_URL, apply the committed migrations,
- *               seed Kota Bogor and the always-open e2e office with its staff accounts;
- *   embedded  — empty ANTREAN_DATA_DIR, so the app migrates and seeds PGlite itself as on a newcomer's machine.
+ *   postgres  — drop and recreate the database named by DATABASE_URL, prepare it as the app does
+ *               (db/prepare.ts: migrations, Kota Bogor), then add the always-open e2e office and its staff;
+ *   embedded  — empty ANTREAN_DATA_DIR, so the app's start-up (lib/start-up.ts) migrates and seeds PGlite
+ *               itself, as on a newcomer's machine.
  */
 const mode = process.argv[2];
 const started = Date.now();
@@ -44,8 +45,8 @@ async function preparePostgres(): Promise<void> {
 
   const handle = openDatabase({ kind: "postgres", url, max: 2 });
   try {
-    await handle.migrate();
-    await seedDatabase(handle.db, { now: new Date() });
+    // The app's own preparation (db/prepare.ts), as ANTREAN_SEED_DEMO=1 would do at start; then the e2e office.
+    await prepareDatabase(handle, { seedDemo: true });
     await seedAlwaysOpenOffice(handle.db, { slug: E2E_OFFICE.slug, name: E2E_OFFICE.name, staff: Object.values(E2E_STAFF) });
   } finally {
     await handle.close();

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
-import type { Executor } from "@/db/client";
 import { apiKeys, type ApiKey, type ApiKeyScope } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -36,32 +35,36 @@ function officeOf(actor: Actor): string {
   throw new AppError("forbidden", "error.forbidden");
 }
 
-/** Inserts a key with its audit row; the plain key is returned this once and only its hash is kept. */
-export async function insertApiKey(
-  tx: Executor,
-  entry: { officeId: string; actor: Actor; name: string; scopes: ApiKeyScope[]; via?: string },
+/**
+ * A new key for the actor's own office unless `officeId` names another (which the actor must be allowed to
+ * manage; the command line's system actor always names one), with its audit row. The plain key is returned
+ * this once; only its hash is kept.
+ */
+export async function createApiKey(
+  actor: Actor,
+  input: CreateApiKeyInput & { officeId?: string },
+  options: { via?: "cli" } = {},
 ): Promise<{ apiKey: ApiKeyDTO; key: string }> {
+  const officeId = input.officeId ?? officeOf(actor);
+  assertCan(actor, "api_keys.manage", officeId);
   const key = `${API_KEY_PREFIX}${createToken()}`;
-  const [row] = await tx
-    .insert(apiKeys)
-    .values({
-      officeId: entry.officeId,
-      name: entry.name,
-      prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
-      keyHash: hashToken(key),
-      scopes: entry.scopes,
-      createdByStaffId: entry.actor.type === "staff" ? entry.actor.staffId : null,
-    })
-    .returning();
-  await writeAudit(tx, { officeId: entry.officeId, actor: entry.actor, action: "api_key.create", details: { apiKeyId: row!.id, name: entry.name, scopes: entry.scopes, ...(entry.via ? { via: entry.via } : {}) } });
-  return { apiKey: toDTO(row!), key };
-}
-
-export async function createApiKey(actor: Actor, input: CreateApiKeyInput): Promise<{ apiKey: ApiKeyDTO; key: string }> {
-  assertCan(actor, "api_keys.manage");
-  const officeId = officeOf(actor);
   const db = await getDb();
-  return db.transaction((tx) => insertApiKey(tx, { officeId, actor, name: input.name, scopes: input.scopes }));
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({
+        officeId,
+        name: input.name,
+        prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
+        keyHash: hashToken(key),
+        scopes: input.scopes,
+        createdByStaffId: actor.type === "staff" ? actor.staffId : null,
+      })
+      .returning();
+    const details = { apiKeyId: row!.id, name: input.name, scopes: input.scopes, ...(options.via ? { via: options.via } : {}) };
+    await writeAudit(tx, { officeId, actor, action: "api_key.create", details });
+    return { apiKey: toDTO(row!), key };
+  });
 }
 
 export async function listApiKeys(actor: Actor): Promise<ApiKeyDTO[]> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { expireCitizenPages } from "../page-cache";
+import { readSetting } from "../env";
 
 /**
  * A small in-process read cache for the opening rush: office settings, the day plans, the places used,
@@ -8,8 +9,8 @@ import { expireCitizenPages } from "../page-cache";
  * instance is seen here within a second. Changes made in this process drop their area at once
  * (`invalidateReads`). Concurrent readers of a missing entry share one load.
  *
- * Under vitest the cache is off unless a test turns it on (`setReadCacheTtl`): most tests change settings
- * straight in the database and expect the next call to see it.
+ * Under vitest the cache is off (vitest.config.ts sets ANTREAN_CACHE_MS=0) unless a test turns it on
+ * (`setReadCacheTtl`): most tests change settings straight in the database and expect the next call to see it.
  */
 export type CacheArea = "settings" | "usage" | "full";
 
@@ -21,7 +22,7 @@ const globalForCache = globalThis as unknown as { antreanReadCache?: State };
 
 function state(): State {
   globalForCache.antreanReadCache ??= {
-    ttl: process.env.VITEST ? 0 : Number(process.env.ANTREAN_CACHE_MS ?? 1000),
+    ttl: readSetting("ANTREAN_CACHE_MS"),
     entries: new Map(),
     generations: { settings: 0, usage: 0, full: 0 },
     full: new Map(),

@@ -1,7 +1,7 @@
 import "server-only";
 import { hash } from "@node-rs/argon2";
 import { asc, eq, sql } from "drizzle-orm";
-import type { Database, Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { staffUsers, type StaffRole, type StaffUser } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -59,14 +59,14 @@ export async function getStaffMember(actor: Actor, staffId: string): Promise<Sta
 export async function createStaff(
   actor: Actor,
   input: CreateStaffInput & { officeId?: string },
-  options: CommandOptions & { via?: "cli"; executor?: Database } = {},
+  options: CommandOptions & { via?: "cli" } = {},
 ): Promise<StaffUserDTO> {
   const officeId = input.officeId ?? ("officeId" in actor ? actor.officeId : undefined);
   if (!officeId) throw new AppError("validation", "error.validation");
   assertCan(actor, "staff.manage", officeId);
   const now = options.now ?? new Date();
   const passwordHash = await hash(input.password);
-  const db = options.executor ?? (await getDb());
+  const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { openDatabase, type DatabaseHandle, type DatabaseKind } from "@/db/client";
+import { prepareDatabase } from "@/db/prepare";
 import { setDatabaseHandleForTests } from "@/lib/db";
 import { migratedPgliteImage } from "./pglite-image";
 
@@ -14,13 +15,14 @@ export function adminDatabaseUrl(): string {
 export type TestDatabase = { handle: DatabaseHandle; dispose(): Promise<void> };
 
 /**
- * A migrated, empty database of the given kind: PGlite in memory, or a new PostgreSQL database that is
- * dropped afterwards. Fails loudly when PostgreSQL is unreachable.
+ * A migrated, empty database of the given kind (db/prepare.ts, as the app prepares its own, without the
+ * demo office): PGlite in memory, or a new PostgreSQL database that is dropped afterwards. Fails loudly
+ * when PostgreSQL is unreachable.
  */
 export async function createTestDatabase(kind: DatabaseKind, options: { max?: number } = {}): Promise<TestDatabase> {
   if (kind === "pglite") {
     const handle = openDatabase({ kind: "pglite", loadDataDir: await migratedPgliteImage() });
-    await handle.migrate();
+    await prepareDatabase(handle, { seedDemo: false });
     return { handle, dispose: () => handle.close() };
   }
   const adminUrl = adminDatabaseUrl();
@@ -35,7 +37,7 @@ export async function createTestDatabase(kind: DatabaseKind, options: { max?: nu
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase({ kind: "postgres", url: url.toString(), max: options.max ?? 10 });
-  await handle.migrate();
+  await prepareDatabase(handle, { seedDemo: false });
   return {
     handle,
     async dispose() {

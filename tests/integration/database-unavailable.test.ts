@@ -7,8 +7,9 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { toFormState } from "@/lib/actions/form-state";
 import { citizen } from "@/lib/auth/actor";
 import { createBooking } from "@/lib/dal/bookings";
-import { setDatabaseHandleForTests } from "@/lib/db";
+import { appPoolOptions, setDatabaseHandleForTests } from "@/lib/db";
 import { isDatabaseMarkedUnavailable } from "@/lib/db-status";
+import { getEnv } from "@/lib/env";
 import { createTranslator } from "@/lib/i18n/translate";
 import { apiGet, apiPost, read } from "../helpers/api";
 import { bookingRequest } from "../helpers/bookings";
@@ -38,7 +39,7 @@ describe("PostgreSQL stopped and started under the data layer", () => {
     vi.setSystemTime(new Date("2026-12-01T03:00:00Z"));
     cluster = await startThrowawayPostgres();
     // As lib/db.ts opens the app's pool.
-    handle = openDatabase({ kind: "postgres", url: cluster.url, statementTimeouts: true });
+    handle = openDatabase(appPoolOptions(getEnv(), cluster.url));
     await handle.migrate();
     setDatabaseHandleForTests(handle);
     t = await createTestOffice(handle.db);

@@ -16,16 +16,11 @@ describe("ANTREAN_POW", () => {
     for (const value of [undefined, "", "on"]) {
       const env = await load(value);
       expect(env.getEnv().ANTREAN_POW).toBe("on");
-      const log = vi.fn();
-      env.warnIfPowOff(log);
-      expect(log).not.toHaveBeenCalled();
+      expect(env.powOffNotice()).toBeNull();
     }
     const env = await load("off");
     expect(env.getEnv().ANTREAN_POW).toBe("off");
-    const log = vi.fn();
-    env.warnIfPowOff(log);
-    expect(log).toHaveBeenCalledTimes(1);
-    expect(log.mock.calls[0]![0]).toMatch(/ANTREAN_POW=off: proof of work is off/);
+    expect(env.powOffNotice()).toMatch(/ANTREAN_POW=off: proof of work is off/);
   });
 
   it("stops the app with the variable's name on any other value", async () => {
