@@ -3,7 +3,7 @@ import { encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import type { Actor } from "./actor";
 import { KNOWN_DEVICE_DAYS, rememberKnownDevice } from "./known-device";
-import type { CommandOptions } from "../dal/change-booking";
+import type { CommandOptions } from "../dal/command-options";
 import { verifyStaffLogin, type StaffLogin } from "../dal/staff-auth";
 import { COOKIE_NAMES, STAFF_SESSION_COOKIE_NAMES, cookieOptions } from "../cookies";
 import type { StaffLoginInput } from "../validation/staff";

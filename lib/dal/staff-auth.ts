@@ -10,7 +10,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { StaffLoginInput } from "../validation/staff";
 import { writeAudit } from "./audit";
-import { resolveOptions, type CommandOptions } from "./change-booking";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { clearLoginFailures, findActiveLock, recordLoginFailure } from "./login-throttles";
 
 export type StaffLogin = { staffId: string; officeId: string; role: StaffRole; name: string; email: string; sessionVersion: number };
