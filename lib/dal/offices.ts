@@ -4,7 +4,6 @@ import { cache } from "react";
 import type { Executor } from "@/db/client";
 import { offices, type Office } from "@/db/schema";
 import { getDb } from "../db";
-import { readSetting } from "../env";
 import { AppError } from "../errors";
 import { cachedRead } from "./read-cache";
 
