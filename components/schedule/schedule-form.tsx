@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Field, SelectField } from "@/components/ui/field";
 import { scheduleAction, type ScheduleFormState } from "@/lib/actions/schedule";
 
@@ -138,33 +139,30 @@ export function ScheduleForm({ id, op, title, fields, submit, danger, text, inli
 function ConflictChoice({ id, state, action, pending, text }: { id: string; state: ScheduleFormState; action: (data: FormData) => void; pending: boolean; text: ConflictText }) {
   const affected = state.affected ?? [];
   const titleId = `${id}-conflict`;
+  const heading = text.title.replace("{booked}", String(state.booked ?? 0));
   return (
     <section aria-labelledby={titleId} role="alert" className="space-y-3 rounded-xl border-2 border-amber-600 bg-amber-50 p-4">
       <h4 id={titleId} className="text-lg font-bold">
-        {text.title.replace("{booked}", String(state.booked ?? 0))}
+        {heading}
       </h4>
       <p>{text.intro}</p>
       {affected.length === 0 ? (
         <p>{text.none}</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-3">{text.reference}</th>
-                <th scope="col" className="py-2 pr-3">{text.queue}</th>
-                <th scope="col" className="py-2 pr-3">{text.name}</th>
-                <th scope="col" className="py-2 pr-3">{text.phone}</th>
-                <th scope="col" className="py-2 pr-3">{text.slot}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {affected.map((b) => (
-                <tr key={b.reference} className="border-b border-slate-200">
-                  <th scope="row" className="py-2 pr-3 font-mono">{b.referenceDisplay}</th>
-                  <td className="py-2 pr-3">{b.queueNumber}</td>
-                  <td className="py-2 pr-3">{b.name}</td>
-                  <td className="py-2 pr-3">
+          <DataTable
+            caption={heading}
+            className="text-sm"
+            rows={affected}
+            rowKey={(b) => b.reference}
+            columns={[
+              { header: text.reference, rowHeader: true, className: "font-mono", cell: (b) => b.referenceDisplay },
+              { header: text.queue, cell: (b) => b.queueNumber },
+              { header: text.name, cell: (b) => b.name },
+              {
+                header: text.phone,
+                cell: (b) => (
+                  <>
                     {b.phone ?? "—"}
                     {b.whatsapp ? (
                       <>
@@ -174,14 +172,12 @@ function ConflictChoice({ id, state, action, pending, text }: { id: string; stat
                         </a>
                       </>
                     ) : null}
-                  </td>
-                  <td className="py-2 pr-3">
-                    {b.date} {b.session}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: text.slot, cell: (b) => `${b.date} ${b.session}` },
+            ]}
+          />
         </div>
       )}
       <form action={action} className="flex flex-wrap gap-2">

@@ -14,9 +14,12 @@ export type Column<T> = {
   cell: (row: T) => ReactNode;
 };
 
+const ROW = "border-b border-slate-200";
+
 /**
- * The staff portal's list table (accounts, devices, API keys, messages): a caption for screen readers,
- * column headers, one row per item. Server-rendered; cells may hold forms.
+ * The staff portal's list table (accounts, devices, API keys, messages, audit, outages, schedule, previews):
+ * a caption for screen readers, column headers, one row per item. No state of its own, so it renders on the
+ * server or inside a client form (the schedule's conflict list, the settings preview); cells may hold forms.
  */
 export function DataTable<T>({
   caption,
@@ -25,6 +28,7 @@ export function DataTable<T>({
   rowKey,
   className,
   alignTop = false,
+  rowClassName,
 }: {
   caption: string;
   columns: Column<T>[];
@@ -32,6 +36,8 @@ export function DataTable<T>({
   rowKey: (row: T) => string;
   className?: string;
   alignTop?: boolean;
+  /** Extra classes of a row (e.g. one marked as changed). */
+  rowClassName?: (row: T) => string;
 }) {
   return (
     <table className={className ? `w-full text-left ${className}` : "w-full text-left"}>
@@ -47,7 +53,7 @@ export function DataTable<T>({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)} className={alignTop ? "border-b border-slate-200 align-top" : "border-b border-slate-200"}>
+          <tr key={rowKey(row)} className={[ROW, alignTop ? "align-top" : "", rowClassName?.(row) ?? ""].filter(Boolean).join(" ")}>
             {columns.map((column, i) => {
               const extra = typeof column.className === "function" ? column.className(row) : column.className;
               const props = { className: extra ? `py-2 pr-4 ${extra}` : "py-2 pr-4", id: column.id?.(row) };

@@ -1,13 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireStaffAction } from "../auth/session";
+import type { StaffActor } from "../auth/actor";
 import { closeSchedule, openScheduleDay, reopenSchedule, resetScheduleCapacity, setScheduleCapacity, type ScheduleChangeResult } from "../dal/schedule-changes";
 import { BelowBookedError, type AffectedBooking } from "../dal/schedule-safety";
 import { addWeeklySession, ImportLinesError, importClosures, removeWeeklySession, updateWeeklySession } from "../dal/schedule-template";
-import { getTranslator } from "../i18n/server";
 import type { Translator } from "../i18n/translate";
-import { formDataToObject, parseInput } from "../validation/parse";
+import { parseInput } from "../validation/parse";
 import {
   AddWeeklySessionSchema,
   CloseScheduleSchema,
@@ -18,7 +17,8 @@ import {
   UpdateWeeklySessionSchema,
   WeeklySessionRefSchema,
 } from "../validation/schedule";
-import { toFormState, type FormState } from "./form-state";
+import { defineAction, type RawForm } from "./define-action";
+import type { FormState } from "./form-state";
 
 const PATH = "/staff/schedule";
 
@@ -31,7 +31,7 @@ export type ScheduleFormState = Omit<FormState, "status"> & {
   problems?: { line: number; text: string; message: string }[];
 };
 
-type Run = (raw: Record<string, unknown>, actor: Awaited<ReturnType<typeof requireStaffAction>>) => Promise<ScheduleChangeResult>;
+type Run = (raw: RawForm, actor: StaffActor) => Promise<ScheduleChangeResult>;
 
 const OPS: Record<string, Run> = {
   close: (raw, actor) => closeSchedule(actor, parseInput(CloseScheduleSchema, raw)),
@@ -45,6 +45,11 @@ const OPS: Record<string, Run> = {
   import: (raw, actor) => importClosures(actor, parseInput(ImportClosuresSchema, raw)),
 };
 
+/** The change's own fields as typed (not `op`, not a posted `office`), to fill the form again. */
+function typedValues(raw: RawForm): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "op" && e[0] !== "office"));
+}
+
 function doneMessage(result: ScheduleChangeResult, t: Translator): string {
   if ("imported" in result) return t("schedule.import.done", { count: Number(result.imported) });
   if (result.cancelled.length) return t("schedule.doneCancelled", { count: result.cancelled.length });
@@ -53,28 +58,36 @@ function doneMessage(result: ScheduleChangeResult, t: Translator): string {
 }
 
 /**
+ * The two refusals a schedule form shows in its own way: bookings over the new cap (listed, with the
+ * keep/cancel choice re-posting the same values and `op`) and the import's bad lines; others rethrown.
+ */
+function refusalState(error: unknown, t: Translator, raw: RawForm): ScheduleFormState {
+  if (error instanceof BelowBookedError) {
+    return { status: "error", code: "below_booked", message: t(error.messageKey, error.params), booked: error.booked, affected: error.affected, values: { ...typedValues(raw), op: String(raw.op) } };
+  }
+  if (error instanceof ImportLinesError) {
+    const problems = error.problems.map((p) => ({ line: p.line, text: p.text, message: t(p.problem) }));
+    return { status: "error", message: t(error.messageKey, error.params), problems, values: typedValues(raw) };
+  }
+  throw error;
+}
+
+/**
  * Every schedule form posts here with its `op`. Staff act on their own office only (a posted `office`
  * is dropped); the data layer checks the permission for the exact change (a supervisor: today's sessions).
  */
-export async function scheduleAction(_prev: ScheduleFormState, formData: FormData): Promise<ScheduleFormState> {
-  const { op, office: _office, ...raw } = formDataToObject(formData);
-  const values = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string")) as Record<string, string>;
-  const t = await getTranslator();
-  try {
-    const actor = await requireStaffAction("schedule.close_session");
+export const scheduleAction = defineAction(
+  { permission: "schedule.close_session", echo: typedValues },
+  async (form, { actor, t }): Promise<ScheduleFormState> => {
+    const { op, office: _office, ...raw } = form;
     const run = typeof op === "string" ? OPS[op] : undefined;
     if (!run) return { status: "error", message: t("error.validation") };
-    const result = await run(raw, actor);
-    revalidatePath(PATH);
-    return { status: "done", done: doneMessage(result, t) };
-  } catch (error) {
-    if (error instanceof BelowBookedError) {
-      return { status: "error", code: "below_booked", message: t(error.messageKey, error.params), booked: error.booked, affected: error.affected, values: { ...values, op: String(op) } };
+    try {
+      const result = await run(raw, actor);
+      revalidatePath(PATH);
+      return { status: "done", done: doneMessage(result, t) };
+    } catch (error) {
+      return refusalState(error, t, form);
     }
-    if (error instanceof ImportLinesError) {
-      const problems = error.problems.map((p) => ({ line: p.line, text: p.text, message: t(p.problem) }));
-      return { status: "error", message: t(error.messageKey, error.params), problems, values };
-    }
-    return toFormState(error, t, values);
-  }
-}
+  },
+);

@@ -25,7 +25,8 @@ export type ScheduleChangeResult = {
 };
 
 type Ctx = { now?: Date };
-type Write = (tx: Executor, office: Office) => Promise<{ before: unknown; after: unknown; targets: CapTarget[] }>;
+/** A change's own write: the audit row's before and after, and the caps the safety rule checks bookings against. */
+export type ScheduleWrite = (tx: Executor, office: Office) => Promise<{ before: unknown; after: unknown; targets: CapTarget[] }>;
 
 /** The office a change is for: the slug given (an integration may name its own office), else the actor's. */
 export async function resolveScheduleOffice(actor: Actor, slug: string | undefined): Promise<Office> {
@@ -51,7 +52,7 @@ export async function runScheduleChange(
   actor: Actor,
   office: Office,
   change: { action: string; date: string; session?: string; reason?: PublicReason | ((date: string) => PublicReason); onConflict?: OnConflict; now: Date; dates?: string[] },
-  write: Write,
+  write: ScheduleWrite,
 ): Promise<ScheduleChangeResult> {
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
@@ -111,12 +112,55 @@ async function requireSession(tx: Executor, office: Office, date: string, sessio
   return found;
 }
 
-/** Closes a date or one session with a public reason; bookings there need `onConflict`. */
-export async function closeSchedule(actor: Actor, input: CloseScheduleInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
+/**
+ * What every dated change starts with: the office, the permission (`who`: "supervisor" lets a supervisor
+ * close or reopen a session of today; everything else is the admin's) and no date in the past.
+ */
+async function startDatedChange(actor: Actor, input: { office?: string; date: string; session?: string }, ctx: Ctx, who: "supervisor" | "admin") {
   const now = ctx.now ?? new Date();
   const office = await resolveScheduleOffice(actor, input.office);
-  assertMayChange(actor, office, input.date, input.session, now);
+  if (who === "supervisor") assertMayChange(actor, office, input.date, input.session, now);
+  else assertCan(actor, "schedule.manage", office.id);
   assertNotPast(office, input.date, now);
+  return { now, office };
+}
+
+/** A date's own row (closed, or open with its cap), replacing the one there was. */
+async function putDateOverride(tx: Executor, officeId: string, date: string, values: { kind: "closed" | "open"; reason: string; reasonEn: string | null; dailyCap: number | null }) {
+  await tx
+    .insert(dateOverrides)
+    .values({ officeId, date, ...values })
+    .onConflictDoUpdate({ target: [dateOverrides.officeId, dateOverrides.date], set: values });
+}
+
+/** A session's own row on a date (a closure: capacity 0 with a reason; an own capacity: no reason). */
+async function putSessionOverride(tx: Executor, officeId: string, date: string, session: string, values: { capacity: number; reason?: string; reasonEn?: string | null }) {
+  await tx
+    .insert(sessionCapacityOverrides)
+    .values({ officeId, date, startsAt: session, ...values })
+    .onConflictDoUpdate({ target: [sessionCapacityOverrides.officeId, sessionCapacityOverrides.date, sessionCapacityOverrides.startsAt], set: values });
+}
+
+/** Removes a date's row of that kind; returns it (none: nothing to undo). */
+function deleteDateOverride(tx: Executor, officeId: string, date: string, kind: "closed" | "open") {
+  return tx
+    .delete(dateOverrides)
+    .where(and(eq(dateOverrides.officeId, officeId), eq(dateOverrides.date, date), eq(dateOverrides.kind, kind)))
+    .returning();
+}
+
+/** Removes a session's closure (the row with a reason) or its own capacity (without); returns it. */
+function deleteSessionOverride(tx: Executor, officeId: string, date: string, session: string, kind: "closed" | "capacity") {
+  const reason = kind === "closed" ? isNotNull(sessionCapacityOverrides.reason) : isNull(sessionCapacityOverrides.reason);
+  return tx
+    .delete(sessionCapacityOverrides)
+    .where(and(eq(sessionCapacityOverrides.officeId, officeId), eq(sessionCapacityOverrides.date, date), eq(sessionCapacityOverrides.startsAt, session), reason))
+    .returning();
+}
+
+/** Closes a date or one session with a public reason; bookings there need `onConflict`. */
+export async function closeSchedule(actor: Actor, input: CloseScheduleInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
+  const { now, office } = await startDatedChange(actor, input, ctx, "supervisor");
   const { date, session, reason } = input;
   const reasonEn = input.reasonEn ?? null;
   return runScheduleChange(actor, office, { action: "schedule.close", date, session, reason: { id: reason, en: reasonEn }, onConflict: input.onConflict, now }, async (tx) => {
@@ -125,47 +169,23 @@ export async function closeSchedule(actor: Actor, input: CloseScheduleInput, ctx
       if (planned.closed) throw new AppError("closed", "schedule.error.alreadyClosed");
       const before = await sessionOverrideOf(tx, office.id, date, session);
       const values = { capacity: 0, reason, reasonEn };
-      await tx
-        .insert(sessionCapacityOverrides)
-        .values({ officeId: office.id, date, startsAt: session, ...values })
-        .onConflictDoUpdate({ target: [sessionCapacityOverrides.officeId, sessionCapacityOverrides.date, sessionCapacityOverrides.startsAt], set: values });
+      await putSessionOverride(tx, office.id, date, session, values);
       return { before: strip(before), after: values, targets: [{ date, session, capacity: 0 }] };
     }
     const before = await dateOverrideOf(tx, office.id, date);
     if (before?.kind === "closed") throw new AppError("closed", "schedule.error.alreadyClosed");
     const values = { kind: "closed" as const, reason, reasonEn, dailyCap: null };
-    await tx
-      .insert(dateOverrides)
-      .values({ officeId: office.id, date, ...values })
-      .onConflictDoUpdate({ target: [dateOverrides.officeId, dateOverrides.date], set: values });
+    await putDateOverride(tx, office.id, date, values);
     return { before: strip(before), after: values, targets: [{ date, capacity: 0 }] };
   });
 }
 
 /** Undoes a closure of a date or a session (404 when it is not closed). */
 export async function reopenSchedule(actor: Actor, input: ReopenScheduleInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const now = ctx.now ?? new Date();
-  const office = await resolveScheduleOffice(actor, input.office);
-  assertMayChange(actor, office, input.date, input.session, now);
-  assertNotPast(office, input.date, now);
+  const { now, office } = await startDatedChange(actor, input, ctx, "supervisor");
   const { date, session } = input;
   return runScheduleChange(actor, office, { action: "schedule.reopen", date, session, now }, async (tx) => {
-    const removed = session
-      ? await tx
-          .delete(sessionCapacityOverrides)
-          .where(
-            and(
-              eq(sessionCapacityOverrides.officeId, office.id),
-              eq(sessionCapacityOverrides.date, date),
-              eq(sessionCapacityOverrides.startsAt, session),
-              isNotNull(sessionCapacityOverrides.reason),
-            ),
-          )
-          .returning()
-      : await tx
-          .delete(dateOverrides)
-          .where(and(eq(dateOverrides.officeId, office.id), eq(dateOverrides.date, date), eq(dateOverrides.kind, "closed")))
-          .returning();
+    const removed = session ? await deleteSessionOverride(tx, office.id, date, session, "closed") : await deleteDateOverride(tx, office.id, date, "closed");
     if (removed.length === 0) throw new AppError("not_found", "schedule.error.notClosed");
     return { before: strip(removed[0]!), after: null, targets: [] };
   });
@@ -173,20 +193,14 @@ export async function reopenSchedule(actor: Actor, input: ReopenScheduleInput, c
 
 /** A date's or a session's own capacity; below what is booked needs `onConflict`. */
 export async function setScheduleCapacity(actor: Actor, input: SetCapacityInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const now = ctx.now ?? new Date();
-  const office = await resolveScheduleOffice(actor, input.office);
-  assertCan(actor, "schedule.manage", office.id);
-  assertNotPast(office, input.date, now);
+  const { now, office } = await startDatedChange(actor, input, ctx, "admin");
   const { date, session, capacity } = input;
   return runScheduleChange(actor, office, { action: "schedule.capacity", date, session, onConflict: input.onConflict, now }, async (tx) => {
     if (session) {
       const planned = await requireSession(tx, office, date, session);
       if (planned.closed) throw new AppError("closed", "schedule.error.sessionClosed");
       const before = await sessionOverrideOf(tx, office.id, date, session);
-      await tx
-        .insert(sessionCapacityOverrides)
-        .values({ officeId: office.id, date, startsAt: session, capacity })
-        .onConflictDoUpdate({ target: [sessionCapacityOverrides.officeId, sessionCapacityOverrides.date, sessionCapacityOverrides.startsAt], set: { capacity } });
+      await putSessionOverride(tx, office.id, date, session, { capacity });
       return { before: strip(before) ?? { capacity: planned.capacity }, after: { capacity }, targets: [{ date, session, capacity }] };
     }
     const plan = await loadDayPlan(tx, office, date);
@@ -194,42 +208,23 @@ export async function setScheduleCapacity(actor: Actor, input: SetCapacityInput,
     const before = await dateOverrideOf(tx, office.id, date);
     // A plain cap change keeps a special day's name; on an ordinary day it adds no public note.
     const values = { kind: "open" as const, reason: before?.reason ?? "", reasonEn: before?.reasonEn ?? null, dailyCap: capacity };
-    await tx
-      .insert(dateOverrides)
-      .values({ officeId: office.id, date, ...values })
-      .onConflictDoUpdate({ target: [dateOverrides.officeId, dateOverrides.date], set: values });
+    await putDateOverride(tx, office.id, date, values);
     return { before: strip(before) ?? { dailyCap: plan.dayCap }, after: values, targets: [{ date, capacity }] };
   });
 }
 
 /** Back to the template's capacity for a date or a session (404 when there is no own capacity). */
 export async function resetScheduleCapacity(actor: Actor, input: ReopenScheduleInput & { onConflict?: OnConflict }, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const now = ctx.now ?? new Date();
-  const office = await resolveScheduleOffice(actor, input.office);
-  assertCan(actor, "schedule.manage", office.id);
-  assertNotPast(office, input.date, now);
+  const { now, office } = await startDatedChange(actor, input, ctx, "admin");
   const { date, session } = input;
   return runScheduleChange(actor, office, { action: "schedule.capacity_reset", date, session, onConflict: input.onConflict, now }, async (tx) => {
     if (session) {
-      const removed = await tx
-        .delete(sessionCapacityOverrides)
-        .where(
-          and(
-            eq(sessionCapacityOverrides.officeId, office.id),
-            eq(sessionCapacityOverrides.date, date),
-            eq(sessionCapacityOverrides.startsAt, session),
-            isNull(sessionCapacityOverrides.reason),
-          ),
-        )
-        .returning();
+      const removed = await deleteSessionOverride(tx, office.id, date, session, "capacity");
       if (removed.length === 0) throw new AppError("not_found", "schedule.error.noOverride");
       const planned = await requireSession(tx, office, date, session);
       return { before: strip(removed[0]!), after: { capacity: planned.capacity }, targets: [{ date, session, capacity: planned.capacity }] };
     }
-    const removed = await tx
-      .delete(dateOverrides)
-      .where(and(eq(dateOverrides.officeId, office.id), eq(dateOverrides.date, date), eq(dateOverrides.kind, "open")))
-      .returning();
+    const removed = await deleteDateOverride(tx, office.id, date, "open");
     if (removed.length === 0) throw new AppError("not_found", "schedule.error.noOverride");
     const plan = await loadDayPlan(tx, office, date);
     return { before: strip(removed[0]!), after: plan.open ? { dailyCap: plan.dayCap } : null, targets: [{ date, capacity: plan.open ? plan.dayCap : 0 }] };
@@ -238,18 +233,12 @@ export async function resetScheduleCapacity(actor: Actor, input: ReopenScheduleI
 
 /** A special opening day (e.g. Layanan Sabtu) with its own daily cap, using that weekday's sessions. */
 export async function openScheduleDay(actor: Actor, input: OpenDayInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const now = ctx.now ?? new Date();
-  const office = await resolveScheduleOffice(actor, input.office);
-  assertCan(actor, "schedule.manage", office.id);
-  assertNotPast(office, input.date, now);
+  const { now, office } = await startDatedChange(actor, input, ctx, "admin");
   const { date, dailyCap, reason } = input;
   return runScheduleChange(actor, office, { action: "schedule.open_day", date, onConflict: input.onConflict, now }, async (tx) => {
     const before = await dateOverrideOf(tx, office.id, date);
     const values = { kind: "open" as const, reason, reasonEn: input.reasonEn ?? null, dailyCap };
-    await tx
-      .insert(dateOverrides)
-      .values({ officeId: office.id, date, ...values })
-      .onConflictDoUpdate({ target: [dateOverrides.officeId, dateOverrides.date], set: values });
+    await putDateOverride(tx, office.id, date, values);
     const plan = await loadDayPlan(tx, office, date);
     if (!plan.open) throw new AppError("validation", "error.validation", { fields: { date: ["schedule.field.noSessions"] } });
     return { before: strip(before), after: values, targets: [{ date, capacity: dailyCap }] };

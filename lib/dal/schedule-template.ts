@@ -8,7 +8,7 @@ import { addDays, isoWeekday, localDate, normalizeTime } from "../dates";
 import { AppError } from "../errors";
 import { parseClosureList, type ClosureLineProblem } from "../schedule-import";
 import type { AddWeeklySessionInput, OnConflict, UpdateWeeklySessionInput, WeeklySessionRef } from "../validation/schedule";
-import { resolveScheduleOffice, runScheduleChange, type ScheduleChangeResult } from "./schedule-changes";
+import { resolveScheduleOffice, runScheduleChange, type ScheduleChangeResult, type ScheduleWrite } from "./schedule-changes";
 import type { CapTarget } from "./schedule-safety";
 
 type Ctx = { now?: Date };
@@ -57,14 +57,25 @@ async function templateTargets(tx: Executor, office: Office, weekday: number, st
   return dates.filter((d) => !skip.has(d)).map((date) => ({ date, session: start, capacity }));
 }
 
-/** Adds a weekly session; sessions of a weekday never overlap (a break, e.g. Friday prayer, is a gap). */
-export async function addWeeklySession(actor: Actor, input: AddWeeklySessionInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
+type WeeklyWrite = (tx: Executor, office: Office, now: Date) => ReturnType<ScheduleWrite>;
+
+/**
+ * A change to the weekly template (admins only, the actor's office): it reaches the weekday's dates from
+ * today through the last bookable one, audited under the first of them.
+ */
+async function runWeeklyChange(actor: Actor, action: string, ref: WeeklySessionRef, ctx: Ctx, write: WeeklyWrite): Promise<ScheduleChangeResult> {
   const now = ctx.now ?? new Date();
   const office = await resolveScheduleOffice(actor, undefined);
   assertCan(actor, "schedule.manage", office.id);
+  const dates = upcomingDates(office, ref.weekday, now);
+  const date = dates[0] ?? localDate(now, office.timezone);
+  return runScheduleChange(actor, office, { action, date, session: ref.startsAt, onConflict: ref.onConflict, now, dates }, (tx) => write(tx, office, now));
+}
+
+/** Adds a weekly session; sessions of a weekday never overlap (a break, e.g. Friday prayer, is a gap). */
+export async function addWeeklySession(actor: Actor, input: AddWeeklySessionInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
   const { weekday, startsAt, endsAt, capacity } = input;
-  const dates = upcomingDates(office, weekday, now);
-  return runScheduleChange(actor, office, { action: "schedule.weekly_add", date: dates[0] ?? localDate(now, office.timezone), session: startsAt, now, dates }, async (tx) => {
+  return runWeeklyChange(actor, "schedule.weekly_add", { weekday, startsAt }, ctx, async (tx, office) => {
     const sameDay = await tx.select().from(weeklySessions).where(and(eq(weeklySessions.officeId, office.id), eq(weeklySessions.weekday, weekday))).for("update");
     if (sameDay.some((s) => normalizeTime(s.startsAt) < endsAt && startsAt < normalizeTime(s.endsAt))) {
       throw new AppError("validation", "error.validation", { fields: { startsAt: ["schedule.field.overlap"] } });
@@ -77,41 +88,23 @@ export async function addWeeklySession(actor: Actor, input: AddWeeklySessionInpu
 
 /** Changes a weekly session's capacity; upcoming dates booked past it need `onConflict`. */
 export async function updateWeeklySession(actor: Actor, input: UpdateWeeklySessionInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const now = ctx.now ?? new Date();
-  const office = await resolveScheduleOffice(actor, undefined);
-  assertCan(actor, "schedule.manage", office.id);
   const { weekday, startsAt, capacity } = input;
-  const dates = upcomingDates(office, weekday, now);
-  return runScheduleChange(
-    actor,
-    office,
-    { action: "schedule.weekly_update", date: dates[0] ?? localDate(now, office.timezone), session: startsAt, onConflict: input.onConflict, now, dates },
-    async (tx) => {
-      const row = await requireWeekly(tx, office.id, weekday, startsAt);
-      await tx.update(weeklySessions).set({ capacity }).where(eq(weeklySessions.id, row.id));
-      return { before: { weekday, startsAt, capacity: row.capacity }, after: { weekday, startsAt, capacity }, targets: await templateTargets(tx, office, weekday, startsAt, capacity, now) };
-    },
-  );
+  return runWeeklyChange(actor, "schedule.weekly_update", input, ctx, async (tx, office, now) => {
+    const row = await requireWeekly(tx, office.id, weekday, startsAt);
+    await tx.update(weeklySessions).set({ capacity }).where(eq(weeklySessions.id, row.id));
+    return { before: { weekday, startsAt, capacity: row.capacity }, after: { weekday, startsAt, capacity }, targets: await templateTargets(tx, office, weekday, startsAt, capacity, now) };
+  });
 }
 
 /** Removes a weekly session; upcoming bookings in it need `onConflict`. */
 export async function removeWeeklySession(actor: Actor, input: WeeklySessionRef, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const now = ctx.now ?? new Date();
-  const office = await resolveScheduleOffice(actor, undefined);
-  assertCan(actor, "schedule.manage", office.id);
   const { weekday, startsAt } = input;
-  const dates = upcomingDates(office, weekday, now);
-  return runScheduleChange(
-    actor,
-    office,
-    { action: "schedule.weekly_remove", date: dates[0] ?? localDate(now, office.timezone), session: startsAt, onConflict: input.onConflict, now, dates },
-    async (tx) => {
-      const row = await requireWeekly(tx, office.id, weekday, startsAt);
-      await tx.delete(weeklySessions).where(eq(weeklySessions.id, row.id));
-      const before = { weekday, startsAt, endsAt: normalizeTime(row.endsAt), capacity: row.capacity };
-      return { before, after: null, targets: await templateTargets(tx, office, weekday, startsAt, 0, now) };
-    },
-  );
+  return runWeeklyChange(actor, "schedule.weekly_remove", input, ctx, async (tx, office, now) => {
+    const row = await requireWeekly(tx, office.id, weekday, startsAt);
+    await tx.delete(weeklySessions).where(eq(weeklySessions.id, row.id));
+    const before = { weekday, startsAt, endsAt: normalizeTime(row.endsAt), capacity: row.capacity };
+    return { before, after: null, targets: await templateTargets(tx, office, weekday, startsAt, 0, now) };
+  });
 }
 
 /**

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Checkbox, Field, SelectField } from "@/components/ui/field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { SettingFieldset } from "./setting-fieldset";
 import type { SettingGroup } from "./settings-form";
 
 type Props = {
@@ -20,7 +20,6 @@ type Props = {
 /** A plain admin form from field definitions: errors per field, typed values kept after a refusal. */
 export function FieldsForm({ action, groups, hidden = {}, submit, optionalText, label }: Props) {
   const [state, formAction, isPending] = useActionState(action, IDLE);
-  const valueOf = (name: string, fallback: string) => state.values?.[name] ?? fallback;
   return (
     <form action={formAction} aria-label={label} className="flex flex-col gap-4">
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
@@ -29,31 +28,7 @@ export function FieldsForm({ action, groups, hidden = {}, submit, optionalText, 
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {groups.map((group, gi) => (
-        <fieldset key={`${group.heading}-${gi}`} className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
-          <legend className="px-1 text-lg font-bold">{group.heading}</legend>
-          {group.fields.map((f) =>
-            f.type === "checkbox" ? (
-              <Checkbox key={f.name} name={f.name} label={f.label} defaultChecked={valueOf(f.name, f.value) === "on"} errors={state.fields?.[f.name]} />
-            ) : f.type === "select" ? (
-              <SelectField key={f.name} name={f.name} label={f.label} options={f.options} defaultValue={valueOf(f.name, f.value)} errors={state.fields?.[f.name]} />
-            ) : (
-              <Field
-                key={f.name}
-                name={f.name}
-                id={`field-${f.name.replace(/\./g, "-")}`}
-                label={f.label}
-                hint={f.hint}
-                type={f.type}
-                inputMode={f.type === "number" ? "numeric" : undefined}
-                min={f.min}
-                max={f.max}
-                optionalText={f.optional ? optionalText : undefined}
-                defaultValue={valueOf(f.name, f.value)}
-                errors={state.fields?.[f.name]}
-              />
-            ),
-          )}
-        </fieldset>
+        <SettingFieldset key={`${group.heading}-${gi}`} group={group} values={state.values} errors={state.fields} optionalText={optionalText} gap="gap-3" />
       ))}
       <Button type="submit" disabled={isPending} className="self-start">
         {submit}

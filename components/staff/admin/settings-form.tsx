@@ -3,9 +3,10 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Checkbox, Field, SelectField } from "@/components/ui/field";
+import { DataTable } from "@/components/ui/data-table";
 import { IDLE } from "@/lib/actions/form-state";
 import { officeSettingsAction, type SettingsFormState } from "@/lib/actions/office-settings";
+import { SettingFieldset } from "./setting-fieldset";
 
 export type SettingField = {
   name: string;
@@ -38,60 +39,27 @@ function formatDay(date: string, locale: string): string {
 
 export function SettingsForm({ groups, labels }: { groups: SettingGroup[]; labels: SettingsLabels }) {
   const [state, action, isPending] = useActionState<SettingsFormState, FormData>(officeSettingsAction, IDLE);
-  const valueOf = (f: SettingField) => state.values?.[f.name] ?? f.value;
   return (
     <form action={action} className="flex flex-col gap-6">
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
       {groups.map((group) => (
-        <fieldset key={group.heading} className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-4">
-          <legend className="px-1 text-lg font-bold">{group.heading}</legend>
-          {group.fields.map((f) =>
-            f.type === "checkbox" ? (
-              <Checkbox key={f.name} name={f.name} label={f.label} defaultChecked={valueOf(f) === "on" || valueOf(f) === "true"} errors={state.fields?.[f.name]} />
-            ) : f.type === "select" ? (
-              <SelectField key={f.name} name={f.name} label={f.label} options={f.options} defaultValue={valueOf(f)} errors={state.fields?.[f.name]} />
-            ) : (
-              <Field
-                key={f.name}
-                name={f.name}
-                label={f.label}
-                hint={f.hint}
-                type={f.type}
-                inputMode={f.type === "number" ? "numeric" : undefined}
-                min={f.min}
-                max={f.max}
-                defaultValue={valueOf(f)}
-                errors={state.fields?.[f.name]}
-              />
-            ),
-          )}
-        </fieldset>
+        <SettingFieldset key={group.heading} group={group} values={state.values} errors={state.fields} gap="gap-4" />
       ))}
       {state.preview ? (
         <section aria-labelledby="preview-heading" className="rounded-xl border-2 border-brand-600 bg-white p-4">
           <h2 id="preview-heading" className="text-xl font-bold">{labels.previewHeading}</h2>
           <p className="mb-3">{labels.previewIntro}</p>
-          <table className="w-full text-left">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{labels.date}</th>
-                <th scope="col" className="py-2 pr-4">{labels.now}</th>
-                <th scope="col" className="py-2 pr-4">{labels.after}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.preview.map((d) => {
-                const differs = d.before.places !== d.after.places || d.before.open !== d.after.open;
-                return (
-                  <tr key={d.date} className={`border-b border-slate-200 ${differs ? "bg-amber-50 font-semibold" : ""}`}>
-                    <th scope="row" className="py-2 pr-4 font-normal">{formatDay(d.date, labels.dateLocale)}</th>
-                    <td className="py-2 pr-4">{d.before.open ? d.before.places : labels.closed}</td>
-                    <td className="py-2 pr-4">{d.after.open ? d.after.places : labels.closed}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            caption={labels.previewHeading}
+            rows={state.preview}
+            rowKey={(d) => d.date}
+            rowClassName={(d) => (d.before.places !== d.after.places || d.before.open !== d.after.open ? "bg-amber-50 font-semibold" : "")}
+            columns={[
+              { header: labels.date, rowHeader: true, className: "font-normal", cell: (d) => formatDay(d.date, labels.dateLocale) },
+              { header: labels.now, cell: (d) => (d.before.open ? d.before.places : labels.closed) },
+              { header: labels.after, cell: (d) => (d.after.open ? d.after.places : labels.closed) },
+            ]}
+          />
         </section>
       ) : null}
       <div className="flex flex-wrap gap-3">

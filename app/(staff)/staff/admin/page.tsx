@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { countOutbox } from "@/lib/dal/outbox-counts";
 import type { MessageKey } from "@/lib/i18n/messages";
@@ -39,25 +40,22 @@ export default async function AdminOverviewPage() {
         </ul>
       </Card>
       <Card className="overflow-x-auto">
-        <h2 id="outbox-heading" className="mb-3 text-xl font-bold">{t("admin.overview.outbox")}</h2>
-        <table className="w-full text-left" aria-labelledby="outbox-heading">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">{t("admin.overview.status")}</th>
-              <th scope="col" className="py-2 pr-4">{t("admin.overview.today")}</th>
-              <th scope="col" className="py-2 pr-4">{t("admin.overview.week")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {STATUSES.map((status) => (
-              <tr key={status} className="border-b border-slate-200">
-                <th scope="row" className={`py-2 pr-4 font-normal ${status === "failed" || status === "no_channel" ? "text-red-800" : ""}`}>{t(`outbox.status.${status}`)}</th>
-                <td className="py-2 pr-4">{counts.today[status]}</td>
-                <td className="py-2 pr-4">{counts.week[status]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <h2 className="mb-3 text-xl font-bold">{t("admin.overview.outbox")}</h2>
+        <DataTable
+          caption={t("admin.overview.outbox")}
+          rows={STATUSES}
+          rowKey={(status) => status}
+          columns={[
+            {
+              header: t("admin.overview.status"),
+              rowHeader: true,
+              className: (status) => (status === "failed" || status === "no_channel" ? "font-normal text-red-800" : "font-normal"),
+              cell: (status) => t(`outbox.status.${status}`),
+            },
+            { header: t("admin.overview.today"), cell: (status) => counts.today[status] },
+            { header: t("admin.overview.week"), cell: (status) => counts.week[status] },
+          ]}
+        />
         <p className="mt-3">
           <Link href="/staff/messages" className="inline-flex min-h-12 items-center">{t("admin.overview.toMessages")}</Link>
         </p>

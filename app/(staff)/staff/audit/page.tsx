@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatInstant } from "@/components/staff/users/staff-labels";
 import { Button } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { Field, SelectField } from "@/components/ui/field";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getAuditFilterOptions, listAuditLog, type AuditPage } from "@/lib/dal/audit-log";
@@ -65,29 +66,19 @@ export default async function AuditLogPage({ searchParams }: Props) {
           {result.entries.length === 0 ? (
             <p>{t("audit.empty")}</p>
           ) : (
-            <table className="w-full text-left">
-              <caption className="sr-only">{t("audit.title")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">{t("audit.when")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("audit.who")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("audit.action")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("audit.reference")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("audit.details")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.entries.map((e) => (
-                  <tr key={e.id} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-4 whitespace-nowrap">{formatInstant(e.createdAt, t, office.timezone)}</td>
-                    <td className="py-2 pr-4">{e.actorName ?? t(`audit.actor.${e.actorType}`)}</td>
-                    <th scope="row" className="py-2 pr-4 font-mono font-normal">{e.action}</th>
-                    <td className="py-2 pr-4 font-mono">{e.reference ? formatReference(e.reference) : ""}</td>
-                    <td className="max-w-md py-2 pr-4 font-mono text-sm break-words">{e.details ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t("audit.title")}
+              rows={result.entries}
+              rowKey={(e) => e.id}
+              alignTop
+              columns={[
+                { header: t("audit.when"), className: "whitespace-nowrap", cell: (e) => formatInstant(e.createdAt, t, office.timezone) },
+                { header: t("audit.who"), cell: (e) => e.actorName ?? t(`audit.actor.${e.actorType}`) },
+                { header: t("audit.action"), rowHeader: true, className: "font-mono font-normal", cell: (e) => e.action },
+                { header: t("audit.reference"), className: "font-mono", cell: (e) => (e.reference ? formatReference(e.reference) : "") },
+                { header: t("audit.details"), className: "max-w-md font-mono text-sm break-words", cell: (e) => e.details ?? "" },
+              ]}
+            />
           )}
           <nav aria-label={t("audit.pages")} className="mt-4 flex flex-wrap items-center gap-4">
             {result.page > 1 ? <Link href={pageHref(result.page - 1)} className="inline-flex min-h-12 items-center">← {t("audit.previous")}</Link> : null}

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/booking/action-form";
 import { OutageForm } from "@/components/outage/outage-form";
 import { Alert, Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { declareOutageAction, liftOutageAction } from "@/lib/actions/outages";
 import { requireStaffPage } from "@/lib/auth/session";
-import { getOutageFormOptions, listOutages } from "@/lib/dal/outages";
+import { getOutageFormOptions, listOutages, type OutageContact } from "@/lib/dal/outages";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { OUTAGE_REASON_CODES } from "@/lib/outage";
@@ -19,6 +20,17 @@ export default async function OutagesPage({ searchParams }: Props) {
   const actor = await requireStaffPage("outage.manage");
   const [t, query] = await Promise.all([getTranslator(), searchParams]);
   const [options, outages] = await Promise.all([getOutageFormOptions(actor, t.locale), listOutages(actor, { locale: t.locale })]);
+  /** A chat with the citizen, the message already written (only where a phone number is known). */
+  const whatsappLink = (c: OutageContact) => {
+    const digits = c.phone?.replace(/\D/g, "") ?? "";
+    if (!digits) return null;
+    const text = t("outage.whatsappText", { reference: formatReference(c.reference), place: options.officeName });
+    return (
+      <a href={`https://wa.me/${digits}?text=${encodeURIComponent(text)}`} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-12 items-center">
+        {t("outage.whatsappLink", { name: c.fullName ?? formatReference(c.reference) })}
+      </a>
+    );
+  };
   const declared = query.declared !== undefined && /^\d{1,6}$/.test(query.declared) ? Number(query.declared) : null;
   return (
     <div className="space-y-6">
@@ -68,41 +80,20 @@ export default async function OutagesPage({ searchParams }: Props) {
               {o.contacts.length === 0 ? (
                 <p>{t("outage.affectedNone")}</p>
               ) : (
-                <table className="w-full text-left">
-                  <caption className="sr-only">{`${t("outage.affected")}: ${heading}`}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-300">
-                      <th scope="col" className="py-2 pr-4">{t("outage.col.reference")}</th>
-                      <th scope="col" className="py-2 pr-4">{t("outage.col.name")}</th>
-                      <th scope="col" className="py-2 pr-4">{t("outage.col.phone")}</th>
-                      <th scope="col" className="py-2 pr-4">{t("outage.col.whatsapp")}</th>
-                      <th scope="col" className="py-2 pr-4">{t("outage.col.was")}</th>
-                      <th scope="col" className="py-2 pr-4">{t("outage.col.rebooked")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {o.contacts.map((c) => {
-                      const digits = c.phone?.replace(/\D/g, "") ?? "";
-                      const text = t("outage.whatsappText", { reference: formatReference(c.reference), place: options.officeName });
-                      return (
-                        <tr key={c.reference} className="border-b border-slate-200 align-top">
-                          <th scope="row" className="py-2 pr-4 font-mono font-semibold">{formatReference(c.reference)}</th>
-                          <td className="py-2 pr-4">{c.fullName ?? ""}</td>
-                          <td className="py-2 pr-4">{c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : ""}</td>
-                          <td className="py-2 pr-4">
-                            {digits ? (
-                              <a href={`https://wa.me/${digits}?text=${encodeURIComponent(text)}`} target="_blank" rel="noopener noreferrer" className="inline-flex min-h-12 items-center">
-                                {t("outage.whatsappLink", { name: c.fullName ?? formatReference(c.reference) })}
-                              </a>
-                            ) : null}
-                          </td>
-                          <td className="py-2 pr-4">{`${formatDate(c.serviceDate, t.locale)} ${c.sessionStart.replace(":", ".")}`}</td>
-                          <td className="py-2 pr-4">{c.rebookedReference ? t("outage.rebookedAs", { reference: formatReference(c.rebookedReference) }) : t("outage.notRebooked")}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <DataTable
+                  caption={`${t("outage.affected")}: ${heading}`}
+                  rows={o.contacts}
+                  rowKey={(c) => c.reference}
+                  alignTop
+                  columns={[
+                    { header: t("outage.col.reference"), rowHeader: true, className: "font-mono font-semibold", cell: (c) => formatReference(c.reference) },
+                    { header: t("outage.col.name"), cell: (c) => c.fullName ?? "" },
+                    { header: t("outage.col.phone"), cell: (c) => (c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : "") },
+                    { header: t("outage.col.whatsapp"), cell: whatsappLink },
+                    { header: t("outage.col.was"), cell: (c) => `${formatDate(c.serviceDate, t.locale)} ${c.sessionStart.replace(":", ".")}` },
+                    { header: t("outage.col.rebooked"), cell: (c) => (c.rebookedReference ? t("outage.rebookedAs", { reference: formatReference(c.rebookedReference) }) : t("outage.notRebooked")) },
+                  ]}
+                />
               )}
             </Card>
           );

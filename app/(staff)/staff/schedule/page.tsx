@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MonthCalendar } from "@/components/schedule/month-calendar";
+import { ScheduleChangeForm } from "@/components/schedule/schedule-change-form";
 import { ScheduleForm, type ConflictText, type FieldSpec } from "@/components/schedule/schedule-form";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { addDays } from "@/lib/dates";
 import { getScheduleMonth } from "@/lib/dal/schedule-calendar";
@@ -54,12 +56,10 @@ export default async function SchedulePage({ searchParams }: Props) {
   const starts = [...new Set(month.template.map((s) => s.start))].sort();
   const sessionOptions = [{ value: "", label: t("schedule.field.sessionAll") }, ...starts.map((s) => ({ value: s, label: s.replace(":", ".") }))];
   const todaySessions = month.weeks.flat().find((d) => d.date === month.today)?.sessions ?? [];
-  const dateField = (value = addDays(month.today, 1)): FieldSpec => ({ name: "date", label: t("schedule.field.date"), type: "date", value, required: true });
-  const sessionField: FieldSpec = { name: "session", label: t("schedule.field.session"), type: "select", options: sessionOptions };
-  const reasonFields: FieldSpec[] = [
-    { name: "reason", label: t("schedule.field.reason"), required: true },
-    { name: "reasonEn", label: t("schedule.field.reasonEn") },
-  ];
+  /** Today's open sessions (to close) or closed ones (to reopen), for a supervisor. */
+  const todayOptions = (closed: boolean) => todaySessions.filter((s) => Boolean(s.closed) === closed).map((s) => ({ value: s.start, label: sessionLabel(s.start, s.end) }));
+  const tomorrow = addDays(month.today, 1);
+  const common = { t, text };
   const weekdayName = (d: number) => t(`schedule.weekday.${d}` as "schedule.weekday.1");
 
   return (
@@ -84,53 +84,17 @@ export default async function SchedulePage({ searchParams }: Props) {
 
       {!month.canManage ? (
         <Card className="grid gap-6 md:grid-cols-2">
-          <ScheduleForm
-            id="close-today"
-            op="close"
-            title={t("schedule.closeToday.title")}
-            text={text}
-            danger
-            submit={t("schedule.close.submit")}
-            fields={[
-              { name: "date", label: t("schedule.field.date"), type: "hidden", value: month.today },
-              { name: "session", label: t("schedule.field.session"), type: "select", options: todaySessions.filter((s) => !s.closed).map((s) => ({ value: s.start, label: sessionLabel(s.start, s.end) })) },
-              ...reasonFields,
-            ]}
-          />
-          <ScheduleForm
-            id="reopen-today"
-            op="reopen"
-            title={t("schedule.reopen.title")}
-            text={text}
-            submit={t("schedule.reopen.submit")}
-            fields={[
-              { name: "date", label: t("schedule.field.date"), type: "hidden", value: month.today },
-              { name: "session", label: t("schedule.field.session"), type: "select", options: todaySessions.filter((s) => s.closed).map((s) => ({ value: s.start, label: sessionLabel(s.start, s.end) })) },
-            ]}
-          />
+          <ScheduleChangeForm id="close-today" op="close" {...common} title={t("schedule.closeToday.title")} submit={t("schedule.close.submit")} danger date={month.today} fixedDate sessions={todayOptions(false)} withReason />
+          <ScheduleChangeForm id="reopen-today" op="reopen" {...common} title={t("schedule.reopen.title")} submit={t("schedule.reopen.submit")} date={month.today} fixedDate sessions={todayOptions(true)} />
         </Card>
       ) : (
         <>
           <Card className="grid gap-6 md:grid-cols-2">
-            <ScheduleForm id="close" op="close" title={t("schedule.close.title")} text={text} danger submit={t("schedule.close.submit")} fields={[dateField(), sessionField, ...reasonFields]} />
-            <ScheduleForm id="reopen" op="reopen" title={t("schedule.reopen.title")} text={text} submit={t("schedule.reopen.submit")} fields={[dateField(), sessionField]} />
-            <ScheduleForm
-              id="capacity"
-              op="capacity"
-              title={t("schedule.capacity.title")}
-              text={text}
-              submit={t("schedule.capacity.submit")}
-              fields={[dateField(), sessionField, { name: "capacity", label: t("schedule.field.capacityLabel"), type: "number", required: true }]}
-            />
-            <ScheduleForm id="reset" op="reset" title={t("schedule.reset.title")} text={text} submit={t("schedule.reset.submit")} fields={[dateField(), sessionField]} />
-            <ScheduleForm
-              id="open-day"
-              op="open_day"
-              title={t("schedule.open.title")}
-              text={text}
-              submit={t("schedule.open.submit")}
-              fields={[dateField(""), { name: "dailyCap", label: t("schedule.field.dailyCap"), type: "number", required: true }, ...reasonFields]}
-            />
+            <ScheduleChangeForm id="close" op="close" {...common} title={t("schedule.close.title")} submit={t("schedule.close.submit")} danger date={tomorrow} sessions={sessionOptions} withReason />
+            <ScheduleChangeForm id="reopen" op="reopen" {...common} title={t("schedule.reopen.title")} submit={t("schedule.reopen.submit")} date={tomorrow} sessions={sessionOptions} />
+            <ScheduleChangeForm id="capacity" op="capacity" {...common} title={t("schedule.capacity.title")} submit={t("schedule.capacity.submit")} date={tomorrow} sessions={sessionOptions} amount="capacity" />
+            <ScheduleChangeForm id="reset" op="reset" {...common} title={t("schedule.reset.title")} submit={t("schedule.reset.submit")} date={tomorrow} sessions={sessionOptions} />
+            <ScheduleChangeForm id="open-day" op="open_day" {...common} title={t("schedule.open.title")} submit={t("schedule.open.submit")} date="" amount="dailyCap" withReason />
             <ScheduleForm
               id="import"
               op="import"
@@ -144,51 +108,46 @@ export default async function SchedulePage({ searchParams }: Props) {
           <Card className="space-y-4">
             <h2 className="text-xl font-bold">{t("schedule.weekly.title")}</h2>
             <p>{t("schedule.weekly.intro")}</p>
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("schedule.weekly.title")}</caption>
-              <thead>
-                <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-3">{t("schedule.field.weekday")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("schedule.weekly.title")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[1, 2, 3, 4, 5, 6, 7].map((weekday) => {
-                  const sessions = month.template.filter((s) => s.weekday === weekday);
-                  return (
-                    <tr key={weekday} className="border-b border-slate-200 align-top">
-                      <th scope="row" className="py-2 pr-3">
-                        {weekdayName(weekday)}
-                      </th>
-                      <td className="space-y-2 py-2">
-                        {sessions.length === 0 ? <p>{t("schedule.weekly.none")}</p> : null}
-                        {sessions.map((s) => {
-                          const label = sessionLabel(s.start, s.end);
-                          const ref: FieldSpec[] = [
-                            { name: "weekday", label: "", type: "hidden", value: String(weekday) },
-                            { name: "startsAt", label: "", type: "hidden", value: s.start },
-                          ];
-                          return (
-                            <div key={s.start} className="flex flex-wrap items-end gap-3">
-                              <span className="min-w-24 py-3 font-semibold tabular-nums">{label}</span>
-                              <ScheduleForm
-                                id={`weekly-${weekday}-${s.start.replace(":", "")}`}
-                                op="weekly_update"
-                                inline
-                                text={text}
-                                submit={t("schedule.weekly.save")}
-                                fields={[...ref, { name: "capacity", label: t("schedule.weekly.capacityLabel", { day: weekdayName(weekday), label }), type: "number", value: String(s.capacity) }]}
-                              />
-                              <ScheduleForm id={`weekly-remove-${weekday}-${s.start.replace(":", "")}`} op="weekly_remove" inline danger text={text} submit={t("schedule.weekly.removeLabel", { day: weekdayName(weekday), label })} fields={ref} />
-                            </div>
-                          );
-                        })}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t("schedule.weekly.title")}
+              className="text-sm"
+              alignTop
+              rows={[1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, sessions: month.template.filter((s) => s.weekday === weekday) }))}
+              rowKey={({ weekday }) => String(weekday)}
+              columns={[
+                { header: t("schedule.field.weekday"), rowHeader: true, cell: ({ weekday }) => weekdayName(weekday) },
+                {
+                  header: t("schedule.weekly.title"),
+                  className: "space-y-2",
+                  cell: ({ weekday, sessions }) => (
+                    <>
+                      {sessions.length === 0 ? <p>{t("schedule.weekly.none")}</p> : null}
+                      {sessions.map((s) => {
+                        const label = sessionLabel(s.start, s.end);
+                        const ref: FieldSpec[] = [
+                          { name: "weekday", label: "", type: "hidden", value: String(weekday) },
+                          { name: "startsAt", label: "", type: "hidden", value: s.start },
+                        ];
+                        return (
+                          <div key={s.start} className="flex flex-wrap items-end gap-3">
+                            <span className="min-w-24 py-3 font-semibold tabular-nums">{label}</span>
+                            <ScheduleForm
+                              id={`weekly-${weekday}-${s.start.replace(":", "")}`}
+                              op="weekly_update"
+                              inline
+                              text={text}
+                              submit={t("schedule.weekly.save")}
+                              fields={[...ref, { name: "capacity", label: t("schedule.weekly.capacityLabel", { day: weekdayName(weekday), label }), type: "number", value: String(s.capacity) }]}
+                            />
+                            <ScheduleForm id={`weekly-remove-${weekday}-${s.start.replace(":", "")}`} op="weekly_remove" inline danger text={text} submit={t("schedule.weekly.removeLabel", { day: weekdayName(weekday), label })} fields={ref} />
+                          </div>
+                        );
+                      })}
+                    </>
+                  ),
+                },
+              ]}
+            />
             <ScheduleForm
               id="weekly-add"
               op="weekly_add"

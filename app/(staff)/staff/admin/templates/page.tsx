@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listTemplates } from "@/lib/dal/message-templates";
 import { getTranslator } from "@/lib/i18n/server";
@@ -17,31 +18,26 @@ export default async function TemplatesPage() {
       <h1 className="text-2xl font-bold">{t("templates.title")}</h1>
       <p>{t("templates.intro")}</p>
       <Card className="overflow-x-auto">
-        <table className="w-full text-left">
-          <caption className="sr-only">{t("templates.title")}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">{t("templates.kind")}</th>
-              <th scope="col" className="py-2 pr-4">{t("templates.language")}</th>
-              <th scope="col" className="py-2 pr-4">{t("templates.subject")}</th>
-              <th scope="col" className="py-2 pr-4">{t("templates.source")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={`${e.kind}-${e.language}`} className="border-b border-slate-200">
-                <th scope="row" className="py-2 pr-4 font-normal">
-                  <Link href={`/staff/admin/templates/${e.kind}/${e.language}`} className="inline-flex min-h-12 items-center">
-                    {t(`outbox.kind.${e.kind}`)} · {t(`templates.lang.${e.language}`)}
-                  </Link>
-                </th>
-                <td className="py-2 pr-4">{t(`templates.lang.${e.language}`)}</td>
-                <td className="py-2 pr-4">{e.subject}</td>
-                <td className="py-2 pr-4">{e.isCustom ? <strong>{t("templates.custom")}</strong> : t("templates.default")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t("templates.title")}
+          rows={entries}
+          rowKey={(e) => `${e.kind}-${e.language}`}
+          columns={[
+            {
+              header: t("templates.kind"),
+              rowHeader: true,
+              className: "font-normal",
+              cell: (e) => (
+                <Link href={`/staff/admin/templates/${e.kind}/${e.language}`} className="inline-flex min-h-12 items-center">
+                  {t(`outbox.kind.${e.kind}`)} · {t(`templates.lang.${e.language}`)}
+                </Link>
+              ),
+            },
+            { header: t("templates.language"), cell: (e) => t(`templates.lang.${e.language}`) },
+            { header: t("templates.subject"), cell: (e) => e.subject },
+            { header: t("templates.source"), cell: (e) => (e.isCustom ? <strong>{t("templates.custom")}</strong> : t("templates.default")) },
+          ]}
+        />
       </Card>
     </div>
   );
