@@ -6,7 +6,9 @@ import { getDisplayState } from "@/lib/dal/display";
 import { getTranslator } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Layar panggilan", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.display"), robots: { index: false, follow: false } };
+}
 
 /** The waiting-room TV. Only an activated device sees queue data; anyone else gets the instructions. */
 export default async function DisplayPage({ searchParams }: { searchParams: Promise<{ activation?: string }> }) {

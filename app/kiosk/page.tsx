@@ -10,7 +10,13 @@ import { createTranslator, isLocale } from "@/lib/i18n/translate";
 import "./slip-print.css";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Check-in mandiri", robots: { index: false, follow: false } };
+
+/** The tab title in the citizen's chosen language (`?lang=`), the kiosk's own otherwise. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { lang } = await searchParams;
+  const t = isLocale(lang) ? createTranslator(lang) : await getTranslator();
+  return { title: t("pageTitle.kiosk"), robots: { index: false, follow: false } };
+}
 
 type Props = { searchParams: Promise<{ lang?: string }> };
 
