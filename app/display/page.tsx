@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { NotActivated } from "@/components/devices/not-activated";
 import { CallDisplay } from "@/components/display/call-display";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { getDeviceActor } from "@/lib/auth/device-session";
 import { getDisplayState } from "@/lib/dal/display";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getTranslator } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Layar panggilan", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.display"), robots: { index: false, follow: false } };
+}
 
 /** The waiting-room TV. Only an activated device sees queue data; anyone else gets the instructions. */
 export default async function DisplayPage({ searchParams }: { searchParams: Promise<{ activation?: string }> }) {
@@ -14,20 +18,8 @@ export default async function DisplayPage({ searchParams }: { searchParams: Prom
   if (!actor) return <NotActivated t={t} linkFailed={activation === "failed"} />;
   const state = await getDisplayState(actor);
   return (
-    <CallDisplay
-      initial={state}
-      locale={t.locale}
-      now={new Date().toISOString()}
-      labels={{
-        counter: t("devices.display.counter"),
-        nowCalling: t("devices.display.nowCalling"),
-        recent: t("devices.display.recent"),
-        none: t("devices.display.none"),
-        recall: t("devices.display.recall"),
-        offline: t("devices.display.offline"),
-        enableSound: t("devices.display.enableSound"),
-        enableSoundHint: t("devices.display.enableSoundHint"),
-      }}
-    />
+    <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, "callDisplay")}>
+      <CallDisplay initial={state} now={new Date().toISOString()} />
+    </TranslationProvider>
   );
 }

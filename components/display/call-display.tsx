@@ -3,30 +3,21 @@
 import { useCallback, useEffect, useState } from "react";
 import { callAnnouncement, speechLang } from "@/lib/announcement";
 import type { DisplayCall, DisplayState } from "@/lib/dal/display";
-import type { Locale } from "@/lib/i18n/messages";
 import { RECENT_CALLS } from "@/lib/display-events";
+import { useT } from "@/components/i18n/translation-provider";
 import { Clock } from "./clock";
 import { CounterTiles } from "./counter-tiles";
 import { SoundGate } from "./sound-gate";
 import { announce } from "./speaker";
 import { useDisplayEvents } from "./use-display-events";
 
-export type CallDisplayLabels = {
-  counter: string;
-  nowCalling: string;
-  recent: string;
-  none: string;
-  recall: string;
-  offline: string;
-  enableSound: string;
-  enableSoundHint: string;
-};
-
 /** How long a fresh call stays highlighted: long enough to be noticed from across the room. */
 const HIGHLIGHT_MS = 10_000;
 
 /** The waiting-room TV: the latest call huge, every counter's current number, the last calls; one screen, no scrolling. */
-export function CallDisplay({ initial, labels, locale, now }: { initial: DisplayState; labels: CallDisplayLabels; locale: Locale; now: string }) {
+export function CallDisplay({ initial, now }: { initial: DisplayState; now: string }) {
+  const t = useT();
+  const locale = t.locale;
   const [fresh, setFresh] = useState<DisplayCall | null>(null);
   const onCall = useCallback(
     (call: DisplayCall) => {
@@ -60,28 +51,28 @@ export function CallDisplay({ initial, labels, locale, now }: { initial: Display
         <div className={`grid min-h-0 gap-[1.5vh] ${state.counters.length > 6 ? "grid-rows-[minmax(0,1fr)_minmax(0,2fr)]" : "grid-rows-[minmax(0,2fr)_minmax(0,3fr)]"}`}>
           <section
             aria-live="assertive"
-            aria-label={labels.nowCalling}
+            aria-label={t("devices.display.nowCalling")}
             className={`@container-size flex min-h-0 flex-col items-center justify-center overflow-hidden rounded-[1.5vh] ${fresh ? "animate-pulse bg-amber-300 text-black" : "bg-slate-800"}`}
           >
             <p className="max-w-full overflow-hidden text-[length:min(10cqh,3.2cqw)] leading-[1.15] font-semibold tracking-wide whitespace-nowrap uppercase">
-              {labels.nowCalling}
-              {latest?.kind === "recall" ? ` · ${labels.recall}` : ""}
+              {t("devices.display.nowCalling")}
+              {latest?.kind === "recall" ? ` · ${t("devices.display.recall")}` : ""}
             </p>
             <p data-queue-number className="max-w-full overflow-hidden text-[length:min(50cqh,24cqw)] leading-none font-black whitespace-nowrap tabular-nums">
-              {latest?.queueNumber ?? labels.none}
+              {latest?.queueNumber ?? t("devices.display.none")}
             </p>
             {latest ? (
               <p className="max-w-full overflow-hidden text-[length:min(14cqh,6cqw)] leading-[1.15] font-bold whitespace-nowrap">
-                {labels.counter} {latest.counterNumber}
+                {t("devices.display.counter")} {latest.counterNumber}
               </p>
             ) : null}
           </section>
 
-          <CounterTiles counters={state.counters} highlight={fresh?.counterNumber ?? null} counterLabel={labels.counter} none={labels.none} />
+          <CounterTiles counters={state.counters} highlight={fresh?.counterNumber ?? null} counterLabel={t("devices.display.counter")} none={t("devices.display.none")} />
         </div>
 
-        <section aria-label={labels.recent} className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)] rounded-[1.5vh] bg-slate-900 p-[1.5vh]">
-          <h2 className="mb-[1vh] truncate text-[length:min(2.2vw,3.9vh)] font-bold uppercase">{labels.recent}</h2>
+        <section aria-label={t("devices.display.recent")} className="grid min-h-0 grid-rows-[auto_minmax(0,1fr)] rounded-[1.5vh] bg-slate-900 p-[1.5vh]">
+          <h2 className="mb-[1vh] truncate text-[length:min(2.2vw,3.9vh)] font-bold uppercase">{t("devices.display.recent")}</h2>
           <ol className="@container-size grid min-h-0 gap-[0.8vh]" style={{ gridTemplateRows: `repeat(${RECENT_CALLS}, minmax(0, 1fr))` }}>
             {state.recent.map((r) => (
               <li key={`${r.at}-${r.queueNumber}-${r.kind}`} className="flex min-h-0 items-center justify-between gap-[1vh] overflow-hidden border-b border-slate-700">
@@ -89,7 +80,7 @@ export function CallDisplay({ initial, labels, locale, now }: { initial: Display
                   {r.queueNumber}
                 </span>
                 <span className="text-[length:min(5.5cqh,11cqw)] leading-none font-semibold whitespace-nowrap">
-                  {labels.counter} {r.counterNumber}
+                  {t("devices.display.counter")} {r.counterNumber}
                 </span>
               </li>
             ))}
@@ -99,10 +90,10 @@ export function CallDisplay({ initial, labels, locale, now }: { initial: Display
 
       {isConnected ? null : (
         <p role="status" className="absolute bottom-[1vw] left-1/2 -translate-x-1/2 rounded-full bg-red-700 px-[2vw] py-[0.6vw] text-[1.6vw] font-semibold">
-          {labels.offline}
+          {t("devices.display.offline")}
         </p>
       )}
-      <SoundGate label={labels.enableSound} hint={labels.enableSoundHint} />
+      <SoundGate label={t("devices.display.enableSound")} hint={t("devices.display.enableSoundHint")} />
     </div>
   );
 }

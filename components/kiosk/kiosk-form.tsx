@@ -4,8 +4,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { announce } from "@/components/display/speaker";
 import { speechLang } from "@/lib/announcement";
 import type { KioskState } from "@/lib/actions/kiosk";
-import type { Locale } from "@/lib/i18n/messages";
-import type { KioskLabels } from "./labels";
+import { useT } from "@/components/i18n/translation-provider";
 import { KIOSK_INPUT, KioskAlert, KioskField } from "./kiosk-field";
 import { NikKeypad } from "./nik-keypad";
 
@@ -16,14 +15,16 @@ const noSubscribe = () => () => {};
 const input = KIOSK_INPUT;
 const clearKey = "inline-flex min-h-20 min-w-28 shrink-0 items-center justify-center gap-2 rounded-xl bg-slate-200 px-5 text-2xl font-bold text-ink active:bg-slate-400";
 
-type Props = { state: KioskState; formAction: (f: FormData) => void; isPending: boolean; labels: KioskLabels; locale: Locale; onIdle: () => void };
+type Props = { state: KioskState; formAction: (f: FormData) => void; isPending: boolean; onIdle: () => void };
 
 /**
  * The check-in form. A scanner "types" the code and presses Enter, so after a failure the old code must
  * never be extended by the next scan: it is selected (a new scan replaces it), typing onto it unchanged
  * starts it afresh, each field has a clear key, and an idle failure clears itself.
  */
-export function KioskForm({ state, formAction, isPending, labels, locale, onIdle }: Props) {
+export function KioskForm({ state, formAction, isPending, onIdle }: Props) {
+  const t = useT();
+  const locale = t.locale;
   const nik = useRef<HTMLInputElement>(null);
   const reference = useRef<HTMLInputElement>(null);
   const [activity, setActivity] = useState(0);
@@ -35,7 +36,7 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
 
   useEffect(() => {
     if (state.status === "error") {
-      void announce(state.message ?? labels.errorTitle, lang, { chime: false });
+      void announce(state.message ?? t("devices.kiosk.errorTitle"), lang, { chime: false });
       const field = (fieldErrors.nik?.length && !fieldErrors.reference?.length ? nik : reference).current;
       // After React's own form reset has put the failed code back.
       requestAnimationFrame(() => {
@@ -43,7 +44,7 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
         field?.select();
       });
     } else {
-      void announce(labels.scanPrompt, lang, { chime: false });
+      void announce(t("devices.announce.scanPrompt"), lang, { chime: false });
     }
     // Once per result: speaking again on every render would repeat the prompt.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -54,7 +55,7 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
   useEffect(() => {
     if (spokenLocale.current === locale) return;
     spokenLocale.current = locale;
-    void announce(labels.scanPrompt, lang, { chime: false });
+    void announce(t("devices.announce.scanPrompt"), lang, { chime: false });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [locale]);
 
@@ -79,9 +80,9 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
       onPointerDown={() => setActivity((n) => n + 1)}
     >
       <input type="hidden" name="lang" value={locale} />
-      <p className="text-3xl">{labels.intro}</p>
-      {state.status === "error" ? <KioskAlert title={labels.errorTitle} message={state.message} /> : null}
-      <KioskField id="kiosk-reference" label={labels.reference} hint={labels.referenceHint} errors={fieldErrors.reference}>
+      <p className="text-3xl">{t("devices.kiosk.intro")}</p>
+      {state.status === "error" ? <KioskAlert title={t("devices.kiosk.errorTitle")} message={state.message} /> : null}
+      <KioskField id="kiosk-reference" label={t("devices.kiosk.reference")} hint={t("devices.kiosk.referenceHint")} errors={fieldErrors.reference}>
         {(aria) => (
           <div className="flex gap-3">
             <input
@@ -107,13 +108,13 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
                 if (e.key === "Enter" && !nik.current?.value) {
                   e.preventDefault();
                   nik.current?.focus();
-                  void announce(labels.nikPrompt, lang, { chime: false });
+                  void announce(t("devices.announce.nikPrompt"), lang, { chime: false });
                 }
               }}
             />
             {hasScript ? (
-              <button type="button" aria-label={labels.clearReference} className={clearKey} onClick={() => clear(reference.current)}>
-                <span aria-hidden="true">✕</span> {labels.clear}
+              <button type="button" aria-label={t("devices.kiosk.clearReference")} className={clearKey} onClick={() => clear(reference.current)}>
+                <span aria-hidden="true">✕</span> {t("devices.kiosk.clear")}
               </button>
             ) : null}
           </div>
@@ -122,12 +123,12 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
       <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
         <KioskField
           id="kiosk-nik"
-          label={labels.nik}
-          hint={labels.nikHint}
+          label={t("devices.kiosk.nik")}
+          hint={t("devices.kiosk.nikHint")}
           errors={fieldErrors.nik}
           footer={
             <button type="submit" disabled={isPending} className="mt-4 min-h-24 rounded-2xl bg-brand-600 px-8 text-5xl font-bold text-white disabled:opacity-60">
-              {isPending ? labels.loading : labels.submit}
+              {isPending ? t("common.loading") : t("devices.kiosk.submit")}
             </button>
           }
         >
@@ -149,7 +150,6 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
           )}
         </KioskField>
         <NikKeypad
-          labels={labels}
           onEdit={(change) => {
             if (!nik.current) return;
             nik.current.value = change(nik.current.value).slice(0, 16);
@@ -158,7 +158,7 @@ export function KioskForm({ state, formAction, isPending, labels, locale, onIdle
           }}
         />
       </div>
-      <p className="text-2xl text-muted">{labels.help}</p>
+      <p className="text-2xl text-muted">{t("devices.kiosk.help")}</p>
     </form>
   );
 }

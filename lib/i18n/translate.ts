@@ -1,33 +1,24 @@
-import { formatDate } from "../format";
-import { isIsoDate } from "../dates";
+import { interpolate, type Params } from "./interpolate";
 import { DEFAULT_LOCALE, LOCALES, messages, type Locale, type MessageKey } from "./messages";
 
 /** The language cookie; proxy.ts reads it to pick the citizen pages' locale segment. */
 export const LOCALE_COOKIE = "lang";
 
-export type Params = Record<string, string | number>;
+export type { Params };
 export type Translator = ((key: MessageKey, params?: Params) => string) & { locale: Locale };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-export function createTranslator(locale: Locale): Translator {
-  const table = messages[locale];
-  const t = (key: MessageKey, params?: Params) => {
-    const text = table[key] ?? messages[DEFAULT_LOCALE][key] ?? key;
-    return params ? text.replace(/\{(\w+)(:date)?\}/g, (m, name: string, asDate?: string) => (name in params ? fill(params[name]!, asDate, locale) : m)) : text;
-  };
-  return Object.assign(t, { locale });
+/** What a key reads as in `locale`: its own text, the Indonesian one if it has none, the key itself otherwise. */
+export function resolveMessage(locale: Locale, key: string): string {
+  return (messages[locale] as Record<string, string>)[key] ?? (messages[DEFAULT_LOCALE] as Record<string, string>)[key] ?? key;
 }
 
-/**
- * `{name}` as given; `{name:date}` turns a `YYYY-MM-DD` date into words in the reader's language
- * ("Rabu, 2 Desember 2026"). The DAL passes service dates as they are stored — the office-local calendar
- * date — and formatting keeps that calendar date, so no zone can move it to the day before.
- */
-function fill(value: string | number, asDate: string | undefined, locale: Locale): string {
-  return asDate && typeof value === "string" && isIsoDate(value) ? formatDate(value, locale) : String(value);
+export function createTranslator(locale: Locale): Translator {
+  const t = (key: MessageKey, params?: Params) => interpolate(resolveMessage(locale, key), params, locale);
+  return Object.assign(t, { locale });
 }
 
 /** The API's language: `?lang=` first, then Accept-Language, Indonesian by default. */

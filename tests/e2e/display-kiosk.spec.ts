@@ -22,6 +22,7 @@ test.describe("device screens", () => {
 
   test("the display shows a called number within a second, with voice, and no NIK or name", async ({ browser }) => {
     const { screen: display } = await activateDevice(browser, "display");
+    await expect(display).toHaveTitle(/^Layar panggilan/);
     // The "Aktifkan suara" gate waits for one press, unless the browser already allows sound (a TV in kiosk
     // mode; sometimes headless Chromium), when it opens by itself. Either way it must get out of the way.
     const gate = display.getByRole("button", { name: "Aktifkan suara" });
@@ -102,6 +103,13 @@ test.describe("device screens", () => {
     await kiosk.getByRole("button", { name: "Check-in" }).click();
     await expect(kiosk.getByRole("heading", { name: /Check-in berhasil/ })).toBeVisible();
     await expect(kiosk.getByText(booking.queueNumber).first()).toBeVisible();
+    await expect(kiosk).toHaveTitle(/^Check-in mandiri/);
+    // The language link without JavaScript: the page, its words and its title in English.
+    await kiosk.getByRole("link", { name: "English" }).click();
+    await expect(kiosk).toHaveURL(/\/kiosk\?lang=en$/);
+    await expect(kiosk).toHaveTitle(/^Self check-in/);
+    await expect(kiosk.getByRole("heading", { level: 1, name: "Self check-in" })).toBeVisible();
+    await expect(kiosk.getByLabel("Booking code", { exact: true })).toBeVisible();
   });
 
   test("an unactivated screen shows instructions and no data; the stream answers 401", async ({ page, request }) => {

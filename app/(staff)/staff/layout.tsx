@@ -11,10 +11,10 @@ import { hasPerAddressLimits } from "@/lib/client-ip";
 import { getOffice, requireOfficeById, toOfficeDTO } from "@/lib/dal/offices";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = {
-  title: { default: "Portal Petugas", template: "%s · Petugas · Antrean" },
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslator();
+  return { title: { default: t("staff.portal"), template: t("pageTitle.staffTemplate") }, robots: { index: false, follow: false } };
+}
 
 /** The staff shell. Pages still call requireStaffPage: a layout does not re-run on every navigation. */
 export default async function StaffLayout({ children }: { children: ReactNode }) {

@@ -8,7 +8,13 @@ import { getTranslator } from "@/lib/i18n/server";
 import { createTranslator, isLocale } from "@/lib/i18n/translate";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Survei kepuasan", robots: { index: false, follow: false } };
+
+/** The tab title in the citizen's chosen language (`?lang=`), the kiosk's own otherwise. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { lang } = await searchParams;
+  const t = isLocale(lang) ? createTranslator(lang) : await getTranslator();
+  return { title: t("pageTitle.kioskSurvey"), robots: { index: false, follow: false } };
+}
 
 type Props = { searchParams: Promise<{ lang?: string }> };
 

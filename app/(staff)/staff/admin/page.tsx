@@ -7,7 +7,9 @@ import { countOutbox } from "@/lib/dal/outbox-counts";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.admin") };
+}
 
 const LINKS: { href: string; label: MessageKey }[] = [
   { href: "/staff/admin/settings", label: "admin.link.settings" },

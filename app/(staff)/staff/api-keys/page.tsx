@@ -9,7 +9,9 @@ import { requireOfficeById } from "@/lib/dal/offices";
 import { getTranslator } from "@/lib/i18n/server";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "Kunci API" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.apiKeys") };
+}
 
 /** Admins issue keys for integrations (shown once) and revoke them. */
 export default async function ApiKeysPage() {

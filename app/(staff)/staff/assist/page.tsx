@@ -10,7 +10,9 @@ import { getTranslator } from "@/lib/i18n/server";
 import { PRIORITY_LABEL } from "@/lib/queue-labels";
 import { PRIORITY_REASONS } from "@/lib/validation/queue";
 
-export const metadata: Metadata = { title: "Booking dibantu" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.assist") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

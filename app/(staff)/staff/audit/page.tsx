@@ -14,7 +14,9 @@ import { formatReference } from "@/lib/reference";
 import { AuditQuerySchema } from "@/lib/validation/audit";
 import { parseInput } from "@/lib/validation/parse";
 
-export const metadata: Metadata = { title: "Log audit" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.audit") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

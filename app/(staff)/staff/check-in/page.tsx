@@ -6,7 +6,9 @@ import { getTranslator } from "@/lib/i18n/server";
 import { PRIORITY_LABEL } from "@/lib/queue-labels";
 import { PRIORITY_REASONS } from "@/lib/validation/queue";
 
-export const metadata: Metadata = { title: "Check-in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.checkIn") };
+}
 
 /** The check-in desk: scan or type the reference, type the NIK from the KTP. */
 export default async function CheckInPage() {

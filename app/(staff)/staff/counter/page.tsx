@@ -4,7 +4,9 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { listCounters } from "@/lib/dal/queue/counters";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Loket" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.counter") };
+}
 
 /** Where will I work today? One large link per counter, with the services it serves. */
 export default async function CountersPage() {

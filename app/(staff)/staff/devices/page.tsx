@@ -9,7 +9,9 @@ import { requireOfficeById } from "@/lib/dal/offices";
 import { getTranslator } from "@/lib/i18n/server";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "Perangkat" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.devices") };
+}
 
 /** Admins register the waiting-room TVs and kiosks, hand out their one-time links, and revoke them. */
 export default async function DevicesPage() {

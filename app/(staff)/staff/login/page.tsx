@@ -7,7 +7,9 @@ import { staffReturnPath } from "@/lib/auth/staff-paths";
 import { getTranslator } from "@/lib/i18n/server";
 import type { Translator } from "@/lib/i18n/translate";
 
-export const metadata: Metadata = { title: "Masuk" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.login") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -15,7 +15,9 @@ import { formatReference } from "@/lib/reference";
 import { OutboxQuerySchema } from "@/lib/validation/outbox";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "Pesan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.messages") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -11,7 +11,9 @@ import { getTranslator } from "@/lib/i18n/server";
 import { OUTAGE_REASON_CODES } from "@/lib/outage";
 import { formatReference } from "@/lib/reference";
 
-export const metadata: Metadata = { title: "Gangguan layanan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.outages") };
+}
 
 type Props = { searchParams: Promise<{ declared?: string; lifted?: string }> };
 

@@ -21,7 +21,9 @@ import { SKM_ELEMENTS } from "@/lib/survey/skm";
 import { ReportQuerySchema, type ReportQuery } from "@/lib/validation/reports";
 import { parseInput } from "@/lib/validation/parse";
 
-export const metadata: Metadata = { title: "Laporan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.reports") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -13,7 +13,9 @@ import type { Translator } from "@/lib/i18n/translate";
 import { sessionLabel } from "@/lib/schedule";
 import { MonthSchema } from "@/lib/validation/schedule";
 
-export const metadata: Metadata = { title: "Jadwal" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.schedule") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

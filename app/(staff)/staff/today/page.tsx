@@ -13,7 +13,9 @@ import { BOOKING_STATUSES } from "@/lib/queue-transitions";
 import { STATUS_LABEL } from "@/lib/queue-labels";
 import { DayOverviewQuerySchema } from "@/lib/validation/queue";
 
-export const metadata: Metadata = { title: "Hari ini" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.today") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

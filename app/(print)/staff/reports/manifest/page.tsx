@@ -10,7 +10,9 @@ import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { CHANNEL_LABEL, STATUS_LABEL } from "@/lib/queue-labels";
 
-export const metadata: Metadata = { title: "Manifes harian", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.manifest"), robots: { index: false, follow: false } };
+}
 
 type Props = { searchParams: Promise<{ date?: string; counter?: string }> };
 

@@ -9,7 +9,9 @@ import { getTranslator } from "@/lib/i18n/server";
 import { monthRange } from "@/lib/reports/range";
 import { ReportQuerySchema } from "@/lib/validation/reports";
 
-export const metadata: Metadata = { title: "Ringkasan bulanan", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.monthly"), robots: { index: false, follow: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 

@@ -14,7 +14,9 @@ import { getTranslator } from "@/lib/i18n/server";
 import { CHANNEL_LABEL, PRIORITY_LABEL, STATUS_LABEL } from "@/lib/queue-labels";
 import { isReference, normalizeReference } from "@/lib/reference";
 
-export const metadata: Metadata = { title: "Slip antrean", robots: { index: false, follow: false }, referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.slip"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 
 /** The slip's id, measured by ReceiptPageSize for the paper length. */
 const SLIP_ID = "slip";

@@ -9,7 +9,9 @@ import { listForms, type AdminForm } from "@/lib/dal/admin-forms";
 import type { Translator } from "@/lib/i18n/translate";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Formulir" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.forms") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -7,7 +7,9 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { listAdminServices } from "@/lib/dal/admin-services";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Layanan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.services") };
+}
 
 /** Every service of the office, inactive ones too, in the order the home page shows them. */
 export default async function AdminServicesPage() {

@@ -6,7 +6,9 @@ import { getOfficeSettings, type OfficeSettings } from "@/lib/dal/office-setting
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Pengaturan kantor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.settings") };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type Def = { name: keyof OfficeSettings; type: SettingGroup["fields"][number]["type"]; min?: number; max?: number };

@@ -6,7 +6,9 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { listTemplates } from "@/lib/dal/message-templates";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Templat pesan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.templates") };
+}
 
 /** Every message kind in both languages, marked where the office has its own text. */
 export default async function TemplatesPage() {

@@ -9,7 +9,9 @@ import { listStaff } from "@/lib/dal/staff-users";
 import { getTranslator } from "@/lib/i18n/server";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "Pengguna" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.users") };
+}
 
 export default async function StaffUsersPage() {
   const actor = await requireStaffPage("staff.manage");

@@ -8,7 +8,9 @@ import { isAppError } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
 import { PRIORITY_LABEL, STATUS_LABEL } from "@/lib/queue-labels";
 
-export const metadata: Metadata = { title: "Loket" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.counter") };
+}
 
 type Props = { params: Promise<{ number: string }> };
 

@@ -11,7 +11,9 @@ import { getAdminService } from "@/lib/dal/admin-services";
 import { isAppError } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Ubah layanan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.serviceEdit") };
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

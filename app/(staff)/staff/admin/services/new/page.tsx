@@ -6,7 +6,9 @@ import { createServiceAction } from "@/lib/actions/admin-services";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Layanan baru" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.serviceNew") };
+}
 
 export default async function NewServicePage() {
   await requireStaffPage("settings.manage");

@@ -12,7 +12,9 @@ import { isAppError } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
 import { StaffIdInputSchema } from "@/lib/validation/staff";
 
-export const metadata: Metadata = { title: "Akun petugas" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.user") };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
 

@@ -6,7 +6,9 @@ import { Card } from "@/components/ui/card";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Tambah akun" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.userNew") };
+}
 
 export default async function NewStaffPage() {
   await requireStaffPage("staff.manage");

@@ -11,7 +11,9 @@ import { PLACEHOLDERS, SAMPLE_PARAMS } from "@/lib/messages/template-rules";
 import { renderMessage, type MessageKind } from "@/lib/messages/templates";
 import { TemplateKeySchema } from "@/lib/validation/message-templates";
 
-export const metadata: Metadata = { title: "Ubah templat pesan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.templateEdit") };
+}
 
 type Props = { params: Promise<{ kind: string; language: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
