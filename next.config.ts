@@ -21,7 +21,9 @@ const nextConfig: NextConfig = {
   // tests included, and an unfinished test file elsewhere must not stop the browser tests from running.
   typescript: { ignoreBuildErrors: process.env.ANTREAN_SKIP_BUILD_TYPECHECK === "1" },
   // forbidden(): a staff page the role may not open answers 403 with app/(staff)/staff/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  // serverActions.bodySizeLimit: a form PDF may be 2 MB (refused above that with a 422 in the reader's
+  // language); the multipart post of a somewhat larger file still reaches the action to be told so.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   // Every visitor gets the page's <title> in the <head> before the body, not streamed in after it: a
   // screen reader or a slow phone announces the right title at once (axe saw it missing under load).
   htmlLimitedBots: /./,

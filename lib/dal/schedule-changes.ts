@@ -133,7 +133,8 @@ export async function closeSchedule(actor: Actor, input: CloseScheduleInput, ctx
     }
     const before = await dateOverrideOf(tx, office.id, date);
     if (before?.kind === "closed") throw new AppError("closed", "schedule.error.alreadyClosed");
-    const values = { kind: "closed" as const, reason, reasonEn, dailyCap: null };
+    // An ad-hoc closure, not a holiday: citizens read "Tutup: {reason}".
+    const values = { kind: "closed" as const, reason, reasonEn, dailyCap: null, isHoliday: false };
     await tx
       .insert(dateOverrides)
       .values({ officeId: office.id, date, ...values })
@@ -193,7 +194,7 @@ export async function setScheduleCapacity(actor: Actor, input: SetCapacityInput,
     if (!plan.open) throw new AppError("closed", "schedule.error.dayClosed");
     const before = await dateOverrideOf(tx, office.id, date);
     // A plain cap change keeps a special day's name; on an ordinary day it adds no public note.
-    const values = { kind: "open" as const, reason: before?.reason ?? "", reasonEn: before?.reasonEn ?? null, dailyCap: capacity };
+    const values = { kind: "open" as const, reason: before?.reason ?? "", reasonEn: before?.reasonEn ?? null, dailyCap: capacity, isHoliday: false };
     await tx
       .insert(dateOverrides)
       .values({ officeId: office.id, date, ...values })
@@ -245,7 +246,7 @@ export async function openScheduleDay(actor: Actor, input: OpenDayInput, ctx: Ct
   const { date, dailyCap, reason } = input;
   return runScheduleChange(actor, office, { action: "schedule.open_day", date, onConflict: input.onConflict, now }, async (tx) => {
     const before = await dateOverrideOf(tx, office.id, date);
-    const values = { kind: "open" as const, reason, reasonEn: input.reasonEn ?? null, dailyCap };
+    const values = { kind: "open" as const, reason, reasonEn: input.reasonEn ?? null, dailyCap, isHoliday: false };
     await tx
       .insert(dateOverrides)
       .values({ officeId: office.id, date, ...values })

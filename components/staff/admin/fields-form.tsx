@@ -34,6 +34,18 @@ export function FieldsForm({ action, groups, hidden = {}, submit, optionalText, 
           {group.fields.map((f) =>
             f.type === "checkbox" ? (
               <Checkbox key={f.name} name={f.name} label={f.label} defaultChecked={valueOf(f.name, f.value) === "on"} errors={state.fields?.[f.name]} />
+            ) : f.type === "file" ? (
+              <Field
+                key={f.name}
+                name={f.name}
+                id={f.id ?? `field-${f.name}`}
+                label={f.label}
+                hint={f.hint}
+                type="file"
+                accept={f.accept}
+                optionalText={f.optional ? optionalText : undefined}
+                errors={state.fields?.[f.name]}
+              />
             ) : f.type === "select" ? (
               <SelectField key={f.name} name={f.name} label={f.label} options={f.options} defaultValue={valueOf(f.name, f.value)} errors={state.fields?.[f.name]} />
             ) : (

@@ -22,6 +22,7 @@ import { staffMessages } from "./staff";
 import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
 import { placeMessages } from "./places";
+import { placesAdminMessages } from "./places-admin";
 import { powMessages } from "./pow";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
@@ -48,6 +49,7 @@ const domains = [
   adminMessages,
   scheduleMessages,
   placeMessages,
+  placesAdminMessages,
   standbyMessages,
   outageMessages,
   powMessages,
