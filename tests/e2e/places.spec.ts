@@ -46,7 +46,7 @@ test("an admin adds a service point with its first admin, who signs in to that p
   await expectNoAxeViolations(page, "place page");
 
   // Its first admin, through the same password rules as every account.
-  const first = page.getByRole("form").filter({ has: page.getByLabel("Kata sandi awal") });
+  const first = page.getByRole("form", { name: "Akun petugas pertama" });
   const account = { role: "admin" as const, email: `admin.${run}@kec-uji.antrean.test`, name: `Admin Kecamatan ${run}`, password: `Kec-Uji-${run}-Sandi-2026` };
   await first.getByLabel("Nama").fill(account.name);
   await first.getByLabel("Email").fill(account.email);

@@ -17,12 +17,14 @@ type Props = {
   action?: (previous: FormState, formData: FormData) => Promise<FormState>;
   hidden?: Record<string, string>;
   defaultRole?: StaffRole;
+  /** Names the form for assistive technology where a page holds several. */
+  label?: string;
 };
 
-export function CreateStaffForm({ labels, roles, action: submitTo = createStaffAction, hidden = {}, defaultRole = "operator" }: Props) {
+export function CreateStaffForm({ labels, roles, action: submitTo = createStaffAction, hidden = {}, defaultRole = "operator", label }: Props) {
   const [state, action, isPending] = useActionState(submitTo, IDLE);
   return (
-    <form action={action} className="flex flex-col gap-4">
+    <form action={action} aria-label={label} className="flex flex-col gap-4">
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -69,6 +69,7 @@ export default async function AdminPlacePage({ params, searchParams }: Props) {
               action={createPlaceStaffAction}
               hidden={{ placeSlug: place.slug }}
               defaultRole="admin"
+              label={t("placesAdmin.firstStaff")}
               roles={PLACE_STAFF_ROLES.map((role) => ({ value: role, label: t(`staff.role.${role}`) }))}
               labels={{
                 name: t("staff.users.name"),
