@@ -23,6 +23,7 @@ export function formFilePath(officeSlug: string, formSlug: string): string {
 export function pdfFileName(uploaded: string, fallback: string): string {
   const base = uploaded
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .replace(/\.pdf$/i, "")
     .replace(/[^A-Za-z0-9._-]+/g, "-")
     .replace(/^[-.]+|[-.]+$/g, "")
