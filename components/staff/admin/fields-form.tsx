@@ -52,7 +52,7 @@ export function FieldsForm({ action, groups, hidden = {}, submit, optionalText, 
               <Field
                 key={f.name}
                 name={f.name}
-                id={`field-${f.name.replace(/\./g, "-")}`}
+                id={f.id ?? `field-${f.name.replace(/\./g, "-")}`}
                 label={f.label}
                 hint={f.hint}
                 type={f.type}

@@ -87,7 +87,10 @@ export default async function AdminPlacePage({ params, searchParams }: Props) {
       </Card>
       <FieldsForm
         action={updatePlaceAction}
-        groups={[{ heading: t("placesAdmin.edit"), fields: placeFields(t, place).filter((f) => f.name !== "isPublic" && f.name !== "isTraining") }]}
+        groups={[{ heading: t("placesAdmin.edit"), fields: placeFields(t, place)
+              .filter((f) => f.name !== "isPublic" && f.name !== "isTraining")
+              // Ids of their own: the first-account form above has a "name" field too.
+              .map((f) => ({ ...f, id: `place-${f.name}` })) }]}
         hidden={{ intent: "details", placeSlug: place.slug, ...(place.isPublic ? { isPublic: "on" } : {}), ...(place.isTraining ? { isTraining: "on" } : {}) }}
         submit={t("placesAdmin.save")}
         optionalText={t("common.optional")}
