@@ -25,7 +25,9 @@ const nextConfig: NextConfig = {
   // build folder they would be read back by every server started from that build (two instances, or the
   // e2e postgres and embedded servers), each with its own database, and each page would cost a disk write
   // every second during the rush.
-  experimental: { authInterrupts: true, isrFlushToDisk: false },
+  // serverActions.bodySizeLimit: a form PDF may be 2 MB (refused above that with a 422 in the reader's
+  // language); the multipart post of a somewhat larger file still reaches the action to be told so.
+  experimental: { authInterrupts: true, isrFlushToDisk: false, serverActions: { bodySizeLimit: "4mb" } },
   // Every visitor gets the page's <title> in the <head> before the body, not streamed in after it: a
   // screen reader or a slow phone announces the right title at once (axe saw it missing under load).
   htmlLimitedBots: /./,

@@ -6,7 +6,8 @@ import { sessionLabel } from "./schedule";
 
 /** `closed`: closed on that date by the office, with its public reason (remaining is then 0). */
 export type SessionAvailability = { id: string; label: string; start: string; end: string; capacity: number; remaining: number; closed?: Note };
-export type DayReasonCode = "holiday" | "not_a_service_day" | "booking_closed" | "not_yet_open" | "full" | "outage";
+/** `holiday`: a holiday (national, cuti bersama); `closure`: the office closed the day for another reason. */
+export type DayReasonCode = "holiday" | "closure" | "not_a_service_day" | "booking_closed" | "not_yet_open" | "full" | "outage";
 export type DayAvailabilityCore = { date: string; open: boolean; reasonCode?: DayReasonCode; sessions: SessionAvailability[] };
 
 export type EvaluateContext = {

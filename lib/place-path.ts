@@ -15,3 +15,8 @@ export function parsePlaceParam(value: string | string[] | undefined): string | 
   if (Array.isArray(value)) return null;
   return SlugSchema.safeParse(value).success ? value : null;
 }
+
+/** A place's name in the reader's language (the Indonesian where no English one was given). */
+export function placeName(place: { name: string; nameEn: string | null }, locale: string): string {
+  return locale === "en" && place.nameEn ? place.nameEn : place.name;
+}

@@ -1,13 +1,14 @@
 import { isoWeekday, normalizeTime } from "./dates";
 
 export type TemplateSession = { weekday: number; startsAt: string; endsAt: string; capacity: number };
-export type DateOverrideInput = { kind: "closed" | "open"; reason: string; reasonEn: string | null; dailyCap: number | null };
+/** `isHoliday: false` marks a closure that is not a holiday (absent: a holiday, as every closure once was). */
+export type DateOverrideInput = { kind: "closed" | "open"; reason: string; reasonEn: string | null; dailyCap: number | null; isHoliday?: boolean };
 export type Note = { id: string; en: string | null };
 /** `closed`: the session is closed on that date (capacity 0) with a public reason. */
 export type PlannedSession = { start: string; end: string; capacity: number; closed?: Note };
 
 export type DayPlan =
-  | { date: string; open: false; closedReason: "holiday" | "not_a_service_day" | "outage"; note: { id: string; en: string | null } | null }
+  | { date: string; open: false; closedReason: "holiday" | "closure" | "not_a_service_day" | "outage"; note: { id: string; en: string | null } | null }
   | { date: string; open: true; dayCap: number; sessions: PlannedSession[]; note: { id: string; en: string | null } | null };
 
 export type PlanInputs = {
@@ -28,7 +29,7 @@ export type PlanInputs = {
 export function planDay(date: string, inputs: PlanInputs): DayPlan {
   const { override } = inputs;
   const note = override ? { id: override.reason, en: override.reasonEn } : null;
-  if (override?.kind === "closed") return { date, open: false, closedReason: "holiday", note };
+  if (override?.kind === "closed") return { date, open: false, closedReason: override.isHoliday === false ? "closure" : "holiday", note };
   const weekday = isoWeekday(date);
   const sessions = inputs.template
     .filter((s) => s.weekday === weekday)

@@ -1,6 +1,7 @@
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { PlaceDTO } from "@/lib/dal/places";
+import { placeName } from "@/lib/place-path";
 import type { Translator } from "@/lib/i18n/translate";
 
 /**
@@ -19,7 +20,7 @@ export function PlaceChoice({ places, t }: { places: PlaceDTO[]; t: Translator }
           <li key={place.slug}>
             <Card aria-labelledby={`place-${place.slug}`} className="space-y-2">
               <h2 id={`place-${place.slug}`} className="text-xl font-bold">
-                {place.name}
+                {placeName(place, t.locale)}
               </h2>
               {place.isMain ? <p className="text-sm font-semibold text-muted">{t("places.main")}</p> : null}
               {place.isTraining ? <p className="font-semibold text-red-800">{t("places.training")}</p> : null}

@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  customType,
   index,
   integer,
   pgTable,
@@ -10,6 +11,7 @@ import {
   smallint,
   text,
   time,
+  timestamp,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -23,6 +25,8 @@ export const offices = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     slug: text().notNull(),
     name: text().notNull(),
+    /** The place's name in English where it differs (citizens reading English see it); null: the Indonesian. */
+    nameEn: text(),
     shortName: text().notNull(),
     timezone: text().notNull().default("Asia/Jakarta"),
     regionCode: text().notNull(),
@@ -95,6 +99,9 @@ export const offices = pgTable(
     check("offices_no_show_ck", sql`${t.noShowAfterCalls} between 1 and 10`),
     check("offices_retention_ck", sql`${t.retentionDays} between 30 and 3650`),
     check("offices_name_ck", sql`length(${t.name}) between 1 and 200 and length(${t.shortName}) between 1 and 60`),
+    // Mirrored by the places form (lib/validation/places.ts).
+    check("offices_name_en_ck", sql`${t.nameEn} is null or length(${t.nameEn}) between 1 and 200`),
+    check("offices_place_position_ck", sql`${t.placePosition} between 0 and 999`),
     check("offices_release_delay_ck", sql`${t.releaseDelayMinutes} between 0 and 1440`),
     check("offices_standby_offer_ck", sql`${t.standbyOfferMinutes} between 5 and 1440`),
     check("offices_priority_rebook_ck", sql`${t.priorityRebookPercent} between 0 and 100`),
@@ -161,6 +168,16 @@ export const serviceRequirements = pgTable(
   ],
 );
 
+/** Raw bytes (`bytea`): a Buffer on both drivers (postgres.js gives a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => value,
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/** The largest form PDF an office may upload (2 MiB); the database holds the same bound. */
+export const FORM_FILE_MAX_BYTES = 2 * 1024 * 1024;
+
 export const forms = pgTable(
   "forms",
   {
@@ -175,9 +192,25 @@ export const forms = pgTable(
     descriptionEn: text(),
     note: text(),
     noteEn: text(),
-    url: text().notNull(),
+    /** A link to the form on another site; optional when the office uploaded the PDF itself. */
+    url: text(),
+    /**
+     * The uploaded PDF, served at a stable public address (`/api/v1/forms/{office}/{slug}.pdf`). Selected
+     * only by the download route: list queries name their columns.
+     */
+    file: bytea(),
+    fileName: text(),
+    fileSha256: text(),
+    fileUpdatedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex("forms_office_slug_uq").on(t.officeId, t.slug)],
+  (t) => [
+    uniqueIndex("forms_office_slug_uq").on(t.officeId, t.slug),
+    check("forms_source_ck", sql`${t.url} is not null or ${t.file} is not null`),
+    check(
+      "forms_file_ck",
+      sql`(${t.file} is null and ${t.fileName} is null and ${t.fileSha256} is null and ${t.fileUpdatedAt} is null) or (${t.file} is not null and ${t.fileName} is not null and ${t.fileSha256} is not null and ${t.fileUpdatedAt} is not null and octet_length(${t.file}) between 5 and ${sql.raw(String(FORM_FILE_MAX_BYTES))} and substring(${t.file} from 1 for 5) = '\\x255044462d'::bytea and length(${t.fileName}) between 5 and 120)`,
+    ),
+  ],
 );
 
 export const requirementForms = pgTable(

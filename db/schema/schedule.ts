@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, integer, pgTable, primaryKey, smallint, text, time, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, integer, pgTable, primaryKey, smallint, text, time, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { capacityScopeEnum, dateOverrideKindEnum } from "./enums";
 import { offices } from "./offices";
 
@@ -40,6 +40,11 @@ export const dateOverrides = pgTable(
     reason: text().notNull(),
     reasonEn: text(),
     dailyCap: integer(),
+    /**
+     * A `closed` day that is a holiday (national holidays, the imported cuti bersama): citizens read
+     * "Libur: …". An ad-hoc closure (SIAK down, an office event) is not, and reads "Tutup: …".
+     */
+    isHoliday: boolean().notNull().default(false),
   },
   (t) => [
     uniqueIndex("date_overrides_office_date_uq").on(t.officeId, t.date),

@@ -90,7 +90,7 @@ export async function seedPlaces(tx: Executor, main: MainOffice, options: { holi
       [1, 2, 3, 4, 5].flatMap((weekday) => point.hours.map((start) => ({ officeId, weekday, startsAt: start, endsAt: plusHour(start), capacity: point.sessionCapacity }))),
     );
     if (options.holidays.length > 0) {
-      await tx.insert(dateOverrides).values(options.holidays.map((h) => ({ officeId, date: h.date, kind: "closed" as const, reason: h.nameId, reasonEn: h.nameEn })));
+      await tx.insert(dateOverrides).values(options.holidays.map((h) => ({ officeId, date: h.date, kind: "closed" as const, reason: h.nameId, reasonEn: h.nameEn, isHoliday: true })));
     }
     await addCounters(tx, officeId, point.counters, [...byLetter.values()].flat());
   }

@@ -145,7 +145,7 @@ export async function seedDatabase(db: Database, { now, withDemoStaff = true }: 
     const holidayDates = new Set(holidays.map((h) => h.date));
     const saturdays = saturdaysOf([year, year + 1]).filter((date) => !holidayDates.has(date));
     await tx.insert(dateOverrides).values([
-      ...holidays.map((h) => ({ officeId, date: h.date, kind: "closed" as const, reason: h.nameId, reasonEn: h.nameEn })),
+      ...holidays.map((h) => ({ officeId, date: h.date, kind: "closed" as const, reason: h.nameId, reasonEn: h.nameEn, isHoliday: true })),
       ...saturdays.map((date) => ({ officeId, date, kind: "open" as const, reason: "Layanan Sabtu", reasonEn: "Saturday service", dailyCap: SATURDAY_DAILY_CAP })),
     ]);
 

@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createForm, updateForm } from "../dal/admin-forms";
+import { createForm, deleteForm, removeFormFile, setFormFile, updateForm } from "../dal/admin-forms";
 import { createService, replaceRequirements, setServiceActive, updateService } from "../dal/admin-services";
 import { AppError, type FieldErrors } from "../errors";
+import { hasUpload, parseFormFile } from "../validation/form-file";
 import { parseInput } from "../validation/parse";
 import { CreateFormLinkSchema, CreateServiceSchema, FormLinkSchema, parseRequirementRows, ServiceSchema, ServiceSlugSchema, SetServiceActiveSchema } from "../validation/services";
 import { defineAction, type RawForm, type Redirect } from "./define-action";
@@ -49,11 +50,24 @@ export const updateServiceAction = defineAction(
   },
 );
 
+/**
+ * One action for the forms page; `intent` names the form: create (a link, a PDF or both), update (names and
+ * link), file (upload or replace the PDF), file_delete, delete. The PDF is checked by its bytes (422).
+ */
 export const formLinkAction = defineAction(
   { permission: "settings.manage", echo: typed },
-  async (raw, { actor }): Promise<FormState | Redirect> => {
-    if (raw.intent === "create") await createForm(actor, actor.officeId, parseInput(CreateFormLinkSchema, raw));
-    else await updateForm(actor, actor.officeId, parseInput(ServiceSlugSchema, raw.formSlug ?? ""), parseInput(FormLinkSchema, raw));
+  async (raw, { actor, files }): Promise<FormState | Redirect> => {
+    const officeId = actor.officeId;
+    if (raw.intent === "create") {
+      const input = parseInput(CreateFormLinkSchema, raw);
+      await createForm(actor, officeId, input, hasUpload(files.file) ? await parseFormFile(files.file, input.slug) : undefined);
+    } else {
+      const slug = parseInput(ServiceSlugSchema, raw.formSlug ?? "");
+      if (raw.intent === "file") await setFormFile(actor, officeId, slug, await parseFormFile(files.file, slug));
+      else if (raw.intent === "file_delete") await removeFormFile(actor, officeId, slug);
+      else if (raw.intent === "delete") await deleteForm(actor, officeId, slug);
+      else await updateForm(actor, officeId, slug, parseInput(FormLinkSchema, raw));
+    }
     refreshPublic();
     return { redirect: `${FORMS_PATH}?saved=1` };
   },

@@ -23,7 +23,8 @@ export type RawForm = Record<string, string | string[]>;
 type Who = { permission: Permission; device?: false } | { permission: Permission; device: true } | { permission?: undefined; device?: false };
 type ActorOf<W> = W extends { device: true } ? DeviceActor : W extends { permission: Permission } ? StaffActor : Actor;
 
-export type ActionContext<A extends Actor> = { actor: A; t: Translator; raw: RawForm; ip: string };
+/** `files`: the uploaded files of the post by field name (non-empty ones only); `raw` holds its text fields. */
+export type ActionContext<A extends Actor> = { actor: A; t: Translator; raw: RawForm; files: Record<string, File>; ip: string };
 
 /** Where the action sends the browser after success (a plain form post then lands on a page of its own). */
 export type Redirect = { redirect: string };
@@ -61,13 +62,19 @@ export function defineAction<S extends { status: string }, W extends Who, Sc ext
       const actor = await actorFor(config, ip);
       await config.limit?.(ip);
       const input = (config.schema ? parseInput(config.schema, raw) : raw) as Sc extends z.ZodType ? z.output<Sc> : RawForm;
-      outcome = await run(input, { actor: actor as ActorOf<W>, t, raw, ip });
+      outcome = await run(input, { actor: actor as ActorOf<W>, t, raw, files: uploadedFiles(formData), ip });
     } catch (error) {
       return toFormState(error, t, echoed(config.echo, raw)) as unknown as S;
     }
     if ("redirect" in outcome) redirect(outcome.redirect);
     return outcome;
   };
+}
+
+function uploadedFiles(formData: FormData): Record<string, File> {
+  const files: Record<string, File> = {};
+  for (const [key, value] of formData.entries()) if (typeof value !== "string" && value.size > 0) files[key] = value;
+  return files;
 }
 
 async function actorFor(who: Who, ip: string): Promise<Actor> {

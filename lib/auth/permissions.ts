@@ -22,13 +22,15 @@ export const PERMISSIONS = [
   "schedule.manage",
   "schedule.close_session",
   "outage.manage",
+  "places.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const OPERATOR: Permission[] = ["day.view", "booking.check_in", "booking.assist", "queue.operate"];
 // schedule.close_session: close a session of today (the schedule page, limited to that for supervisors).
 const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view", "audit.view", "messages.manage", "schedule.close_session", "outage.manage"];
-const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage", "api_keys.manage", "schedule.manage"];
+// places.manage: the service points (lib/dal/admin-places.ts), for admins of the main office only (checked there).
+const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage", "api_keys.manage", "schedule.manage", "places.manage"];
 
 /** Roles → permissions, as data. */
 export const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {

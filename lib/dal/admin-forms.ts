@@ -1,51 +1,107 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
-import { forms, type Form } from "@/db/schema";
+import { createHash } from "node:crypto";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { forms, offices } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { getDb } from "../db";
-import { AppError, pgErrorCode } from "../errors";
+import { AppError, notFound, pgErrorCode } from "../errors";
+import type { FormFileInput } from "../validation/form-file";
 import type { FormLinkInput } from "../validation/services";
 import { writeAudit } from "./audit";
 import { invalidateReads } from "./read-cache";
 
-export type AdminForm = Pick<Form, "id" | "slug" | "name" | "nameEn" | "description" | "descriptionEn" | "url">;
+/** A form as the admin's list shows it: never the PDF's bytes, only what describes them. */
+export type AdminForm = {
+  id: string;
+  slug: string;
+  name: string;
+  nameEn: string | null;
+  description: string | null;
+  descriptionEn: string | null;
+  url: string | null;
+  file: { name: string; size: number; updatedAt: Date } | null;
+};
 const FIELDS = ["name", "nameEn", "description", "descriptionEn", "url"] as const;
 
-/** The office's forms (formulir): a name in both languages and a link to the PDF. */
+const FORM_COLUMNS = {
+  id: forms.id,
+  slug: forms.slug,
+  name: forms.name,
+  nameEn: forms.nameEn,
+  description: forms.description,
+  descriptionEn: forms.descriptionEn,
+  url: forms.url,
+  fileName: forms.fileName,
+  fileSize: sql<number | null>`octet_length(${forms.file})`.mapWith((v: unknown) => (v === null ? null : Number(v))),
+  fileSha256: forms.fileSha256,
+  fileUpdatedAt: forms.fileUpdatedAt,
+};
+type FormRow = Omit<AdminForm, "file"> & { fileName: string | null; fileSize: number | null; fileSha256: string | null; fileUpdatedAt: Date | null };
+
+function toAdminForm(row: FormRow): AdminForm {
+  const { fileName, fileSize, fileSha256: _sha, fileUpdatedAt, ...rest } = row;
+  return { ...rest, file: fileName && fileUpdatedAt ? { name: fileName, size: fileSize ?? 0, updatedAt: fileUpdatedAt } : null };
+}
+
+/** What an audit row says about a stored PDF: its name, size and hash, never its bytes. */
+const fileFacts = (row: Pick<FormRow, "fileName" | "fileSize" | "fileSha256">) => (row.fileName ? { fileName: row.fileName, size: row.fileSize, sha256: row.fileSha256 } : null);
+
+const linkOrFile = () => new AppError("validation", "error.validation", { fields: { url: ["field.form.linkOrFile"] } });
+
+/** The office's forms (formulir): a name in both languages and a link, an uploaded PDF, or both. */
 export async function listForms(actor: Actor, officeId: string): Promise<AdminForm[]> {
   assertCan(actor, "settings.manage", officeId);
   const db = await getDb();
-  return db
-    .select({ id: forms.id, slug: forms.slug, name: forms.name, nameEn: forms.nameEn, description: forms.description, descriptionEn: forms.descriptionEn, url: forms.url })
-    .from(forms)
-    .where(eq(forms.officeId, officeId))
-    .orderBy(asc(forms.name));
+  const rows = await db.select(FORM_COLUMNS).from(forms).where(eq(forms.officeId, officeId)).orderBy(asc(forms.name));
+  return rows.map(toAdminForm);
 }
 
-export async function createForm(actor: Actor, officeId: string, input: FormLinkInput & { slug: string }): Promise<void> {
+function fileValues(file: FormFileInput, now: Date) {
+  return { file: file.bytes, fileName: file.fileName, fileSha256: createHash("sha256").update(file.bytes).digest("hex"), fileUpdatedAt: now };
+}
+
+/** A new form with a link, an uploaded PDF or both (neither: 422 on the link). A taken code is a 409. */
+export async function createForm(actor: Actor, officeId: string, input: FormLinkInput & { slug: string }, file?: FormFileInput, now = new Date()): Promise<void> {
   assertCan(actor, "settings.manage", officeId);
+  if (!input.url && !file) throw linkOrFile();
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
-      await tx.insert(forms).values({ officeId, slug: input.slug, name: input.name, nameEn: input.nameEn, description: input.description, descriptionEn: input.descriptionEn, url: input.url });
-      await writeAudit(tx, { officeId, actor, action: "form.create", details: { slug: input.slug, url: input.url } });
+      const values = { officeId, slug: input.slug, name: input.name, nameEn: input.nameEn, description: input.description, descriptionEn: input.descriptionEn, url: input.url };
+      const [row] = await tx.insert(forms).values({ ...values, ...(file ? fileValues(file, now) : {}) }).returning({ id: forms.id });
+      const [created] = await tx.select(FORM_COLUMNS).from(forms).where(eq(forms.id, row!.id));
+      await writeAudit(tx, { officeId, actor, action: "form.create", details: { slug: input.slug, url: input.url, file: fileFacts(created!) } });
     });
   } catch (error) {
-    if (pgErrorCode(error).code === "23505") throw new AppError("duplicate", "error.service.slugTaken", { fields: { slug: ["field.service.slugTaken"] } });
-    throw error;
+    throw asFormError(error);
   }
   invalidateReads("settings");
+}
+
+function asFormError(error: unknown): unknown {
+  const { code } = pgErrorCode(error);
+  if (code === "23505") return new AppError("duplicate", "error.service.slugTaken", { fields: { slug: ["field.service.slugTaken"] } });
+  if (code === "23514") return new AppError("validation", "error.validation", { fields: { _: ["field.invalid"] } });
+  return error;
+}
+
+async function lockForm(tx: Executor, officeId: string, slug: string): Promise<FormRow> {
+  const [form] = await tx.select(FORM_COLUMNS).from(forms).where(and(eq(forms.officeId, officeId), eq(forms.slug, slug))).for("update");
+  if (!form) throw notFound("error.pageNotFound");
+  return form;
 }
 
 export async function updateForm(actor: Actor, officeId: string, slug: string, input: FormLinkInput): Promise<void> {
   assertCan(actor, "settings.manage", officeId);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const [form] = await tx.select().from(forms).where(and(eq(forms.officeId, officeId), eq(forms.slug, slug))).for("update");
-    if (!form) throw new AppError("not_found", "error.pageNotFound");
+    const form = await lockForm(tx, officeId, slug);
     const changed = FIELDS.filter((k) => form[k] !== input[k]);
     if (changed.length === 0) return;
+    // Emptying the link leaves a form without anything to download unless a PDF is stored.
+    if (!input.url && !form.fileName) throw linkOrFile();
     await tx.update(forms).set(input).where(eq(forms.id, form.id));
     await writeAudit(tx, {
       officeId,
@@ -55,4 +111,65 @@ export async function updateForm(actor: Actor, officeId: string, slug: string, i
     });
   });
   invalidateReads("settings");
+}
+
+/** Stores (or replaces) the form's PDF; citizens' links to it stay the same address. */
+export async function setFormFile(actor: Actor, officeId: string, slug: string, file: FormFileInput, now = new Date()): Promise<void> {
+  assertCan(actor, "settings.manage", officeId);
+  const db = await getDb();
+  try {
+    await db.transaction(async (tx) => {
+      const form = await lockForm(tx, officeId, slug);
+      await tx.update(forms).set(fileValues(file, now)).where(eq(forms.id, form.id));
+      const [after] = await tx.select(FORM_COLUMNS).from(forms).where(eq(forms.id, form.id));
+      await writeAudit(tx, { officeId, actor, action: form.fileName ? "form.file_replace" : "form.file_upload", details: { slug, before: fileFacts(form), after: fileFacts(after!) } });
+    });
+  } catch (error) {
+    throw asFormError(error);
+  }
+  invalidateReads("settings");
+}
+
+/** Deletes the form's PDF; a form without a link keeps it (422: add a link first, or delete the form). */
+export async function removeFormFile(actor: Actor, officeId: string, slug: string): Promise<void> {
+  assertCan(actor, "settings.manage", officeId);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const form = await lockForm(tx, officeId, slug);
+    if (!form.fileName) throw notFound("error.pageNotFound");
+    if (!form.url) throw linkOrFile();
+    await tx.update(forms).set({ file: null, fileName: null, fileSha256: null, fileUpdatedAt: null }).where(eq(forms.id, form.id));
+    await writeAudit(tx, { officeId, actor, action: "form.file_delete", details: { slug, before: fileFacts(form), after: null } });
+  });
+  invalidateReads("settings");
+}
+
+/** Deletes a form (its links from requirements go with it). */
+export async function deleteForm(actor: Actor, officeId: string, slug: string): Promise<void> {
+  assertCan(actor, "settings.manage", officeId);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const form = await lockForm(tx, officeId, slug);
+    await tx.delete(forms).where(eq(forms.id, form.id));
+    const { id: _id, fileSize: _s, fileSha256: _h, fileName: _n, fileUpdatedAt: _u, ...before } = form;
+    await writeAudit(tx, { officeId, actor, action: "form.delete", details: { slug, before: { ...before, file: fileFacts(form) }, after: null } });
+  });
+  invalidateReads("settings");
+}
+
+export type FormFileDownload = { bytes: Buffer; fileName: string; sha256: string; updatedAt: Date };
+
+/**
+ * A public place's uploaded form PDF, for the download route. A hidden place, an unknown form or a form
+ * without a PDF all answer null (404), the same.
+ */
+export async function findPublicFormFile(officeSlug: string, formSlug: string): Promise<FormFileDownload | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ bytes: forms.file, fileName: forms.fileName, sha256: forms.fileSha256, updatedAt: forms.fileUpdatedAt })
+    .from(forms)
+    .innerJoin(offices, eq(offices.id, forms.officeId))
+    .where(and(eq(offices.slug, officeSlug), eq(offices.isPublic, true), eq(forms.slug, formSlug)));
+  if (!row?.bytes || !row.fileName || !row.sha256 || !row.updatedAt) return null;
+  return { bytes: row.bytes, fileName: row.fileName, sha256: row.sha256, updatedAt: row.updatedAt };
 }

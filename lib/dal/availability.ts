@@ -39,6 +39,7 @@ export type AvailabilityResult = {
 
 const REASON_KEY: Record<DayReasonCode, MessageKey> = {
   holiday: "day.reason.holiday",
+  closure: "day.reason.closure",
   not_a_service_day: "day.reason.notAServiceDay",
   booking_closed: "day.reason.bookingClosed",
   not_yet_open: "day.reason.notYetOpen",
@@ -124,6 +125,14 @@ export function localizeDay(day: DayAvailabilityCore & { note: { id: string; en:
   const core = { ...rest, sessions: rest.sessions.map((s) => (s.closed ? { ...s, reason: t.locale === "en" && s.closed.en ? s.closed.en : s.closed.id } : s)) };
   const noteText = note ? (t.locale === "en" && note.en ? note.en : note.id) : "";
   if (!core.reasonCode) return noteText ? { ...core, note: noteText } : core;
-  const reason = core.reasonCode === "holiday" && !noteText ? t("day.reason.closed") : t(REASON_KEY[core.reasonCode], { name: noteText });
-  return { ...core, reason };
+  return { ...core, reason: closedDayReason(core.reasonCode, noteText, t) };
+}
+
+/**
+ * Why a day cannot be booked, in the reader's words: a holiday reads "Libur: …", a closure that is not a
+ * holiday "Tutup: …" (a closed day without a public reason: "Tutup").
+ */
+export function closedDayReason(code: DayReasonCode, noteText: string, t: Translator): string {
+  if ((code === "holiday" || code === "closure") && !noteText) return t("day.reason.closed");
+  return t(REASON_KEY[code], { name: noteText });
 }

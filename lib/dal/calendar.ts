@@ -36,7 +36,7 @@ async function readDayPlans(db: Executor, office: Office, from: string, to: stri
         openWeekdays: office.openWeekdays,
         dailyCap: office.dailyCap,
         template,
-        override: override && { kind: override.kind, reason: override.reason, reasonEn: override.reasonEn, dailyCap: override.dailyCap },
+        override: override && { kind: override.kind, reason: override.reason, reasonEn: override.reasonEn, dailyCap: override.dailyCap, isHoliday: override.isHoliday },
         sessionCapacities: new Map(sessionOverrides.filter((s) => s.date === date).map((s) => [s.startsAt.slice(0, 5), s.capacity])),
         sessionClosures: new Map(
           sessionOverrides.filter((s) => s.date === date && s.reason !== null).map((s) => [s.startsAt.slice(0, 5), { id: s.reason!, en: s.reasonEn }]),

@@ -30,7 +30,7 @@ export async function ensureNationalHolidays({ now = new Date() }: { now?: Date 
       await db.transaction(async (tx) => {
         const rows = await tx
           .insert(dateOverrides)
-          .values(holidays.map((h) => ({ officeId: office.id, date: h.date, kind: "closed" as const, reason: h.nameId, reasonEn: h.nameEn })))
+          .values(holidays.map((h) => ({ officeId: office.id, date: h.date, kind: "closed" as const, reason: h.nameId, reasonEn: h.nameEn, isHoliday: true })))
           .onConflictDoNothing()
           .returning({ id: dateOverrides.id });
         await writeAudit(tx, { officeId: office.id, actor: SYSTEM, action: "calendar.holidays_added", details: { year: y, count: rows.length } });

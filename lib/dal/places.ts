@@ -12,6 +12,8 @@ import { cachedRead } from "./read-cache";
 export type PlaceDTO = {
   slug: string;
   name: string;
+  /** The name in English where the office gave one (`placeName` picks by language). */
+  nameEn: string | null;
   shortName: string;
   address: string | null;
   mapUrl: string | null;
@@ -23,6 +25,7 @@ function toPlaceDTO(office: Office): PlaceDTO {
   return {
     slug: office.slug,
     name: office.name,
+    nameEn: office.nameEn,
     shortName: office.shortName,
     address: office.address,
     mapUrl: office.mapUrl,

@@ -66,7 +66,7 @@ export async function getScheduleMonth(actor: Actor, asked: string | undefined, 
     const templateOf = (start: string) => template.find((t) => t.weekday === weekday && normalizeTime(t.startsAt) === start)?.capacity ?? null;
     const base = { date: plan.date, weekday, inMonth: plan.date.startsWith(month), isPast: plan.date < today, note: plan.note, booked: used?.day ?? 0 };
     if (!plan.open) {
-      const kind = plan.closedReason === "holiday" ? "closed" : "not_a_service_day";
+      const kind = plan.closedReason === "holiday" || plan.closedReason === "closure" ? "closed" : "not_a_service_day";
       return { ...base, open: false, kind, dayCap: null, ownCap: false, sessions: [] };
     }
     return {

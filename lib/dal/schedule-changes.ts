@@ -126,7 +126,7 @@ async function startDatedChange(actor: Actor, input: { office?: string; date: st
 }
 
 /** A date's own row (closed, or open with its cap), replacing the one there was. */
-async function putDateOverride(tx: Executor, officeId: string, date: string, values: { kind: "closed" | "open"; reason: string; reasonEn: string | null; dailyCap: number | null }) {
+async function putDateOverride(tx: Executor, officeId: string, date: string, values: { kind: "closed" | "open"; reason: string; reasonEn: string | null; dailyCap: number | null; isHoliday: boolean }) {
   await tx
     .insert(dateOverrides)
     .values({ officeId, date, ...values })
@@ -174,7 +174,8 @@ export async function closeSchedule(actor: Actor, input: CloseScheduleInput, ctx
     }
     const before = await dateOverrideOf(tx, office.id, date);
     if (before?.kind === "closed") throw new AppError("closed", "schedule.error.alreadyClosed");
-    const values = { kind: "closed" as const, reason, reasonEn, dailyCap: null };
+    // An ad-hoc closure, not a holiday: citizens read "Tutup: {reason}".
+    const values = { kind: "closed" as const, reason, reasonEn, dailyCap: null, isHoliday: false };
     await putDateOverride(tx, office.id, date, values);
     return { before: strip(before), after: values, targets: [{ date, capacity: 0 }] };
   });
@@ -207,7 +208,7 @@ export async function setScheduleCapacity(actor: Actor, input: SetCapacityInput,
     if (!plan.open) throw new AppError("closed", "schedule.error.dayClosed");
     const before = await dateOverrideOf(tx, office.id, date);
     // A plain cap change keeps a special day's name; on an ordinary day it adds no public note.
-    const values = { kind: "open" as const, reason: before?.reason ?? "", reasonEn: before?.reasonEn ?? null, dailyCap: capacity };
+    const values = { kind: "open" as const, reason: before?.reason ?? "", reasonEn: before?.reasonEn ?? null, dailyCap: capacity, isHoliday: false };
     await putDateOverride(tx, office.id, date, values);
     return { before: strip(before) ?? { dailyCap: plan.dayCap }, after: values, targets: [{ date, capacity }] };
   });
@@ -237,7 +238,7 @@ export async function openScheduleDay(actor: Actor, input: OpenDayInput, ctx: Ct
   const { date, dailyCap, reason } = input;
   return runScheduleChange(actor, office, { action: "schedule.open_day", date, onConflict: input.onConflict, now }, async (tx) => {
     const before = await dateOverrideOf(tx, office.id, date);
-    const values = { kind: "open" as const, reason, reasonEn: input.reasonEn ?? null, dailyCap };
+    const values = { kind: "open" as const, reason, reasonEn: input.reasonEn ?? null, dailyCap, isHoliday: false };
     await putDateOverride(tx, office.id, date, values);
     const plan = await loadDayPlan(tx, office, date);
     if (!plan.open) throw new AppError("validation", "error.validation", { fields: { date: ["schedule.field.noSessions"] } });

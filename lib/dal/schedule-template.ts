@@ -124,7 +124,8 @@ export async function importClosures(actor: Actor, input: { lines: string; onCon
   const result = await runScheduleChange(actor, office, { action: "schedule.import_closures", date: dates[0]!, reason, onConflict: input.onConflict, now, dates }, async (tx) => {
     const before = await tx.select().from(dateOverrides).where(and(eq(dateOverrides.officeId, office.id), inArray(dateOverrides.date, dates)));
     for (const c of closures) {
-      const values = { kind: "closed" as const, reason: c.reason, reasonEn: c.reasonEn, dailyCap: null };
+      // The year's cuti bersama: holidays ("Libur: …").
+      const values = { kind: "closed" as const, reason: c.reason, reasonEn: c.reasonEn, dailyCap: null, isHoliday: true };
       await tx
         .insert(dateOverrides)
         .values({ officeId: office.id, date: c.date, ...values })

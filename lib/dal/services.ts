@@ -1,14 +1,16 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { forms, requirementForms, serviceRequirements, services, type Office, type Service } from "@/db/schema";
+import { forms, offices, requirementForms, serviceRequirements, services, type Office, type Service } from "@/db/schema";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { formFilePath } from "../form-file";
 import { localized, localizedOrNull, type Localized } from "../i18n/content";
 import type { Locale } from "../i18n/messages";
 import type { DocumentCopy, RequirementKind } from "../requirements";
 import { cachedRead } from "./read-cache";
 
+/** `url`: the office's uploaded PDF (its stable address here) when there is one, else the link it gave. */
 export type FormDTO = { slug: string; name: Localized; url: string; description: Localized | null };
 /** `copy` and `copies` only for documents, and only where the office says. */
 export type RequirementDTO = { text: Localized; kind: RequirementKind; copy: DocumentCopy | null; copies: number | null; forms: FormDTO[] };
@@ -93,11 +95,14 @@ async function attachRequirements(db: Executor, rows: Service[], locale: Locale)
             name: forms.name,
             nameEn: forms.nameEn,
             url: forms.url,
+            hasFile: sql<boolean>`${forms.fileName} is not null`,
+            officeSlug: offices.slug,
             description: forms.description,
             descriptionEn: forms.descriptionEn,
           })
           .from(requirementForms)
           .innerJoin(forms, eq(forms.id, requirementForms.formId))
+          .innerJoin(offices, eq(offices.id, forms.officeId))
           .where(inArray(requirementForms.requirementId, requirementRows.map((r) => r.id)));
 
   return rows.map((s) => ({
@@ -118,7 +123,12 @@ async function attachRequirements(db: Executor, rows: Service[], locale: Locale)
         copies: r.kind === "document" ? r.copies : null,
         forms: formRows
           .filter((f) => f.requirementId === r.id)
-          .map((f) => ({ slug: f.slug, name: localized(locale, f.name, f.nameEn), url: f.url, description: localizedOrNull(locale, f.description, f.descriptionEn) })),
+          .map((f) => ({
+            slug: f.slug,
+            name: localized(locale, f.name, f.nameEn),
+            url: f.hasFile || !f.url ? formFilePath(f.officeSlug, f.slug) : f.url,
+            description: localizedOrNull(locale, f.description, f.descriptionEn),
+          })),
       })),
   }));
 }

@@ -67,14 +67,33 @@ export async function createStaff(
   const now = options.now ?? new Date();
   const passwordHash = await hash(input.password);
   const db = await getDb();
+  return db.transaction((tx) => unsafeInsertStaff(tx, actor, officeId, input, passwordHash, { now, via: options.via }));
+}
+
+/**
+ * Inserts the account and its `staff.create` audit row in the caller's transaction, WITHOUT checking that
+ * the actor may manage the office's staff: the caller has (`createStaff`; the main office's admin creating a
+ * service point's first account, `createPlaceStaff`). The password comes hashed (argon2, `hash`). A taken
+ * e-mail address is a field error.
+ */
+export async function unsafeInsertStaff(
+  tx: Executor,
+  actor: Actor,
+  officeId: string,
+  input: Pick<CreateStaffInput, "name" | "email" | "role">,
+  passwordHash: string,
+  options: { now: Date; via?: string },
+): Promise<StaffUserDTO> {
+  const { now } = options;
   try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx
+    // A savepoint: a duplicate e-mail must leave the caller's transaction usable for its own error.
+    return await tx.transaction(async (sp) => {
+      const [row] = await sp
         .insert(staffUsers)
         .values({ officeId, name: input.name, email: input.email, role: input.role, passwordHash, createdAt: now, updatedAt: now })
         .returning(DTO_COLUMNS);
       const details = { staffId: row!.id, email: row!.email, role: row!.role, ...(options.via ? { via: options.via } : {}) };
-      await writeAudit(tx, { officeId, actor, action: "staff.create", details });
+      await writeAudit(sp, { officeId, actor, action: "staff.create", details });
       return row!;
     });
   } catch (error) {
@@ -83,6 +102,11 @@ export async function createStaff(
     }
     throw error;
   }
+}
+
+/** The argon2id hash of a new password (the one place passwords are hashed for accounts). */
+export function hashStaffPassword(password: string): Promise<string> {
+  return hash(password);
 }
 
 /** Locks the target row for the change, after checking the actor may manage staff of its office. */

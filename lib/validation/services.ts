@@ -124,11 +124,13 @@ export const FormLinkSchema = z.object({
   nameEn: optionalText(200),
   description: optionalText(500),
   descriptionEn: optionalText(500),
+  /** Optional: a form may be an uploaded PDF instead (the data layer wants one or the other). */
   url: z
     .string()
     .max(500, { error: "field.tooLong" })
-    .transform((v) => v.trim())
-    .refine((v) => isHttpUrl(v), { error: "field.url.invalid" }),
+    .optional()
+    .transform((v) => (v?.trim() ? v.trim() : null))
+    .refine((v) => v === null || isHttpUrl(v), { error: "field.url.invalid" }),
 });
 export type FormLinkInput = z.output<typeof FormLinkSchema>;
 export const CreateFormLinkSchema = z.object({ slug: ServiceSlugSchema }).and(FormLinkSchema);

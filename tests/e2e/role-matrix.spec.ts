@@ -30,6 +30,9 @@ const PAGES: { path: string; operator: Outcome; supervisor: Outcome; admin: Outc
   { path: "/staff/admin/services/new", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/services/ktp-el-baru", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/forms", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  // Service points: the main office's admins only (the e2e office is a main office; a place's admin: places.spec).
+  { path: "/staff/admin/places", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
+  { path: "/staff/admin/places/new", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/templates", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/admin/templates/reminder/id", operator: "forbidden", supervisor: "forbidden", admin: "ok" },
   { path: "/staff/schedule", operator: "forbidden", supervisor: "ok", admin: "ok" },

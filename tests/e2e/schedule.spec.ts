@@ -47,11 +47,11 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   await expect(page.locator(`td[data-date="${closedDate}"]`)).toContainText(`TUTUP: ${reason}`);
 
   // The citizen sees it at once, with the reason: the API and the date choice without JavaScript.
-  expect(await citizenDay(request, closedDate)).toMatchObject({ open: false, reason: `Libur: ${reason}` });
+  expect(await citizenDay(request, closedDate)).toMatchObject({ open: false, reasonCode: "closure", reason: `Tutup: ${reason}` });
   const citizen = await browser.newContext({ javaScriptEnabled: false });
   const citizenPage = await citizen.newPage();
   await citizenPage.goto(`/book/${KTP_SERVICE.slug}?checklist=confirmed&date=${closedDate}`);
-  await expect(citizenPage.getByText(`Libur: ${reason}`)).toBeVisible();
+  await expect(citizenPage.getByText(`Tutup: ${reason}`)).toBeVisible();
 
   // A citizen holds a place at 10:00; lowering that session to 0 names them and asks what to do.
   const person = randomPerson();

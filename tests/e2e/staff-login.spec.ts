@@ -22,7 +22,7 @@ test.describe("staff login and roles", () => {
   const expectedNav = {
     operator: ["Hari ini", "Check-in", "Loket", "Booking dibantu"],
     supervisor: ["Hari ini", "Check-in", "Loket", "Booking dibantu", "Laporan", "Pesan", "Log audit", "Jadwal", "Gangguan"],
-    admin: ["Hari ini", "Check-in", "Loket", "Booking dibantu", "Laporan", "Pesan", "Log audit", "Admin", "Jadwal", "Gangguan", "Perangkat", "Pengguna", "Kunci API"],
+    admin: ["Hari ini", "Check-in", "Loket", "Booking dibantu", "Laporan", "Pesan", "Log audit", "Admin", "Jadwal", "Gangguan", "Perangkat", "Tempat layanan", "Pengguna", "Kunci API"],
   } as const;
 
   for (const role of ["operator", "supervisor", "admin"] as const) {

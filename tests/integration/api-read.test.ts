@@ -34,7 +34,7 @@ describe.each(DATABASE_KINDS)("read API on %s", (kind) => {
       .returning();
     const [form] = await db.insert(forms).values({ officeId: t.office.id, slug: "f1-01", name: "F-1.01 Biodata", url: "https://example.org/F1.01.pdf" }).returning();
     await db.insert(requirementForms).values({ requirementId: requirement!.id, formId: form!.id });
-    await db.insert(dateOverrides).values({ officeId: t.office.id, date: "2026-12-03", kind: "closed", reason: "Hari Raya Uji", reasonEn: "Test Holiday" });
+    await db.insert(dateOverrides).values({ officeId: t.office.id, date: "2026-12-03", kind: "closed", reason: "Hari Raya Uji", reasonEn: "Test Holiday", isHoliday: true });
   });
   afterAll(async () => {
     await disposeApiTestDatabase(testDb);

@@ -65,8 +65,8 @@ describe.each(DATABASE_KINDS)("the schedule admin API on %s", (kind) => {
     const res = await closures({ date: TOMORROW, reason: "Gangguan SIAK", reasonEn: "SIAK outage" });
     expect(res.status).toBe(201);
     expect(res.json).toEqual({ office: t.office.slug, date: TOMORROW, session: null, reason: "Gangguan SIAK", reasonEn: "SIAK outage", cancelled: [], kept: [] });
-    expect(await day(TOMORROW)).toMatchObject({ open: false, reason: "Libur: Gangguan SIAK" });
-    expect((await day(TOMORROW, "en")).reason).toBe("Holiday: SIAK outage");
+    expect(await day(TOMORROW)).toMatchObject({ open: false, reasonCode: "closure", reason: "Tutup: Gangguan SIAK" });
+    expect((await day(TOMORROW, "en")).reason).toBe("Closed: SIAK outage");
     expect((await closures({ date: TOMORROW, reason: "again" })).status).toBe(409);
     const back = await reopen({ date: TOMORROW });
     expect(back.status).toBe(200);

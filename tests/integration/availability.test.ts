@@ -52,8 +52,8 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
   it("names a holiday in the reader's language, explains other closed days, and shows a special day's note", async () => {
     const t = await createTestOffice(db(), { office: { openWeekdays: [1, 2, 3, 4, 5] } });
     await db().insert(dateOverrides).values([
-      { officeId: t.office.id, date: "2026-12-03", kind: "closed", reason: "Hari Raya Natal", reasonEn: "Christmas Day" },
-      { officeId: t.office.id, date: "2026-12-04", kind: "closed", reason: "Cuti bersama", reasonEn: null },
+      { officeId: t.office.id, date: "2026-12-03", kind: "closed", reason: "Hari Raya Natal", reasonEn: "Christmas Day", isHoliday: true },
+      { officeId: t.office.id, date: "2026-12-04", kind: "closed", reason: "Cuti bersama", reasonEn: null, isHoliday: true },
       { officeId: t.office.id, date: "2026-12-05", kind: "open", reason: "Layanan Sabtu", reasonEn: "Saturday service", dailyCap: 20 },
     ]);
     const inId = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });

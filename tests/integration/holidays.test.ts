@@ -24,6 +24,8 @@ describe.each(DATABASE_KINDS)("national holidays kept up to date on %s", (kind) 
     expect(first.added).toBe(rows.length);
     expect(rows.map((r) => r.date)).toEqual(expect.arrayContaining(["2026-12-25", "2027-08-17"]));
     expect(rows.find((r) => r.date === "2027-08-17")!.reason).toMatch(/Kemerdekaan/);
+    // Holidays read "Libur: …" to citizens (an ad-hoc closure reads "Tutup: …").
+    expect(rows.every((r) => r.isHoliday)).toBe(true);
 
     // The admin reopens Christmas 2026: the job must not put it back.
     await testDb.handle.db.delete(dateOverrides).where(and(eq(dateOverrides.officeId, t.office.id), eq(dateOverrides.date, "2026-12-25")));

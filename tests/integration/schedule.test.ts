@@ -57,8 +57,9 @@ describe.each(DATABASE_KINDS)("schedule changes on %s", (kind) => {
     setReadCacheTtl(60_000);
     expect((await dayOf(t, TOMORROW)).open).toBe(true);
     await closeSchedule(admin, { date: TOMORROW, reason: "Gangguan jaringan SIAK", reasonEn: "SIAK network outage" }, { now: NOW });
-    expect(await dayOf(t, TOMORROW)).toMatchObject({ open: false, reasonCode: "holiday", reason: "Libur: Gangguan jaringan SIAK", sessions: [] });
-    expect((await dayOf(t, TOMORROW, en)).reason).toBe("Holiday: SIAK network outage");
+    // An ad-hoc closure is not a holiday: "Tutup: …", never "Libur: …".
+    expect(await dayOf(t, TOMORROW)).toMatchObject({ open: false, reasonCode: "closure", reason: "Tutup: Gangguan jaringan SIAK", sessions: [] });
+    expect((await dayOf(t, TOMORROW, en)).reason).toBe("Closed: SIAK network outage");
     expect(await appErrorOf(book(t))).toMatchObject({ code: "closed" });
     const [audit] = await auditOf(t.office.id, "schedule.close");
     expect(audit!.details).toMatchObject({ date: TOMORROW, before: null, after: { kind: "closed", reason: "Gangguan jaringan SIAK", reasonEn: "SIAK network outage" } });

@@ -30,6 +30,7 @@ const EXPECTED: Record<string, Permission[]> = {
     "settings.manage",
     "api_keys.manage",
     "schedule.manage",
+    "places.manage",
   ],
   display: ["display.view"],
   "reports key": ["reports.view"],

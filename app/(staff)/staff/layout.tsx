@@ -21,7 +21,8 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const [t, actor, requestHeaders] = await Promise.all([getTranslator(), getStaffActor(), headers()]);
   const returnTo = requestHeaders.get("x-return-to") ?? "";
   const sessionsEnded = new URLSearchParams(returnTo.split("?")[1] ?? "").get("sessionsEnded") === "1";
-  const office = actor ? toOfficeDTO(await requireOfficeById(actor.officeId)) : await getOffice();
+  const officeRow = actor ? await requireOfficeById(actor.officeId) : null;
+  const office = officeRow ? toOfficeDTO(officeRow) : await getOffice();
   return (
     <>
       <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-3">
@@ -54,7 +55,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             ) : null}
           </div>
         </div>
-        {actor ? <StaffNav actor={actor} t={t} currentPath={returnTo} /> : null}
+        {actor ? <StaffNav actor={actor} t={t} currentPath={returnTo} isMainOffice={officeRow?.parentId === null} /> : null}
       </header>
       <main id="content" className="mx-auto max-w-6xl px-4 py-6">
         {actor && can(actor, "settings.manage") && !hasPerAddressLimits() ? (

@@ -20,13 +20,25 @@ export function SettingFieldset({ group, values, errors, optionalText, gap }: Pr
       {group.fields.map((f) =>
         f.type === "checkbox" ? (
           <Checkbox key={f.name} name={f.name} label={f.label} defaultChecked={["on", "true"].includes(valueOf(f.name, f.value))} errors={errors?.[f.name]} />
+        ) : f.type === "file" ? (
+          <Field
+            key={f.name}
+            name={f.name}
+            id={f.id ?? `field-${f.name}`}
+            label={f.label}
+            hint={f.hint}
+            type="file"
+            accept={f.accept}
+            optionalText={f.optional ? optionalText : undefined}
+            errors={errors?.[f.name]}
+          />
         ) : f.type === "select" ? (
           <SelectField key={f.name} name={f.name} label={f.label} options={f.options} defaultValue={valueOf(f.name, f.value)} errors={errors?.[f.name]} />
         ) : (
           <Field
             key={f.name}
             name={f.name}
-            id={`field-${f.name.replace(/\./g, "-")}`}
+            id={f.id ?? `field-${f.name.replace(/\./g, "-")}`}
             label={f.label}
             hint={f.hint}
             type={f.type}

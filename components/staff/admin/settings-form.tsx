@@ -12,7 +12,11 @@ export type SettingField = {
   name: string;
   label: string;
   hint?: string;
-  type: "number" | "time" | "text" | "url" | "checkbox" | "select";
+  type: "number" | "time" | "text" | "url" | "checkbox" | "select" | "file";
+  /** The control's id where a page holds several forms with the same field (default `field-{name}`). */
+  id?: string;
+  /** A file field's accepted types (the server checks the bytes anyway). */
+  accept?: string;
   value: string;
   min?: number;
   max?: number;

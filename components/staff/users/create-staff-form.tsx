@@ -5,20 +5,33 @@ import type { StaffRole } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
-import { IDLE } from "@/lib/actions/form-state";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { createStaffAction } from "@/lib/actions/staff-users";
-
 
 export type CreateStaffLabels = { name: string; email: string; role: string; password: string; passwordHint: string; submit: string };
 
-export function CreateStaffForm({ labels, roles }: { labels: CreateStaffLabels; roles: { value: StaffRole; label: string }[] }) {
-  const [state, action, isPending] = useActionState(createStaffAction, IDLE);
+type Props = {
+  labels: CreateStaffLabels;
+  roles: { value: StaffRole; label: string }[];
+  /** Another action with the same fields (a service point's first account); `hidden` names its target. */
+  action?: (previous: FormState, formData: FormData) => Promise<FormState>;
+  hidden?: Record<string, string>;
+  defaultRole?: StaffRole;
+  /** Names the form for assistive technology where a page holds several. */
+  label?: string;
+};
+
+export function CreateStaffForm({ labels, roles, action: submitTo = createStaffAction, hidden = {}, defaultRole = "operator", label }: Props) {
+  const [state, action, isPending] = useActionState(submitTo, IDLE);
   return (
-    <form action={action} className="flex flex-col gap-4">
+    <form action={action} aria-label={label} className="flex flex-col gap-4">
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <Field label={labels.name} name="name" autoComplete="off" required defaultValue={state.values?.name} errors={state.fields?.name} />
       <Field label={labels.email} name="email" type="email" autoComplete="off" required defaultValue={state.values?.email} errors={state.fields?.email} />
-      <SelectField name="role" label={labels.role} options={roles} defaultValue={state.values?.role ?? "operator"} errors={state.fields?.role} />
+      <SelectField name="role" label={labels.role} options={roles} defaultValue={state.values?.role ?? defaultRole} errors={state.fields?.role} />
       <Field label={labels.password} name="password" type="password" autoComplete="new-password" required minLength={12} hint={labels.passwordHint} errors={state.fields?.password} />
       <Button type="submit" disabled={isPending} className="self-start">
         {labels.submit}

@@ -22,6 +22,7 @@ import { staffMessages } from "./staff";
 import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
 import { placeMessages } from "./places";
+import { placesAdminMessages } from "./places-admin";
 import { powMessages } from "./pow";
 import { pageTitleMessages } from "./page-titles";
 
@@ -49,6 +50,7 @@ const domains = [
   adminMessages,
   scheduleMessages,
   placeMessages,
+  placesAdminMessages,
   standbyMessages,
   outageMessages,
   powMessages,
