@@ -8,7 +8,9 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { canManagePlaces, listAdminPlaces } from "@/lib/dal/admin-places";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Tempat layanan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.places") };
+}
 
 /** The main office's service points: name, address, shown to citizens or not, training, order. */
 export default async function AdminPlacesPage() {

@@ -12,7 +12,9 @@ import { isAppError } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
 import { PLACE_STAFF_ROLES } from "@/lib/validation/places";
 
-export const metadata: Metadata = { title: "Tempat layanan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.places") };
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

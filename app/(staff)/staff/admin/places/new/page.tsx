@@ -8,7 +8,9 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { canManagePlaces } from "@/lib/dal/admin-places";
 import { getTranslator } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Tambah tempat layanan" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslator())("pageTitle.placeNew") };
+}
 
 export default async function NewPlacePage() {
   const actor = await requireStaffPage("places.manage");
