@@ -10,8 +10,15 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(__dirname, "../..");
 const APP_CODE = ["lib", "app", "components", "proxy.ts", "instrumentation.ts"];
 const THE_ONE_READER = "lib/env.ts";
-/** `process.env.NEXT_RUNTIME` must stay literal: the bundler drops the Node.js branch from the edge bundle by it. */
-const ALLOWED: Record<string, string[]> = { "instrumentation.ts": ["process.env.NEXT_RUNTIME"] };
+/**
+ * `process.env.NEXT_RUNTIME` must stay literal: the bundler drops the Node.js branch from the edge bundle by
+ * it. A client component's `process.env.NODE_ENV` is a build-time constant the bundler inlines (importing
+ * lib/env.ts there would ship the server's schema to the browser).
+ */
+const ALLOWED: Record<string, string[]> = {
+  "instrumentation.ts": ["process.env.NEXT_RUNTIME"],
+  "components/i18n/translation-provider.tsx": ["process.env.NODE_ENV"],
+};
 
 /** `process.env`, `process["env"]`, `const { env } = process` and the like, comments aside. */
 const RAW_READ = /\bprocess\s*(?:\.\s*env\b(?:\s*\.\s*[A-Z_][A-Z0-9_]*)?|\[\s*["'`]env["'`]\s*\])|\{[^}]*\benv\b[^}]*\}\s*=\s*process\b/g;
