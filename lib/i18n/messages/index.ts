@@ -23,6 +23,7 @@ import { kioskSurveyMessages } from "./kiosk-survey";
 import { surveyMessages } from "./survey";
 import { placeMessages } from "./places";
 import { powMessages } from "./pow";
+import { lotteryMessages } from "./lottery";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
 const domains = [
@@ -51,6 +52,7 @@ const domains = [
   standbyMessages,
   outageMessages,
   powMessages,
+  lotteryMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
