@@ -1,6 +1,6 @@
 "use server";
 
-import { createBooking } from "../dal/bookings";
+import { submitBooking } from "../dal/lottery/submit";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
 import { limitCreateBooking, limitPersonCreateBooking } from "../api/limits";
 import type { Translator } from "../i18n/translate";
@@ -32,7 +32,7 @@ export const createBookingAction = defineAction(
     try {
       const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG);
       if ("wait" in pow) return waitState(pow.wait, t, bookingFormValues(raw));
-      const booking = await createBooking(
+      const outcome = await submitBooking(
         { ...input, consent: input.consent },
         {
           actor,
@@ -46,8 +46,10 @@ export const createBookingAction = defineAction(
           },
         },
       );
-      await rememberManage(booking.reference);
-      return { redirect: `/booking/${booking.reference}` };
+      // Inside a date's lottery window the request is an entry (issue 9): its page shows the draw's result.
+      if (outcome.kind === "lottery") return { redirect: `/lottery/${outcome.entry.reference}` };
+      await rememberManage(outcome.booking.reference);
+      return { redirect: `/booking/${outcome.booking.reference}` };
     } catch (error) {
       if (isSpentWaitToken(error, raw)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), t, bookingFormValues(raw));
       throw error;

@@ -4,14 +4,14 @@ import type { Executor } from "@/db/client";
 import { lotteryDraws, lotteryEntries, type Office } from "@/db/schema";
 import { evaluateDay } from "../../availability";
 import { channelLimit } from "../../capacity";
-import { addDays, localDate } from "../../dates";
+import { addDays, localDate, localTime } from "../../dates";
 import { getDb } from "../../db";
 import { lotteryDrawAt } from "../../lottery/window";
 import { loadDayPlan, loadUsage } from "../calendar";
 import { findOffice } from "../offices";
 
 /** A date's lottery in public numbers: no names, no NIKs, only counts (and the seed, for the audit). */
-export type LotteryCountDTO = { date: string; entries: number; places: number; winners: number | null; drawAt: string | null; drawnAt: string | null; seed: string | null };
+export type LotteryCountDTO = { date: string; entries: number; places: number; winners: number | null; drawAt: string | null; drawTime: string | null; drawnAt: string | null; seed: string | null };
 
 /** The online places still free on a date now: the sessions' room, within the day's. */
 export async function freePlaces(db: Executor, office: Office, date: string, now: Date): Promise<number> {
@@ -51,6 +51,7 @@ export async function listOpenLotteries(officeSlug: string | undefined, now = ne
       places: await freePlaces(db, office, date, now),
       winners: null,
       drawAt: drawAt.toISOString(),
+      drawTime: localTime(drawAt, office.timezone),
       drawnAt: null,
       seed: null,
     })),
@@ -65,5 +66,5 @@ export async function listLotteryDraws(db: Executor, office: Office, today: stri
     .where(and(eq(lotteryDraws.officeId, office.id), gte(lotteryDraws.serviceDate, addDays(today, -30))))
     .orderBy(desc(lotteryDraws.serviceDate))
     .limit(60);
-  return rows.map((r) => ({ date: r.serviceDate, entries: r.entryCount, places: r.places, winners: r.winners, drawAt: null, drawnAt: r.drawnAt.toISOString(), seed: r.seed }));
+  return rows.map((r) => ({ date: r.serviceDate, entries: r.entryCount, places: r.places, winners: r.winners, drawAt: null, drawTime: null, drawnAt: r.drawnAt.toISOString(), seed: r.seed }));
 }

@@ -24,7 +24,7 @@ export type LotteryEntryDTO = {
   session: string;
   drawAt: string;
   service: { slug: string; name: string };
-  office: { slug: string; name: string };
+  office: { slug: string; name: string; timezone: string };
   /** Once drawn: the booking the draw made. */
   booking: { reference: string; referenceDisplay: string } | null;
 };
@@ -100,7 +100,7 @@ export async function createLotteryEntry(input: CreateBookingInput & { consent?:
         session: slot.start,
         drawAt: drawAt.toISOString(),
         service: { slug: service.slug, name: serviceName(service, ctx.locale) },
-        office: { slug: office.slug, name: office.name },
+        office: { slug: office.slug, name: office.name, timezone: office.timezone },
         booking: null,
       };
     } catch (error) {
@@ -133,7 +133,7 @@ function toEntryDTO(entry: LotteryEntry, service: Service, office: Office, booki
     session: normalizeTime(entry.sessionStartsAt),
     drawAt: entry.drawAt.toISOString(),
     service: { slug: service.slug, name: serviceName(service, locale) },
-    office: { slug: office.slug, name: office.name },
+    office: { slug: office.slug, name: office.name, timezone: office.timezone },
     booking: bookingReference ? { reference: bookingReference, referenceDisplay: formatReference(bookingReference) } : null,
   };
 }
