@@ -1,7 +1,11 @@
 import "server-only";
 import { assertCan } from "../../auth/permissions";
 import { getDb } from "../../db";
-import { lotteryDrawAt } from "../../lottery/window";
+import { lotteryDrawAt, lotteryWindow } from "../../lottery/window";
+import { and, eq } from "drizzle-orm";
+import type { Executor } from "@/db/client";
+import { lotteryEntries, type Office } from "@/db/schema";
+import { AppError } from "../../errors";
 import type { CreateBookingInput } from "../../validation/booking";
 import type { BookingDTO } from "../booking-dto";
 import type { BookingContext } from "../booking-rules";
@@ -10,6 +14,26 @@ import { requireOffice } from "../offices";
 import { requirePublicOffice } from "../places";
 import { requireService } from "../services";
 import { createLotteryEntry, type LotteryEntryDTO } from "./entries";
+
+/** After the window closes, its entries are drawn before anyone books first come (the job runs every 10 s). */
+const SETTLE_MS = 10 * 60_000;
+
+/**
+ * Between the window's close and its draw, a first-come booking would take a place the entries are owed:
+ * refused (409, "try again in a moment") while the date has entries waiting. Only in the minutes after a
+ * window closes, and only for an office with the lottery on.
+ */
+async function assertDrawSettled(db: Executor, office: Office, date: string, now: Date): Promise<void> {
+  if (!office.isLotteryEnabled) return;
+  const { drawAt } = lotteryWindow(date, office);
+  if (now < drawAt || now.getTime() >= drawAt.getTime() + SETTLE_MS) return;
+  const [waiting] = await db
+    .select({ id: lotteryEntries.id })
+    .from(lotteryEntries)
+    .where(and(eq(lotteryEntries.officeId, office.id), eq(lotteryEntries.serviceDate, date), eq(lotteryEntries.status, "waiting")))
+    .limit(1);
+  if (waiting) throw new AppError("closed", "lottery.error.drawn");
+}
 
 export type BookingOutcome = { kind: "booking"; booking: BookingDTO } | { kind: "lottery"; entry: LotteryEntryDTO };
 
@@ -28,6 +52,7 @@ export async function submitBooking(input: CreateBookingInput & { consent?: bool
       const service = await requireService(office, input.service, db);
       return { kind: "lottery", entry: await createLotteryEntry(input, office, service, { ...ctx, now }) };
     }
+    await assertDrawSettled(db, office, input.date, now);
   }
   return { kind: "booking", booking: await createBooking(input, ctx) };
 }
