@@ -44,8 +44,14 @@ export async function listOpenLotteries(officeSlug: string | undefined, now = ne
     .from(lotteryEntries)
     .where(and(eq(lotteryEntries.officeId, office.id), inArray(lotteryEntries.serviceDate, dates.map((d) => d.date))))
     .groupBy(lotteryEntries.serviceDate);
+  // A date drawn early (a clock ahead on another instance) is no longer open: its numbers are the draw's.
+  const drawn = await db
+    .select({ date: lotteryDraws.serviceDate })
+    .from(lotteryDraws)
+    .where(and(eq(lotteryDraws.officeId, office.id), inArray(lotteryDraws.serviceDate, dates.map((d) => d.date))));
+  const open = dates.filter((d) => !drawn.some((r) => r.date === d.date));
   return Promise.all(
-    dates.map(async ({ date, drawAt }) => ({
+    open.map(async ({ date, drawAt }) => ({
       date,
       entries: counts.find((c) => c.date === date)?.n ?? 0,
       places: await freePlaces(db, office, date, now),
