@@ -12,7 +12,7 @@ import type { CreateBookingInput } from "@/lib/validation/booking";
 import { appErrorOf, bookingRequest, usageMismatches } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { actorOf, createTestStaff } from "../helpers/staff";
-import { adultNik, createTestOffice, NOW, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
+import { adultNik, createTestOffice, NOW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 
 const MINUTE = 60_000;
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
