@@ -8,6 +8,7 @@ import { findLotteryEntry, lookupLotteryEntry } from "@/lib/dal/lottery/entries"
 import { submitBooking } from "@/lib/dal/lottery/submit";
 import { computeTransparency } from "@/lib/dal/transparency";
 import { drawOrder } from "@/lib/lottery/draw";
+import { purgeExpiredPersonalData } from "@/lib/dal/retention";
 import type { CreateBookingInput } from "@/lib/validation/booking";
 import { appErrorOf, bookingRequest, usageMismatches } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
@@ -180,5 +181,14 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
     expect((await findLotteryEntry(b.reference, "id"))!.status).toBe("not_drawn");
     expect(await db().select().from(bookings).where(eq(bookings.officeId, t.office.id))).toHaveLength(2);
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
+  });
+
+  it("the retention purge deletes entries with the person's data; the draw's counts stay", async () => {
+    const t = await lotteryOffice(10, { retentionDays: 30 });
+    await enter(t);
+    await drawLottery({ officeId: t.office.id, date: OPENING }, { now: at(30) });
+    await purgeExpiredPersonalData({ now: new Date("2027-02-01T00:00:00Z") });
+    expect(await entriesOf(t)).toHaveLength(0);
+    expect(await db().select().from(lotteryDraws).where(eq(lotteryDraws.officeId, t.office.id))).toHaveLength(1);
   });
 });
