@@ -1,15 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
-import { openDatabase } from "../../db/client";
-import { seedAlwaysOpenOffice } from "../../db/seed/e2e-office";
-import { expectNoAxeViolations, randomPerson, type Person } from "./fixtures";
+import { E2E_OFFICE, expectNoAxeViolations, randomPerson, type Person } from "./fixtures";
 import { chooseSession, fillDetails, KTP_SERVICE, submitDetails } from "./fixtures/citizen";
 import { e2eDatabaseUrl } from "./fixtures/environment";
 
 /**
  * Issue 9's fair release, as citizens meet it. A place of its own (a copy of the always-open e2e office,
- * not listed under it, so no other spec sees it) has the lottery on, its booking time set to this minute
+ * not listed under it, so no other spec meets it) has the lottery on, its booking time set to this minute
  * so a date opens now, and that date capped at one place. Two people ask for it through the booking form
  * (with JavaScript and without): both become entries. The window is then cut short in the database (as the
  * standby spec does with its delay) and the server's own job draws it; each person sees the result by
@@ -24,25 +22,39 @@ async function withSql<T>(run: (sql: postgres.Sql) => Promise<T>): Promise<T> {
   }
 }
 
-/** A lottery place whose `daysAhead`th date opens this minute (office time), that date capped at one place. */
+/**
+ * A lottery place whose 7th date opens this minute (office time), that date capped at one place: the e2e
+ * office's row, services, requirements and weekly sessions copied under a new slug, with no parent (so it
+ * is not among the e2e office's listed places and no other spec meets it).
+ */
 async function createLotteryPlace(): Promise<{ slug: string; date: string }> {
   const slug = `e2e-undian-${randomBytes(3).toString("hex")}`;
-  const handle = openDatabase({ kind: "postgres", url: e2eDatabaseUrl(), max: 1 });
-  try {
-    await seedAlwaysOpenOffice(handle.db, { slug, name: "Tempat Uji Undian", staff: [] });
-  } finally {
-    await handle.close();
-  }
-  return withSql(async (sql) => {
-    const [row] = await sql<{ date: string }[]>`
-      update offices set is_lottery_enabled = true, lottery_window_minutes = 15, booking_days_ahead = 7,
-        booking_opens_at = to_char(now() at time zone timezone, 'HH24:MI')::time
-      where slug = ${slug}
-      returning to_char((now() at time zone timezone)::date + 7, 'YYYY-MM-DD') as date`;
-    await sql`insert into date_overrides (office_id, date, kind, daily_cap, reason, reason_en)
-      select id, ${row!.date}, 'open', 1, 'Uji undian', 'Lottery test' from offices where slug = ${slug}`;
-    return { slug, date: row!.date };
-  });
+  return withSql((sql) =>
+    sql.begin(async (tx) => {
+      await tx`create temp table lottery_office on commit drop as select * from offices where slug = ${E2E_OFFICE.slug}`;
+      await tx`update lottery_office set id = gen_random_uuid(), slug = ${slug}, name = 'Tempat Uji Undian', short_name = 'Uji Undian', parent_id = null,
+        is_lottery_enabled = true, lottery_window_minutes = 15, booking_days_ahead = 7,
+        booking_opens_at = to_char(now() at time zone timezone, 'HH24:MI')::time`;
+      await tx`insert into offices select * from lottery_office`;
+      await tx`create temp table lottery_services on commit drop as
+        select s.*, gen_random_uuid() as new_id from services s join offices o on o.id = s.office_id where o.slug = ${E2E_OFFICE.slug}`;
+      await tx`create temp table lottery_requirements on commit drop as
+        select r.* from service_requirements r join lottery_services s on s.id = r.service_id`;
+      await tx`update lottery_requirements r set id = gen_random_uuid(), service_id = s.new_id from lottery_services s where s.id = r.service_id`;
+      await tx`update lottery_services set id = new_id, office_id = (select id from lottery_office)`;
+      await tx`alter table lottery_services drop column new_id`;
+      await tx`insert into services select * from lottery_services`;
+      await tx`insert into service_requirements select * from lottery_requirements`;
+      await tx`create temp table lottery_sessions on commit drop as
+        select w.* from weekly_sessions w join offices o on o.id = w.office_id where o.slug = ${E2E_OFFICE.slug}`;
+      await tx`update lottery_sessions set id = gen_random_uuid(), office_id = (select id from lottery_office)`;
+      await tx`insert into weekly_sessions select * from lottery_sessions`;
+      const [row] = await tx<{ date: string }[]>`select to_char((now() at time zone timezone)::date + 7, 'YYYY-MM-DD') as date from lottery_office`;
+      await tx`insert into date_overrides (office_id, date, kind, daily_cap, reason, reason_en)
+        select id, ${row!.date}, 'open', 1, 'Uji undian', 'Lottery test' from lottery_office`;
+      return { slug, date: row!.date };
+    }),
+  );
 }
 
 async function lookup(request: APIRequestContext, reference: string, nik: string): Promise<{ status: string; booking: { reference: string } | null }> {
