@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import postgres from "postgres";
-import { E2E_OFFICE, expectNoAxeViolations, randomPerson, type Person } from "./fixtures";
+import { E2E_OFFICE, E2E_STAFF, expectNoAxeViolations, loginAs, randomPerson, type Person } from "./fixtures";
 import { chooseSession, fillDetails, KTP_SERVICE, submitDetails } from "./fixtures/citizen";
 import { e2eDatabaseUrl } from "./fixtures/environment";
 
@@ -136,4 +136,13 @@ test("fair release: two people enter a date's lottery through the form, the draw
     const body = (await response.json()) as { lottery: { date: string; entries: number; places: number; winners: number | null }[] };
     expect(body.lottery.find((l) => l.date === place.date && l.winners !== null)).toMatchObject({ entries: 2, places: 1, winners: 1 });
   });
+});
+
+test("the admin's settings page has the lottery's switch (off by default) and its window", async ({ page }) => {
+  await loginAs(page, E2E_STAFF.admin);
+  await page.goto("/staff/admin/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Pengaturan kantor" })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: /^Undian saat tanggal dibuka/ })).not.toBeChecked();
+  await expect(page.getByLabel(/^Lama masa pendaftaran undian/)).toHaveValue("30");
+  await expectNoAxeViolations(page, "settings with the lottery");
 });
