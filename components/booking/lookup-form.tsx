@@ -14,7 +14,7 @@ export function LookupForm({ text, reference }: { text: Text; reference?: string
   const [state, action, pending] = useActionState(lookupBookingAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
-  // Asked for only once a reference has drawn wrong NIKs (lib/api/reference-guard.ts); kept once shown.
+  // Asked for only once a reference has drawn wrong NIKs (lib/limits/reference-guard.ts); kept once shown.
   const asksPhone = Boolean(errors.phoneLast4 || state.values?.phoneLast4);
   return (
     <form action={action} className="space-y-5" noValidate>

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { setLocaleAction } from "@/lib/actions/locale";
 import { saveTypedInput } from "./typed-input";
 
@@ -16,6 +16,8 @@ type Props = { returnTo: string; target: string; label: string; hint: string };
 export function LanguageSwitchForm({ returnTo, target, label, hint }: Props) {
   const returnRef = useRef<HTMLInputElement>(null);
   const pathname = usePathname();
+  // The action always redirects; the state is only what `defineAction` forms carry.
+  const [, action] = useActionState(setLocaleAction, { status: "idle" as const });
   useEffect(() => {
     if (returnRef.current) returnRef.current.value = window.location.pathname + window.location.search;
   }, [pathname]);
@@ -27,7 +29,7 @@ export function LanguageSwitchForm({ returnTo, target, label, hint }: Props) {
   }
 
   return (
-    <form action={setLocaleAction} onSubmit={keepPlace}>
+    <form action={action} onSubmit={keepPlace}>
       <input type="hidden" name="locale" value={target} />
       <input ref={returnRef} type="hidden" name="returnTo" defaultValue={returnTo} />
       <button

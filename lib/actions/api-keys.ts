@@ -23,7 +23,7 @@ export const createApiKeyAction = defineAction(
 export const revokeApiKeyAction = defineAction(
   { permission: "api_keys.manage", schema: ApiKeyIdSchema },
   async ({ apiKeyId }, { actor, t }): Promise<ApiKeyFormState> => {
-    const revoked = await revokeApiKey(actor, apiKeyId);
+    const revoked = await revokeApiKey(actor, { apiKeyId });
     revalidatePath(PATH);
     return { status: "revoked", message: t("apiKeys.revokedDone", { name: revoked.name }) };
   },

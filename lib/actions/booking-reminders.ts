@@ -14,7 +14,7 @@ export const updateRemindersAction = defineAction(
   { schema: RemindersSchema },
   async ({ reference, enabled }, { actor }): Promise<FormState | Redirect> => {
     const manageToken = (await readManageToken()) ?? "";
-    await updateReminders({ reference, manageToken, enabled: enabled === "1" }, { actor });
+    await updateReminders(actor, { reference, manageToken, enabled: enabled === "1" });
     return { redirect: `/booking/${reference}/reminders` };
   },
 );

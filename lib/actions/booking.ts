@@ -2,7 +2,7 @@
 
 import { submitBooking } from "../dal/lottery/submit";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
-import { limitCreateBooking, limitPersonCreateBooking } from "../api/limits";
+import { limitCreateBooking, limitPersonCreateBooking } from "../limits/booking";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
 import { checkFormPow, isSpentWaitToken, spendBookingPow, type PowWait } from "../pow/gate";
@@ -33,9 +33,9 @@ export const createBookingAction = defineAction(
       const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG);
       if ("wait" in pow) return waitState(pow.wait, t, bookingFormValues(raw));
       const outcome = await submitBooking(
+        actor,
         { ...input, consent: input.consent },
         {
-          actor,
           locale: t.locale,
           // Once every check answered from memory has passed: the address's (or the date's shared) allowance,
           // the person's, then the proof of work is spent.

@@ -48,7 +48,7 @@ export const updateDeviceAction = defineAction(
       return withLink(result);
     }
     if (raw.intent !== "revoke") return { status: "idle" };
-    const device = await revokeDevice(actor, deviceId);
+    const device = await revokeDevice(actor, { deviceId });
     revalidatePath(DEVICES_PATH);
     return { status: "revoked", message: t("devices.admin.revoked", { name: device.name }) };
   },

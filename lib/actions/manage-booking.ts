@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { cancelBooking, lookupBooking, rescheduleBooking } from "../dal/bookings";
-import { limitManageBooking, limitSharedManageBooking } from "../api/limits";
-import { withReferenceGuard } from "../api/reference-guard";
+import { limitManageBooking, limitSharedManageBooking } from "../limits/booking";
+import { withReferenceGuard } from "../limits/reference-guard";
 import { AppError, isAppError } from "../errors";
 import { lookupLotteryEntry } from "../dal/lottery/entries";
 import { readManageToken, rememberManage } from "../manage-cookie";
@@ -31,10 +31,10 @@ export const lookupBookingAction = defineAction(
     await limitSharedManageBooking(ip);
     const found = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, async () => {
       try {
-        return { kind: "booking" as const, reference: (await lookupBooking(input, { actor, locale: t.locale })).reference };
+        return { kind: "booking" as const, reference: (await lookupBooking(actor, input, { locale: t.locale })).reference };
       } catch (error) {
         if (!isAppError(error) || error.code !== "not_found") throw error;
-        return { kind: "lottery" as const, reference: (await lookupLotteryEntry(input, t.locale)).reference };
+        return { kind: "lottery" as const, reference: (await lookupLotteryEntry(actor, input, { locale: t.locale })).reference };
       }
     });
     if (found.kind === "lottery") return { redirect: `/lottery/${found.reference}` };
@@ -50,7 +50,7 @@ export const rescheduleBookingAction = defineAction(
     const slot = parseSlot(raw.slot);
     if (!slot) throw new AppError("validation", "slots.required", { fields: { slot: ["slots.required"] } });
     const manageToken = (await readManageToken()) ?? "";
-    await rescheduleBooking({ reference, manageToken, ...slot }, { actor, locale: t.locale });
+    await rescheduleBooking(actor, { reference, manageToken, ...slot }, { locale: t.locale });
     return { redirect: `/booking/${reference}?done=rescheduled` };
   },
 );
@@ -59,7 +59,7 @@ export const cancelBookingAction = defineAction(
   { schema: ByReference },
   async ({ reference }, { actor, t }): Promise<FormState | Redirect> => {
     const manageToken = (await readManageToken()) ?? "";
-    await cancelBooking({ reference, manageToken }, { actor, locale: t.locale });
+    await cancelBooking(actor, { reference, manageToken }, { locale: t.locale });
     return { redirect: `/booking/${reference}` };
   },
 );

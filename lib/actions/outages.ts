@@ -14,7 +14,7 @@ function typedValues(raw: RawForm): Record<string, string> {
 export const declareOutageAction = defineAction(
   { permission: "outage.manage", schema: OutageFormSchema, echo: typedValues },
   async (input, { actor }): Promise<FormState | Redirect> => {
-    const count = (await declareOutage(input, { actor })).affected.length;
+    const count = (await declareOutage(actor, input)).affected.length;
     return { redirect: `/staff/outages?declared=${count}` };
   },
 );
@@ -22,7 +22,7 @@ export const declareOutageAction = defineAction(
 export const liftOutageAction = defineAction(
   { permission: "outage.manage", schema: OutageIdSchema },
   async ({ outageId }, { actor }): Promise<FormState | Redirect> => {
-    await liftOutage(outageId, { actor });
+    await liftOutage(actor, { id: outageId });
     return { redirect: "/staff/outages?lifted=1" };
   },
 );

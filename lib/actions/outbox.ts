@@ -12,7 +12,7 @@ export type ResendState = Omit<FormState, "status"> & { status: FormState["statu
 export const resendMessageAction = defineAction(
   { permission: "messages.manage", schema: ResendMessageSchema },
   async ({ messageId }, { actor, t }): Promise<ResendState> => {
-    await resendMessage(actor, messageId);
+    await resendMessage(actor, { messageId });
     revalidatePath("/staff/messages");
     return { status: "success", notice: t("outbox.resent") };
   },

@@ -22,7 +22,7 @@ export const priorityRebookAction = defineAction({}, async (raw, { actor, t }): 
   const slot = parseSlot(raw.slot);
   if (!slot) throw new AppError("validation", "slots.required", { fields: { slot: ["slots.required"] } });
   const proof = token ? { priorityToken: token } : { manageToken: (await readManageToken()) ?? "" };
-  const booking = await rebookWithPriority({ reference: old, ...proof, ...slot }, { actor, locale: t.locale });
+  const booking = await rebookWithPriority(actor, { reference: old, ...proof, ...slot }, { locale: t.locale });
   await rememberManage(booking.reference);
   return { redirect: `/booking/${booking.reference}?done=rebooked` };
 });

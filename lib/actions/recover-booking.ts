@@ -1,6 +1,6 @@
 "use server";
 
-import { limitRecoverBooking, limitSharedRecoverBooking } from "../api/limits";
+import { limitRecoverBooking, limitSharedRecoverBooking } from "../limits/booking";
 import { recoverBooking } from "../dal/bookings";
 import { rememberManage } from "../manage-cookie";
 import { RecoverBookingSchema } from "../validation/booking";
@@ -15,7 +15,7 @@ export const recoverBookingAction = defineAction(
   { schema: RecoverBookingSchema, limit: limitRecoverBooking, echo: ["phone"] },
   async (input, { actor, ip, t }): Promise<FormState | Redirect> => {
     await limitSharedRecoverBooking(ip);
-    const { reference } = await recoverBooking(input, { actor, locale: t.locale });
+    const { reference } = await recoverBooking(actor, input, { locale: t.locale });
     await rememberManage(reference);
     return { redirect: `/booking/${reference}` };
   },

@@ -27,7 +27,7 @@ export const updateStaffAction = defineAction(
     if (intent === "role") await updateStaffRole(actor, parseInput(UpdateStaffRoleSchema, raw));
     else if (intent === "active") await setStaffActive(actor, parseInput(SetStaffActiveSchema, raw));
     else if (intent === "password") await resetStaffPassword(actor, parseInput(ResetStaffPasswordSchema, raw));
-    else if (intent === "revoke") await revokeStaffSessions(actor, staffId);
+    else if (intent === "revoke") await revokeStaffSessions(actor, { staffId });
     else if (intent === "unlock") await unlockStaffLogin(actor, staffId);
     else return { status: "idle" };
     revalidatePath(USERS_PATH);

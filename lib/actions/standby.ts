@@ -1,7 +1,7 @@
 "use server";
 
-import { withReferenceGuard } from "../api/reference-guard";
-import { limitJoinStandby, limitSharedJoinStandby, limitSharedStandbyManage, limitStandbyManage } from "../api/standby-limits";
+import { withReferenceGuard } from "../limits/reference-guard";
+import { limitJoinStandby, limitSharedJoinStandby, limitSharedStandbyManage, limitStandbyManage } from "../limits/standby";
 import { acceptStandbyOffer, joinStandby, lookupStandby, standbyTokenSubject, type StandbyStatusDTO } from "../dal/standby";
 import { localDate, localTime } from "../dates";
 import { formatDate, formatTime } from "../format";
@@ -19,7 +19,7 @@ export const joinStandbyAction = defineAction(
   { schema: JoinStandbyFormSchema, limit: limitJoinStandby, echo: ["session", "name", "phone"] },
   async (input, { actor, ip, t }): Promise<FormState | Redirect> => {
     await limitSharedJoinStandby(ip, input);
-    const joined = await joinStandby(input, { actor, locale: t.locale });
+    const joined = await joinStandby(actor, input, { locale: t.locale });
     return { redirect: `/standby?reference=${joined.reference}&position=${joined.position}` };
   },
 );
@@ -30,9 +30,9 @@ export type StandbyFormState = FormState & { standby?: StandbyView };
 
 export const lookupStandbyAction = defineAction(
   { schema: LookupStandbySchema, limit: limitStandbyManage, echo: ["reference"] },
-  async (input, { ip, t }): Promise<StandbyFormState> => {
+  async (input, { actor, ip, t }): Promise<StandbyFormState> => {
     await limitSharedStandbyManage(ip);
-    const found = await withReferenceGuard(input.reference, { ip, secondFactor: false }, () => lookupStandby(input, { locale: t.locale }));
+    const found = await withReferenceGuard(input.reference, { ip, secondFactor: false }, () => lookupStandby(actor, input, { locale: t.locale }));
     // As after a booking look-up: this browser may accept for a while without the NIK in a hidden field.
     if (found.status === "offered") await rememberManage(standbyTokenSubject(found.reference));
     return { status: "idle", standby: toView(found, t), values: { reference: found.reference } };
@@ -46,7 +46,7 @@ export const acceptStandbyAction = defineAction(
     const reference = parseInput(ReferenceSchema, raw.reference);
     await limitSharedStandbyManage(ip);
     const manageToken = (await readManageToken()) ?? "";
-    const booking = await acceptStandbyOffer({ reference, manageToken }, { actor, locale: t.locale });
+    const booking = await acceptStandbyOffer(actor, { reference, manageToken }, { locale: t.locale });
     await rememberManage(booking.reference);
     return { redirect: `/booking/${booking.reference}` };
   },

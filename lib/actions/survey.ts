@@ -1,7 +1,7 @@
 "use server";
 
-import { limitManageBooking, limitSharedManageBooking } from "../api/limits";
-import { withReferenceGuard } from "../api/reference-guard";
+import { limitManageBooking, limitSharedManageBooking } from "../limits/booking";
+import { withReferenceGuard } from "../limits/reference-guard";
 import { submitSurvey } from "../dal/survey";
 import { readManageToken } from "../manage-cookie";
 import { SurveySubmitSchema } from "../validation/survey";

@@ -6,10 +6,11 @@ import { AppError, pgErrorCode } from "../errors";
 import type { RescheduleBookingInput } from "../validation/booking";
 import { selectBookingDTO, type BookingDTO } from "./booking-dto";
 import { checkPerson, claimChanges, phoneChange, releaseChanges, resolveSlot } from "./booking-rules";
-import type { BookingContext } from "./booking-rules";
 import { giveUpPlace, recordFreedPlace } from "./capacity-release";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
+import type { Actor } from "../auth/actor";
 import { changeBooking, type Ownership } from "./change-booking";
+import type { CommandOptions } from "./command-options";
 
 export type { Ownership } from "./change-booking";
 
@@ -24,9 +25,9 @@ const CITIZEN = { when: "not_past", refused: "error.invalidTransition", view: se
  * Cancels a booking that has not been checked in. The phone's allowance comes back at once; the place after
  * the office's re-release delay, first to the standby list (lib/dal/capacity-release.ts).
  */
-export function cancelBooking(input: { reference: string } & Ownership, ctx: BookingContext): Promise<BookingDTO> {
+export function cancelBooking(actor: Actor, input: { reference: string } & Ownership, options: CommandOptions = {}): Promise<BookingDTO> {
   return changeBooking(
-    ctx.actor,
+    actor,
     {
       ...CITIZEN,
       reference: input.reference,
@@ -37,7 +38,7 @@ export function cancelBooking(input: { reference: string } & Ownership, ctx: Boo
         return { set: { cancelledAt: now }, audit: "booking.cancel" };
       },
     },
-    ctx,
+    options,
   );
 }
 
@@ -48,12 +49,13 @@ export function cancelBooking(input: { reference: string } & Ownership, ctx: Boo
  * Ownership is checked once, by the lock; a missed visit is a no-show, not something to move afterwards.
  */
 export async function rescheduleBooking(
+  actor: Actor,
   input: Omit<RescheduleBookingInput, "nik"> & { reference: string } & Ownership,
-  ctx: BookingContext,
+  options: CommandOptions = {},
 ): Promise<BookingDTO> {
   try {
     return await changeBooking(
-      ctx.actor,
+      actor,
       {
         ...CITIZEN,
         reference: input.reference,
@@ -82,7 +84,7 @@ export async function rescheduleBooking(
           };
         },
       },
-      ctx,
+      options,
     );
   } catch (error) {
     const { code, constraint } = pgErrorCode(error);

@@ -1,13 +1,14 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { ACTIVE_BOOKING_STATUSES, bookings, offices, services } from "@/db/schema";
+import type { Actor } from "../auth/actor";
 import { hashNik, hashPhone } from "../crypto";
 import { localDate } from "../dates";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { RecoverBookingInput } from "../validation/booking";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
-import type { BookingContext } from "./booking-rules";
+import { resolveOptions, type CommandOptions } from "./command-options";
 
 /**
  * NIK + the phone number used → the person's nearest active booking, for someone who lost the reference
@@ -15,8 +16,8 @@ import type { BookingContext } from "./booking-rules";
  * wrong phone, or no active booking all get the same 404. Proving the NIK is what the look-up asks too,
  * so the caller may then remember the booking as the look-up does.
  */
-export async function recoverBooking(input: RecoverBookingInput, ctx: BookingContext): Promise<BookingDTO> {
-  const now = ctx.now ?? new Date();
+export async function recoverBooking(_actor: Actor, input: RecoverBookingInput, options: CommandOptions = {}): Promise<BookingDTO> {
+  const { now, locale } = resolveOptions(options);
   const db = await getDb();
   const rows = await db
     .select({ booking: bookings, service: services, office: offices })
@@ -28,5 +29,5 @@ export async function recoverBooking(input: RecoverBookingInput, ctx: BookingCon
   // A day already over waits for the expiry sweep; it is not the booking the person is looking for.
   const found = rows.find((r) => r.booking.serviceDate >= localDate(now, r.office.timezone));
   if (!found) throw new AppError("not_found", "recover.notFound");
-  return toBookingDTO(found.booking, found.service, found.office, ctx.locale);
+  return toBookingDTO(found.booking, found.service, found.office, locale);
 }

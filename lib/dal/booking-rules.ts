@@ -1,7 +1,6 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import type { Actor } from "../auth/actor";
 import { bookings, type Booking, type Office, type Service } from "@/db/schema";
 import { evaluateDay, type DayUsage } from "../availability";
 import { channelLimit, type Channel } from "../capacity";
@@ -18,15 +17,12 @@ import { findServiceForAge, serviceName } from "./services";
 
 /** The booking rules shared by booking, rescheduling and the queue: who may, when, and which places. */
 
-/** The citizen-facing booking functions' context: who, the reader's language, a fixed clock for tests. */
-/** `beforeWrite` runs once every check that needs no write has passed (the callers' rate limit). */
-export type BookingContext = { actor: Actor; locale: Locale; now?: Date; beforeWrite?: () => Promise<void> };
 
 const full = () => new AppError("full", "error.full");
 const UNCAPPED = 2_147_483_647;
 const NO_USAGE: DayUsage = { day: 0, sessions: new Map(), services: new Map() };
 
-/** The NIK matches, and so do the phone's last digits when they were asked for (see lib/api/reference-guard.ts). */
+/** The NIK matches, and so do the phone's last digits when they were asked for (see lib/limits/reference-guard.ts). */
 export function provesNik(input: { nik: string; phoneLast4?: string }): SQL {
   const nik = eq(bookings.nikHash, hashNik(input.nik));
   return input.phoneLast4 ? and(nik, sql`right(${bookings.phone}, 4) = ${input.phoneLast4}`)! : nik;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { bookings, type Booking } from "@/db/schema";
+import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import type { Channel } from "../capacity";
 import { encryptNik, hashNik, hashPhone } from "../crypto";
@@ -13,17 +14,20 @@ import type { CreateBookingInput, LookupBookingInput } from "../validation/booki
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
 import { CREATE_BOOKING_SQL, fullKey, limitOf, NEW_BOOKING_DEFAULTS } from "./booking-insert";
 import { checkPersonOrSuggest, claimChanges, phoneChange, provesNik, resolveSlot } from "./booking-rules";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { requireOffice } from "./offices";
 import { requirePublicOffice } from "./places";
 import { invalidateReads, isKnownFull, markFull } from "./read-cache";
 import { requireService } from "./services";
 
-import type { BookingContext } from "./booking-rules";
-
-export type { BookingContext } from "./booking-rules";
-
 export { cancelBooking, rescheduleBooking, type Ownership } from "./booking-changes";
 export { recoverBooking } from "./booking-recovery";
+
+/**
+ * `beforeWrite` runs once every check answered from memory has passed, just before the one statement: the
+ * caller's rate limits and proof of work, so a refusal that costs no round trip costs no allowance either.
+ */
+export type CreateBookingOptions = CommandOptions & { beforeWrite?: () => Promise<void> };
 
 /**
  * Books a visit. Every rule is checked here, for the citizen's form, the JSON API and staff alike:
@@ -31,18 +35,19 @@ export { recoverBooking } from "./booking-recovery";
  * database — every cap, the phone allowance and "one visit a day".
  */
 export async function createBooking(
+  actor: Actor,
   input: CreateBookingInput & { consent?: boolean; channel?: Channel; priorityReason?: "disability" | "pregnant" },
-  ctx: BookingContext,
+  options: CreateBookingOptions = {},
 ): Promise<BookingDTO> {
-  const now = ctx.now ?? new Date();
-  const channel: Channel = ctx.actor.type === "staff" ? (input.channel === "walk_in" ? "walk_in" : "assisted") : "online";
+  const { now, locale } = resolveOptions(options);
+  const channel: Channel = actor.type === "staff" ? (input.channel === "walk_in" ? "walk_in" : "assisted") : "online";
   const db = await getDb();
   // Citizens see public places only: a hidden place (the training office) answers as an unknown one.
-  const office = ctx.actor.type === "citizen" ? await requirePublicOffice(input.office, db) : await requireOffice(input.office, db);
+  const office = actor.type === "citizen" ? await requirePublicOffice(input.office, db) : await requireOffice(input.office, db);
   // Citizens book online; anyone else books on a citizen's behalf and needs the permission for this office.
-  if (ctx.actor.type !== "citizen") assertCan(ctx.actor, "booking.assist", office.id);
+  if (actor.type !== "citizen") assertCan(actor, "booking.assist", office.id);
   const service = await requireService(office, input.service, db);
-  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, ctx.locale);
+  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
   const slot = await resolveSlot(db, office, service, input.date, input.session, channel, now);
 
   const nikHash = hashNik(person.nik);
@@ -53,7 +58,7 @@ export async function createBooking(
   const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
   // A cap found full a moment ago is refused without touching the database (never more than the cache's ttl).
   for (const claim of claims) if (claim.delta === 1 && isKnownFull(fullKey(claim))) throw claim.whenFull;
-  await ctx.beforeWrite?.();
+  await options.beforeWrite?.();
 
   const handle = await getDatabaseHandle();
   for (let attempt = 0; ; attempt++) {
@@ -65,11 +70,11 @@ export async function createBooking(
         service.queueLetter, reference, channel,
         nikHash, encryptNik(person.nik), maskNik(person.nik), input.name, input.phone, input.email ?? null,
         person.age, person.sex, dedupeKey, isElderly || Boolean(input.priorityReason), input.priorityReason ?? (isElderly ? "elderly" : null),
-        input.consent ? now.toISOString() : null, ctx.actor.type === "staff" ? ctx.actor.staffId : null,
-        ctx.actor.type, ctx.actor.type === "device" ? ctx.actor.deviceId : null,
+        input.consent ? now.toISOString() : null, actor.type === "staff" ? actor.staffId : null,
+        actor.type, actor.type === "device" ? actor.deviceId : null,
         JSON.stringify({ channel, service: service.slug, date: input.date, session: slot.start }),
-        "ip" in ctx.actor ? (ctx.actor.ip ?? null) : null,
-        ctx.locale,
+        "ip" in actor ? (actor.ip ?? null) : null,
+        locale,
       ]);
       invalidateReads("usage");
       const row: Booking = {
@@ -93,16 +98,16 @@ export async function createBooking(
         dedupeKey,
         priorityReason: input.priorityReason ?? (isElderly ? "elderly" : null),
         consentAt: input.consent ? now : null,
-        createdByStaffId: ctx.actor.type === "staff" ? ctx.actor.staffId : null,
+        createdByStaffId: actor.type === "staff" ? actor.staffId : null,
         phone: input.phone,
         email: input.email ?? null,
         isPriority: isElderly || Boolean(input.priorityReason),
-        language: ctx.locale,
+        language: locale,
         // Written in one statement: created and last updated at the same instant.
         createdAt: new Date(Number(created!.booking_created_ms)),
         updatedAt: new Date(Number(created!.booking_created_ms)),
       };
-      return toBookingDTO(row, service, office, ctx.locale);
+      return toBookingDTO(row, service, office, locale);
     } catch (error) {
       const { code, constraint, detail } = pgErrorCode(error);
       if (code === "AN001") {
@@ -129,9 +134,10 @@ export async function findBookingByReference(reference: string, locale: Locale):
 }
 
 /** Reference + NIK → the booking. An unknown reference and a wrong NIK get the same 404. */
-export async function lookupBooking(input: LookupBookingInput, ctx: BookingContext): Promise<BookingDTO> {
+export async function lookupBooking(_actor: Actor, input: LookupBookingInput, options: CommandOptions = {}): Promise<BookingDTO> {
+  const { locale } = resolveOptions(options);
   const db = await getDb();
   const found = await selectBookingWith(db, and(eq(bookings.reference, input.reference), provesNik(input))!);
   if (!found) throw notFound();
-  return toBookingDTO(found.booking, found.service, found.office, ctx.locale);
+  return toBookingDTO(found.booking, found.service, found.office, locale);
 }

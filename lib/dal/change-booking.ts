@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { bookings, calls, counters, type Booking, type Counter, type Office } from "@/db/schema";
 import type { Actor } from "../auth/actor";
@@ -7,25 +7,17 @@ import { assertCan, type Permission } from "../auth/permissions";
 import { localDate } from "../dates";
 import { getDb } from "../db";
 import { AppError, notFound } from "../errors";
-import { DEFAULT_LOCALE, type Locale, type MessageKey } from "../i18n/messages";
+import type { Locale, MessageKey } from "../i18n/messages";
 import { verifyManageToken } from "../manage-token";
-import { assertTransition, type QueueAction } from "../queue-transitions";
+import { assertTransition, canTransition, QUEUE_TRANSITIONS, type QueueAction } from "../queue-transitions";
 import { formatQueueNumber } from "../reference";
 import { writeAudit } from "./audit";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { selectEntry, type QueueEntryDTO } from "./booking-dto";
 import { provesNik } from "./booking-rules";
 import { requireOfficeById } from "./offices";
 import { publishQueueEvent, type QueueEvent } from "./queue-events";
 
-/**
- * Every data-layer command is called `fn(actor, input, options)`; this is `options`: a fixed clock for
- * tests, the reader's language for the DTO it returns.
- */
-export type CommandOptions = { now?: Date; locale?: Locale };
-
-export function resolveOptions(options: CommandOptions = {}): { now: Date; locale: Locale } {
-  return { now: options.now ?? new Date(), locale: options.locale ?? DEFAULT_LOCALE };
-}
 
 /** Proof that a citizen may change a booking: its NIK, or a manage token issued after the NIK was checked. */
 export type Ownership = { nik: string; phoneLast4?: string } | { manageToken: string };
@@ -133,6 +125,47 @@ export async function changeBooking<T = QueueEntryDTO>(actor: Actor, spec: Chang
   });
   const view = spec.view ?? (selectEntry as unknown as NonNullable<ChangeSpec<T>["view"]>);
   return view(db, id, locale);
+}
+
+/** A change many bookings of one office undergo at once, inside the caller's transaction. */
+export type BulkChange = {
+  bookingIds: readonly string[];
+  action: QueueAction;
+  /** What every moved row gets besides its status (e.g. `cancelledAt`). */
+  set?: Partial<typeof bookings.$inferInsert>;
+  audit: string;
+  details?: (booking: Booking) => Record<string, unknown>;
+};
+
+/**
+ * The bulk twin of `changeBooking`, for an outage or a closure cancelling a day's bookings in the
+ * transaction that declared it (the caller checked the permission): locks the bookings in id order, so two
+ * bulk changes over the same rows never deadlock and a single change waits for them; keeps the ones the
+ * transition table lets `action` move (the others are left as they are: someone checked in is at the
+ * office already); moves them to the table's status in one UPDATE, with one audit row each (from/to, as
+ * `applyChange` writes) and one queue event for the office. Returns the moved bookings as they were.
+ */
+export async function changeBookings(actor: Actor, scope: { tx: Executor; office: Office; now: Date }, spec: BulkChange): Promise<Booking[]> {
+  const { tx, office, now } = scope;
+  if (spec.bookingIds.length === 0) return [];
+  const rows = await tx
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.officeId, office.id), inArray(bookings.id, [...spec.bookingIds])))
+    .orderBy(asc(bookings.id))
+    .for("update");
+  const moving = rows.filter((b) => canTransition(spec.action, b.status));
+  if (moving.length === 0) return [];
+  const to = QUEUE_TRANSITIONS[spec.action].to;
+  await tx
+    .update(bookings)
+    .set({ ...spec.set, status: to, updatedAt: now })
+    .where(inArray(bookings.id, moving.map((b) => b.id)));
+  for (const b of moving) {
+    await writeAudit(tx, { officeId: office.id, actor, action: spec.audit, bookingId: b.id, details: { from: b.status, to, ...spec.details?.(b) } });
+  }
+  await publishQueueEvent(tx, { officeId: office.id, kind: "update", at: now.toISOString() });
+  return moving;
 }
 
 function refusedAs<R>(messageKey: MessageKey | undefined, check: () => R): R {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { withReferenceGuard } from "../api/reference-guard";
+import { withReferenceGuard } from "../limits/reference-guard";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/messages";
 import { formatReference, isReference, normalizeReference } from "../reference";
@@ -43,5 +43,5 @@ export async function getKioskSurveyVisit(actor: Actor, rawReference: string, op
 /** The sheet, through the web survey's own recording (one per served visit), by the kiosk actor. */
 export async function recordKioskSurvey(actor: Actor, input: SurveyAnswers & { reference: string }, options: Options = {}): Promise<void> {
   const reference = normalizeReference(input.reference);
-  await asKiosk(actor, reference, options.now, () => submitSurvey(actor, { ...input, reference }, options.now));
+  await asKiosk(actor, reference, options.now, () => submitSurvey(actor, { ...input, reference }, { now: options.now }));
 }

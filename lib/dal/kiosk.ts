@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import { withReferenceGuard } from "../api/reference-guard";
+import { withReferenceGuard } from "../limits/reference-guard";
 import { AppError } from "../errors";
 import type { CheckInFormInput } from "../validation/queue";
 import { requireOfficeById } from "./offices";

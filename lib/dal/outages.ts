@@ -17,6 +17,7 @@ import { requireOffice, requireOfficeById } from "./offices";
 import { cancelWithPriorityRebooking, type CancelledForRebooking } from "./priority-rebooking";
 import { loadActiveOutages } from "./outage-reads";
 import { invalidateReads } from "./read-cache";
+import { resolveOptions, type CommandOptions } from "./command-options";
 
 export type OutageDTO = {
   id: string;
@@ -46,13 +47,14 @@ async function officeFor(actor: Actor, slug: string | undefined): Promise<Office
  * in the same transaction as the outage row and its audit row. Returns the citizens to contact.
  */
 export async function declareOutage(
+  actor: Actor,
   input: DeclareOutageInput,
-  ctx: { actor: Actor; now?: Date },
+  options: CommandOptions = {},
 ): Promise<{ outage: { id: string; office: string; date: string; session: string | null; service: string | null; reason: string; reasonEn: string | null; startsAt: Date }; affected: CancelledForRebooking[] }> {
-  const now = ctx.now ?? new Date();
-  assertCan(ctx.actor, "outage.manage");
-  const office = await officeFor(ctx.actor, input.office);
-  assertCan(ctx.actor, "outage.manage", office.id);
+  const { now } = resolveOptions(options);
+  assertCan(actor, "outage.manage");
+  const office = await officeFor(actor, input.office);
+  assertCan(actor, "outage.manage", office.id);
   const db = await getDb();
   const today = localDate(now, office.timezone);
   if (input.date < today || input.date > addDays(today, 366)) {
@@ -93,7 +95,7 @@ export async function declareOutage(
         reason: reason.id,
         reasonEn: reason.en,
         startsAt: now,
-        createdByStaffId: ctx.actor.type === "staff" ? ctx.actor.staffId : null,
+        createdByStaffId: actor.type === "staff" ? actor.staffId : null,
         createdAt: now,
       })
       .returning();
@@ -104,13 +106,13 @@ export async function declareOutage(
       source: "outage",
       sourceId: row!.id,
       reason: { id: reason.id, en: reason.en },
-      actor: ctx.actor,
+      actor: actor,
       now,
       details: { outageId: row!.id },
     });
     await writeAudit(tx, {
       officeId: office.id,
-      actor: ctx.actor,
+      actor: actor,
       action: "outage.declare",
       details: { outageId: row!.id, date: input.date, session, service: input.service ?? null, reasonCode: reason.code, reason: reason.id, cancelled: affected.length },
     });
@@ -189,17 +191,18 @@ export async function sweepOutageStragglers(opts: { now?: Date } = {}): Promise<
 }
 
 /** Bookings open again for what the outage covered; the cancelled bookings keep their priority rebooking. */
-export async function liftOutage(id: string, ctx: { actor: Actor; now?: Date }): Promise<void> {
-  const now = ctx.now ?? new Date();
+export async function liftOutage(actor: Actor, input: { id: string }, options: CommandOptions = {}): Promise<void> {
+  const { now } = resolveOptions(options);
+  const { id } = input;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(outages).where(eq(outages.id, id)).for("update");
     // Another office's outage is "not found" for a member of this one, after the permission check.
-    assertCan(ctx.actor, "outage.manage");
-    if (!row || ("officeId" in ctx.actor && ctx.actor.officeId !== row.officeId)) throw new AppError("not_found", "error.notFound");
+    assertCan(actor, "outage.manage");
+    if (!row || ("officeId" in actor && actor.officeId !== row.officeId)) throw new AppError("not_found", "error.notFound");
     if (row.liftedAt) throw new AppError("invalid_transition", "error.invalidTransition");
     await tx.update(outages).set({ liftedAt: now }).where(eq(outages.id, id));
-    await writeAudit(tx, { officeId: row.officeId, actor: ctx.actor, action: "outage.lift", details: { outageId: id, date: row.date } });
+    await writeAudit(tx, { officeId: row.officeId, actor: actor, action: "outage.lift", details: { outageId: id, date: row.date } });
   });
   invalidateReads("settings", "usage", "full");
 }
@@ -214,10 +217,10 @@ export type OutageContact = {
 };
 
 /** The staff page: active outages and those of the last 3 days, each with the citizens to contact (no NIK). */
-export async function listOutages(actor: Actor, ctx: { locale: Locale; now?: Date }): Promise<(OutageDTO & { contacts: OutageContact[] })[]> {
+export async function listOutages(actor: Actor, options: CommandOptions = {}): Promise<(OutageDTO & { contacts: OutageContact[] })[]> {
   assertCan(actor, "outage.manage");
   if (!("officeId" in actor)) return [];
-  const now = ctx.now ?? new Date();
+  const { now, locale } = resolveOptions(options);
   const db = await getDb();
   const rows = await db
     .select({ outage: outages, serviceSlug: services.slug, serviceName: services.name, serviceNameEn: services.nameEn })
@@ -247,9 +250,9 @@ export async function listOutages(actor: Actor, ctx: { locale: Locale; now?: Dat
       id: r.outage.id,
       date: r.outage.date,
       session: r.outage.sessionStartsAt?.slice(0, 5) ?? null,
-      service: r.serviceSlug ? { slug: r.serviceSlug, name: ctx.locale === "en" && r.serviceNameEn ? r.serviceNameEn : r.serviceName! } : null,
+      service: r.serviceSlug ? { slug: r.serviceSlug, name: locale === "en" && r.serviceNameEn ? r.serviceNameEn : r.serviceName! } : null,
       reasonCode: r.outage.reasonCode as OutageReasonCode,
-      reason: ctx.locale === "en" && r.outage.reasonEn ? r.outage.reasonEn : r.outage.reason,
+      reason: locale === "en" && r.outage.reasonEn ? r.outage.reasonEn : r.outage.reason,
       startsAt: r.outage.startsAt,
       liftedAt: r.outage.liftedAt,
       contacts: contacts.map((c) => ({ ...c, sessionStart: c.sessionStart.slice(0, 5) })),

@@ -8,6 +8,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { writeAudit } from "./audit";
 import { requireOfficeById } from "./offices";
+import { resolveOptions, type CommandOptions } from "./command-options";
 
 export type OutboxEntry = Pick<Message, "id" | "kind" | "channel" | "status" | "attempts" | "lastError" | "createdAt" | "sentAt"> & { reference: string };
 export type OutboxDay = { entries: OutboxEntry[]; counts: Record<Message["status"], number> };
@@ -48,7 +49,9 @@ export async function listOutbox(actor: StaffActor, date: string): Promise<Outbo
  * Puts a failed or unsent message back in the queue with a fresh allowance of attempts (its history stays
  * in message_attempts); audited. A sent, waiting or withdrawn message cannot be resent (409).
  */
-export async function resendMessage(actor: StaffActor, messageId: string, now = new Date()): Promise<void> {
+export async function resendMessage(actor: StaffActor, input: { messageId: string }, options: CommandOptions = {}): Promise<void> {
+  const { now } = resolveOptions(options);
+  const { messageId } = input;
   assertCan(actor, "messages.manage", actor.officeId);
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull, gt } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { bookings, capacityUsages, offices, priorityRebookings, services, type Booking, type Office, type Service } from "@/db/schema";
+import type { Actor } from "../auth/actor";
 import { hasSessionStarted } from "../booking-window";
 import { decryptNik, hashNik } from "../crypto";
 import { addDays, localDate, localTime } from "../dates";
@@ -16,7 +17,8 @@ import { sessionLabel } from "../schedule";
 import { writeAudit } from "./audit";
 import { localizeDay, type DayAvailability } from "./availability";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
-import { checkPerson, claimChanges, phoneChange, type BookingContext } from "./booking-rules";
+import { checkPerson, claimChanges, phoneChange } from "./booking-rules";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { loadDayPlans, loadUsage } from "./calendar";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { loadActiveOutages } from "./outage-reads";
@@ -130,8 +132,12 @@ async function loadPriorityUsage(db: Executor, officeId: string, dates: string[]
  * citizens racing for its last place get exactly one. No checklist: the cancelled booking's person,
  * contact and language carry over; the age rule is checked again for the new date.
  */
-export async function rebookWithPriority(input: { reference: string; date: string; session: string } & RebookProof, ctx: BookingContext): Promise<BookingDTO> {
-  const now = ctx.now ?? new Date();
+export async function rebookWithPriority(
+  actor: Actor,
+  input: { reference: string; date: string; session: string } & RebookProof,
+  options: CommandOptions = {},
+): Promise<BookingDTO> {
+  const { now, locale } = resolveOptions(options);
   const db = await getDb();
   const { booking: old, service, office, right: seen } = await findProven(db, input.reference, input, now);
   // Used or expired says so before anything about the chosen session (the transaction checks again).
@@ -197,14 +203,14 @@ export async function rebookWithPriority(input: { reference: string; date: strin
       await tx.update(priorityRebookings).set({ newBookingId: created!.id }).where(eq(priorityRebookings.bookingId, old.id));
       await writeAudit(tx, {
         officeId: office.id,
-        actor: ctx.actor,
+        actor,
         action: "booking.priority_rebook",
         bookingId: created!.id,
         details: { from: old.reference, date: input.date, session: planned.start, proof: Object.keys(input).find((k) => k !== "reference" && k !== "date" && k !== "session") },
       });
       return created!;
     });
-    return toBookingDTO(row, service, office, ctx.locale);
+    return toBookingDTO(row, service, office, locale);
   } catch (error) {
     const { code, constraint } = pgErrorCode(error);
     if (code === "23505" && constraint === "bookings_active_person_day_uq") throw new AppError("duplicate", "error.duplicate");

@@ -1,14 +1,13 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { bookings, messages, priorityRebookings, type Booking } from "@/db/schema";
+import { messages, priorityRebookings, type Booking } from "@/db/schema";
 import type { Actor } from "../auth/actor";
 import { localDate, localTime } from "../dates";
-import { canTransition } from "../queue-transitions";
 import { createPriorityToken, PRIORITY_REBOOK_HOURS, priorityRebookPath } from "../priority-token";
-import { writeAudit } from "./audit";
 import { releaseChanges } from "./booking-rules";
 import { applyUsageChanges } from "./capacity-usage";
+import { changeBookings } from "./change-booking";
 import { requireOfficeById } from "./offices";
 
 export type RebookingSource = "outage" | "closure" | "capacity";
@@ -43,35 +42,34 @@ export type CancelledForRebooking = {
 };
 
 /**
- * Inside the caller's transaction (the outage, closure or capacity change that caused it): cancels each
+ * Inside the caller's transaction (the outage, closure or capacity change that caused it): cancels, through
+ * `changeBookings` (the transition table's "cancel", locks in id order, audit rows, one queue event), each
  * booking that may still be cancelled (`booked`; anyone checked in is at the office already), gives its
- * places back, writes its audit row, grants it a priority rebooking for PRIORITY_REBOOK_HOURS, and puts the
- * notice with the rebooking link in the outbox — replacing the generic "cancelled" message the bookings
- * trigger wrote, so the citizen gets one message that says why and what to do. Bookings are locked in id
- * order, so two changes over the same bookings never deadlock. The caller checks the permission.
+ * places back, grants it a priority rebooking for PRIORITY_REBOOK_HOURS, and puts the notice with the
+ * rebooking link in the outbox — replacing the generic "cancelled" message the bookings trigger wrote, so
+ * the citizen gets one message that says why and what to do. The caller checks the permission.
  */
 export async function cancelWithPriorityRebooking(tx: Executor, input: CancelForRebookingInput): Promise<CancelledForRebooking[]> {
   if (input.bookingIds.length === 0) return [];
   const office = await requireOfficeById(input.officeId, tx);
-  const rows = await tx
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.officeId, office.id), inArray(bookings.id, [...input.bookingIds])))
-    .orderBy(asc(bookings.id))
-    .for("update");
-  const cancellable = rows.filter((b) => canTransition("cancel", b.status));
+  const expiresAt = new Date(input.now.getTime() + PRIORITY_REBOOK_HOURS * 3_600_000);
+  const cancellable = await changeBookings(input.actor, { tx, office, now: input.now }, {
+    bookingIds: input.bookingIds,
+    action: "cancel",
+    set: { cancelledAt: input.now },
+    audit: "booking.cancel",
+    details: () => ({ source: input.source, sourceId: input.sourceId ?? null, reason: input.reason.id, priorityUntil: expiresAt.toISOString(), ...input.details }),
+  });
   if (cancellable.length === 0) return [];
 
   await applyUsageChanges(tx, cancellable.flatMap((b) => releaseChanges(office, b)));
   const ids = cancellable.map((b) => b.id);
-  await tx.update(bookings).set({ status: "cancelled", cancelledAt: input.now, updatedAt: input.now }).where(inArray(bookings.id, ids));
   // The trigger's "cancelled" message says nothing of why or of the priority: the outage notice replaces it.
   await tx
     .update(messages)
     .set({ status: "cancelled", lastError: `replaced by the ${input.source} notice`, updatedAt: input.now })
     .where(and(inArray(messages.bookingId, ids), eq(messages.kind, "cancelled"), inArray(messages.status, ["queued", "no_channel"])));
 
-  const expiresAt = new Date(input.now.getTime() + PRIORITY_REBOOK_HOURS * 3_600_000);
   await tx
     .insert(priorityRebookings)
     .values(ids.map((bookingId) => ({ bookingId, officeId: office.id, source: input.source, sourceId: input.sourceId ?? null, reason: input.reason.id, reasonEn: input.reason.en, expiresAt, createdAt: input.now })));
@@ -80,13 +78,6 @@ export async function cancelWithPriorityRebooking(tx: Executor, input: CancelFor
   for (const b of cancellable) {
     const rebookPath = priorityRebookPath(b.reference, createPriorityToken(b.reference, expiresAt));
     await enqueueNotice(tx, b, input, rebookPath, rebookUntil);
-    await writeAudit(tx, {
-      officeId: office.id,
-      actor: input.actor,
-      action: "booking.cancel",
-      bookingId: b.id,
-      details: { source: input.source, sourceId: input.sourceId ?? null, reason: input.reason.id, priorityUntil: expiresAt.toISOString(), ...input.details },
-    });
     out.push({
       bookingId: b.id,
       reference: b.reference,

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertReferenceMissesLeft, countReferenceMiss } from "../api/limits";
+import { assertReferenceMissesLeft, countReferenceMiss } from "../limits/reference-misses";
 import { UNTRUSTED_CLIENT } from "../client-ip";
 import { isAppError } from "../errors";
 import type { Locale } from "../i18n/messages";

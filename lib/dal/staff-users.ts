@@ -9,6 +9,7 @@ import { getDb } from "../db";
 import { AppError, notFound, pgErrorCode } from "../errors";
 import type { CreateStaffInput, ResetStaffPasswordInput, SetStaffActiveInput, UpdateStaffRoleInput } from "../validation/staff";
 import { writeAudit } from "./audit";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { clearAccountLocks } from "./login-throttles";
 
 export type StaffUserDTO = {
@@ -58,7 +59,7 @@ export async function getStaffMember(actor: Actor, staffId: string): Promise<Sta
 export async function createStaff(
   actor: Actor,
   input: CreateStaffInput & { officeId?: string },
-  options: { now?: Date; via?: "cli"; executor?: Database } = {},
+  options: CommandOptions & { via?: "cli"; executor?: Database } = {},
 ): Promise<StaffUserDTO> {
   const officeId = input.officeId ?? ("officeId" in actor ? actor.officeId : undefined);
   if (!officeId) throw new AppError("validation", "error.validation");
@@ -95,7 +96,8 @@ async function lockTarget(tx: Executor, actor: Actor, staffId: string): Promise<
 const isSelf = (actor: Actor, target: StaffUser) => actor.type === "staff" && actor.staffId === target.id;
 
 /** A role change ends the account's sessions. Admins cannot change their own role, so an office keeps one. */
-export async function updateStaffRole(actor: Actor, input: UpdateStaffRoleInput, now = new Date()): Promise<void> {
+export async function updateStaffRole(actor: Actor, input: UpdateStaffRoleInput, options: CommandOptions = {}): Promise<void> {
+  const { now } = resolveOptions(options);
   assertCan(actor, "staff.manage");
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -108,7 +110,8 @@ export async function updateStaffRole(actor: Actor, input: UpdateStaffRoleInput,
 }
 
 /** Disabling ends the account's sessions at their next request; an admin cannot disable themselves. */
-export async function setStaffActive(actor: Actor, input: SetStaffActiveInput, now = new Date()): Promise<void> {
+export async function setStaffActive(actor: Actor, input: SetStaffActiveInput, options: CommandOptions = {}): Promise<void> {
+  const { now } = resolveOptions(options);
   assertCan(actor, "staff.manage");
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -121,7 +124,8 @@ export async function setStaffActive(actor: Actor, input: SetStaffActiveInput, n
 }
 
 /** A new password ends every session of the account and lifts a login lock on it. */
-export async function resetStaffPassword(actor: Actor, input: ResetStaffPasswordInput, now = new Date()): Promise<void> {
+export async function resetStaffPassword(actor: Actor, input: ResetStaffPasswordInput, options: CommandOptions = {}): Promise<void> {
+  const { now } = resolveOptions(options);
   assertCan(actor, "staff.manage");
   const passwordHash = await hash(input.password);
   const db = await getDb();
@@ -134,7 +138,9 @@ export async function resetStaffPassword(actor: Actor, input: ResetStaffPassword
 }
 
 /** "Log out everywhere": anyone for themselves, an admin for any account of their office. */
-export async function revokeStaffSessions(actor: Actor, staffId: string, now = new Date()): Promise<void> {
+export async function revokeStaffSessions(actor: Actor, input: { staffId: string }, options: CommandOptions = {}): Promise<void> {
+  const { now } = resolveOptions(options);
+  const { staffId } = input;
   const isOwn = actor.type === "staff" && actor.staffId === staffId;
   if (!isOwn) assertCan(actor, "staff.manage");
   const db = await getDb();

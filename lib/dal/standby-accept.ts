@@ -1,6 +1,7 @@
 import "server-only";
 import { bookings, capacityReleases, services, standbyEntries } from "@/db/schema";
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { Actor } from "../auth/actor";
 import { decryptNik, encryptNik, hashNik, hashPhone } from "../crypto";
 import { verifyManageToken } from "../manage-token";
 import { getDb } from "../db";
@@ -9,7 +10,8 @@ import { maskNik } from "../nik";
 import { createReference } from "../reference";
 import { writeAudit } from "./audit";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
-import { checkPerson, phoneChange, type BookingContext } from "./booking-rules";
+import { checkPerson, phoneChange } from "./booking-rules";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { requireOfficeById } from "./offices";
 
@@ -20,8 +22,8 @@ import { requireOfficeById } from "./offices";
  * release (the expiry pass takes them in the same order), then the counters in applyUsageChanges' order.
  * A refusal (phone limit, already booked that day) writes nothing and leaves the offer standing.
  */
-export async function acceptStandbyOffer(input: { reference: string } & StandbyProof, ctx: BookingContext): Promise<BookingDTO> {
-  const now = ctx.now ?? new Date();
+export async function acceptStandbyOffer(actor: Actor, input: { reference: string } & StandbyProof, options: CommandOptions = {}): Promise<BookingDTO> {
+  const { now, locale } = resolveOptions(options);
   const db = await getDb();
   for (let attempt = 0; ; attempt++) {
     const reference = createReference();
@@ -71,7 +73,7 @@ export async function acceptStandbyOffer(input: { reference: string } & StandbyP
             isPriority: isElderly,
             priorityReason: isElderly ? "elderly" : null,
             consentAt: entry.createdAt,
-            language: ctx.locale,
+            language: locale,
             createdAt: now,
             updatedAt: now,
           })
@@ -80,12 +82,12 @@ export async function acceptStandbyOffer(input: { reference: string } & StandbyP
         await tx.update(standbyEntries).set({ status: "booked", bookingId: booking!.id, updatedAt: now }).where(eq(standbyEntries.id, entry.id));
         await writeAudit(tx, {
           officeId: office.id,
-          actor: ctx.actor,
+          actor,
           action: "booking.create",
           bookingId: booking!.id,
           details: { channel: "online", service: service!.slug, date: entry.serviceDate, session: booking!.sessionStartsAt.slice(0, 5), standby: entry.reference },
         });
-        return toBookingDTO(booking!, service!, office, ctx.locale);
+        return toBookingDTO(booking!, service!, office, locale);
       });
     } catch (error) {
       const { code, constraint } = pgErrorCode(error);

@@ -2,19 +2,20 @@ import "server-only";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { ACTIVE_BOOKING_STATUSES, bookings, offices, services, standbyEntries, type Office, type Service, type StandbyEntry } from "@/db/schema";
 import type { Executor } from "@/db/client";
+import type { Actor } from "../auth/actor";
 import type { Channel } from "../capacity";
 import { encryptNik, hashNik } from "../crypto";
 import { normalizeTime } from "../dates";
 import { getDb } from "../db";
 import { AppError, notFound, pgErrorCode } from "../errors";
-import type { Locale } from "../i18n/messages";
 import { maskNik } from "../nik";
 import { createReference, formatReference } from "../reference";
 import { sessionLabel } from "../schedule";
 import type { JoinStandbyInput, LookupStandbyInput } from "../validation/standby";
 import { evaluateRange } from "./availability";
 import { writeAudit } from "./audit";
-import { checkPersonOrSuggest, type BookingContext } from "./booking-rules";
+import { checkPersonOrSuggest } from "./booking-rules";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { requirePublicOffice } from "./places";
 import { requireService, serviceName } from "./services";
 
@@ -45,12 +46,12 @@ const channel: Channel = "online";
  * Joins the list: the same person rules as a booking (valid NIK, the service's age rule, one visit a day),
  * one entry per NIK and date, and only for a date (or session) that is full for online booking right now.
  */
-export async function joinStandby(input: JoinStandbyInput, ctx: BookingContext): Promise<{ reference: string; position: number }> {
-  const now = ctx.now ?? new Date();
+export async function joinStandby(actor: Actor, input: JoinStandbyInput, options: CommandOptions = {}): Promise<{ reference: string; position: number }> {
+  const { now, locale } = resolveOptions(options);
   const db = await getDb();
   const office = await requirePublicOffice(input.office, db);
   const service = await requireService(office, input.service, db);
-  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, ctx.locale);
+  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
   await assertFull(db, office, service, input.date, input.session, now);
   const nikHash = hashNik(person.nik);
   const dedupeKey = office.allowSeveralServicesPerDay ? `${nikHash}:${service.id}` : nikHash;
@@ -77,12 +78,12 @@ export async function joinStandby(input: JoinStandbyInput, ctx: BookingContext):
             nikMasked: maskNik(person.nik),
             fullName: input.name,
             phone: input.phone,
-            language: ctx.locale,
+            language: locale,
           })
           .returning();
         await writeAudit(tx, {
           officeId: office.id,
-          actor: ctx.actor,
+          actor,
           action: "standby.join",
           details: { reference, service: service.slug, date: input.date, session: input.session ?? null },
         });
@@ -99,8 +100,8 @@ export async function joinStandby(input: JoinStandbyInput, ctx: BookingContext):
 }
 
 /** Reference + NIK → where the person stands. An unknown reference and a wrong NIK get the same 404. */
-export async function lookupStandby(input: LookupStandbyInput, ctx: { locale: Locale; now?: Date }): Promise<StandbyStatusDTO> {
-  const now = ctx.now ?? new Date();
+export async function lookupStandby(_actor: Actor, input: LookupStandbyInput, options: CommandOptions = {}): Promise<StandbyStatusDTO> {
+  const { now, locale } = resolveOptions(options);
   const db = await getDb();
   const [found] = await db
     .select({ entry: standbyEntries, service: services, office: offices, bookingReference: bookings.reference })
@@ -114,7 +115,7 @@ export async function lookupStandby(input: LookupStandbyInput, ctx: { locale: Lo
   const base = {
     reference: entry.reference,
     referenceDisplay: formatReference(entry.reference),
-    service: { slug: service.slug, name: serviceName(service, ctx.locale) },
+    service: { slug: service.slug, name: serviceName(service, locale) },
     office: { slug: office.slug, name: office.name, timezone: office.timezone },
     date: entry.serviceDate,
     session: entry.sessionStartsAt ? normalizeTime(entry.sessionStartsAt) : null,

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { bookings, services, surveyResponses } from "@/db/schema";
-import { assertReferenceMissesLeft, countReferenceMiss } from "../api/limits";
+import { assertReferenceMissesLeft, countReferenceMiss } from "../limits/reference-misses";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { UNTRUSTED_CLIENT } from "../client-ip";
@@ -14,6 +14,7 @@ import { formatReference, isReference, normalizeReference } from "../reference";
 import type { SurveyAnswers } from "../validation/survey";
 import { writeAudit } from "./audit";
 import { serviceName } from "./services";
+import { resolveOptions, type CommandOptions } from "./command-options";
 
 /** What the survey page needs: whether the visit can be rated, and whether the NIK must be typed. */
 export type SurveyAccess = {
@@ -82,7 +83,8 @@ function isProven(actor: Actor, booking: typeof bookings.$inferSelect, input: Su
  * Records one SKM answer sheet for a finished visit, proven theirs (isProven); the sheet keeps no NIK,
  * name or phone. A second sheet for the same visit is refused (the unique booking link decides, so two tabs at once cannot both count).
  */
-export async function submitSurvey(actor: Actor, input: SubmitSurveyInput, now = new Date()): Promise<void> {
+export async function submitSurvey(actor: Actor, input: SubmitSurveyInput, options: CommandOptions = {}): Promise<void> {
+  const { now } = resolveOptions(options);
   // The office's own kiosk may record without the NIK (see isProven); it must be allowed to first.
   if (actor.type === "device") assertCan(actor, "survey.record");
   const visit = await findSurveyVisit(input.reference);

@@ -23,7 +23,8 @@ import { createTestOffice, makeNik, NOW, TOMORROW } from "@/tests/helpers/fixtur
 
 const adminUrl = process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50);
-const ctx = { actor: citizen("bench"), locale: "id" as const, now: NOW };
+const actor = citizen("bench");
+const ctx = { locale: "id" as const, now: NOW };
 let person = 0;
 
 function nextPerson() {
@@ -77,7 +78,7 @@ async function load(label: string, handle: DatabaseHandle, total: number, slot: 
         const p = nextPerson();
         const t0 = performance.now();
         try {
-          await createBooking({ office: office.office.slug, service: "kk", ...slot(i), nik: p.nik, name: "Bench", phone: p.phone }, ctx);
+          await createBooking(actor, { office: office.office.slug, service: "kk", ...slot(i), nik: p.nik, name: "Bench", phone: p.phone }, ctx);
           booked++;
         } catch (error) {
           if (!isAppError(error)) throw error;
@@ -100,7 +101,7 @@ async function burst(handle: DatabaseHandle): Promise<Run> {
   const results = await Promise.allSettled(
     Array.from({ length: 1000 }, () => {
       const p = nextPerson();
-      return createBooking({ office: office.office.slug, service: "kk", date: TOMORROW, session: "08:00", nik: p.nik, name: "Bench", phone: p.phone }, ctx);
+      return createBooking(actor, { office: office.office.slug, service: "kk", date: TOMORROW, session: "08:00", nik: p.nik, name: "Bench", phone: p.phone }, ctx);
     }),
   );
   const ms = performance.now() - started;

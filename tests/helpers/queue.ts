@@ -19,8 +19,9 @@ export type Booked = { reference: string; nik: string; queueNumber: string };
 export async function bookToday(t: TestOffice, options: { session?: string; service?: string; nik?: string; elderly?: boolean } = {}): Promise<Booked> {
   const nik = options.nik ?? (options.elderly ? elderlyNik() : adultNik());
   const booking = await createBooking(
+    citizen("127.0.0.1"),
     { office: t.office.slug, service: options.service ?? "kk", date: TODAY, session: options.session ?? "10:00", nik, name: "Warga Uji", phone: "+62" + uniquePhone().slice(1) },
-    { actor: citizen("127.0.0.1"), locale: "id", now: DAY_BEFORE },
+    { locale: "id", now: DAY_BEFORE },
   );
   return { reference: booking.reference, nik, queueNumber: booking.queueNumber };
 }

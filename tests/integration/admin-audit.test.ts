@@ -27,7 +27,7 @@ describe.each(DATABASE_KINDS)("the audit-log viewer on %s", (kind) => {
     const supervisor = await createTestStaff(db(), t.office.id, { role: "supervisor", name: "Kasi Dua" });
     const operator = await createTestStaff(db(), t.office.id, { role: "operator" });
     const nik = makeNik("1990-01-05", "F", serial++);
-    const booking = await createBooking(bookingRequest(t, { nik }), { actor: citizen("127.0.0.1"), locale: "id", now: NOW });
+    const booking = await createBooking(citizen("127.0.0.1"), bookingRequest(t, { nik }), { locale: "id", now: NOW });
     const at = (iso: string) => new Date(iso);
     await db()
       .insert(auditLogs)

@@ -138,7 +138,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
 
   it("the preview shows the next days' online places now and after, and writes nothing", async () => {
     const { t, admin } = await setup();
-    await createBooking(bookingRequest(t), { actor: citizen("127.0.0.1"), locale: "id", now: NOW });
+    await createBooking(citizen("127.0.0.1"), bookingRequest(t), { locale: "id", now: NOW });
     const current = await getOfficeSettings(admin, t.office.id);
     const input = parseInput(OfficeSettingsSchema, formOf(current, { dailyCap: "10", walkInReservePercent: "20", bookingDaysAhead: "3" }));
     const preview = await previewOfficeSettings(admin, t.office.id, input, NOW, 6);

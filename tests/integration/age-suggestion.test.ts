@@ -8,7 +8,8 @@ import { appErrorOf, bookingRequest } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, makeNik, NOW, type TestOffice } from "../helpers/fixtures";
 
-const ctx = (locale: "id" | "en") => ({ actor: citizen("127.0.0.1"), locale, now: NOW });
+const visitor = citizen("127.0.0.1");
+const ctx = (locale: "id" | "en") => ({ locale, now: NOW });
 
 describe.each(DATABASE_KINDS)("the age rule points to the service that fits, on %s", (kind) => {
   let testDb: TestDatabase;
@@ -24,15 +25,15 @@ describe.each(DATABASE_KINDS)("the age rule points to the service that fits, on 
 
   it("a 10-year-old asking for KTP-el is refused and pointed to KIA, in the reader's language", async () => {
     const tenYearOld = makeNik("2016-06-10", "F", 21);
-    const error = await appErrorOf(createBooking(bookingRequest(t, { nik: tenYearOld }), ctx("en")));
+    const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { nik: tenYearOld }), ctx("en")));
     expect(error.fields).toEqual({ nik: ["field.nik.tooYoung"] });
     expect(error.params).toMatchObject({ minAge: 17, suggestedService: "kia", suggestedServiceName: "Child ID card" });
-    const inId = await appErrorOf(createBooking(bookingRequest(t, { nik: tenYearOld }), ctx("id")));
+    const inId = await appErrorOf(createBooking(visitor, bookingRequest(t, { nik: tenYearOld }), ctx("id")));
     expect(inId.params).toMatchObject({ suggestedService: "kia", suggestedServiceName: "KIA" });
   });
 
   it("an adult asking for KIA is pointed to KTP-el", async () => {
-    const error = await appErrorOf(createBooking(bookingRequest(t, { service: "kia", nik: makeNik("1990-01-01", "M", 22) }), ctx("id")));
+    const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { service: "kia", nik: makeNik("1990-01-01", "M", 22) }), ctx("id")));
     expect(error.params).toMatchObject({ limit: 17, suggestedService: "ktp" });
   });
 
@@ -43,7 +44,7 @@ describe.each(DATABASE_KINDS)("the age rule points to the service that fits, on 
     await db().update(services).set({ isActive: false }).where(eq(services.id, t.kia.id));
     try {
       expect(await findServiceForAge(db(), t.office, 10, t.ktp.id)).toBeNull();
-      const error = await appErrorOf(createBooking(bookingRequest(t, { nik: makeNik("2016-06-10", "F", 23) }), ctx("id")));
+      const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { nik: makeNik("2016-06-10", "F", 23) }), ctx("id")));
       expect(error.fields).toEqual({ nik: ["field.nik.tooYoung"] });
       expect(error.params?.suggestedService).toBeUndefined();
     } finally {

@@ -3,7 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { POST as bookPost } from "@/app/api/v1/bookings/route";
 import { GET as summaryGet } from "@/app/api/v1/reports/summary/route";
 import { auditLogs, bookings } from "@/db/schema";
-import { API_KEY_LIMIT, apiKeyLimitKey, PERSON_LIMITS } from "@/lib/api/limits";
+import { API_KEY_LIMIT, apiKeyLimitKey } from "@/lib/api/limits";
+import { PERSON_LIMITS } from "@/lib/limits/booking";
 import { createApiKey, revokeApiKey } from "@/lib/dal/api-keys";
 import { consumeRateLimit } from "@/lib/dal/rate-limit";
 import { apiGet, apiPost, countState, disposeApiTestDatabase, freshIp, read, useApiTestDatabase } from "../helpers/api";
@@ -60,7 +61,7 @@ describe.each(DATABASE_KINDS)("booking with an API key, and the limits per key, 
   it("refuses keys that are wrong, unknown, revoked, of another scope or another office, and never falls back to anonymous", async () => {
     const reports = await createApiKey(admin, { name: "Laporan", scopes: ["reports"] });
     const revoked = await createApiKey(admin, { name: "Lama", scopes: ["booking"] });
-    await revokeApiKey(admin, revoked.apiKey.id);
+    await revokeApiKey(admin, { apiKeyId: revoked.apiKey.id });
     const foreign = await createApiKey(otherAdmin, { name: "Kantor lain", scopes: ["booking"] });
     const before = await countState(db());
     const cases: [string, Record<string, string>, number, string][] = [

@@ -4,6 +4,7 @@ import { POST as bookPost } from "@/app/api/v1/bookings/route";
 import { POST as lookupPost } from "@/app/api/v1/lottery/lookup/route";
 import { GET as transparencyGet } from "@/app/api/v1/transparency/route";
 import { auditLogs, lotteryEntries, offices } from "@/db/schema";
+import { SYSTEM } from "@/lib/auth/actor";
 import { drawLottery } from "@/lib/dal/lottery/draw";
 import { getOfficeSettings, updateOfficeSettings } from "@/lib/dal/office-settings";
 import { OfficeSettingsSchema } from "@/lib/validation/office-settings";
@@ -56,7 +57,7 @@ describe.each(DATABASE_KINDS)("the lottery through the API on %s", (kind) => {
     const waiting = await read(lookupPost(apiPost("/api/v1/lottery/lookup", { reference, nik })));
     expect([waiting.status, waiting.json.status]).toEqual([200, "entered"]);
     expect((await read(lookupPost(apiPost("/api/v1/lottery/lookup", { reference, nik: adultNik() })))).status).toBe(404);
-    await drawLottery({ officeId: t.office.id, date: OPENING }, { now: new Date(NOW.getTime() + 30 * 60_000) });
+    await drawLottery(SYSTEM, { officeId: t.office.id, date: OPENING }, { now: new Date(NOW.getTime() + 30 * 60_000) });
     const drawn = await read(lookupPost(apiPost("/api/v1/lottery/lookup", { reference, nik })));
     expect(drawn.json).toMatchObject({ status: "drawn", booking: { reference: expect.stringMatching(/^[A-Z0-9]{8}$/) } });
 

@@ -13,7 +13,9 @@ import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, TOMORROW, type TestOffice } from "../helpers/fixtures";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 
 // The outage is under test, not the proof of work of the refused booking (tests/integration/api-pow.test.ts).
 vi.stubEnv("ANTREAN_POW", "off");
@@ -42,9 +44,9 @@ describe.each(DATABASE_KINDS)("POST /api/v1/admin/outages on %s", (kind) => {
   afterAll(() => disposeApiTestDatabase(testDb));
 
   it("201 with the affected references; availability shows the session gone with the reason; booking it is 409", async () => {
-    const a = await createBooking(bookingRequest(t, { session: "10:00" }), ctx);
-    const b = await createBooking(bookingRequest(t, { session: "10:00", service: "kk" }), ctx);
-    await createBooking(bookingRequest(t, { session: "11:00" }), ctx);
+    const a = await createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx);
+    const b = await createBooking(visitor, bookingRequest(t, { session: "10:00", service: "kk" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { session: "11:00" }), ctx);
     const res = await post({ office: t.office.slug, date: TOMORROW, session: "10:00", reason: "blanko_empty" });
     expect(res.status).toBe(201);
     expect(res.json.references).toEqual(expect.arrayContaining([a.reference, b.reference]));
@@ -74,7 +76,7 @@ describe.each(DATABASE_KINDS)("POST /api/v1/admin/outages on %s", (kind) => {
 
   it("refuses missing, wrong-scope and unknown keys, another office, and hostile input — changing nothing", async () => {
     const other = await createTestOffice(db());
-    const booked = await createBooking(bookingRequest(t, { session: "12:00" }), ctx);
+    const booked = await createBooking(visitor, bookingRequest(t, { session: "12:00" }), ctx);
     const before = await state();
     const good = { date: TOMORROW, session: "12:00", reason: "siak_down" };
     expect((await post(good, null)).status).toBe(401);

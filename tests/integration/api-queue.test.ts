@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { REFERENCE_MISSES } from "@/lib/api/limits";
+import { REFERENCE_MISSES } from "@/lib/limits/reference-misses";
 import { callNext, recall } from "@/lib/dal/queue/calls";
 import { finishService, startService } from "@/lib/dal/queue/service";
 import { getQueueEventsHub } from "@/lib/queue-events-hub";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as cancelPost } from "@/app/api/v1/bookings/[reference]/cancel/route";
 import { POST as recoverPost } from "@/app/api/v1/bookings/recover/route";
 import { POST as bookPost } from "@/app/api/v1/bookings/route";
-import { API_LIMITS } from "@/lib/api/limits";
+import { REQUEST_LIMITS } from "@/lib/limits/booking";
 import { addDays } from "@/lib/dates";
 import { apiPost, countState, freshIp, read, refParams, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
@@ -85,7 +85,7 @@ describe.each(DATABASE_KINDS)("finding a booking again by NIK and phone on %s", 
 
   it("is rate-limited per address: every attempt counts, another address is not held up", async () => {
     const ip = freshIp();
-    const { limit } = API_LIMITS.recoverBooking;
+    const { limit } = REQUEST_LIMITS.recoverBooking;
     for (let i = 0; i < limit; i++) expect((await recover({ nik: adultNik(), phone: uniquePhone() }, { ip })).status).toBe(404);
     const nik = adultNik();
     const phone = uniquePhone();

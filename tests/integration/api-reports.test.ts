@@ -38,7 +38,7 @@ describe.each(DATABASE_KINDS)("API keys and the reports API on %s", (kind) => {
     for (const role of ["operator", "supervisor"] as const) {
       const staff = actorOf(await createTestStaff(db(), t.office.id, { role }));
       await expect(createApiKey(staff, { name: "x", scopes: ["reports"] })).rejects.toMatchObject({ code: "forbidden" });
-      await expect(revokeApiKey(staff, apiKey.id)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(revokeApiKey(staff, { apiKeyId: apiKey.id })).rejects.toMatchObject({ code: "forbidden" });
     }
     expect((await listApiKeys(admin)).filter((k) => k.revokedAt === null)).toHaveLength(1);
   });
@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)("API keys and the reports API on %s", (kind) => {
     expect(wrong.status).toBe(403);
     expect(wrong.json.error!.code).toBe("forbidden");
 
-    await revokeApiKey(admin, apiKey.id);
+    await revokeApiKey(admin, { apiKeyId: apiKey.id });
     expect((await summary(`from=${TODAY}&to=${TODAY}`, bearer(key))).status).toBe(401);
   });
 

@@ -83,7 +83,7 @@ describe.each(DATABASE_KINDS)("the schedule admin API on %s", (kind) => {
   });
 
   it("PUT capacity → 200; below what is booked → 409 below_booked with the count unless onConflict", async () => {
-    for (let i = 0; i < 3; i++) await createBooking(bookingRequest(t, { session: "11:00" }), { actor: citizen("127.0.0.1"), locale: "id", now: NOW });
+    for (let i = 0; i < 3; i++) await createBooking(citizen("127.0.0.1"), bookingRequest(t, { session: "11:00" }), { locale: "id", now: NOW });
     const ok = await capacity({ date: TOMORROW, session: "11:00", capacity: 5 });
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ date: TOMORROW, session: "11:00", capacity: 5, cancelled: [], kept: [] });

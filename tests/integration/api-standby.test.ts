@@ -7,7 +7,7 @@ import { POST as bookPost } from "@/app/api/v1/bookings/route";
 import { POST as cancelPost } from "@/app/api/v1/bookings/[reference]/cancel/route";
 import { capacityReleases, messages, standbyEntries } from "@/db/schema";
 import { MAX_BODY_BYTES } from "@/lib/api/body";
-import { API_LIMITS } from "@/lib/api/limits";
+import { REQUEST_LIMITS } from "@/lib/limits/booking";
 import { applyDueReleases } from "@/lib/dal/capacity-release";
 import { apiPost, countState, disposeApiTestDatabase, freshIp, read, refParams, useApiTestDatabase, type ApiResult } from "../helpers/api";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
@@ -150,12 +150,12 @@ describe.each(DATABASE_KINDS)("standby API on %s", (kind) => {
 
   it("rate limits like the booking API: per address, junk included, then 429 with Retry-After", async () => {
     const ip = freshIp();
-    for (let i = 0; i < API_LIMITS.createBooking.limit; i++) expect((await join({ junk: i }, { ip })).status).toBe(422);
+    for (let i = 0; i < REQUEST_LIMITS.createBooking.limit; i++) expect((await join({ junk: i }, { ip })).status).toBe(422);
     const limited = await join(valid(), { ip });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     const other = freshIp();
-    for (let i = 0; i < API_LIMITS.manageBooking.limit; i++) await lookup({ junk: i }, { ip: other });
+    for (let i = 0; i < REQUEST_LIMITS.manageBooking.limit; i++) await lookup({ junk: i }, { ip: other });
     expect((await lookup({ reference: "ABCDEFGH", nik: adultNik() }, { ip: other })).status).toBe(429);
     expect((await accept("ABCDEFGH", { nik: adultNik() }, { ip: other })).status).toBe(429);
   });

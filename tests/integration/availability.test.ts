@@ -10,7 +10,9 @@ import { appErrorOf, bookingRequest } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, TODAY, TOMORROW } from "../helpers/fixtures";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const id = createTranslator("id");
 const en = createTranslator("en");
 const WEEK = ["2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06", "2026-12-07", "2026-12-08"];
@@ -40,8 +42,8 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     });
     expect(before.firstAvailableDate).toBe(TOMORROW);
 
-    await createBooking(bookingRequest(t, { session: "09:00" }), ctx);
-    await createBooking(bookingRequest(t, { session: "09:00", service: "kk" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { session: "09:00" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { session: "09:00", service: "kk" }), ctx);
     const after = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
     expect(after.days[0]!.sessions.map((s) => s.remaining)).toEqual([10, 8, 10, 10, 10, 10]);
     expect(after.days[1]!.sessions.map((s) => s.remaining)).toEqual([10, 10, 10, 10, 10, 10]);
@@ -78,21 +80,21 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
   it("a full day says so and firstAvailableDate skips it and the closed days after it", async () => {
     const t = await createTestOffice(db(), { office: { dailyCap: 2 } });
     await db().insert(dateOverrides).values({ officeId: t.office.id, date: "2026-12-03", kind: "closed", reason: "Libur", reasonEn: null });
-    await createBooking(bookingRequest(t, { session: "08:00" }), ctx);
-    await createBooking(bookingRequest(t, { session: "13:00", service: "kk" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { session: "08:00" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { session: "13:00", service: "kk" }), ctx);
     const result = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
     expect(result.days[0]).toMatchObject({ date: TOMORROW, open: true, reasonCode: "full", reason: "Kuota penuh" });
     expect(result.days[0]!.sessions.every((s) => s.remaining === 0)).toBe(true);
     expect(result.firstAvailableDate).toBe("2026-12-04");
-    expect((await appErrorOf(createBooking(bookingRequest(t), ctx))).code).toBe("full");
+    expect((await appErrorOf(createBooking(visitor, bookingRequest(t), ctx))).code).toBe("full");
   });
 
   it("a full day points to the next later date with room (and links nothing earlier)", async () => {
     const t = await createTestOffice(db(), { office: { dailyCap: 1 } });
     // 2 Dec has room, 3 Dec is full, 4 Dec is closed, 5 Dec is full, 6 Dec has room.
     await db().insert(dateOverrides).values({ officeId: t.office.id, date: "2026-12-04", kind: "closed", reason: "Libur", reasonEn: null });
-    await createBooking(bookingRequest(t, { date: "2026-12-03", session: "08:00" }), ctx);
-    await createBooking(bookingRequest(t, { date: "2026-12-05", session: "09:00" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { date: "2026-12-03", session: "08:00" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { date: "2026-12-05", session: "09:00" }), ctx);
     const result = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
     const byDate = new Map(result.days.map((d) => [d.date, d]));
     expect(byDate.get("2026-12-03")).toMatchObject({ reasonCode: "full", nextDateWithRoom: "2026-12-06" });
@@ -102,14 +104,14 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
 
     // The last date of the window full, nothing later: no pointer rather than a backward one.
     const last = result.days.at(-1)!.date;
-    await createBooking(bookingRequest(t, { date: last, session: "08:00" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { date: last, session: "08:00" }), ctx);
     const again = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
     expect(again.days.at(-1)).toMatchObject({ date: last, reasonCode: "full", nextDateWithRoom: null });
   });
 
   it("a service's own cap shows as that service's remaining places", async () => {
     const t = await createTestOffice(db(), { serviceCaps: { ktp: 3 } });
-    await createBooking(bookingRequest(t, { session: "08:00" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { session: "08:00" }), ctx);
     const ktp = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW, days: 1 });
     const kk = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "kk", t: id, now: NOW, days: 1 });
     expect(ktp.days[0]!.sessions.map((s) => s.remaining)).toEqual([2, 2, 2, 2, 2, 2]);

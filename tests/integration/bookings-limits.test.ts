@@ -10,7 +10,9 @@ import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/d
 import { adultNik, createTestOffice, NOW, TODAY, TOMORROW } from "../helpers/fixtures";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const DAY_AFTER = "2026-12-03";
 
 describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
@@ -28,48 +30,48 @@ describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
     const niks = Array.from({ length: 6 }, () => adultNik());
     const nik6 = niks[5]!;
     const done = [];
-    for (const nik of niks.slice(0, 5)) done.push(await createBooking(bookingRequest(t, { phone, nik }), ctx));
-    const error = await appErrorOf(createBooking(bookingRequest(t, { phone, nik: nik6 }), ctx));
+    for (const nik of niks.slice(0, 5)) done.push(await createBooking(visitor, bookingRequest(t, { phone, nik }), ctx));
+    const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { phone, nik: nik6 }), ctx));
     expect([error.code, error.status, error.messageKey, error.params]).toEqual(["phone_limit", 409, "error.phoneLimit", { limit: 5 }]);
     expect(await countActive(db(), t.office.id)).toBe(5);
 
-    await expect(createBooking(bookingRequest(t, { phone, nik: nik6, date: DAY_AFTER }), ctx)).resolves.toMatchObject({ date: DAY_AFTER });
-    await cancelBooking({ reference: done[0]!.reference, nik: niks[0]! }, ctx);
-    await expect(createBooking(bookingRequest(t, { phone, session: "11:00" }), ctx)).resolves.toMatchObject({ status: "booked" });
+    await expect(createBooking(visitor, bookingRequest(t, { phone, nik: nik6, date: DAY_AFTER }), ctx)).resolves.toMatchObject({ date: DAY_AFTER });
+    await cancelBooking(visitor, { reference: done[0]!.reference, nik: niks[0]! }, ctx);
+    await expect(createBooking(visitor, bookingRequest(t, { phone, session: "11:00" }), ctx)).resolves.toMatchObject({ status: "booked" });
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });
 
   it("follows the office's own phone limit", async () => {
     const t = await createTestOffice(db(), { office: { phoneDailyLimit: 2 } });
     const phone = "+6281311113333";
-    await createBooking(bookingRequest(t, { phone }), ctx);
-    await createBooking(bookingRequest(t, { phone }), ctx);
-    expect((await appErrorOf(createBooking(bookingRequest(t, { phone }), ctx))).params).toEqual({ limit: 2 });
+    await createBooking(visitor, bookingRequest(t, { phone }), ctx);
+    await createBooking(visitor, bookingRequest(t, { phone }), ctx);
+    expect((await appErrorOf(createBooking(visitor, bookingRequest(t, { phone }), ctx))).params).toEqual({ limit: 2 });
   });
 
   it("one NIK, one visit a day: another service or session that day is a duplicate; another day is fine", async () => {
     const t = await createTestOffice(db());
     const nik = adultNik();
-    const first = await createBooking(bookingRequest(t, { nik }), ctx);
+    const first = await createBooking(visitor, bookingRequest(t, { nik }), ctx);
     for (const over of [{ service: "kk" }, { session: "13:00" }, { service: "ktp" }]) {
-      const error = await appErrorOf(createBooking(bookingRequest(t, { nik, ...over }), ctx));
+      const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { nik, ...over }), ctx));
       expect([error.code, error.status, error.messageKey]).toEqual(["duplicate", 409, "error.duplicate"]);
     }
-    await expect(createBooking(bookingRequest(t, { nik, date: DAY_AFTER }), ctx)).resolves.toMatchObject({ date: DAY_AFTER });
+    await expect(createBooking(visitor, bookingRequest(t, { nik, date: DAY_AFTER }), ctx)).resolves.toMatchObject({ date: DAY_AFTER });
     const rows = await db().select().from(bookings).where(and(eq(bookings.officeId, t.office.id), eq(bookings.nikHash, hashNik(nik))));
     expect(rows.map((r) => r.serviceDate).sort()).toEqual([TOMORROW, DAY_AFTER]);
 
-    await cancelBooking({ reference: first.reference, nik }, ctx);
-    await expect(createBooking(bookingRequest(t, { nik, service: "kk" }), ctx)).resolves.toMatchObject({ queueNumber: "C-001" });
+    await cancelBooking(visitor, { reference: first.reference, nik }, ctx);
+    await expect(createBooking(visitor, bookingRequest(t, { nik, service: "kk" }), ctx)).resolves.toMatchObject({ queueNumber: "C-001" });
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });
 
   it("with allowSeveralServicesPerDay, one NIK may book two services a day, not the same one twice", async () => {
     const t = await createTestOffice(db(), { office: { allowSeveralServicesPerDay: true } });
     const nik = adultNik();
-    await createBooking(bookingRequest(t, { nik }), ctx);
-    await expect(createBooking(bookingRequest(t, { nik, service: "kk", session: "10:00" }), ctx)).resolves.toMatchObject({ queueNumber: "C-001" });
-    expect((await appErrorOf(createBooking(bookingRequest(t, { nik, session: "11:00" }), ctx))).code).toBe("duplicate");
+    await createBooking(visitor, bookingRequest(t, { nik }), ctx);
+    await expect(createBooking(visitor, bookingRequest(t, { nik, service: "kk", session: "10:00" }), ctx)).resolves.toMatchObject({ queueNumber: "C-001" });
+    expect((await appErrorOf(createBooking(visitor, bookingRequest(t, { nik, session: "11:00" }), ctx))).code).toBe("duplicate");
     const rows = await db().select().from(bookings).where(eq(bookings.officeId, t.office.id));
     expect(rows.map((r) => r.dedupeKey).sort()).toEqual([`${hashNik(nik)}:${t.ktp.id}`, `${hashNik(nik)}:${t.kk.id}`].sort());
   });
@@ -77,30 +79,30 @@ describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
   describe("caps", () => {
     it("a full session is `full` and changes nothing", async () => {
       const t = await createTestOffice(db(), { sessionCapacity: 2 });
-      await createBooking(bookingRequest(t), ctx);
-      await createBooking(bookingRequest(t), ctx);
-      const error = await appErrorOf(createBooking(bookingRequest(t), ctx));
+      await createBooking(visitor, bookingRequest(t), ctx);
+      await createBooking(visitor, bookingRequest(t), ctx);
+      const error = await appErrorOf(createBooking(visitor, bookingRequest(t), ctx));
       expect([error.code, error.status, error.messageKey]).toEqual(["full", 409, "error.full"]);
       expect(await usageOf(db(), t.office.id, TOMORROW, "session", "09:00")).toBe(2);
       expect(await usageOf(db(), t.office.id, TOMORROW, "day")).toBe(2);
       expect(await countActive(db(), t.office.id)).toBe(2);
-      await expect(createBooking(bookingRequest(t, { session: "10:00" }), ctx)).resolves.toMatchObject({ status: "booked" });
+      await expect(createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx)).resolves.toMatchObject({ status: "booked" });
     });
 
     it("the daily cap holds across sessions", async () => {
       const t = await createTestOffice(db(), { sessionCapacity: 5, office: { dailyCap: 3 } });
-      for (const session of ["08:00", "09:00", "10:00"]) await createBooking(bookingRequest(t, { session }), ctx);
-      expect((await appErrorOf(createBooking(bookingRequest(t, { session: "11:00" }), ctx))).code).toBe("full");
-      await expect(createBooking(bookingRequest(t, { date: DAY_AFTER }), ctx)).resolves.toMatchObject({ status: "booked" });
+      for (const session of ["08:00", "09:00", "10:00"]) await createBooking(visitor, bookingRequest(t, { session }), ctx);
+      expect((await appErrorOf(createBooking(visitor, bookingRequest(t, { session: "11:00" }), ctx))).code).toBe("full");
+      await expect(createBooking(visitor, bookingRequest(t, { date: DAY_AFTER }), ctx)).resolves.toMatchObject({ status: "booked" });
       expect(await usageMismatches(db(), t.office.id)).toEqual({});
     });
 
     it("a service's daily cap stops that service only", async () => {
       const t = await createTestOffice(db(), { serviceCaps: { ktp: 2 } });
-      await createBooking(bookingRequest(t, { session: "08:00" }), ctx);
-      await createBooking(bookingRequest(t, { session: "09:00" }), ctx);
-      expect((await appErrorOf(createBooking(bookingRequest(t, { session: "10:00" }), ctx))).code).toBe("full");
-      await expect(createBooking(bookingRequest(t, { service: "kk", session: "10:00" }), ctx)).resolves.toMatchObject({ queueNumber: "C-001" });
+      await createBooking(visitor, bookingRequest(t, { session: "08:00" }), ctx);
+      await createBooking(visitor, bookingRequest(t, { session: "09:00" }), ctx);
+      expect((await appErrorOf(createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx))).code).toBe("full");
+      await expect(createBooking(visitor, bookingRequest(t, { service: "kk", session: "10:00" }), ctx)).resolves.toMatchObject({ queueNumber: "C-001" });
       expect(await usageOf(db(), t.office.id, TOMORROW, "service", t.ktp.id)).toBe(2);
     });
   });
@@ -111,17 +113,16 @@ describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
       const t = await createTestOffice(db(), { sessionCapacity: 10, office: { walkInReservePercent: 20, dailyCap: 100 } });
       const staff = await createTestStaff(db(), t.office.id, { role: "operator" });
       const operator = { type: "staff" as const, staffId: staff.id, officeId: t.office.id, role: "operator" as const };
-      const staffCtx = { actor: operator, locale: "id" as const, now: NOW };
-      for (let i = 0; i < 8; i++) await createBooking(bookingRequest(t), ctx);
-      expect((await appErrorOf(createBooking(bookingRequest(t), ctx))).code).toBe("full");
+      for (let i = 0; i < 8; i++) await createBooking(visitor, bookingRequest(t), ctx);
+      expect((await appErrorOf(createBooking(visitor, bookingRequest(t), ctx))).code).toBe("full");
       // A citizen cannot claim the reserve by calling their booking a walk-in.
-      expect((await appErrorOf(createBooking({ ...bookingRequest(t), channel: "walk_in" }, ctx))).code).toBe("full");
+      expect((await appErrorOf(createBooking(visitor, { ...bookingRequest(t), channel: "walk_in" }, ctx))).code).toBe("full");
 
-      const assisted = await createBooking(bookingRequest(t), staffCtx);
+      const assisted = await createBooking(operator, bookingRequest(t), ctx);
       expect(assisted).toMatchObject({ channel: "assisted", queueNumber: "A-009" });
-      const walkIn = await createBooking({ ...bookingRequest(t), channel: "walk_in" }, staffCtx);
+      const walkIn = await createBooking(operator, { ...bookingRequest(t), channel: "walk_in" }, ctx);
       expect(walkIn.channel).toBe("walk_in");
-      expect((await appErrorOf(createBooking(bookingRequest(t), staffCtx))).code).toBe("full");
+      expect((await appErrorOf(createBooking(operator, bookingRequest(t), ctx))).code).toBe("full");
 
       const [row] = await db().select().from(bookings).where(eq(bookings.reference, assisted.reference));
       expect(row).toMatchObject({ channel: "assisted", createdByStaffId: staff.id });
@@ -133,25 +134,24 @@ describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
     it("the reserve applies to the daily cap too", async () => {
       const t = await createTestOffice(db(), { sessionCapacity: 10, office: { walkInReservePercent: 50, dailyCap: 4 } });
       const staff = actorOf(await createTestStaff(db(), t.office.id));
-      await createBooking(bookingRequest(t, { session: "08:00" }), ctx);
-      await createBooking(bookingRequest(t, { session: "09:00" }), ctx);
-      expect((await appErrorOf(createBooking(bookingRequest(t, { session: "10:00" }), ctx))).code).toBe("full");
-      await createBooking(bookingRequest(t, { session: "10:00" }), { ...ctx, actor: staff });
-      await createBooking(bookingRequest(t, { session: "11:00" }), { ...ctx, actor: staff });
-      expect((await appErrorOf(createBooking(bookingRequest(t, { session: "12:00" }), { ...ctx, actor: staff }))).code).toBe("full");
+      await createBooking(visitor, bookingRequest(t, { session: "08:00" }), ctx);
+      await createBooking(visitor, bookingRequest(t, { session: "09:00" }), ctx);
+      expect((await appErrorOf(createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx))).code).toBe("full");
+      await createBooking(staff, bookingRequest(t, { session: "10:00" }), ctx);
+      await createBooking(staff, bookingRequest(t, { session: "11:00" }), ctx);
+      expect((await appErrorOf(createBooking(staff, bookingRequest(t, { session: "12:00" }), ctx))).code).toBe("full");
     });
 
     it("staff may book today's session under way; citizens may not; staff of another office may not book here", async () => {
       const t = await createTestOffice(db());
       const staff = actorOf(await createTestStaff(db(), t.office.id));
-      const staffCtx = { ...ctx, actor: staff };
-      await expect(createBooking(bookingRequest(t, { date: TODAY, session: "10:00" }), staffCtx)).resolves.toMatchObject({ date: TODAY, channel: "assisted" });
-      expect((await appErrorOf(createBooking(bookingRequest(t, { date: TODAY, session: "09:00" }), staffCtx))).code).toBe("closed");
-      expect((await appErrorOf(createBooking(bookingRequest(t, { date: TODAY, session: "11:00" }), ctx))).code).toBe("closed");
+      await expect(createBooking(staff, bookingRequest(t, { date: TODAY, session: "10:00" }), ctx)).resolves.toMatchObject({ date: TODAY, channel: "assisted" });
+      expect((await appErrorOf(createBooking(staff, bookingRequest(t, { date: TODAY, session: "09:00" }), ctx))).code).toBe("closed");
+      expect((await appErrorOf(createBooking(visitor, bookingRequest(t, { date: TODAY, session: "11:00" }), ctx))).code).toBe("closed");
 
       const elsewhere = await createTestOffice(db());
       const outsider = actorOf(await createTestStaff(db(), elsewhere.office.id));
-      const error = await appErrorOf(createBooking(bookingRequest(t), { ...ctx, actor: outsider }));
+      const error = await appErrorOf(createBooking(outsider, bookingRequest(t), ctx));
       expect([error.code, error.status]).toEqual(["forbidden", 403]);
       expect(await countActive(db(), t.office.id)).toBe(1);
     });

@@ -9,7 +9,9 @@ import { appErrorOf, bookingRequest, countActive, usageOf } from "../helpers/boo
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, makeNik, NOW, TODAY, TOMORROW, type TestOffice } from "../helpers/fixtures";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 
 describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
   let testDb: TestDatabase;
@@ -23,7 +25,7 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
   it("books a visit and returns what the confirmation page shows", async () => {
     const t = await createTestOffice(db());
     const nik = makeNik("1990-05-17", "F", 7);
-    const created = await createBooking(bookingRequest(t, { nik, phone: "+6281234567890", email: "siti@example.com" }), ctx);
+    const created = await createBooking(visitor, bookingRequest(t, { nik, phone: "+6281234567890", email: "siti@example.com" }), ctx);
     expect(isReference(created.reference)).toBe(true);
     expect(created).toEqual({
       reference: created.reference,
@@ -48,7 +50,7 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
 
   it("numbers the queue per office, day and service letter", async () => {
     const t = await createTestOffice(db());
-    const book = (over: Parameters<typeof bookingRequest>[1]) => createBooking(bookingRequest(t, over), ctx).then((b) => b.queueNumber);
+    const book = (over: Parameters<typeof bookingRequest>[1]) => createBooking(visitor, bookingRequest(t, over), ctx).then((b) => b.queueNumber);
     expect(await book({})).toBe("A-001");
     expect(await book({ session: "13:00" })).toBe("A-002");
     expect(await book({ service: "kk" })).toBe("C-001");
@@ -56,13 +58,13 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
     expect(await book({ session: "08:00" })).toBe("A-003");
     expect(await book({ date: "2026-12-03" })).toBe("A-001");
     const other = await createTestOffice(db());
-    expect(await createBooking(bookingRequest(other), ctx).then((b) => b.queueNumber)).toBe("A-001");
+    expect(await createBooking(visitor, bookingRequest(other), ctx).then((b) => b.queueNumber)).toBe("A-001");
   });
 
   it("stores the NIK only as a keyed hash, a ciphertext and a mask, and writes the audit row", async () => {
     const t = await createTestOffice(db());
     const nik = makeNik("1985-10-20", "M", 42);
-    const created = await createBooking({ ...bookingRequest(t, { nik, phone: "+6281299887766" }), consent: true }, ctx);
+    const created = await createBooking(visitor, { ...bookingRequest(t, { nik, phone: "+6281299887766" }), consent: true }, ctx);
     const [row] = await db().select().from(bookings).where(eq(bookings.reference, created.reference));
     expect(row).toMatchObject({
       officeId: t.office.id,
@@ -109,7 +111,7 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
 
   it("marks people of 60 and over as priority (elderly)", async () => {
     const t = await createTestOffice(db());
-    await createBooking(bookingRequest(t, { nik: makeNik("1966-12-02", "F", 3) }), ctx);
+    await createBooking(visitor, bookingRequest(t, { nik: makeNik("1966-12-02", "F", 3) }), ctx);
     const [row] = await db().select().from(bookings).where(eq(bookings.officeId, t.office.id));
     expect(row).toMatchObject({ ageYears: 60, isPriority: true, priorityReason: "elderly", sex: "F" });
   });
@@ -119,8 +121,8 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
       const t = await createTestOffice(db());
       const turns17Tomorrow = makeNik("2009-12-02", "M", 11);
       const turns17DayAfter = makeNik("2009-12-03", "F", 12);
-      await expect(createBooking(bookingRequest(t, { nik: turns17Tomorrow }), ctx)).resolves.toMatchObject({ status: "booked" });
-      const error = await appErrorOf(createBooking(bookingRequest(t, { nik: turns17DayAfter }), ctx));
+      await expect(createBooking(visitor, bookingRequest(t, { nik: turns17Tomorrow }), ctx)).resolves.toMatchObject({ status: "booked" });
+      const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { nik: turns17DayAfter }), ctx));
       expect([error.code, error.status, error.fields, error.params]).toEqual(["validation", 422, { nik: ["field.nik.tooYoung"] }, { minAge: 17, suggestedService: "kia", suggestedServiceName: "KIA" }]);
       expect(await countActive(db(), t.office.id)).toBe(1);
     });
@@ -129,8 +131,8 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
       const t = await createTestOffice(db());
       const stillSixteen = makeNik("2009-12-03", "M", 21);
       const turns17Tomorrow = makeNik("2009-12-02", "F", 22);
-      await expect(createBooking(bookingRequest(t, { service: "kia", nik: stillSixteen }), ctx)).resolves.toMatchObject({ queueNumber: "B-001" });
-      const error = await appErrorOf(createBooking(bookingRequest(t, { service: "kia", nik: turns17Tomorrow }), ctx));
+      await expect(createBooking(visitor, bookingRequest(t, { service: "kia", nik: stillSixteen }), ctx)).resolves.toMatchObject({ queueNumber: "B-001" });
+      const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { service: "kia", nik: turns17Tomorrow }), ctx));
       expect([error.code, error.fields, error.params]).toEqual(["validation", { nik: ["field.nik.tooOld"] }, { limit: 17, suggestedService: "ktp", suggestedServiceName: "KTP-el" }]);
       expect(await countActive(db(), t.office.id)).toBe(1);
     });
@@ -152,7 +154,7 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
       [TOMORROW, "15:00", "a session that does not exist"],
       [TOMORROW, "09:30", "a time between sessions"],
     ])("%s %s: %s", async (date, session) => {
-      const error = await appErrorOf(createBooking(bookingRequest(t, { date, session }), ctx));
+      const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { date, session }), ctx));
       expect([error.code, error.status, error.messageKey]).toEqual(["closed", 409, "error.closed"]);
     });
 
@@ -162,9 +164,9 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
     });
 
     it("D+7 is open; a session closed on one date (capacity 0) is `full`", async () => {
-      await expect(createBooking(bookingRequest(t, { date: "2026-12-08" }), ctx)).resolves.toMatchObject({ date: "2026-12-08" });
+      await expect(createBooking(visitor, bookingRequest(t, { date: "2026-12-08" }), ctx)).resolves.toMatchObject({ date: "2026-12-08" });
       await db().insert(sessionCapacityOverrides).values({ officeId: t.office.id, date: TOMORROW, startsAt: "10:00", capacity: 0 });
-      expect((await appErrorOf(createBooking(bookingRequest(t, { session: "10:00" }), ctx))).code).toBe("full");
+      expect((await appErrorOf(createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx))).code).toBe("full");
     });
   });
 
@@ -174,10 +176,10 @@ describe.each(DATABASE_KINDS)("createBooking on %s", (kind) => {
     await db().insert(services).values({ officeId: other.office.id, slug: "only-there", category: "KK", name: "Lain", queueLetter: "Z" });
     await db().update(services).set({ isActive: false }).where(eq(services.id, t.kk.id));
     for (const service of ["paspor", "kk", "only-there"]) {
-      const error = await appErrorOf(createBooking(bookingRequest(t, { service }), ctx));
+      const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { service }), ctx));
       expect([error.code, error.status, error.fields]).toEqual(["validation", 422, { service: ["field.service.unknown"] }]);
     }
-    const error = await appErrorOf(createBooking(bookingRequest(t, { office: "kota-atlantis" }), ctx));
+    const error = await appErrorOf(createBooking(visitor, bookingRequest(t, { office: "kota-atlantis" }), ctx));
     expect([error.code, error.status, error.fields]).toEqual(["validation", 422, { office: ["field.office.unknown"] }]);
     expect(await countActive(db(), t.office.id)).toBe(0);
   });

@@ -8,7 +8,9 @@ import { appErrorOf, bookingRequest, countActive, highestWhile, settleAll, usage
 import { useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, TOMORROW, type TestOffice } from "../helpers/fixtures";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const D3 = "2026-12-03";
 
 type Held = { booking: BookingDTO; nik: string };
@@ -25,7 +27,7 @@ describe("cancel, rebook and reschedule races (PostgreSQL)", () => {
 
   async function bookMany(t: TestOffice, n: number, over: Parameters<typeof bookingRequest>[1]): Promise<Held[]> {
     const niks = Array.from({ length: n }, () => adultNik());
-    const booked = await Promise.all(niks.map((nik) => createBooking(bookingRequest(t, { ...over, nik }), ctx)));
+    const booked = await Promise.all(niks.map((nik) => createBooking(visitor, bookingRequest(t, { ...over, nik }), ctx)));
     return booked.map((booking, i) => ({ booking, nik: niks[i]! }));
   }
 
@@ -34,8 +36,8 @@ describe("cancel, rebook and reschedule races (PostgreSQL)", () => {
     const held = await bookMany(t, 40, { session: "08:00" });
     expect(await countActive(db(), t.office.id, { session: "08:00" })).toBe(40);
 
-    const cancels = held.slice(0, 20).map(({ booking, nik }) => cancelBooking({ reference: booking.reference, nik }, ctx));
-    const rebooks = Array.from({ length: 60 }, () => createBooking(bookingRequest(t, { session: "08:00" }), ctx));
+    const cancels = held.slice(0, 20).map(({ booking, nik }) => cancelBooking(visitor, { reference: booking.reference, nik }, ctx));
+    const rebooks = Array.from({ length: 60 }, () => createBooking(visitor, bookingRequest(t, { session: "08:00" }), ctx));
     const race = Promise.allSettled([...cancels, ...rebooks]);
     const highest = await highestWhile(race, () => countActive(db(), t.office.id, { session: "08:00" }));
     const cancelled = await settleAll(cancels);
@@ -51,7 +53,7 @@ describe("cancel, rebook and reschedule races (PostgreSQL)", () => {
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
 
     // The freed places are really free: exactly the missing ones can still be booked, then "full".
-    const topUp = await settleAll(Array.from({ length: 45 - active }, () => createBooking(bookingRequest(t, { session: "08:00" }), ctx)));
+    const topUp = await settleAll(Array.from({ length: 45 - active }, () => createBooking(visitor, bookingRequest(t, { session: "08:00" }), ctx)));
     expect(topUp.fulfilled).toHaveLength(40 - active);
     expect(await countActive(db(), t.office.id, { session: "08:00" })).toBe(40);
     const queueNumbers = (await db().select({ seq: bookings.queueSeq }).from(bookings).where(eq(bookings.officeId, t.office.id))).map((r) => r.seq);
@@ -61,7 +63,7 @@ describe("cancel, rebook and reschedule races (PostgreSQL)", () => {
   it("cancelling the same booking 10 times at once frees its place once", async () => {
     const t = await createTestOffice(db(), { sessionCapacity: 5 });
     const [target, ...others] = await bookMany(t, 5, { session: "08:00" });
-    const { fulfilled, codes } = await settleAll(Array.from({ length: 10 }, () => cancelBooking({ reference: target!.booking.reference, nik: target!.nik }, ctx)));
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 10 }, () => cancelBooking(visitor, { reference: target!.booking.reference, nik: target!.nik }, ctx)));
     expect(fulfilled).toHaveLength(1);
     expect(codes).toEqual({ invalid_transition: 9 });
     expect(await usageOf(db(), t.office.id, TOMORROW, "session", "08:00")).toBe(4);
@@ -77,10 +79,10 @@ describe("cancel, rebook and reschedule races (PostgreSQL)", () => {
     const otherDay = await bookMany(t, 13, { session: "09:00" });
 
     const moves = [
-      ...sameDay.map(({ booking, nik }) => rescheduleBooking({ reference: booking.reference, nik, date: TOMORROW, session: "10:00" }, ctx)),
-      ...otherDay.map(({ booking, nik }) => rescheduleBooking({ reference: booking.reference, nik, date: D3, session: "10:00" }, ctx)),
+      ...sameDay.map(({ booking, nik }) => rescheduleBooking(visitor, { reference: booking.reference, nik, date: TOMORROW, session: "10:00" }, ctx)),
+      ...otherDay.map(({ booking, nik }) => rescheduleBooking(visitor, { reference: booking.reference, nik, date: D3, session: "10:00" }, ctx)),
     ];
-    const newcomers = Array.from({ length: 10 }, (_, i) => createBooking(bookingRequest(t, { date: i % 2 ? TOMORROW : D3, session: "10:00" }), ctx));
+    const newcomers = Array.from({ length: 10 }, (_, i) => createBooking(visitor, bookingRequest(t, { date: i % 2 ? TOMORROW : D3, session: "10:00" }), ctx));
     const race = Promise.allSettled([...moves, ...newcomers]);
     const highest = await highestWhile(race, async () =>
       Math.max(await countActive(db(), t.office.id, { date: TOMORROW, session: "10:00" }), await countActive(db(), t.office.id, { date: D3, session: "10:00" })),
@@ -105,15 +107,15 @@ describe("cancel, rebook and reschedule races (PostgreSQL)", () => {
     const movedRefs = new Set(moved.fulfilled.map((b) => b.reference));
     for (const row of active.filter((r) => !movedRefs.has(r.reference))) expect(row.session).not.toBe("10:00:00");
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
-    expect((await appErrorOf(createBooking(bookingRequest(t, { session: "10:00" }), ctx))).code).toBe("full");
+    expect((await appErrorOf(createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx))).code).toBe("full");
   });
 
   it("moving a booking to a date while the same person books that date: exactly one wins, never two that day", async () => {
     const t = await createTestOffice(db(), { sessionCapacity: 40, office: { dailyCap: 1000 } });
     const held = await bookMany(t, 12, { session: "08:00" });
     const pairs = held.map(({ booking, nik }) => [
-      rescheduleBooking({ reference: booking.reference, nik, date: D3, session: "09:00" }, ctx),
-      createBooking(bookingRequest(t, { nik, date: D3, session: "10:00", service: "kk" }), ctx),
+      rescheduleBooking(visitor, { reference: booking.reference, nik, date: D3, session: "09:00" }, ctx),
+      createBooking(visitor, bookingRequest(t, { nik, date: D3, session: "10:00", service: "kk" }), ctx),
     ]);
     const outcomes = await Promise.all(pairs.map((pair) => settleAll<BookingDTO>(pair)));
     for (const { fulfilled, codes } of outcomes) {

@@ -8,7 +8,9 @@ import { bookingRequest, countActive, settleAll, usageMismatches, usageOf } from
 import { useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, TOMORROW } from "../helpers/fixtures";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 
 /** Real concurrency needs real connections: these run on PostgreSQL with a pool of 20. */
 describe("booking rules under concurrency (PostgreSQL)", () => {
@@ -22,7 +24,7 @@ describe("booking rules under concurrency (PostgreSQL)", () => {
 
   it("300 simultaneous bookings for a session of 40 → exactly 40 booked, the rest a clean 'full'", async () => {
     const t = await createTestOffice(db(), { sessionCapacity: 40, office: { dailyCap: 1000 } });
-    const { fulfilled, codes } = await settleAll(Array.from({ length: 300 }, () => createBooking(bookingRequest(t, { session: "08:00" }), ctx)));
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 300 }, () => createBooking(visitor, bookingRequest(t, { session: "08:00" }), ctx)));
     expect(fulfilled).toHaveLength(40);
     expect(codes).toEqual({ full: 260 });
     expect(await countActive(db(), t.office.id, { session: "08:00" })).toBe(40);
@@ -35,7 +37,7 @@ describe("booking rules under concurrency (PostgreSQL)", () => {
     const nik = adultNik();
     const sessions = ["08:00", "09:00", "10:00", "11:00"];
     const { fulfilled, codes } = await settleAll(
-      Array.from({ length: 20 }, (_, i) => createBooking(bookingRequest(t, { nik, session: sessions[i % 4]!, service: i % 2 ? "kk" : "ktp" }), ctx)),
+      Array.from({ length: 20 }, (_, i) => createBooking(visitor, bookingRequest(t, { nik, session: sessions[i % 4]!, service: i % 2 ? "kk" : "ktp" }), ctx)),
     );
     expect(fulfilled).toHaveLength(1);
     expect(codes).toEqual({ duplicate: 19 });
@@ -48,7 +50,7 @@ describe("booking rules under concurrency (PostgreSQL)", () => {
   it("a daily cap of 30 over three sessions of 20: 200 at once → exactly 30", async () => {
     const t = await createTestOffice(db(), { sessionCapacity: 20, office: { dailyCap: 30 } });
     const sessions = ["08:00", "09:00", "10:00"];
-    const { fulfilled, codes } = await settleAll(Array.from({ length: 200 }, (_, i) => createBooking(bookingRequest(t, { session: sessions[i % 3]! }), ctx)));
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 200 }, (_, i) => createBooking(visitor, bookingRequest(t, { session: sessions[i % 3]! }), ctx)));
     expect(fulfilled).toHaveLength(30);
     expect(codes).toEqual({ full: 170 });
     expect(await countActive(db(), t.office.id, { date: TOMORROW })).toBe(30);
@@ -60,7 +62,7 @@ describe("booking rules under concurrency (PostgreSQL)", () => {
   it("a service cap holds under concurrency while other services still book", async () => {
     const t = await createTestOffice(db(), { sessionCapacity: 100, office: { dailyCap: 1000 }, serviceCaps: { ktp: 12 } });
     const { fulfilled, codes } = await settleAll(
-      Array.from({ length: 80 }, (_, i) => createBooking(bookingRequest(t, { service: i % 4 === 0 ? "kk" : "ktp", session: i % 2 ? "08:00" : "09:00" }), ctx)),
+      Array.from({ length: 80 }, (_, i) => createBooking(visitor, bookingRequest(t, { service: i % 4 === 0 ? "kk" : "ktp", session: i % 2 ? "08:00" : "09:00" }), ctx)),
     );
     expect(fulfilled.filter((b) => b.service.slug === "ktp")).toHaveLength(12);
     expect(fulfilled.filter((b) => b.service.slug === "kk")).toHaveLength(20);
@@ -71,7 +73,7 @@ describe("booking rules under concurrency (PostgreSQL)", () => {
   it("one phone, 20 bookings at once for 20 people → exactly 5, the rest 'phone_limit'", async () => {
     const t = await createTestOffice(db(), { sessionCapacity: 40, office: { dailyCap: 1000 } });
     const phone = "+6281388889999";
-    const { fulfilled, codes } = await settleAll(Array.from({ length: 20 }, (_, i) => createBooking(bookingRequest(t, { phone, session: i % 2 ? "08:00" : "13:00" }), ctx)));
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 20 }, (_, i) => createBooking(visitor, bookingRequest(t, { phone, session: i % 2 ? "08:00" : "13:00" }), ctx)));
     expect(fulfilled).toHaveLength(5);
     expect(codes).toEqual({ phone_limit: 15 });
     const rows = await db().select().from(bookings).where(eq(bookings.officeId, t.office.id));

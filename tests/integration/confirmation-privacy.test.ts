@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { citizen } from "@/lib/auth/actor";
-import { REFERENCE_MISSES, SHARED_BUCKET_FACTOR } from "@/lib/api/limits";
+import { REFERENCE_MISSES } from "@/lib/limits/reference-misses";
+import { SHARED_BUCKET_FACTOR } from "@/lib/limits/booking";
 import { UNTRUSTED_CLIENT } from "@/lib/client-ip";
 import { createBooking } from "@/lib/dal/bookings";
 import { findConfirmationForPage, getConfirmation, RATE_LIMITED } from "@/lib/dal/public-booking";
@@ -11,7 +12,8 @@ import { appErrorOf, bookingRequest } from "../helpers/bookings";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
 
-const ctx = { actor: citizen(null), locale: "id" as const, now: NOW };
+const anonymous = citizen(null);
+const ctx = { locale: "id" as const, now: NOW };
 /** Valid-looking references that name no booking (the alphabet has no 0, 1, I, L, O, U). */
 const missing = (i: number) => `ZZZZ${"ABCDEFGHJKMNPQRSTVWXYZ23456789"[i % 30]}${"ABCDEFGHJKMNPQRSTVWXYZ23456789"[Math.floor(i / 30) % 30]}ZZ`;
 
@@ -26,7 +28,7 @@ describe.each(DATABASE_KINDS)("the confirmation page's data on %s", (kind) => {
   afterAll(() => disposeApiTestDatabase(testDb));
 
   it("shows the name only shortened, and no phone or email, to a visitor without the manage cookie", async () => {
-    const created = await createBooking(bookingRequest(t, { name: "Budi Santoso Wijaya", email: "budi@example.test" }), ctx);
+    const created = await createBooking(anonymous, bookingRequest(t, { name: "Budi Santoso Wijaya", email: "budi@example.test" }), ctx);
     const stranger = await getConfirmation(created.reference, "id", undefined, freshIp());
     expect(stranger!.booking.name).toBe("Budi S. W.");
     expect([stranger!.booking.phone, stranger!.booking.email, stranger!.canManage]).toEqual([null, null, false]);
@@ -36,12 +38,12 @@ describe.each(DATABASE_KINDS)("the confirmation page's data on %s", (kind) => {
     expect(owner!.booking.name).toBe("Budi Santoso Wijaya");
     expect(owner!.canManage).toBe(true);
     // Another booking's token proves nothing about this one.
-    const other = await createBooking(bookingRequest(t), ctx);
+    const other = await createBooking(anonymous, bookingRequest(t), ctx);
     expect((await getConfirmation(created.reference, "id", createManageToken(other.reference), freshIp()))!.booking.name).toBe("Budi S. W.");
   });
 
   it("limits misses per address: then even a hit gets 429, other addresses and the proven owner are unaffected", async () => {
-    const created = await createBooking(bookingRequest(t), ctx);
+    const created = await createBooking(anonymous, bookingRequest(t), ctx);
     const ip = freshIp();
     for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await getConfirmation(missing(i), "id", undefined, ip)).toBeNull();
     const limited = await appErrorOf(getConfirmation(created.reference, "id", undefined, ip));
@@ -91,7 +93,7 @@ describe.each(DATABASE_KINDS)("the calendar file's misses on %s", (kind) => {
     vi.stubEnv("ANTREAN_TRUST_PROXY", "1");
     vi.resetModules();
     const { GET } = await import("@/app/[locale]/booking/[reference]/calendar.ics/route");
-    const created = await createBooking(bookingRequest(t), ctx);
+    const created = await createBooking(anonymous, bookingRequest(t), ctx);
     const ics = (reference: string, ip: string) => GET(apiGet(`/booking/${reference}/calendar.ics`, { ip }), refParams(reference));
     const ip = freshIp();
     expect((await ics(created.reference, ip)).status).toBe(200);

@@ -85,7 +85,7 @@ describe("PostgreSQL stopped and started under the data layer", () => {
     expect(isDatabaseMarkedUnavailable()).toBe(true);
 
     // A server action shows the same message in its form instead of failing.
-    const error = await createBooking({ ...bookingRequest(t), consent: true }, { actor: citizen("10.0.0.1"), locale: "id" }).catch((e: unknown) => e);
+    const error = await createBooking(citizen("10.0.0.1"), { ...bookingRequest(t), consent: true }, { locale: "id" }).catch((e: unknown) => e);
     expect(toFormState(error, createTranslator("id"), { name: "Dewi" })).toEqual({
       status: "error",
       code: "unavailable",

@@ -50,7 +50,7 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
     const { device } = await createDevice(admin, { kind: "kiosk", name: `Kiosk ${role}` });
     const before = { devices: await rows(), audits: (await audits()).length };
     await expect(createDevice(actor, { kind: "display", name: "Sneaky" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(revokeDevice(actor, device.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(revokeDevice(actor, { deviceId: device.id })).rejects.toMatchObject({ code: "forbidden" });
     await expect(reissueDeviceToken(actor, device.id)).rejects.toMatchObject({ code: "forbidden" });
     await expect(listDevices(actor)).rejects.toMatchObject({ code: "forbidden" });
     expect(await rows()).toEqual(before.devices);
@@ -60,20 +60,20 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
   it("keeps offices apart: another office's admin cannot see or revoke the device", async () => {
     const { device, token } = await createDevice(admin, { kind: "display", name: "Lobby" });
     expect((await listDevices(otherAdmin)).map((d) => d.id)).not.toContain(device.id);
-    await expect(revokeDevice(otherAdmin, device.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(revokeDevice(otherAdmin, { deviceId: device.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await resolveDeviceActor(token)).not.toBeNull();
   });
 
   it("stops a revoked device at its next request, with an audit row", async () => {
     const { device, token } = await createDevice(admin, { kind: "kiosk", name: "Kiosk pintu masuk" });
     expect(await resolveDeviceActor(token)).not.toBeNull();
-    const revoked = await revokeDevice(admin, device.id, NOW);
+    const revoked = await revokeDevice(admin, { deviceId: device.id }, { now: NOW });
     expect(revoked.revokedAt).toBe(NOW.toISOString());
     expect(await resolveDeviceActor(token)).toBeNull();
     expect(await isDeviceActive(device.id)).toBe(false);
     expect(await activateDevice(token)).toBeNull();
     await expect(reissueDeviceToken(admin, device.id)).rejects.toMatchObject({ code: "not_found" });
-    await revokeDevice(admin, device.id); // idempotent, no second audit row
+    await revokeDevice(admin, { deviceId: device.id }); // idempotent, no second audit row
     expect((await audits()).filter((a) => a.action === "device.revoke" && a.details?.deviceId === device.id)).toHaveLength(1);
   });
 

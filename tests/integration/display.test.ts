@@ -34,8 +34,9 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
     for (const name of ["Siti Nurhaliza", "Budi Santoso", "Dewi Lestari"]) {
       const nik = adultNik();
       const b = await createBooking(
+        citizen(),
         { office: t.office.slug, service: "ktp", date: TOMORROW, session: "09:00", nik, name, phone: "+62" + uniquePhone().slice(1) },
-        { actor: citizen(), locale: "id", now: NOW },
+        { locale: "id", now: NOW },
       );
       const [row] = await testDb.handle.db.select({ id: bookings.id }).from(bookings).where(eq(bookings.reference, b.reference));
       people.push({ id: row!.id, nik, name, reference: b.reference, queueNumber: b.queueNumber });
@@ -136,7 +137,7 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
       expect(await response.text()).not.toMatch(/snapshot|counters|Loket/);
     }
     const { device, token } = await createDevice(admin, { kind: "display", name: "Soon revoked" });
-    await revokeDevice(admin, device.id);
+    await revokeDevice(admin, { deviceId: device.id });
     expect((await GET(request(token))).status).toBe(401);
   });
 
@@ -145,7 +146,7 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
     const sse = new SseReader((await GET(request(token))).body!);
     await sse.next("snapshot");
     const started = Date.now();
-    await revokeDevice(admin, device.id);
+    await revokeDevice(admin, { deviceId: device.id });
     await sse.next("revoked", 3000);
     expect(await sse.nextFrame()).toBeNull();
     expect(Date.now() - started).toBeLessThan(3000);

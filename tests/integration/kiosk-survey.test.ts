@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { auditLogs, surveyResponses } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
-import { REFERENCE_FAILURES } from "@/lib/api/reference-guard";
+import { REFERENCE_FAILURES } from "@/lib/limits/reference-guard";
 import { getKioskSurveyVisit, recordKioskSurvey } from "@/lib/dal/kiosk-survey";
 import { submitSurvey } from "@/lib/dal/survey";
 import { callNext } from "@/lib/dal/queue/calls";
@@ -59,7 +59,7 @@ describe.each(DATABASE_KINDS)("SKM survey at the kiosk on %s", (kind) => {
     // A second attempt, at the kiosk or on the web, is told it is already filled.
     await expect(getKioskSurveyVisit(kiosk, b.reference, { now: at(32) })).rejects.toMatchObject({ code: "duplicate", status: 409 });
     await expect(recordKioskSurvey(kiosk, { ...answers, reference: b.reference }, { now: at(32) })).rejects.toMatchObject({ code: "duplicate", status: 409 });
-    await expect(submitSurvey(kiosk, { ...answers, reference: b.reference }, at(32))).rejects.toMatchObject({ code: "duplicate" });
+    await expect(submitSurvey(kiosk, { ...answers, reference: b.reference }, { now: at(32) })).rejects.toMatchObject({ code: "duplicate" });
     expect(await sheetsOf(b.reference)).toBe(1);
   });
 

@@ -32,8 +32,9 @@ describe.each(DATABASE_KINDS)("kiosk check-in on %s", (kind) => {
   const book = async (name = "Siti Nurhaliza") => {
     const nik = adultNik();
     const b = await createBooking(
+      citizen(),
       { office: t.office.slug, service: "ktp", date: TOMORROW, session: "09:00", nik, name, phone: "+62" + uniquePhone().slice(1) },
-      { actor: citizen(), locale: "id", now: NOW },
+      { locale: "id", now: NOW },
     );
     return { nik, name, reference: b.reference, queueNumber: b.queueNumber };
   };

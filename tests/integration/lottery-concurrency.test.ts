@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { bookings, lotteryDraws, lotteryEntries } from "@/db/schema";
-import { citizen } from "@/lib/auth/actor";
+import { citizen, SYSTEM } from "@/lib/auth/actor";
 import { drawLottery, runDueDraws } from "@/lib/dal/lottery/draw";
 import { submitBooking } from "@/lib/dal/lottery/submit";
 import { bookingRequest, settleAll, usageMismatches } from "../helpers/bookings";
@@ -29,7 +29,7 @@ describe("the lottery under concurrency (PostgreSQL)", () => {
     const niks = Array.from({ length: 180 }, () => adultNik());
     // 20 people send their request twice at the same moment.
     const requests = [...niks, ...niks.slice(0, 20)].map((nik, i) =>
-      submitBooking(bookingRequest(t, { date: OPENING, nik, session: SESSIONS[i % 4]! }), { actor: citizen(`10.2.0.${i % 250}`), locale: "id", now: at(1 + (i % 20)) }),
+      submitBooking(citizen(`10.2.0.${i % 250}`), bookingRequest(t, { date: OPENING, nik, session: SESSIONS[i % 4]! }), { locale: "id", now: at(1 + (i % 20)) }),
     );
     const { fulfilled, codes } = await settleAll(requests);
     expect(fulfilled.every((o) => o.kind === "lottery")).toBe(true);
@@ -41,7 +41,7 @@ describe("the lottery under concurrency (PostgreSQL)", () => {
     const raced = await Promise.all([
       runDueDraws({ now: at(30) }),
       runDueDraws({ now: at(30) }),
-      drawLottery({ officeId: t.office.id, date: OPENING }, { now: at(30) }),
+      drawLottery(SYSTEM, { officeId: t.office.id, date: OPENING }, { now: at(30) }),
       runDueDraws({ now: at(31) }),
     ]);
     const draws = await db().select().from(lotteryDraws).where(eq(lotteryDraws.officeId, t.office.id));
@@ -60,7 +60,7 @@ describe("the lottery under concurrency (PostgreSQL)", () => {
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
 
     // After the draw the rest of the day is first come: nothing is left, so a new request is refused as full.
-    const late = await settleAll(Array.from({ length: 20 }, () => submitBooking(bookingRequest(t, { date: OPENING, nik: adultNik() }), { actor: citizen(), locale: "id", now: at(32) })));
+    const late = await settleAll(Array.from({ length: 20 }, () => submitBooking(citizen(), bookingRequest(t, { date: OPENING, nik: adultNik() }), { locale: "id", now: at(32) })));
     expect(late.codes).toEqual({ full: 20 });
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });

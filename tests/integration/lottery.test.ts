@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLogs, bookings, lotteryDraws, lotteryEntries, messages } from "@/db/schema";
-import { citizen } from "@/lib/auth/actor";
+import { citizen, SYSTEM } from "@/lib/auth/actor";
 import { listOpenLotteries } from "@/lib/dal/lottery/counts";
 import { drawLottery, runDueDraws } from "@/lib/dal/lottery/draw";
 import { findLotteryEntry, lookupLotteryEntry } from "@/lib/dal/lottery/entries";
@@ -17,7 +17,8 @@ import { adultNik, createTestOffice, NOW, uniquePhone, type TestOffice } from ".
 
 const MINUTE = 60_000;
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
-const ctx = (now: Date = at(1)) => ({ actor: citizen("10.9.9.9"), locale: "id" as const, now });
+const CITIZEN = citizen("10.9.9.9");
+const ctx = (now: Date = at(1)) => ({ locale: "id" as const, now });
 /** With the office below, 8 December opens at NOW (1 December 10:00 WIB, 7 days ahead) and is drawn 30 minutes later. */
 const OPENING = "2026-12-08";
 
@@ -34,7 +35,7 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
     createTestOffice(db(), { sessionCapacity, office: { bookingOpensAt: "10:00", isLotteryEnabled: true, lotteryWindowMinutes: 30, ...office } });
   const request = (t: TestOffice, over: Partial<CreateBookingInput> = {}) => bookingRequest(t, { date: OPENING, ...over });
   const enter = async (t: TestOffice, over: Partial<CreateBookingInput> = {}, now = at(1)) => {
-    const outcome = await submitBooking(request(t, over), ctx(now));
+    const outcome = await submitBooking(CITIZEN, request(t, over), ctx(now));
     if (outcome.kind !== "lottery") throw new Error("expected a lottery entry");
     return outcome.entry;
   };
@@ -42,7 +43,7 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
 
   it("is off by default: a request in the first minutes is a booking", async () => {
     const t = await createTestOffice(db(), { office: { bookingOpensAt: "10:00" } });
-    expect((await submitBooking(request(t), ctx())).kind).toBe("booking");
+    expect((await submitBooking(CITIZEN, request(t), ctx())).kind).toBe("booking");
   });
 
   it("in the window a citizen's request becomes an entry with the draw's time; other dates and later requests are bookings", async () => {
@@ -53,10 +54,10 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
     // Nothing is claimed by an entry.
     expect(await db().select().from(bookings).where(eq(bookings.officeId, t.office.id))).toHaveLength(0);
     // A date opened earlier is booked first come; the window's last instant is inside, the draw's is not.
-    expect((await submitBooking(bookingRequest(t), ctx())).kind).toBe("booking");
-    expect((await submitBooking(request(t), ctx(new Date(at(30).getTime() - 1)))).kind).toBe("lottery");
+    expect((await submitBooking(CITIZEN, bookingRequest(t), ctx())).kind).toBe("booking");
+    expect((await submitBooking(CITIZEN, request(t), ctx(new Date(at(30).getTime() - 1)))).kind).toBe("lottery");
     // Closed, entries waiting, no draw yet: refused rather than first come.
-    expect((await appErrorOf(submitBooking(request(t), ctx(at(30))))).messageKey).toBe("lottery.error.drawn");
+    expect((await appErrorOf(submitBooking(CITIZEN, request(t), ctx(at(30))))).messageKey).toBe("lottery.error.drawn");
     expect((await listOpenLotteries(t.office.slug, at(1)))[0]).toMatchObject({ date: OPENING, entries: 2, places: 40, winners: null });
     expect(await listOpenLotteries(t.office.slug, at(30))).toEqual([]);
   });
@@ -65,15 +66,15 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
     const t = await lotteryOffice(10, { phoneDailyLimit: 2 });
     const nik = adultNik();
     await enter(t, { nik });
-    const again = await appErrorOf(submitBooking(request(t, { nik, session: "11:00" }), ctx(at(2))));
+    const again = await appErrorOf(submitBooking(CITIZEN, request(t, { nik, session: "11:00" }), ctx(at(2))));
     expect([again.code, again.status, again.messageKey]).toEqual(["duplicate", 409, "lottery.error.duplicate"]);
-    const child = await appErrorOf(submitBooking(request(t, { nik: "3271011503150001" }), ctx()));
+    const child = await appErrorOf(submitBooking(CITIZEN, request(t, { nik: "3271011503150001" }), ctx()));
     expect([child.status, child.fields?.nik]).toEqual([422, ["field.nik.tooYoung"]]);
     const phone = "+62" + uniquePhone().slice(1);
     await enter(t, { phone });
     await enter(t, { phone });
-    expect((await appErrorOf(submitBooking(request(t, { phone }), ctx()))).code).toBe("phone_limit");
-    const closedSession = await appErrorOf(submitBooking(request(t, { session: "15:00" }), ctx()));
+    expect((await appErrorOf(submitBooking(CITIZEN, request(t, { phone }), ctx()))).code).toBe("phone_limit");
+    const closedSession = await appErrorOf(submitBooking(CITIZEN, request(t, { session: "15:00" }), ctx()));
     expect(closedSession.status).toBe(409);
     expect(await entriesOf(t)).toHaveLength(3);
   });
@@ -86,7 +87,7 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
       const nik = adultNik();
       nikOf.set((await enter(t, { session: "09:00", nik })).reference, nik);
     }
-    const result = await drawLottery({ officeId: t.office.id, date: OPENING }, { now: at(30) });
+    const result = await drawLottery(SYSTEM, { officeId: t.office.id, date: OPENING }, { now: at(30) });
     expect(result).toMatchObject({ entries: 20, places: 12, winners: 12 });
     const rows = await entriesOf(t);
     expect(rows.filter((e) => e.status === "drawn")).toHaveLength(12);
@@ -107,8 +108,8 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
     const page = await findLotteryEntry(winner.reference, "en");
     expect(page).toMatchObject({ status: "drawn", booking: { reference: booked.find((b) => b.id === winner.bookingId)!.reference } });
     const loser = rows.find((e) => e.status === "not_drawn")!;
-    expect(await lookupLotteryEntry({ reference: loser.reference, nik: nikOf.get(loser.reference)! }, "id")).toMatchObject({ status: "not_drawn", booking: null });
-    expect((await appErrorOf(lookupLotteryEntry({ reference: loser.reference, nik: nikOf.get(winner.reference)! }, "id"))).code).toBe("not_found");
+    expect(await lookupLotteryEntry(CITIZEN, { reference: loser.reference, nik: nikOf.get(loser.reference)! }, { locale: "id" })).toMatchObject({ status: "not_drawn", booking: null });
+    expect((await appErrorOf(lookupLotteryEntry(CITIZEN, { reference: loser.reference, nik: nikOf.get(winner.reference)! }, { locale: "id" }))).code).toBe("not_found");
 
     // Public counts: the draw on the transparency numbers.
     const transparency = await computeTransparency(t.office.slug, at(31));
@@ -118,7 +119,7 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
   it("is reproducible from the stored seed and the entries, and audited", async () => {
     const t = await lotteryOffice(1);
     for (let i = 0; i < 9; i++) await enter(t, { session: ["08:00", "09:00", "10:00"][i % 3]! });
-    await drawLottery({ officeId: t.office.id, date: OPENING }, { now: at(30) });
+    await drawLottery(SYSTEM, { officeId: t.office.id, date: OPENING }, { now: at(30) });
     const [draw] = await db().select().from(lotteryDraws).where(eq(lotteryDraws.officeId, t.office.id));
     const rows = await entriesOf(t);
     // Redo it: in the seed's order, each entry gets its session if free, else the first free one (six sessions of one).
@@ -145,7 +146,7 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
     const seed = "ab".repeat(32);
     const t = await lotteryOffice(1);
     for (let i = 0; i < 10; i++) await enter(t);
-    await drawLottery({ officeId: t.office.id, date: OPENING }, { now: at(30), seed });
+    await drawLottery(SYSTEM, { officeId: t.office.id, date: OPENING }, { now: at(30), seed });
     const rows = await entriesOf(t);
     const order = drawOrder(seed, rows.map((r) => r.id));
     expect(new Set(rows.filter((r) => r.status === "drawn").map((r) => r.id))).toEqual(new Set(order.slice(0, 6)));
@@ -154,16 +155,16 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
   it("two draws racing draw once; the job is idempotent; entries after the draw are refused", async () => {
     const t = await lotteryOffice(10);
     for (let i = 0; i < 5; i++) await enter(t);
-    const [a, b] = await Promise.all([drawLottery({ officeId: t.office.id, date: OPENING }, { now: at(30) }), drawLottery({ officeId: t.office.id, date: OPENING }, { now: at(30) })]);
+    const [a, b] = await Promise.all([drawLottery(SYSTEM, { officeId: t.office.id, date: OPENING }, { now: at(30) }), drawLottery(SYSTEM, { officeId: t.office.id, date: OPENING }, { now: at(30) })]);
     expect([a, b].filter((r) => r !== null)).toHaveLength(1);
     expect(await db().select().from(lotteryDraws).where(eq(lotteryDraws.officeId, t.office.id))).toHaveLength(1);
     expect(await db().select().from(bookings).where(eq(bookings.officeId, t.office.id))).toHaveLength(5);
     await runDueDraws({ now: at(31) });
     expect(await db().select().from(bookings).where(eq(bookings.officeId, t.office.id))).toHaveLength(5);
     // A request that reached the window's last second after the draw (another instance's clock) is refused.
-    expect((await appErrorOf(submitBooking(request(t), ctx(at(29))))).messageKey).toBe("lottery.error.drawn");
+    expect((await appErrorOf(submitBooking(CITIZEN, request(t), ctx(at(29))))).messageKey).toBe("lottery.error.drawn");
     // After the draw, the rest of the day is first come.
-    expect((await submitBooking(request(t), ctx(at(31)))).kind).toBe("booking");
+    expect((await submitBooking(CITIZEN, request(t), ctx(at(31)))).kind).toBe("booking");
   });
 
   it("the job draws only dates whose window has closed; a desk booking meanwhile leaves its holder not drawn", async () => {
@@ -175,7 +176,9 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
     await runDueDraws({ now: at(29) });
     expect((await findLotteryEntry(a.reference, "id"))!.status).toBe("waiting");
     // Staff are never in the lottery: the desk books the second person at once.
-    expect((await submitBooking(request(t, { nik: second }), { actor: staff, locale: "id", now: at(5) })).kind).toBe("booking");
+    expect((await submitBooking(staff, request(t, { nik: second }), { locale: "id", now: at(5) })).kind).toBe("booking");
+    // The draw is the system's (or an admin's): an operator may not run it.
+    expect((await appErrorOf(drawLottery(staff, { officeId: t.office.id, date: OPENING }, { now: at(30) }))).code).toBe("forbidden");
     await runDueDraws({ now: at(30) });
     expect((await findLotteryEntry(a.reference, "id"))!.status).toBe("drawn");
     expect((await findLotteryEntry(b.reference, "id"))!.status).toBe("not_drawn");
@@ -186,7 +189,7 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
   it("the retention purge deletes entries with the person's data; the draw's counts stay", async () => {
     const t = await lotteryOffice(10, { retentionDays: 30 });
     await enter(t);
-    await drawLottery({ officeId: t.office.id, date: OPENING }, { now: at(30) });
+    await drawLottery(SYSTEM, { officeId: t.office.id, date: OPENING }, { now: at(30) });
     await purgeExpiredPersonalData({ now: new Date("2027-02-01T00:00:00Z") });
     expect(await entriesOf(t)).toHaveLength(0);
     expect(await db().select().from(lotteryDraws).where(eq(lotteryDraws.officeId, t.office.id))).toHaveLength(1);

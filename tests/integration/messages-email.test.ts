@@ -11,7 +11,9 @@ import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/d
 import { adultNik, createTestOffice, NOW } from "../helpers/fixtures";
 import { startSmtp } from "../helpers/smtp-server";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 
 describe.each(DATABASE_KINDS)("the email channel on %s", (kind) => {
   let testDb: TestDatabase;
@@ -33,7 +35,7 @@ describe.each(DATABASE_KINDS)("the email channel on %s", (kind) => {
     const t = await createTestOffice(db());
     const nik = adultNik();
     const email = `warga-${kind}@example.test`;
-    const created = await createBooking(bookingRequest(t, { nik, email }), ctx);
+    const created = await createBooking(visitor, bookingRequest(t, { nik, email }), ctx);
     const summary = await runMessagesOnce(db(), config, NOW);
     expect(summary).toMatchObject({ sent: 1, failed: 0 });
 
@@ -72,7 +74,7 @@ describe.each(DATABASE_KINDS)("the email channel on %s", (kind) => {
   it("an unreachable SMTP server is retried, not lost", async () => {
     const t = await createTestOffice(db());
     const email = `retry-${kind}@example.test`;
-    await createBooking(bookingRequest(t, { email }), ctx);
+    await createBooking(visitor, bookingRequest(t, { email }), ctx);
     const down: WorkerConfig = { ...config, channels: { email: createEmailChannel({ url: "smtp://127.0.0.1:1", from: "a@b.example", timeoutMs: 2000 }) } };
     await runMessagesOnce(db(), down, NOW);
     const [message] = await db().select().from(messages).where(eq(messages.recipient, email));

@@ -10,7 +10,9 @@ import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/d
 import { createTestOffice, NOW } from "../helpers/fixtures";
 import { startGateway, type GatewayReply } from "../helpers/gateway-server";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 
 describe.each(DATABASE_KINDS)("the WhatsApp gateway channel on %s", (kind) => {
@@ -33,7 +35,7 @@ describe.each(DATABASE_KINDS)("the WhatsApp gateway channel on %s", (kind) => {
   /** A booking with a phone only; its confirmation follows `script` at the gateway. */
   async function bookWith(script: GatewayReply[]) {
     const t = await createTestOffice(db());
-    const created = await createBooking(bookingRequest(t), ctx);
+    const created = await createBooking(visitor, bookingRequest(t), ctx);
     const [row] = await db().select({ id: bookings.id }).from(bookings).where(eq(bookings.reference, created.reference));
     scripts.set(row!.id, script);
     const [message] = await db().select().from(messages).where(eq(messages.bookingId, row!.id));

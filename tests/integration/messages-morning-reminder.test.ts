@@ -11,7 +11,9 @@ import { bookingRequest } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, TOMORROW, type TestOffice } from "../helpers/fixtures";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 /** 07:00 on 2 December in Jakarta (UTC+7) is 00:00 UTC; in Jayapura (UTC+9) it is 22:00 UTC the day before. */
 const WIB_0700 = new Date("2026-12-02T00:00:00Z");
 
@@ -25,7 +27,7 @@ describe.each(DATABASE_KINDS)("morning-of-visit reminders on %s", (kind) => {
 
   async function book(t: TestOffice, over: Parameters<typeof bookingRequest>[1] = {}) {
     const nik = adultNik();
-    const created = await createBooking(bookingRequest(t, { nik, ...over }), ctx);
+    const created = await createBooking(visitor, bookingRequest(t, { nik, ...over }), ctx);
     const [row] = await db().select({ id: bookings.id }).from(bookings).where(eq(bookings.reference, created.reference));
     return { id: row!.id, nik, reference: created.reference };
   }
@@ -59,13 +61,13 @@ describe.each(DATABASE_KINDS)("morning-of-visit reminders on %s", (kind) => {
   it("none for cancelled, checked-in, finished, opted-out, late-made bookings, nor once the session has started", async () => {
     const t = await createTestOffice(db());
     const cancelled = await book(t);
-    await cancelBooking({ reference: cancelled.reference, nik: cancelled.nik }, ctx);
+    await cancelBooking(visitor, { reference: cancelled.reference, nik: cancelled.nik }, ctx);
     const checkedIn = await book(t);
     await db().update(bookings).set({ status: "checked_in" }).where(eq(bookings.id, checkedIn.id));
     const done = await book(t);
     await db().update(bookings).set({ status: "done" }).where(eq(bookings.id, done.id));
     const optedOut = await book(t);
-    await updateReminders({ reference: optedOut.reference, nik: optedOut.nik, enabled: false }, ctx);
+    await updateReminders(visitor, { reference: optedOut.reference, nik: optedOut.nik, enabled: false }, ctx);
     const late = await book(t);
     await db().update(bookings).set({ createdAt: new Date("2026-12-02T00:30:00Z") }).where(eq(bookings.id, late.id));
     const early = await book(t, { session: "08:00" });
@@ -87,9 +89,9 @@ describe.each(DATABASE_KINDS)("morning-of-visit reminders on %s", (kind) => {
     for (const x of [a, b, c]) expect((await mornings(x.id))[0]?.status).toBe("no_channel");
 
     const day = { ...ctx, now: new Date("2026-12-02T00:10:00Z") };
-    await cancelBooking({ reference: a.reference, nik: a.nik }, day);
-    await rescheduleBooking({ reference: b.reference, nik: b.nik, date: "2026-12-03", session: "09:00" }, ctx);
-    await updateReminders({ reference: c.reference, nik: c.nik, enabled: false }, day);
+    await cancelBooking(visitor, { reference: a.reference, nik: a.nik }, day);
+    await rescheduleBooking(visitor, { reference: b.reference, nik: b.nik, date: "2026-12-03", session: "09:00" }, ctx);
+    await updateReminders(visitor, { reference: c.reference, nik: c.nik, enabled: false }, day);
     await scheduleMorningReminders(db(), new Date("2026-12-02T00:20:00Z"), "07:00");
     for (const x of [a, b, c]) expect((await mornings(x.id)).map((m) => m.status)).toEqual(["cancelled"]);
   });

@@ -8,7 +8,9 @@ import { bookingRequest } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW } from "../helpers/fixtures";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 
 describe.each(DATABASE_KINDS)("the outbox trigger on %s", (kind) => {
   let testDb: TestDatabase;
@@ -25,7 +27,7 @@ describe.each(DATABASE_KINDS)("the outbox trigger on %s", (kind) => {
   it("a booking writes its confirmation per channel in the same transaction, with the parameters and no NIK", async () => {
     const t = await createTestOffice(db());
     const nik = adultNik();
-    const created = await createBooking(bookingRequest(t, { nik, phone: "+6281234500001", email: "siti@example.test" }), ctx);
+    const created = await createBooking(visitor, bookingRequest(t, { nik, phone: "+6281234500001", email: "siti@example.test" }), ctx);
     const rows = await outboxOf(await idOf(created.reference));
     expect(rows.map((r) => [r.kind, r.channel, r.recipient, r.status])).toEqual([
       ["confirmation", "email", "siti@example.test", "queued"],
@@ -39,12 +41,12 @@ describe.each(DATABASE_KINDS)("the outbox trigger on %s", (kind) => {
   it("moving writes one 'moved' per move, even back to a former slot; cancelling writes 'cancelled' and drops a waiting reminder", async () => {
     const t = await createTestOffice(db());
     const nik = adultNik();
-    const created = await createBooking(bookingRequest(t, { nik, session: "09:00" }), ctx);
+    const created = await createBooking(visitor, bookingRequest(t, { nik, session: "09:00" }), ctx);
     const id = await idOf(created.reference);
-    await rescheduleBooking({ reference: created.reference, nik, date: created.date, session: "10:00" }, ctx);
-    await rescheduleBooking({ reference: created.reference, nik, date: created.date, session: "09:00" }, ctx);
+    await rescheduleBooking(visitor, { reference: created.reference, nik, date: created.date, session: "10:00" }, ctx);
+    await rescheduleBooking(visitor, { reference: created.reference, nik, date: created.date, session: "09:00" }, ctx);
     await db().insert(messages).values({ officeId: t.office.id, bookingId: id, kind: "reminder", channel: "whatsapp", recipient: "62", params: (await outboxOf(id))[0]!.params, idempotencyKey: `test-reminder-${id}` });
-    await cancelBooking({ reference: created.reference, nik }, ctx);
+    await cancelBooking(visitor, { reference: created.reference, nik }, ctx);
     const rows = await outboxOf(id);
     // The reminder row (written by the test) and the cancel's row can share a millisecond: compare as a set.
     expect(rows.map((r) => `${r.kind}:${r.status}`).sort()).toEqual(["cancelled:queued", "confirmation:queued", "moved:queued", "moved:queued", "reminder:cancelled"]);
@@ -53,7 +55,7 @@ describe.each(DATABASE_KINDS)("the outbox trigger on %s", (kind) => {
 
   it("a booking made in English stores its language: its confirmation and survey are English, an Indonesian one's are not", async () => {
     const t = await createTestOffice(db());
-    const created = await createBooking(bookingRequest(t), { ...ctx, locale: "en" });
+    const created = await createBooking(visitor, bookingRequest(t), { ...ctx, locale: "en" });
     const id = await idOf(created.reference);
     const [row] = await db().select({ language: bookings.language }).from(bookings).where(eq(bookings.id, id));
     expect(row!.language).toBe("en");
@@ -62,7 +64,7 @@ describe.each(DATABASE_KINDS)("the outbox trigger on %s", (kind) => {
     expect(confirmation.params.service).toBe("ID card");
     const outgoing = await buildOutgoing(db(), confirmation, "Asia/Jakarta", "https://antrean.test", NOW);
     expect(outgoing.text).toContain("Your booking at");
-    const indonesian = await createBooking(bookingRequest(t), ctx);
+    const indonesian = await createBooking(visitor, bookingRequest(t), ctx);
     expect((await outboxOf(await idOf(indonesian.reference)))[0]).toMatchObject({ kind: "confirmation", language: "id" });
     await db().update(bookings).set({ status: "done", finishedAt: NOW }).where(eq(bookings.id, id));
     const survey = (await outboxOf(id)).find((r) => r.kind === "survey")!;
@@ -72,7 +74,7 @@ describe.each(DATABASE_KINDS)("the outbox trigger on %s", (kind) => {
 
   it("purging a booking's personal data clears the outbox's addresses and texts too", async () => {
     const t = await createTestOffice(db());
-    const created = await createBooking(bookingRequest(t, { email: "purge@example.test" }), ctx);
+    const created = await createBooking(visitor, bookingRequest(t, { email: "purge@example.test" }), ctx);
     const id = await idOf(created.reference);
     await db().update(messages).set({ renderedText: "Booking Anda …" }).where(eq(messages.bookingId, id));
     await db().update(bookings).set({ purgedAt: NOW, phone: null, email: null, fullName: null }).where(eq(bookings.id, id));

@@ -9,7 +9,9 @@ import { appErrorOf, bookingRequest } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW } from "../helpers/fixtures";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const D3 = "2026-12-03";
 
 describe.each(DATABASE_KINDS)("day-before reminders on %s", (kind) => {
@@ -23,7 +25,7 @@ describe.each(DATABASE_KINDS)("day-before reminders on %s", (kind) => {
   /** A booking on `date`, made at `createdAt`; returns its id and NIK. */
   async function book(officeSlug: Awaited<ReturnType<typeof createTestOffice>>, date: string, createdAt = new Date("2026-11-30T01:00:00Z")) {
     const nik = adultNik();
-    const created = await createBooking(bookingRequest(officeSlug, { nik, date }), ctx);
+    const created = await createBooking(visitor, bookingRequest(officeSlug, { nik, date }), ctx);
     const [row] = await db().update(bookings).set({ createdAt }).where(eq(bookings.reference, created.reference)).returning({ id: bookings.id });
     return { id: row!.id, nik, reference: created.reference };
   }
@@ -62,8 +64,8 @@ describe.each(DATABASE_KINDS)("day-before reminders on %s", (kind) => {
     const late = await book(t, "2026-12-02", new Date("2026-12-01T09:30:00Z")); // made at 16:30 WIB
     const cancelled = await book(t, "2026-12-02");
     const optedOut = await book(t, "2026-12-02");
-    await cancelBooking({ reference: cancelled.reference, nik: cancelled.nik }, ctx);
-    await updateReminders({ reference: optedOut.reference, nik: optedOut.nik, enabled: false }, ctx);
+    await cancelBooking(visitor, { reference: cancelled.reference, nik: cancelled.nik }, ctx);
+    await updateReminders(visitor, { reference: optedOut.reference, nik: optedOut.nik, enabled: false }, ctx);
 
     await scheduleReminders(db(), new Date("2026-12-01T10:00:00Z"), "16:00");
     for (const b of [late, cancelled, optedOut]) expect(await remindersOf(b.id)).toHaveLength(0);
@@ -76,11 +78,11 @@ describe.each(DATABASE_KINDS)("day-before reminders on %s", (kind) => {
     await scheduleReminders(db(), new Date("2026-12-01T09:00:00Z"), "16:00");
     expect((await remindersOf(b.id))[0]?.status).toBe("queued");
 
-    const error = await appErrorOf(updateReminders({ reference: b.reference, nik: adultNik(), enabled: false }, ctx));
+    const error = await appErrorOf(updateReminders(visitor, { reference: b.reference, nik: adultNik(), enabled: false }, ctx));
     expect(error.status).toBe(404);
     expect((await remindersOf(b.id))[0]?.status).toBe("queued");
 
-    await updateReminders({ reference: b.reference, nik: b.nik, enabled: false }, ctx);
+    await updateReminders(visitor, { reference: b.reference, nik: b.nik, enabled: false }, ctx);
     expect((await remindersOf(b.id))[0]?.status).toBe("cancelled");
     const [row] = await db().select({ off: bookings.remindersOptedOutAt }).from(bookings).where(eq(bookings.id, b.id));
     expect(row!.off).not.toBeNull();

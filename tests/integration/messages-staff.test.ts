@@ -50,15 +50,15 @@ describe.each(DATABASE_KINDS)("the outbox for staff on %s", (kind) => {
     const { rows, staff } = await officeWithMessages();
     const other = await officeWithMessages();
     const failed = rows[0]!;
-    expect((await appErrorOf(resendMessage(await staff("operator"), failed.id))).status).toBe(403);
-    expect((await appErrorOf(resendMessage(await other.staff("admin"), failed.id))).status).toBe(404);
-    expect((await appErrorOf(resendMessage(await staff("supervisor"), rows[1]!.id))).status).toBe(409);
+    expect((await appErrorOf(resendMessage(await staff("operator"), { messageId: failed.id }))).status).toBe(403);
+    expect((await appErrorOf(resendMessage(await other.staff("admin"), { messageId: failed.id }))).status).toBe(404);
+    expect((await appErrorOf(resendMessage(await staff("supervisor"), { messageId: rows[1]!.id }))).status).toBe(409);
     const [unchanged] = await db().select().from(messages).where(eq(messages.id, failed.id));
     expect(unchanged).toMatchObject({ status: "failed", attempts: 8 });
 
     const supervisor = await staff("supervisor");
-    await resendMessage(supervisor, failed.id, new Date("2026-12-01T05:00:00Z"));
-    await resendMessage(supervisor, rows[2]!.id, new Date("2026-12-01T05:00:00Z"));
+    await resendMessage(supervisor, { messageId: failed.id }, { now: new Date("2026-12-01T05:00:00Z") });
+    await resendMessage(supervisor, { messageId: rows[2]!.id }, { now: new Date("2026-12-01T05:00:00Z") });
     const [requeued] = await db().select().from(messages).where(eq(messages.id, failed.id));
     expect(requeued).toMatchObject({ status: "queued", attempts: 0, nextAttemptAt: new Date("2026-12-01T05:00:00Z") });
     expect(await db().$count(auditLogs, and(eq(auditLogs.action, "message.resend"), eq(auditLogs.actorStaffId, supervisor.staffId)))).toBe(2);

@@ -12,7 +12,9 @@ import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/d
 import { adultNik, createTestOffice, NOW, TODAY, TOMORROW } from "../helpers/fixtures";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const id = createTranslator("id");
 const en = createTranslator("en");
 
@@ -34,15 +36,15 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
   it("a session outage cancels its bookings, lists the citizens, stops new bookings at once and shows the reason publicly", async () => {
     const { t, supervisor } = await setup();
     const nik = adultNik();
-    const hit = await createBooking(bookingRequest(t, { nik, name: "Budi Santoso" }), ctx);
-    const kia = await createBooking(bookingRequest(t, { service: "kk" }), ctx);
-    const other = await createBooking(bookingRequest(t, { session: "10:00" }), ctx);
+    const hit = await createBooking(visitor, bookingRequest(t, { nik, name: "Budi Santoso" }), ctx);
+    const kia = await createBooking(visitor, bookingRequest(t, { service: "kk" }), ctx);
+    const other = await createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx);
     // The read cache is on, as in production: the outage must drop what it holds.
     setReadCacheTtl(60_000);
     const before = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: id, now: NOW });
     expect(before.days.find((d) => d.date === TOMORROW)!.sessions.some((s) => s.start === "09:00")).toBe(true);
 
-    const { outage, affected } = await declareOutage({ date: TOMORROW, session: "09:00", service: "ktp", reason: "siak_down" }, { actor: supervisor, now: NOW });
+    const { outage, affected } = await declareOutage(supervisor, { date: TOMORROW, session: "09:00", service: "ktp", reason: "siak_down" }, { now: NOW });
     expect(outage.reason).toMatch(/SIAK/);
     expect(affected.map((a) => a.reference)).toEqual([hit.reference]);
     expect(affected[0]).toMatchObject({ fullName: "Budi Santoso", serviceDate: TOMORROW, sessionStart: "09:00" });
@@ -64,10 +66,10 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     const kk = await getAvailability({ officeSlug: t.office.slug, serviceSlug: "kk", t: id, now: NOW });
     expect(kk.days.find((d) => d.date === TOMORROW)!.sessions.map((s) => s.start)).toContain("09:00");
 
-    const refused = await appErrorOf(createBooking(bookingRequest(t), ctx));
+    const refused = await appErrorOf(createBooking(visitor, bookingRequest(t), ctx));
     expect(refused).toMatchObject({ code: "closed", messageKey: "error.outage", status: 409 });
-    await createBooking(bookingRequest(t, { session: "10:00" }), ctx);
-    await createBooking(bookingRequest(t, { service: "kk" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx);
+    await createBooking(visitor, bookingRequest(t, { service: "kk" }), ctx);
 
     expect(await listPublicOutages(t.office.slug, "en", NOW)).toEqual([{ date: TOMORROW, session: "09:00", service: "ID card", reason: "SIAK (the civil registry system) is down" }]);
     const [listed] = await listOutages(supervisor, { locale: "id", now: NOW });
@@ -78,9 +80,9 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
 
   it("a day outage closes the date for every service with its reason; free text in two languages; lifting reopens", async () => {
     const { t, supervisor } = await setup();
-    const a = await createBooking(bookingRequest(t), ctx);
-    const b = await createBooking(bookingRequest(t, { service: "kk", session: "13:00" }), ctx);
-    const { outage, affected } = await declareOutage({ date: TOMORROW, reason: "Listrik padam", reasonEn: "Power cut" }, { actor: supervisor, now: NOW });
+    const a = await createBooking(visitor, bookingRequest(t), ctx);
+    const b = await createBooking(visitor, bookingRequest(t, { service: "kk", session: "13:00" }), ctx);
+    const { outage, affected } = await declareOutage(supervisor, { date: TOMORROW, reason: "Listrik padam", reasonEn: "Power cut" }, { now: NOW });
     expect(affected.map((x) => x.reference).sort()).toEqual([a.reference, b.reference].sort());
     for (const slug of ["ktp", "kk"]) {
       const day = (await getAvailability({ officeSlug: t.office.slug, serviceSlug: slug, t: id, now: NOW })).days.find((d) => d.date === TOMORROW)!;
@@ -88,13 +90,13 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     }
     const dayEn = (await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: en, now: NOW })).days.find((d) => d.date === TOMORROW)!;
     expect(dayEn.reason).toBe("Service suspended: Power cut");
-    expect(await appErrorOf(createBooking(bookingRequest(t, { session: "13:00" }), ctx))).toMatchObject({ code: "closed" });
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, reason: "lagi" }, { actor: supervisor, now: NOW }))).toMatchObject({ code: "duplicate", status: 409 });
+    expect(await appErrorOf(createBooking(visitor, bookingRequest(t, { session: "13:00" }), ctx))).toMatchObject({ code: "closed" });
+    expect(await appErrorOf(declareOutage(supervisor, { date: TOMORROW, reason: "lagi" }, { now: NOW }))).toMatchObject({ code: "duplicate", status: 409 });
 
-    await liftOutage(outage.id, { actor: supervisor, now: NOW });
-    await createBooking(bookingRequest(t, { session: "13:00" }), ctx);
+    await liftOutage(supervisor, { id: outage.id }, { now: NOW });
+    await createBooking(visitor, bookingRequest(t, { session: "13:00" }), ctx);
     expect((await db().select().from(bookings).where(eq(bookings.reference, a.reference)))[0]!.status).toBe("cancelled");
-    expect(await appErrorOf(liftOutage(outage.id, { actor: supervisor, now: NOW }))).toMatchObject({ code: "invalid_transition" });
+    expect(await appErrorOf(liftOutage(supervisor, { id: outage.id }, { now: NOW }))).toMatchObject({ code: "invalid_transition" });
     expect(await db().$count(auditLogs, and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "outage.lift")))).toBe(1);
     expect(await listPublicOutages(t.office.slug, "id", NOW)).toEqual([]);
   });
@@ -102,12 +104,12 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
   it("from now on: today's sessions that already ended keep their bookings; bookings checked in are not cancelled", async () => {
     const { t, supervisor } = await setup();
     // Staff bookings for today, made at 08:30; the outage comes at 10:00 (NOW), when 08:00–09:00 has ended.
-    const assisted = { actor: supervisor, locale: "id" as const, now: new Date("2026-12-01T01:30:00Z") }; // 08:30
-    const early = await createBooking(bookingRequest(t, { date: TODAY, session: "08:00" }), assisted);
-    const later = await createBooking(bookingRequest(t, { date: TODAY, session: "11:00" }), assisted);
-    const present = await createBooking(bookingRequest(t, { date: TODAY, session: "12:00" }), assisted);
+    const assisted = { locale: "id" as const, now: new Date("2026-12-01T01:30:00Z") }; // 08:30
+    const early = await createBooking(supervisor, bookingRequest(t, { date: TODAY, session: "08:00" }), assisted);
+    const later = await createBooking(supervisor, bookingRequest(t, { date: TODAY, session: "11:00" }), assisted);
+    const present = await createBooking(supervisor, bookingRequest(t, { date: TODAY, session: "12:00" }), assisted);
     await db().update(bookings).set({ status: "checked_in", checkedInAt: NOW }).where(eq(bookings.reference, present.reference));
-    const { affected } = await declareOutage({ date: TODAY, reason: "network_down" }, { actor: supervisor, now: NOW });
+    const { affected } = await declareOutage(supervisor, { date: TODAY, reason: "network_down" }, { now: NOW });
     expect(affected.map((a) => a.reference)).toEqual([later.reference]);
     const statuses = Object.fromEntries((await db().select().from(bookings).where(eq(bookings.officeId, t.office.id))).map((r) => [r.reference, r.status]));
     expect(statuses).toEqual({ [early.reference]: "booked", [later.reference]: "cancelled", [present.reference]: "checked_in" });
@@ -119,33 +121,33 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     const operator = actorOf(await createTestStaff(db(), t.office.id, { role: "operator" }));
     const stranger = actorOf(await createTestStaff(db(), other.office.id, { role: "supervisor" }));
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
-    const booked = await createBooking(bookingRequest(t), ctx);
+    const booked = await createBooking(visitor, bookingRequest(t), ctx);
     const countAll = async () => ({ outages: await db().$count(outages), rights: await db().$count(priorityRebookings), active: await countActive(db(), t.office.id) });
     const before = await countAll();
 
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, reason: "siak_down" }, { actor: operator, now: NOW }))).toMatchObject({ status: 403 });
-    expect(await appErrorOf(declareOutage({ office: t.office.slug, date: TOMORROW, reason: "siak_down" }, { actor: stranger, now: NOW }))).toMatchObject({ status: 403 });
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, reason: "siak_down" }, { actor: citizen("1.2.3.4"), now: NOW }))).toMatchObject({ status: 401 });
-    expect(await appErrorOf(declareOutage({ date: "2026-11-30", reason: "siak_down" }, { actor: admin, now: NOW }))).toMatchObject({ status: 422, fields: { date: ["field.outage.date"] } });
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, session: "07:00", reason: "siak_down" }, { actor: admin, now: NOW }))).toMatchObject({ status: 422, fields: { session: ["field.outage.session"] } });
-    expect(await appErrorOf(declareOutage({ date: TOMORROW, service: "paspor", reason: "siak_down" }, { actor: admin, now: NOW }))).toMatchObject({ status: 422, fields: { service: ["field.outage.service"] } });
+    expect(await appErrorOf(declareOutage(operator, { date: TOMORROW, reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 403 });
+    expect(await appErrorOf(declareOutage(stranger, { office: t.office.slug, date: TOMORROW, reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 403 });
+    expect(await appErrorOf(declareOutage(citizen("1.2.3.4"), { date: TOMORROW, reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 401 });
+    expect(await appErrorOf(declareOutage(admin, { date: "2026-11-30", reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 422, fields: { date: ["field.outage.date"] } });
+    expect(await appErrorOf(declareOutage(admin, { date: TOMORROW, session: "07:00", reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 422, fields: { session: ["field.outage.session"] } });
+    expect(await appErrorOf(declareOutage(admin, { date: TOMORROW, service: "paspor", reason: "siak_down" }, { now: NOW }))).toMatchObject({ status: 422, fields: { service: ["field.outage.service"] } });
     expect(await countAll()).toEqual(before);
     expect((await db().select().from(bookings).where(eq(bookings.reference, booked.reference)))[0]!.status).toBe("booked");
 
-    const { outage } = await declareOutage({ date: TOMORROW, session: "13:00", reason: "blanko_empty" }, { actor: admin, now: NOW });
-    expect(await appErrorOf(liftOutage(outage.id, { actor: operator, now: NOW }))).toMatchObject({ status: 403 });
-    expect(await appErrorOf(liftOutage(outage.id, { actor: stranger, now: NOW }))).toMatchObject({ status: 404 });
+    const { outage } = await declareOutage(admin, { date: TOMORROW, session: "13:00", reason: "blanko_empty" }, { now: NOW });
+    expect(await appErrorOf(liftOutage(operator, { id: outage.id }, { now: NOW }))).toMatchObject({ status: 403 });
+    expect(await appErrorOf(liftOutage(stranger, { id: outage.id }, { now: NOW }))).toMatchObject({ status: 404 });
     expect(await appErrorOf(listOutages(operator, { locale: "id", now: NOW }))).toMatchObject({ status: 403 });
     expect((await db().select().from(outages).where(eq(outages.id, outage.id)))[0]!.liftedAt).toBeNull();
   });
 
   it("the minute sweep cancels, with priority, a booking that raced the switch; once; older bookings and lifted outages untouched", async () => {
     const { t } = await setup();
-    const raced = await createBooking(bookingRequest(t), ctx);
-    const older = await createBooking(bookingRequest(t), ctx);
+    const raced = await createBooking(visitor, bookingRequest(t), ctx);
+    const older = await createBooking(visitor, bookingRequest(t), ctx);
     await db().update(bookings).set({ createdAt: new Date("2026-11-29T00:00:00Z") }).where(eq(bookings.reference, older.reference));
     await db().update(bookings).set({ createdAt: new Date("2026-11-30T12:00:00Z") }).where(eq(bookings.reference, raced.reference));
-    const lifted = await createBooking(bookingRequest(t, { session: "12:00" }), ctx);
+    const lifted = await createBooking(visitor, bookingRequest(t, { session: "12:00" }), ctx);
     // As committed by a switch that this booking's availability check did not see yet.
     const [o] = await db()
       .insert(outages)

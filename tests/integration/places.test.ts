@@ -71,12 +71,11 @@ describe.each(DATABASE_KINDS)("service points and the training place on %s", (ki
       "book on a citizen's behalf at the main office",
       (a) =>
         createBooking(
-          { office: main.office.slug, service: "kk", date: TODAY, session: "11:00", nik: adultNik(), name: "Warga Dibantu", phone: `+62${uniquePhone().slice(1)}`, channel: "walk_in" },
-          { actor: a, locale: "id", now: NOW },
+          a, { office: main.office.slug, service: "kk", date: TODAY, session: "11:00", nik: adultNik(), name: "Warga Dibantu", phone: `+62${uniquePhone().slice(1)}`, channel: "walk_in" }, { locale: "id", now: NOW }
         ),
     ],
     ["read the main office's report", (a) => getReport(a, { ...range, office: main.office.slug })],
-    ["revoke the main office's display", (a) => revokeDevice(a, mainDeviceId, NOW)],
+    ["revoke the main office's display", (a) => revokeDevice(a, { deviceId: mainDeviceId }, { now: NOW })],
     ["reissue the main office's display token", (a) => reissueDeviceToken(a, mainDeviceId)],
   ];
 
@@ -152,8 +151,9 @@ describe.each(DATABASE_KINDS)("service points and the training place on %s", (ki
   it("hides the training place from citizens and from the transparency figures, even once made public", async () => {
     const book = () =>
       createBooking(
+        citizen("127.0.0.1"),
         { office: training.office.slug, service: "kk", date: TOMORROW, session: "10:00", nik: adultNik(), name: "Warga", phone: `+62${uniquePhone().slice(1)}` },
-        { actor: citizen("127.0.0.1"), locale: "id", now: NOW },
+        { locale: "id", now: NOW },
       );
     const before = await snapshot();
     await expect(book()).rejects.toMatchObject({ status: 422, fields: { office: ["field.office.unknown"] } });

@@ -12,7 +12,9 @@ import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/d
 import { adultNik, createTestOffice, NOW, TOMORROW } from "../helpers/fixtures";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const t = createTranslator("id");
 const D3 = "2026-12-03";
 const tokenOf = (path: string) => new URL(path, "http://x").searchParams.get("token")!;
@@ -35,18 +37,18 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
     const niks = new Map<string, string>();
     for (let i = 0; i < n; i++) {
       const nik = adultNik();
-      const booked = await createBooking(bookingRequest(o, { nik, session: i < 2 ? "09:00" : "11:00" }), ctx);
+      const booked = await createBooking(visitor, bookingRequest(o, { nik, session: i < 2 ? "09:00" : "11:00" }), ctx);
       niks.set(booked.reference, nik);
     }
-    const { affected } = await declareOutage({ date: TOMORROW, session: "09:00", reason: "siak_down" }, { actor: supervisor, now: NOW });
+    const { affected } = await declareOutage(supervisor, { date: TOMORROW, session: "09:00", reason: "siak_down" }, { now: NOW });
     return { o, supervisor, niks, affected };
   }
 
   /** Fills a session's online quota with ordinary bookings. */
   async function fillOnline(o: Awaited<ReturnType<typeof outageWith>>["o"], date: string, session: string) {
-    await createBooking(bookingRequest(o, { date, session }), ctx);
-    await createBooking(bookingRequest(o, { date, session }), ctx);
-    expect(await appErrorOf(createBooking(bookingRequest(o, { date, session }), ctx))).toMatchObject({ code: "full" });
+    await createBooking(visitor, bookingRequest(o, { date, session }), ctx);
+    await createBooking(visitor, bookingRequest(o, { date, session }), ctx);
+    expect(await appErrorOf(createBooking(visitor, bookingRequest(o, { date, session }), ctx))).toMatchObject({ code: "full" });
   }
 
   it("with the link: a later session whose online quota is full, without the checklist; single use; the old booking stays cancelled", async () => {
@@ -59,7 +61,7 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
     expect(tomorrow.sessions.map((s) => s.start)).not.toContain("09:00");
     expect(tomorrow.sessions.find((s) => s.start === "10:00")!.remaining).toBe(2);
 
-    const moved = await rebookWithPriority({ reference: a!.reference, priorityToken: tokenOf(a!.rebookPath), date: TOMORROW, session: "10:00" }, ctx);
+    const moved = await rebookWithPriority(visitor, { reference: a!.reference, priorityToken: tokenOf(a!.rebookPath), date: TOMORROW, session: "10:00" }, ctx);
     expect(moved.reference).not.toBe(a!.reference);
     expect(moved).toMatchObject({ date: TOMORROW, session: { start: "10:00" } });
     const [row] = await db().select().from(bookings).where(eq(bookings.reference, moved.reference));
@@ -70,7 +72,7 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
     expect(await db().$count(messages, and(eq(messages.bookingId, row!.id), eq(messages.kind, "confirmation")))).toBe(1);
     expect(await db().$count(auditLogs, and(eq(auditLogs.bookingId, row!.id), eq(auditLogs.action, "booking.priority_rebook")))).toBe(1);
 
-    const again = await appErrorOf(rebookWithPriority({ reference: a!.reference, priorityToken: tokenOf(a!.rebookPath), date: TOMORROW, session: "11:00" }, ctx));
+    const again = await appErrorOf(rebookWithPriority(visitor, { reference: a!.reference, priorityToken: tokenOf(a!.rebookPath), date: TOMORROW, session: "11:00" }, ctx));
     expect(again).toMatchObject({ code: "invalid_transition", messageKey: "rebook.used", status: 409 });
     expect(await findPriorityRebooking({ reference: a!.reference, priorityToken: tokenOf(a!.rebookPath) }, { t, now: NOW })).toMatchObject({ state: "used", newReference: moved.reference, days: [] });
     expect(await findPriorityOffer(a!.reference, NOW)).toBeNull();
@@ -86,16 +88,17 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
     expect(await appErrorOf(findPriorityRebooking({ reference: a!.reference, nik: adultNik() }, { t, now: NOW }))).toMatchObject({ status: 404 });
     expect(await appErrorOf(findPriorityRebooking({ reference: "ZZZZZZZZ", nik: nikOf(a!.reference) }, { t, now: NOW }))).toMatchObject({ status: 404 });
 
-    const byNik = await rebookWithPriority({ reference: a!.reference, nik: nikOf(a!.reference), date: D3, session: "08:00" }, ctx);
+    const byNik = await rebookWithPriority(visitor, { reference: a!.reference, nik: nikOf(a!.reference), date: D3, session: "08:00" }, ctx);
     expect(byNik.date).toBe(D3);
     const late = new Date(NOW.getTime() + 72 * 3600_000);
     expect(await findPriorityRebooking({ reference: b!.reference, manageToken: createManageToken(b!.reference, late) }, { t, now: late })).toMatchObject({ state: "expired", days: [] });
-    const expired = await appErrorOf(rebookWithPriority({ reference: b!.reference, priorityToken: tokenOf(b!.rebookPath), date: D3, session: "12:00" }, { ...ctx, now: late }));
+    const expired = await appErrorOf(rebookWithPriority(visitor, { reference: b!.reference, priorityToken: tokenOf(b!.rebookPath), date: D3, session: "12:00" }, { ...ctx, now: late }));
     expect(expired).toMatchObject({ messageKey: "rebook.expired", status: 409 });
     const justBefore = new Date(late.getTime() - 60_000);
     const stale = createManageToken(b!.reference, NOW); // the cookie lasts 30 minutes
-    expect(await appErrorOf(rebookWithPriority({ reference: b!.reference, manageToken: stale, date: D3, session: "12:00" }, { ...ctx, now: justBefore }))).toMatchObject({ status: 404 });
+    expect(await appErrorOf(rebookWithPriority(visitor, { reference: b!.reference, manageToken: stale, date: D3, session: "12:00" }, { ...ctx, now: justBefore }))).toMatchObject({ status: 404 });
     const okJustBefore = await rebookWithPriority(
+      visitor,
       { reference: b!.reference, manageToken: createManageToken(b!.reference, justBefore), date: "2026-12-05", session: "12:00" },
       { ...ctx, now: justBefore },
     );
@@ -108,19 +111,19 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
     const [a, b] = affected;
     const proof = (x: typeof a) => ({ reference: x!.reference, priorityToken: tokenOf(x!.rebookPath) });
     for (const [date, session] of [["2026-12-01", "08:00"], ["2026-12-01", "10:00"], [TOMORROW, "09:00"], [TOMORROW, "07:00"], ["2026-12-30", "08:00"]] as const) {
-      expect(await appErrorOf(rebookWithPriority({ ...proof(a), date, session }, ctx))).toMatchObject({ code: "closed" });
+      expect(await appErrorOf(rebookWithPriority(visitor, { ...proof(a), date, session }, ctx))).toMatchObject({ code: "closed" });
     }
     // Today's later sessions are open to a priority rebooking (the online channel would refuse them).
-    expect((await rebookWithPriority({ ...proof(a), date: "2026-12-01", session: "11:00" }, { ...ctx, now: new Date("2026-12-01T03:59:00Z") })).date).toBe("2026-12-01");
+    expect((await rebookWithPriority(visitor, { ...proof(a), date: "2026-12-01", session: "11:00" }, { ...ctx, now: new Date("2026-12-01T03:59:00Z") })).date).toBe("2026-12-01");
     // A session filled to its full (physical) capacity by staff is full for priority too.
     const staff = actorOf(await createTestStaff(db(), o.office.id, { role: "operator" }));
-    for (let i = 0; i < 4; i++) await createBooking(bookingRequest(o, { date: D3, session: "13:00" }), { ...ctx, actor: staff });
-    expect(await appErrorOf(rebookWithPriority({ ...proof(b), date: D3, session: "13:00" }, ctx))).toMatchObject({ code: "full" });
+    for (let i = 0; i < 4; i++) await createBooking(staff, bookingRequest(o, { date: D3, session: "13:00" }), ctx);
+    expect(await appErrorOf(rebookWithPriority(visitor, { ...proof(b), date: D3, session: "13:00" }, ctx))).toMatchObject({ code: "full" });
     expect(await db().$count(priorityRebookings, and(eq(priorityRebookings.bookingId, (await db().select().from(bookings).where(eq(bookings.reference, b!.reference)))[0]!.id)))).toBe(1);
 
     const off = await outageWith(1, { priorityRebookPercent: 0 });
     const [c] = off.affected;
-    expect(await appErrorOf(rebookWithPriority({ reference: c!.reference, priorityToken: tokenOf(c!.rebookPath), date: D3, session: "10:00" }, ctx))).toMatchObject({ code: "full" });
+    expect(await appErrorOf(rebookWithPriority(visitor, { reference: c!.reference, priorityToken: tokenOf(c!.rebookPath), date: D3, session: "10:00" }, ctx))).toMatchObject({ code: "full" });
     // The refusal changed nothing: the right is still open.
     expect(await findPriorityOffer(c!.reference, NOW)).not.toBeNull();
   });
@@ -132,8 +135,8 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
       await db().update(offices).set({ dailyCap: 10 }).where(eq(offices.id, o.office.id));
       const [a, b] = affected;
       const race = await settleAll([
-        rebookWithPriority({ reference: a!.reference, priorityToken: tokenOf(a!.rebookPath), date: D3, session: "10:00" }, ctx),
-        rebookWithPriority({ reference: b!.reference, priorityToken: tokenOf(b!.rebookPath), date: D3, session: "11:00" }, ctx),
+        rebookWithPriority(visitor, { reference: a!.reference, priorityToken: tokenOf(a!.rebookPath), date: D3, session: "10:00" }, ctx),
+        rebookWithPriority(visitor, { reference: b!.reference, priorityToken: tokenOf(b!.rebookPath), date: D3, session: "11:00" }, ctx),
       ]);
       expect(race.fulfilled).toHaveLength(1);
       expect(race.codes).toEqual({ full: 1 });
@@ -142,7 +145,7 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
       const loser = (await findPriorityOffer(a!.reference, NOW)) ? a! : b!;
       const twice = await settleAll(
         Array.from({ length: 6 }, (_, i) =>
-          rebookWithPriority({ reference: loser.reference, priorityToken: tokenOf(loser.rebookPath), date: "2026-12-04", session: i % 2 ? "10:00" : "12:00" }, ctx),
+          rebookWithPriority(visitor, { reference: loser.reference, priorityToken: tokenOf(loser.rebookPath), date: "2026-12-04", session: i % 2 ? "10:00" : "12:00" }, ctx),
         ),
       );
       expect(twice.fulfilled).toHaveLength(1);

@@ -39,7 +39,7 @@ describe.each(DATABASE_KINDS)("illegal transitions on %s", (kind) => {
     transfer: (b) => transfer(supervisor, { reference: b.reference, toCounterNumber: 2 }, opts),
     cancel: (b) => cancelByStaff(supervisor, { reference: b.reference }, opts),
     // The citizen's own move goes through the same table.
-    reschedule: (b) => rescheduleBooking({ reference: b.reference, nik: b.nik, date: TOMORROW, session: "10:00" }, { actor: citizen("127.0.0.1"), locale: "id", now: NOW }),
+    reschedule: (b) => rescheduleBooking(citizen("127.0.0.1"), { reference: b.reference, nik: b.nik, date: TOMORROW, session: "10:00" }, { locale: "id", now: NOW }),
   };
 
   /** A booking of today's 10:00 session, put straight into `status` (as if it had got there). */
@@ -107,7 +107,7 @@ describe.each(DATABASE_KINDS)("illegal transitions on %s", (kind) => {
 
   it("cancel a serving booking as the citizen", async () => {
     const serving = await bookingIn("serving");
-    await expectRefused(serving, () => cancelBooking({ reference: serving.reference, nik: serving.nik }, { actor: citizen("127.0.0.1"), locale: "id", now: NOW }));
+    await expectRefused(serving, () => cancelBooking(citizen("127.0.0.1"), { reference: serving.reference, nik: serving.nik }, { locale: "id", now: NOW }));
   });
 
   it("the refusal says what was refused and the current status", async () => {

@@ -10,7 +10,9 @@ import { appErrorOf, bookingRequest, countActive, settleAll, usageMismatches } f
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, TOMORROW, type TestOffice } from "../helpers/fixtures";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const id = createTranslator("id");
 const TTL = 1000;
 const pastTtl = () => new Promise((r) => setTimeout(r, TTL + 100));
@@ -44,15 +46,15 @@ describe.each(DATABASE_KINDS)("read cache on %s", (kind) => {
     const t = await createTestOffice(db());
     expect(await remaining(t)).toBe(10);
     const nik = adultNik();
-    const booking = await createBooking(bookingRequest(t, { nik }), ctx);
+    const booking = await createBooking(visitor, bookingRequest(t, { nik }), ctx);
     expect(await remaining(t)).toBe(9);
-    await cancelBooking({ reference: booking.reference, nik }, ctx);
+    await cancelBooking(visitor, { reference: booking.reference, nik }, ctx);
     expect(await remaining(t)).toBe(10);
   });
 
   it("a booking made by another instance shows within a second", async () => {
     const t = await createTestOffice(db());
-    await createBooking(bookingRequest(t), ctx);
+    await createBooking(visitor, bookingRequest(t), ctx);
     expect(await remaining(t)).toBe(9);
     await useOnePlaceElsewhere(t);
     expect(await remaining(t)).toBe(9); // cached: this is what the ttl allows
@@ -71,20 +73,20 @@ describe.each(DATABASE_KINDS)("read cache on %s", (kind) => {
   it("a session found full is refused without the database until a place is freed, here at once, elsewhere within a second", async () => {
     const t = await createTestOffice(db(), { sessionCapacity: 1 });
     const nik = adultNik();
-    const first = await createBooking(bookingRequest(t, { nik }), ctx);
-    expect((await appErrorOf(createBooking(bookingRequest(t), ctx))).code).toBe("full");
+    const first = await createBooking(visitor, bookingRequest(t, { nik }), ctx);
+    expect((await appErrorOf(createBooking(visitor, bookingRequest(t), ctx))).code).toBe("full");
 
     // Another instance frees the place; the database would now accept, but this process still knows "full".
     await db().update(capacityUsages).set({ used: 0 }).where(and(eq(capacityUsages.officeId, t.office.id), eq(capacityUsages.scope, "session")));
-    expect((await appErrorOf(createBooking(bookingRequest(t), ctx))).code).toBe("full");
+    expect((await appErrorOf(createBooking(visitor, bookingRequest(t), ctx))).code).toBe("full");
     await pastTtl();
-    await createBooking(bookingRequest(t), ctx);
+    await createBooking(visitor, bookingRequest(t), ctx);
     await db().update(capacityUsages).set({ used: 1 }).where(and(eq(capacityUsages.officeId, t.office.id), eq(capacityUsages.scope, "session")));
 
     // Full again; a cancellation in this process frees it for the next booking at once.
-    expect((await appErrorOf(createBooking(bookingRequest(t), ctx))).code).toBe("full");
-    await cancelBooking({ reference: first.reference, nik }, ctx);
-    await createBooking(bookingRequest(t), ctx);
+    expect((await appErrorOf(createBooking(visitor, bookingRequest(t), ctx))).code).toBe("full");
+    await cancelBooking(visitor, { reference: first.reference, nik }, ctx);
+    await createBooking(visitor, bookingRequest(t), ctx);
   });
 });
 
@@ -103,7 +105,7 @@ describe("read cache under concurrency (PostgreSQL)", () => {
 
   it("300 simultaneous bookings for a session of 40 with the cache on → exactly 40, and availability says 0 left", async () => {
     const t = await createTestOffice(db(), { sessionCapacity: 40, office: { dailyCap: 1000 } });
-    const { fulfilled, codes } = await settleAll(Array.from({ length: 300 }, () => createBooking(bookingRequest(t, { session: "08:00" }), ctx)));
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 300 }, () => createBooking(visitor, bookingRequest(t, { session: "08:00" }), ctx)));
     expect(fulfilled).toHaveLength(40);
     expect(codes).toEqual({ full: 260 });
     expect(await countActive(db(), t.office.id, { session: "08:00" })).toBe(40);

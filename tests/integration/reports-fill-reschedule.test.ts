@@ -30,7 +30,7 @@ describe.each(DATABASE_KINDS)("fill minute with reschedules on %s", (kind) => {
   async function book(date: string, m: number) {
     const nik = adultNik();
     const phone = `+62${uniquePhone().slice(1)}`;
-    const made = await createBooking({ office: t.office.slug, service: "kk", date, session: "09:00", nik, name: "Warga", phone }, { actor: who, locale: "id", now: minute(m) });
+    const made = await createBooking(who, { office: t.office.slug, service: "kk", date, session: "09:00", nik, name: "Warga", phone }, { locale: "id", now: minute(m) });
     // The rows take the database's clock; the report reads them, so pin them to the test's minute.
     await db().update(bookings).set({ createdAt: minute(m) }).where(eq(bookings.reference, made.reference));
     return { reference: made.reference, nik, phone };
@@ -43,7 +43,7 @@ describe.each(DATABASE_KINDS)("fill minute with reschedules on %s", (kind) => {
     await book(D1, 0); // D1 holds 1
     await book(D2, 1); // D2 holds 1
     const b = await book(D1, 2); // D1 holds 2: full at 10:02
-    await rescheduleBooking({ reference: b.reference, nik: b.nik, phoneLast4: b.phone.slice(-4), date: D2, session: "10:00" }, { actor: who, locale: "id", now: minute(3) });
+    await rescheduleBooking(who, { reference: b.reference, nik: b.nik, phoneLast4: b.phone.slice(-4), date: D2, session: "10:00" }, { locale: "id", now: minute(3) });
     const [row] = await db().select().from(bookings).where(eq(bookings.reference, b.reference));
     await db().update(auditLogs).set({ createdAt: minute(3) }).where(and(eq(auditLogs.bookingId, row!.id), eq(auditLogs.action, "booking.reschedule")));
     // 10:03: D1 back to 1, D2 holds 2: full at 10:03.
@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)("fill minute with reschedules on %s", (kind) => {
 
   it("ignores a move within the same date (only the session changes)", async () => {
     const c = await book(addDays(TOMORROW, 2), 10);
-    await rescheduleBooking({ reference: c.reference, nik: c.nik, phoneLast4: c.phone.slice(-4), date: addDays(TOMORROW, 2), session: "11:00" }, { actor: who, locale: "id", now: minute(11) });
+    await rescheduleBooking(who, { reference: c.reference, nik: c.nik, phoneLast4: c.phone.slice(-4), date: addDays(TOMORROW, 2), session: "11:00" }, { locale: "id", now: minute(11) });
     const report = await getReport(supervisor, { from: addDays(TOMORROW, 2), to: addDays(TOMORROW, 2), groupBy: "day" });
     expect(report.quota[0]).toMatchObject({ used: 1, filledAt: null });
   });

@@ -66,10 +66,9 @@ describe.each(DATABASE_KINDS)("reports on %s", (kind) => {
     // E: booked, cancelled, booked again by the same person: two bookings, one cancelled.
     const nikE = adultNik();
     const e1 = await createBooking(
-      { office: t.office.slug, service: "kk", date: TODAY, session: "11:00", nik: nikE, name: "Warga E", phone: `+62${uniquePhone().slice(1)}` },
-      { actor: who, locale: "id", now: DAY_BEFORE },
+      who, { office: t.office.slug, service: "kk", date: TODAY, session: "11:00", nik: nikE, name: "Warga E", phone: `+62${uniquePhone().slice(1)}` }, { locale: "id", now: DAY_BEFORE }
     );
-    await cancelBooking({ reference: e1.reference, nik: nikE }, { actor: who, locale: "id", now: minute(DAY_BEFORE, 1) });
+    await cancelBooking(who, { reference: e1.reference, nik: nikE }, { locale: "id", now: minute(DAY_BEFORE, 1) });
     const e2 = await bookToday(t, { nik: nikE, session: "11:00" });
     // F: walk-in at 11:21, called at counter 2 at 11:25, finished 11:30: wait 4, service 5.
     const f = await assistBooking(op, { channel: "walk_in", service: "kk", date: TODAY, session: "11:00", nik: adultNik(), name: "Warga F", phone: `+62${uniquePhone().slice(1)}` }, { now: at(81) });
@@ -79,12 +78,11 @@ describe.each(DATABASE_KINDS)("reports on %s", (kind) => {
     // G: booked, never came. H: booked for tomorrow at 23:50 local on the 1st (16:50 UTC).
     await bookToday(t);
     await createBooking(
-      { office: t.office.slug, service: "kk", date: TOMORROW, session: "09:00", nik: adultNik(), name: "Warga H", phone: `+62${uniquePhone().slice(1)}` },
-      { actor: who, locale: "id", now: new Date("2026-12-01T16:50:00Z") },
+      who, { office: t.office.slug, service: "kk", date: TOMORROW, session: "09:00", nik: adultNik(), name: "Warga H", phone: `+62${uniquePhone().slice(1)}` }, { locale: "id", now: new Date("2026-12-01T16:50:00Z") }
     );
     // Survey: X answers all 4, A all 3 → every NRR 3.5 → IKM 87.5, B.
-    await submitSurvey(who, { ...all(4), reference: x.reference, nik: x.nik }, at(100));
-    await submitSurvey(who, { ...all(3), reference: a.reference, nik: a.nik }, at(100));
+    await submitSurvey(who, { ...all(4), reference: x.reference, nik: x.nik }, { now: at(100) });
+    await submitSurvey(who, { ...all(3), reference: a.reference, nik: a.nik }, { now: at(100) });
   });
   afterAll(() => testDb.dispose());
 
@@ -131,8 +129,7 @@ describe.each(DATABASE_KINDS)("reports on %s", (kind) => {
     const book = async (m: number) => {
       const nik = adultNik();
       const made = await createBooking(
-        { office: small.office.slug, service: "kk", date: TOMORROW, session: "09:00", nik, name: "Warga", phone: `+62${uniquePhone().slice(1)}` },
-        { actor: who, locale: "id", now: minute(DAY_BEFORE, m) },
+        who, { office: small.office.slug, service: "kk", date: TOMORROW, session: "09:00", nik, name: "Warga", phone: `+62${uniquePhone().slice(1)}` }, { locale: "id", now: minute(DAY_BEFORE, m) }
       );
       // createBooking stamps the real clock; the report reads created_at, so pin it to the test's minute.
       await db().update(bookings).set({ createdAt: minute(DAY_BEFORE, m) }).where(eq(bookings.reference, made.reference));
@@ -140,7 +137,7 @@ describe.each(DATABASE_KINDS)("reports on %s", (kind) => {
     };
     const first = await book(0);
     await book(1); // held 2 of 2: full at 10:01 …
-    await cancelBooking({ reference: first.reference, nik: first.nik }, { actor: who, locale: "id", now: minute(DAY_BEFORE, 2) });
+    await cancelBooking(who, { reference: first.reference, nik: first.nik }, { locale: "id", now: minute(DAY_BEFORE, 2) });
     await book(3); // … but the first time counts
     const report = await getReport(sup, { from: TOMORROW, to: TOMORROW, groupBy: "day" });
     expect(report.quota[0]).toMatchObject({ capacity: 2, used: 2, onlineUsed: 2, filledAt: minute(DAY_BEFORE, 1).toISOString().replace(".000", "") });

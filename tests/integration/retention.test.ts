@@ -10,7 +10,8 @@ import { adultNik, createTestOffice, NOW, TOMORROW, uniquePhone, type TestOffice
 describe.each(DATABASE_KINDS)("retention purge on %s", (kind) => {
   let testDb: TestDatabase;
   let t: TestOffice;
-  const ctx = { actor: citizen("198.51.100.7"), locale: "id" as const, now: NOW };
+  const visitor = citizen("198.51.100.7");
+  const ctx = { locale: "id" as const, now: NOW };
 
   beforeAll(async () => {
     testDb = await useTestDatabase(kind);
@@ -20,9 +21,9 @@ describe.each(DATABASE_KINDS)("retention purge on %s", (kind) => {
 
   it("keeps personal data inside the retention period and removes it after, keeping the statistics", async () => {
     const nik = adultNik();
-    const active = await createBooking({ office: t.office.slug, service: "ktp", date: TOMORROW, session: "08:00", nik: adultNik(), name: "Aktif", phone: uniquePhone() }, ctx);
-    const old = await createBooking({ office: t.office.slug, service: "kk", date: TOMORROW, session: "09:00", nik, name: "Siti Aminah", phone: uniquePhone(), email: "siti@example.id" }, ctx);
-    await cancelBooking({ reference: old.reference, nik }, ctx);
+    const active = await createBooking(visitor, { office: t.office.slug, service: "ktp", date: TOMORROW, session: "08:00", nik: adultNik(), name: "Aktif", phone: uniquePhone() }, ctx);
+    const old = await createBooking(visitor, { office: t.office.slug, service: "kk", date: TOMORROW, session: "09:00", nik, name: "Siti Aminah", phone: uniquePhone(), email: "siti@example.id" }, ctx);
+    await cancelBooking(visitor, { reference: old.reference, nik }, ctx);
 
     expect((await purgeExpiredPersonalData({ now: NOW })).bookings).toBe(0);
 

@@ -9,7 +9,9 @@ import { useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, TOMORROW } from "../helpers/fixtures";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
-const ctx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+
+const ctx = { locale: "id" as const, now: NOW };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -30,7 +32,7 @@ describe("schedule changes under concurrency (PostgreSQL)", () => {
     const t = await createTestOffice(db(), { sessionCapacity: 60, office: { dailyCap: 1000 } });
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
     setReadCacheTtl(1000);
-    const rush = settleAll(Array.from({ length: 200 }, () => createBooking(bookingRequest(t, { session: "08:00" }), ctx)));
+    const rush = settleAll(Array.from({ length: 200 }, () => createBooking(visitor, bookingRequest(t, { session: "08:00" }), ctx)));
     await sleep(30);
     const change = await setScheduleCapacity(admin, { date: TOMORROW, session: "08:00", capacity: 10, onConflict }, { now: NOW });
     const { fulfilled, codes } = await rush;
@@ -48,7 +50,7 @@ describe("schedule changes under concurrency (PostgreSQL)", () => {
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
     setReadCacheTtl(1000);
     const sessions = ["08:00", "09:00", "10:00", "11:00"];
-    const rush = settleAll(Array.from({ length: 200 }, (_, i) => createBooking(bookingRequest(t, { session: sessions[i % 4]! }), ctx)));
+    const rush = settleAll(Array.from({ length: 200 }, (_, i) => createBooking(visitor, bookingRequest(t, { session: sessions[i % 4]! }), ctx)));
     await sleep(30);
     const change = await closeSchedule(admin, { date: TOMORROW, reason: "Gangguan SIAK", onConflict: "cancel_and_rebook" }, { now: NOW });
     const { fulfilled, codes } = await rush;

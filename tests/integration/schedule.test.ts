@@ -17,7 +17,8 @@ import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/d
 import { createTestOffice, NOW, TODAY, TOMORROW, type TestOffice } from "../helpers/fixtures";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
-const citizenCtx = { actor: citizen("127.0.0.1"), locale: "id" as const, now: NOW };
+const visitor = citizen("127.0.0.1");
+const citizenCtx = { locale: "id" as const, now: NOW };
 const id = createTranslator("id");
 const en = createTranslator("en");
 
@@ -40,7 +41,7 @@ describe.each(DATABASE_KINDS)("schedule changes on %s", (kind) => {
   }
   const availability = (t: TestOffice, tr = id) => getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", t: tr, now: NOW });
   const dayOf = async (t: TestOffice, date: string, tr = id) => (await availability(t, tr)).days.find((d) => d.date === date)!;
-  const book = (t: TestOffice, session = "09:00", date = TOMORROW) => createBooking(bookingRequest(t, { session, date }), citizenCtx);
+  const book = (t: TestOffice, session = "09:00", date = TOMORROW) => createBooking(visitor, bookingRequest(t, { session, date }), citizenCtx);
   const auditOf = (officeId: string, action: string) =>
     db().select().from(auditLogs).where(and(eq(auditLogs.officeId, officeId), eq(auditLogs.action, action)));
   const snapshot = async (officeId: string) => ({

@@ -74,23 +74,23 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     const claims = { staffId: target.id, sessionVersion: 1 };
     expect(await resolveStaffActor(claims)).not.toBeNull();
 
-    await updateStaffRole(admin, parseInput(UpdateStaffRoleSchema, { staffId: target.id, role: "supervisor" }), NOW);
+    await updateStaffRole(admin, parseInput(UpdateStaffRoleSchema, { staffId: target.id, role: "supervisor" }), { now: NOW });
     expect(await resolveStaffActor(claims)).toBeNull();
     expect(await resolveStaffActor({ ...claims, sessionVersion: 2 })).toMatchObject({ role: "supervisor" });
 
-    await setStaffActive(admin, parseInput(SetStaffActiveSchema, { staffId: target.id, active: "false" }), NOW);
+    await setStaffActive(admin, parseInput(SetStaffActiveSchema, { staffId: target.id, active: "false" }), { now: NOW });
     expect(await resolveStaffActor({ ...claims, sessionVersion: 3 })).toBeNull();
     await expect(verifyStaffLogin({ email: target.email, password: TEST_PASSWORD }, NOW)).rejects.toMatchObject({ messageKey: "staff.login.invalid" });
-    await setStaffActive(admin, parseInput(SetStaffActiveSchema, { staffId: target.id, active: "true" }), NOW);
+    await setStaffActive(admin, parseInput(SetStaffActiveSchema, { staffId: target.id, active: "true" }), { now: NOW });
 
     // Locked out by typos, then given a new password: the lock goes with the old password.
     for (let i = 0; i < 5; i++) await verifyStaffLogin({ email: target.email, password: "typo-typo-typo" }, NOW).catch(() => undefined);
-    await resetStaffPassword(admin, parseInput(ResetStaffPasswordSchema, { staffId: target.id, password: NEW_PASSWORD }), NOW);
+    await resetStaffPassword(admin, parseInput(ResetStaffPasswordSchema, { staffId: target.id, password: NEW_PASSWORD }), { now: NOW });
     await expect(verifyStaffLogin({ email: target.email, password: TEST_PASSWORD }, NOW)).rejects.toMatchObject({ code: "unauthorized" });
     const login = await verifyStaffLogin({ email: target.email, password: NEW_PASSWORD }, NOW);
     expect(login.sessionVersion).toBe(5);
 
-    await revokeStaffSessions(admin, target.id, NOW);
+    await revokeStaffSessions(admin, { staffId: target.id }, { now: NOW });
     expect(await resolveStaffActor({ ...claims, sessionVersion: 5 })).toBeNull();
 
     const actions = (await db().select().from(auditLogs).where(eq(auditLogs.actorStaffId, admin.staffId))).map((a) => a.action);
@@ -101,8 +101,8 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
     const target = await createTestStaff(db(), t.office.id, { role: "operator" });
     const before = await snapshot();
-    await updateStaffRole(admin, { staffId: target.id, role: "operator" }, NOW);
-    await setStaffActive(admin, { staffId: target.id, active: true }, NOW);
+    await updateStaffRole(admin, { staffId: target.id, role: "operator" }, { now: NOW });
+    await setStaffActive(admin, { staffId: target.id, active: true }, { now: NOW });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -111,14 +111,14 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     const admin = actorOf(adminRow);
     const before = await snapshot();
     for (const call of [
-      () => updateStaffRole(admin, { staffId: adminRow.id, role: "operator" }, NOW),
-      () => setStaffActive(admin, { staffId: adminRow.id, active: false }, NOW),
+      () => updateStaffRole(admin, { staffId: adminRow.id, role: "operator" }, { now: NOW }),
+      () => setStaffActive(admin, { staffId: adminRow.id, active: false }, { now: NOW }),
     ]) {
       await expect(call()).rejects.toMatchObject({ code: "forbidden", messageKey: "staff.error.selfChange" });
     }
     expect(await snapshot()).toEqual(before);
     // Ending one's own sessions elsewhere is allowed.
-    await revokeStaffSessions(admin, adminRow.id, NOW);
+    await revokeStaffSessions(admin, { staffId: adminRow.id }, { now: NOW });
   });
 
   it.each(["operator", "supervisor"] as const)("gives a %s 403 for every call, and nothing changes", async (role) => {
@@ -129,11 +129,11 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
       () => listStaff(caller, t.office.id),
       () => getStaffMember(caller, target.id),
       () => createStaff(caller, { ...newStaff(), officeId: t.office.id }, { now: NOW }),
-      () => updateStaffRole(caller, { staffId: target.id, role: "admin" }, NOW),
-      () => updateStaffRole(caller, { staffId: caller.staffId, role: "admin" }, NOW),
-      () => setStaffActive(caller, { staffId: target.id, active: false }, NOW),
-      () => resetStaffPassword(caller, { staffId: target.id, password: NEW_PASSWORD }, NOW),
-      () => revokeStaffSessions(caller, target.id, NOW),
+      () => updateStaffRole(caller, { staffId: target.id, role: "admin" }, { now: NOW }),
+      () => updateStaffRole(caller, { staffId: caller.staffId, role: "admin" }, { now: NOW }),
+      () => setStaffActive(caller, { staffId: target.id, active: false }, { now: NOW }),
+      () => resetStaffPassword(caller, { staffId: target.id, password: NEW_PASSWORD }, { now: NOW }),
+      () => revokeStaffSessions(caller, { staffId: target.id }, { now: NOW }),
     ];
     for (const call of calls) await expect(call()).rejects.toMatchObject({ code: "forbidden", status: 403 });
     expect(await snapshot()).toEqual(before);
@@ -145,15 +145,15 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     const before = await snapshot();
     const anonymous: Actor = { type: "citizen", ip: "192.0.2.1" };
     await expect(listStaff(anonymous, t.office.id)).rejects.toMatchObject({ status: 401 });
-    await expect(setStaffActive(anonymous, { staffId: target.id, active: false }, NOW)).rejects.toMatchObject({ status: 401 });
+    await expect(setStaffActive(anonymous, { staffId: target.id, active: false }, { now: NOW })).rejects.toMatchObject({ status: 401 });
     for (const call of [
       () => listStaff(outsider, t.office.id),
       () => getStaffMember(outsider, target.id),
       () => createStaff(outsider, { ...newStaff(), officeId: t.office.id }, { now: NOW }),
-      () => updateStaffRole(outsider, { staffId: target.id, role: "admin" }, NOW),
-      () => setStaffActive(outsider, { staffId: target.id, active: false }, NOW),
-      () => resetStaffPassword(outsider, { staffId: target.id, password: NEW_PASSWORD }, NOW),
-      () => revokeStaffSessions(outsider, target.id, NOW),
+      () => updateStaffRole(outsider, { staffId: target.id, role: "admin" }, { now: NOW }),
+      () => setStaffActive(outsider, { staffId: target.id, active: false }, { now: NOW }),
+      () => resetStaffPassword(outsider, { staffId: target.id, password: NEW_PASSWORD }, { now: NOW }),
+      () => revokeStaffSessions(outsider, { staffId: target.id }, { now: NOW }),
     ]) {
       await expect(call()).rejects.toMatchObject({ status: 403 });
     }

@@ -12,7 +12,8 @@ import { adultNik, createTestOffice, NOW, TOMORROW, uniquePhone, type TestOffice
 
 const MINUTE = 60_000;
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
-const ctx = (now = NOW) => ({ actor: citizen("127.0.0.1"), locale: "id" as const, now });
+const visitor = citizen("127.0.0.1");
+const ctx = (now = NOW) => ({ locale: "id" as const, now });
 
 /** The standby list under concurrency, on PostgreSQL with a pool of 20 (real row locks, SKIP LOCKED). */
 describe("standby offers under concurrency (PostgreSQL)", () => {
@@ -29,12 +30,12 @@ describe("standby offers under concurrency (PostgreSQL)", () => {
     const held = [];
     for (let i = 0; i < 2; i++) {
       const nik = adultNik();
-      held.push({ nik, booking: await createBooking(bookingRequest(t, { nik, date, session: "09:00" }), ctx()) });
+      held.push({ nik, booking: await createBooking(visitor, bookingRequest(t, { nik, date, session: "09:00" }), ctx()) });
     }
     const line = [];
     for (let i = 0; i < waiting; i++) {
       const nik = adultNik();
-      const joined = await joinStandby({ office: t.office.slug, service: "ktp", date, nik, name: "Rina Wati", phone: "+62" + uniquePhone().slice(1) }, ctx());
+      const joined = await joinStandby(visitor, { office: t.office.slug, service: "ktp", date, nik, name: "Rina Wati", phone: "+62" + uniquePhone().slice(1) }, ctx());
       line.push({ nik, ...joined });
     }
     return { held, line };
@@ -50,7 +51,7 @@ describe("standby offers under concurrency (PostgreSQL)", () => {
     for (let round = 0; round < 5; round++) {
       const date = addDays(TOMORROW, round);
       const { held, line } = await fullDateWithLine(t, date, 5);
-      await Promise.all(held.map(({ booking, nik }) => cancelBooking({ reference: booking.reference, nik }, ctx())));
+      await Promise.all(held.map(({ booking, nik }) => cancelBooking(visitor, { reference: booking.reference, nik }, ctx())));
       const passes = await Promise.all(Array.from({ length: 4 }, () => applyDueReleases({ now: at(30), officeId: t.office.id })));
       expect(passes.reduce((n, p) => n + p.offered, 0)).toBe(2);
       expect(passes.reduce((n, p) => n + p.released, 0)).toBe(0);
@@ -70,10 +71,10 @@ describe("standby offers under concurrency (PostgreSQL)", () => {
   it("the same offer accepted twice at once: one booking, the other refused, counters true", async () => {
     const t = await createTestOffice(db(), { sessionCapacity: 10, office: { dailyCap: 2, releaseDelayMinutes: 30 } });
     const { held, line } = await fullDateWithLine(t, TOMORROW, 1);
-    await cancelBooking({ reference: held[0]!.booking.reference, nik: held[0]!.nik }, ctx());
+    await cancelBooking(visitor, { reference: held[0]!.booking.reference, nik: held[0]!.nik }, ctx());
     await applyDueReleases({ now: at(30), officeId: t.office.id });
     const p = line[0]!;
-    const { fulfilled, codes } = await settleAll(Array.from({ length: 6 }, () => acceptStandbyOffer({ reference: p.reference, nik: p.nik }, ctx(at(31)))));
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 6 }, () => acceptStandbyOffer(visitor, { reference: p.reference, nik: p.nik }, ctx(at(31)))));
     expect(fulfilled).toHaveLength(1);
     expect(codes).toEqual({ invalid_transition: 5 });
     expect(await countActive(db(), t.office.id, { date: TOMORROW })).toBe(2);
@@ -85,11 +86,11 @@ describe("standby offers under concurrency (PostgreSQL)", () => {
     for (let round = 0; round < 4; round++) {
       const date = addDays(TOMORROW, round);
       const { held, line } = await fullDateWithLine(t, date, 2);
-      await cancelBooking({ reference: held[0]!.booking.reference, nik: held[0]!.nik }, ctx());
+      await cancelBooking(visitor, { reference: held[0]!.booking.reference, nik: held[0]!.nik }, ctx());
       await applyDueReleases({ now: at(30), officeId: t.office.id });
       const [p1, p2] = line;
       const [accepted] = await Promise.allSettled([
-        acceptStandbyOffer({ reference: p1!.reference, nik: p1!.nik }, ctx(at(149.99))),
+        acceptStandbyOffer(visitor, { reference: p1!.reference, nik: p1!.nik }, ctx(at(149.99))),
         applyDueReleases({ now: at(150), officeId: t.office.id }),
       ]);
       const status = await statusOf([p1!.reference, p2!.reference]);

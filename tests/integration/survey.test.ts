@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { auditLogs, surveyResponses } from "@/db/schema";
 import { citizen, type Actor } from "@/lib/auth/actor";
-import { REFERENCE_MISSES } from "@/lib/api/limits";
+import { REFERENCE_MISSES } from "@/lib/limits/reference-misses";
 import { purgeExpiredPersonalData } from "@/lib/dal/retention";
 import { getSurveyAccess, submitSurvey } from "@/lib/dal/survey";
 import { callNext } from "@/lib/dal/queue/calls";
@@ -46,13 +46,13 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
   it("records one sheet for a served visit by reference + NIK, without the NIK, and refuses a second", async () => {
     const b = await served();
     expect((await getSurveyAccess(b.reference, "id"))!).toMatchObject({ state: "open", needsNik: true });
-    await submitSurvey(who, { ...answers, reference: b.reference, nik: b.nik }, at(30));
+    await submitSurvey(who, { ...answers, reference: b.reference, nik: b.nik }, { now: at(30) });
     const [sheet] = await db().select().from(surveyResponses).where(eq(surveyResponses.bookingId, (await rowOf(db(), b.reference)).id));
     expect(sheet).toMatchObject({ officeId: t.office.id, serviceDate: "2026-12-01", u1: 4, u8: 2, sex: "F", ageBand: "30-39", education: null });
     expect(JSON.stringify(sheet)).not.toContain(b.nik);
     expect((await getSurveyAccess(b.reference, "id"))!.state).toBe("answered");
 
-    await expect(submitSurvey(who, { ...answers, reference: b.reference, nik: b.nik }, at(31))).rejects.toMatchObject({ code: "duplicate", status: 409 });
+    await expect(submitSurvey(who, { ...answers, reference: b.reference, nik: b.nik }, { now: at(31) })).rejects.toMatchObject({ code: "duplicate", status: 409 });
     expect(await responsesOf(b.reference)).toBe(1);
     const audits = await db().select().from(auditLogs).where(eq(auditLogs.action, "survey.submit"));
     expect(audits.filter((a) => a.bookingId === sheet!.bookingId)).toHaveLength(1);
@@ -63,33 +63,33 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
     const token = createManageToken(b.reference, at(25));
     expect((await getSurveyAccess(b.reference, "id", token, { now: at(30) }))!.needsNik).toBe(false);
     expect((await getSurveyAccess(b.reference, "id", token, { now: at(60) }))!.needsNik).toBe(true);
-    await submitSurvey(who, { ...answers, reference: b.reference, manageToken: token }, at(30));
+    await submitSurvey(who, { ...answers, reference: b.reference, manageToken: token }, { now: at(30) });
     expect(await responsesOf(b.reference)).toBe(1);
   });
 
   it("refuses a wrong NIK, a missing NIK, and a visit that is not finished, writing nothing", async () => {
     const b = await served();
-    await expect(submitSurvey(who, { ...answers, reference: b.reference, nik: adultNik() }, at(30))).rejects.toMatchObject({ code: "not_found" });
-    await expect(submitSurvey(who, { ...answers, reference: b.reference }, at(30))).rejects.toMatchObject({ code: "validation" });
-    await expect(submitSurvey(who, { ...answers, reference: b.reference, manageToken: createManageToken("ZZZZZZZZ", NOW) }, at(30))).rejects.toMatchObject({ code: "validation" });
+    await expect(submitSurvey(who, { ...answers, reference: b.reference, nik: adultNik() }, { now: at(30) })).rejects.toMatchObject({ code: "not_found" });
+    await expect(submitSurvey(who, { ...answers, reference: b.reference }, { now: at(30) })).rejects.toMatchObject({ code: "validation" });
+    await expect(submitSurvey(who, { ...answers, reference: b.reference, manageToken: createManageToken("ZZZZZZZZ", NOW) }, { now: at(30) })).rejects.toMatchObject({ code: "validation" });
     expect(await responsesOf(b.reference)).toBe(0);
 
     const waiting = await bookAndCheckIn(t, op, { checkInAt: at(1) });
-    await expect(submitSurvey(who, { ...answers, reference: waiting.reference, nik: waiting.nik }, at(30))).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(submitSurvey(who, { ...answers, reference: waiting.reference, nik: waiting.nik }, { now: at(30) })).rejects.toMatchObject({ code: "invalid_transition" });
     expect((await getSurveyAccess(waiting.reference, "id"))!.state).toBe("not_served");
     expect(await responsesOf(waiting.reference)).toBe(0);
   });
 
   it("lets only one of two simultaneous submissions count", async () => {
     const b = await served();
-    const results = await Promise.allSettled([1, 2].map(() => submitSurvey(who, { ...answers, reference: b.reference, nik: b.nik }, at(30))));
+    const results = await Promise.allSettled([1, 2].map(() => submitSurvey(who, { ...answers, reference: b.reference, nik: b.nik }, { now: at(30) })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await responsesOf(b.reference)).toBe(1);
   });
 
   it("keeps the scores but drops the comment and the visit link after the retention period", async () => {
     const b = await served();
-    await submitSurvey(who, { ...answers, comment: "Petugas Budi ramah", reference: b.reference, nik: b.nik }, at(30));
+    await submitSurvey(who, { ...answers, comment: "Petugas Budi ramah", reference: b.reference, nik: b.nik }, { now: at(30) });
     const bookingId = (await rowOf(db(), b.reference)).id;
     await purgeExpiredPersonalData({ now: new Date("2028-01-01T00:00:00Z") });
     const sheets = await db().select().from(surveyResponses).where(eq(surveyResponses.officeId, t.office.id));
@@ -109,7 +109,7 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
 
   it("refuses scores outside 1–4 in the database too", async () => {
     const b = await served();
-    await expect(submitSurvey(who, { ...answers, u3: 5, reference: b.reference, nik: b.nik }, at(30))).rejects.toThrow();
+    await expect(submitSurvey(who, { ...answers, u3: 5, reference: b.reference, nik: b.nik }, { now: at(30) })).rejects.toThrow();
     expect(await responsesOf(b.reference)).toBe(0);
   });
 });

@@ -3,7 +3,8 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { bookings, lotteryDraws, lotteryEntries, messages, services, type LotteryEntry, type Office, type Service } from "@/db/schema";
 import type { MessageParams } from "@/db/schema/messages";
-import { SYSTEM } from "../../auth/actor";
+import { SYSTEM, type Actor } from "../../auth/actor";
+import { assertCan } from "../../auth/permissions";
 import { decryptNik, hashPhone } from "../../crypto";
 import { normalizeTime } from "../../dates";
 import { getDb } from "../../db";
@@ -12,6 +13,7 @@ import { createDrawSeed, drawOrder } from "../../lottery/draw";
 import { createReference } from "../../reference";
 import { writeAudit } from "../audit";
 import { checkPerson, claimChanges, phoneChange, resolveSlot } from "../booking-rules";
+import { resolveOptions, type CommandOptions } from "../command-options";
 import { loadDayPlan } from "../calendar";
 import { applyUsageChanges, takeQueueNumber } from "../capacity-usage";
 import { requireOfficeById } from "../offices";
@@ -32,8 +34,9 @@ type Slot = Awaited<ReturnType<typeof resolveSlot>>;
  * instances never draw a date twice: the second finds the row and returns null. The seed is stored with
  * the draw and in its audit row; with the entries' ids anyone can redo the order.
  */
-export async function drawLottery(input: { officeId: string; date: string }, options: { now?: Date; seed?: string } = {}): Promise<DrawResult | null> {
-  const now = options.now ?? new Date();
+export async function drawLottery(actor: Actor, input: { officeId: string; date: string }, options: CommandOptions & { seed?: string } = {}): Promise<DrawResult | null> {
+  assertCan(actor, "settings.manage", input.officeId);
+  const { now } = resolveOptions(options);
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     await lockLotteryDay(tx, input.officeId, input.date, "exclusive");
@@ -74,7 +77,7 @@ export async function drawLottery(input: { officeId: string; date: string }, opt
         if (!slots.has(start)) slots.set(start, await resolveSlot(tx, office, service!, input.date, start, "online", now).catch(() => null));
         const slot = slots.get(start);
         if (!slot) continue;
-        const outcome = await bookWinner(tx, office, service!, entry, slot, now);
+        const outcome = await bookWinner(tx, actor, office, service!, entry, slot, now);
         if (outcome === "booked") booked = true;
         if (outcome !== "full") break;
       }
@@ -84,7 +87,7 @@ export async function drawLottery(input: { officeId: string; date: string }, opt
     await tx.update(lotteryDraws).set({ winners }).where(eq(lotteryDraws.id, draw!.id));
     await writeAudit(tx, {
       officeId: office.id,
-      actor: SYSTEM,
+      actor,
       action: "lottery.draw",
       details: { draw: draw!.id, date: input.date, seed, entries: entries.length, places, winners },
     });
@@ -99,7 +102,7 @@ export async function drawLottery(input: { officeId: string; date: string }, opt
  * booking row and its audit row. "full": this session has no room (try another); "refused": the phone's
  * allowance or an active booking that day (a staff booking made meanwhile) — not drawn.
  */
-async function bookWinner(tx: Transaction, office: Office, service: Service, entry: LotteryEntry, slot: Slot, now: Date): Promise<"booked" | "full" | "refused"> {
+async function bookWinner(tx: Transaction, actor: Actor, office: Office, service: Service, entry: LotteryEntry, slot: Slot, now: Date): Promise<"booked" | "full" | "refused"> {
   try {
     await tx.transaction(async (sp) => {
       const person = checkPerson(decryptNik(entry.nikEncrypted), service, office, entry.serviceDate, now);
@@ -144,7 +147,7 @@ async function bookWinner(tx: Transaction, office: Office, service: Service, ent
       await sp.update(lotteryEntries).set({ status: "drawn", bookingId: booking!.id, updatedAt: now }).where(eq(lotteryEntries.id, entry.id));
       await writeAudit(sp, {
         officeId: office.id,
-        actor: SYSTEM,
+        actor,
         action: "booking.create",
         bookingId: booking!.id,
         details: { channel: "online", service: service.slug, date: entry.serviceDate, session: slot.start, lottery: entry.reference },
@@ -196,7 +199,7 @@ export async function runDueDraws({ now = new Date() }: { now?: Date } = {}): Pr
     .where(and(eq(lotteryEntries.status, "waiting"), lte(lotteryEntries.drawAt, now)));
   const total = { draws: 0, winners: 0, entries: 0 };
   for (const day of due) {
-    const r = await drawLottery(day, { now });
+    const r = await drawLottery(SYSTEM, day, { now });
     if (!r) continue;
     total.draws++;
     total.winners += r.winners;

@@ -5,15 +5,22 @@ import { encryptNik, hashNik } from "../../crypto";
 import { normalizeTime } from "../../dates";
 import { getDb } from "../../db";
 import { AppError, notFound, pgErrorCode } from "../../errors";
+import type { Executor } from "@/db/client";
+import type { Actor } from "../../auth/actor";
+import { assertCan } from "../../auth/permissions";
 import type { Locale } from "../../i18n/messages";
 import { lotteryDrawAt } from "../../lottery/window";
 import { maskNik } from "../../nik";
 import { createReference, formatReference } from "../../reference";
 import type { CreateBookingInput, LookupBookingInput } from "../../validation/booking";
 import { writeAudit } from "../audit";
-import { checkPersonOrSuggest, resolveSlot, type BookingContext } from "../booking-rules";
+import { checkPersonOrSuggest, resolveSlot } from "../booking-rules";
+import type { CreateBookingOptions } from "../bookings";
+import { resolveOptions, type CommandOptions } from "../command-options";
+import { requireOffice } from "../offices";
+import { requirePublicOffice } from "../places";
+import { requireService, serviceName } from "../services";
 import { lockLotteryDay } from "./lock";
-import { serviceName } from "../services";
 
 /** A lottery entry as its owner (and whoever holds the reference) sees it: never the NIK or the name. */
 export type LotteryEntryDTO = {
@@ -30,17 +37,30 @@ export type LotteryEntryDTO = {
 };
 
 /**
+ * The place an entry is for, as `createBooking` finds it: a citizen sees public places only (a hidden
+ * place answers as an unknown one); anyone else enters on a citizen's behalf with the permission for it.
+ */
+export async function requireEntryOffice(actor: Actor, slug: string | undefined, db: Executor): Promise<Office> {
+  if (actor.type === "citizen") return requirePublicOffice(slug, db);
+  const office = await requireOffice(slug, db);
+  assertCan(actor, "booking.assist", office.id);
+  return office;
+}
+
+/**
  * A citizen's booking during the date's lottery window (lib/lottery/window.ts) becomes an entry: the same
  * checks as a booking (place, service, the person's NIK and age, the date and session open online, one
  * visit a day, the phone's allowance), then one entry per NIK and date (409 `duplicate` for a second one).
  * Capacity is not claimed here: the draw claims it for the winners through the booking counters.
  */
-export async function createLotteryEntry(input: CreateBookingInput & { consent?: boolean }, office: Office, service: Service, ctx: BookingContext): Promise<LotteryEntryDTO> {
-  const now = ctx.now ?? new Date();
+export async function createLotteryEntry(actor: Actor, input: CreateBookingInput & { consent?: boolean }, options: CreateBookingOptions = {}): Promise<LotteryEntryDTO> {
+  const { now, locale } = resolveOptions(options);
+  const db = await getDb();
+  const office = await requireEntryOffice(actor, input.office, db);
   const drawAt = lotteryDrawAt(input.date, now, office);
   if (!drawAt) throw new AppError("closed", "error.closed");
-  const db = await getDb();
-  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, ctx.locale);
+  const service = await requireService(office, input.service, db);
+  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
   const slot = await resolveSlot(db, office, service, input.date, input.session, "online", now);
   const nikHash = hashNik(person.nik);
   const dedupeKey = office.allowSeveralServicesPerDay ? `${nikHash}:${service.id}` : nikHash;
@@ -49,7 +69,7 @@ export async function createLotteryEntry(input: CreateBookingInput & { consent?:
     .from(bookings)
     .where(and(eq(bookings.serviceDate, input.date), eq(bookings.dedupeKey, dedupeKey), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])));
   if (booked) throw new AppError("duplicate", "error.duplicate");
-  await ctx.beforeWrite?.();
+  await options.beforeWrite?.();
 
   for (let attempt = 0; ; attempt++) {
     const reference = createReference();
@@ -79,7 +99,7 @@ export async function createLotteryEntry(input: CreateBookingInput & { consent?:
             fullName: input.name,
             phone: input.phone,
             email: input.email ?? null,
-            language: ctx.locale,
+            language: locale,
             consentAt: input.consent ? now : null,
             createdAt: now,
             updatedAt: now,
@@ -87,7 +107,7 @@ export async function createLotteryEntry(input: CreateBookingInput & { consent?:
           .returning({ id: lotteryEntries.id });
         await writeAudit(tx, {
           officeId: office.id,
-          actor: ctx.actor,
+          actor,
           action: "lottery.enter",
           details: { entry: entry!.id, service: service.slug, date: input.date, session: slot.start },
         });
@@ -99,7 +119,7 @@ export async function createLotteryEntry(input: CreateBookingInput & { consent?:
         date: input.date,
         session: slot.start,
         drawAt: drawAt.toISOString(),
-        service: { slug: service.slug, name: serviceName(service, ctx.locale) },
+        service: { slug: service.slug, name: serviceName(service, locale) },
         office: { slug: office.slug, name: office.name, timezone: office.timezone },
         booking: null,
       };
@@ -144,7 +164,8 @@ export function findLotteryEntry(reference: string, locale: Locale): Promise<Lot
 }
 
 /** Reference + NIK → the entry (the "cek booking" look-up); an unknown reference and a wrong NIK: one 404. */
-export async function lookupLotteryEntry(input: LookupBookingInput, locale: Locale): Promise<LotteryEntryDTO> {
+export async function lookupLotteryEntry(_actor: Actor, input: LookupBookingInput, options: CommandOptions = {}): Promise<LotteryEntryDTO> {
+  const { locale } = resolveOptions(options);
   const proof = and(
     eq(lotteryEntries.reference, input.reference),
     eq(lotteryEntries.nikHash, hashNik(input.nik)),

@@ -1,5 +1,5 @@
 import "server-only";
-import { assertCan } from "../../auth/permissions";
+import type { Actor } from "../../auth/actor";
 import { getDb } from "../../db";
 import { lotteryDrawAt, lotteryWindow } from "../../lottery/window";
 import { and, eq } from "drizzle-orm";
@@ -8,12 +8,9 @@ import { lotteryEntries, type Office } from "@/db/schema";
 import { AppError } from "../../errors";
 import type { CreateBookingInput } from "../../validation/booking";
 import type { BookingDTO } from "../booking-dto";
-import type { BookingContext } from "../booking-rules";
-import { createBooking } from "../bookings";
-import { requireOffice } from "../offices";
-import { requirePublicOffice } from "../places";
-import { requireService } from "../services";
-import { createLotteryEntry, type LotteryEntryDTO } from "./entries";
+import { createBooking, type CreateBookingOptions } from "../bookings";
+import { resolveOptions } from "../command-options";
+import { createLotteryEntry, requireEntryOffice, type LotteryEntryDTO } from "./entries";
 
 /** After the window closes, its entries are drawn before anyone books first come (the job runs every 10 s). */
 const SETTLE_MS = 10 * 60_000;
@@ -42,17 +39,13 @@ export type BookingOutcome = { kind: "booking"; booking: BookingDTO } | { kind: 
  * turned the fair release on) it becomes a lottery entry, otherwise a booking. Staff bookings (assisted,
  * walk-in) are never entries: they use the walk-in reserve and the desk's own path.
  */
-export async function submitBooking(input: CreateBookingInput & { consent?: boolean }, ctx: BookingContext): Promise<BookingOutcome> {
-  if (ctx.actor.type === "citizen" || ctx.actor.type === "api_key") {
-    const now = ctx.now ?? new Date();
+export async function submitBooking(actor: Actor, input: CreateBookingInput & { consent?: boolean }, options: CreateBookingOptions = {}): Promise<BookingOutcome> {
+  if (actor.type === "citizen" || actor.type === "api_key") {
+    const { now } = resolveOptions(options);
     const db = await getDb();
-    const office = ctx.actor.type === "citizen" ? await requirePublicOffice(input.office, db) : await requireOffice(input.office, db);
-    if (lotteryDrawAt(input.date, now, office)) {
-      if (ctx.actor.type === "api_key") assertCan(ctx.actor, "booking.assist", office.id);
-      const service = await requireService(office, input.service, db);
-      return { kind: "lottery", entry: await createLotteryEntry(input, office, service, { ...ctx, now }) };
-    }
+    const office = await requireEntryOffice(actor, input.office, db);
+    if (lotteryDrawAt(input.date, now, office)) return { kind: "lottery", entry: await createLotteryEntry(actor, input, { ...options, now }) };
     await assertDrawSettled(db, office, input.date, now);
   }
-  return { kind: "booking", booking: await createBooking(input, ctx) };
+  return { kind: "booking", booking: await createBooking(actor, input, options) };
 }

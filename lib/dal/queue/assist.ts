@@ -40,7 +40,7 @@ export async function assistBooking(actor: Actor, input: AssistBookingInput, opt
   if (input.channel === "walk_in" && input.date !== localDate(now, office.timezone)) {
     throw new AppError("validation", "error.validation", { fields: { date: ["queue.error.walkInToday"] } });
   }
-  const booking = await createBooking({ ...input, office: office.slug }, { actor, locale, now });
+  const booking = await createBooking(actor, { ...input, office: office.slug }, { locale, now });
   if (input.channel !== "walk_in") return { booking, entry: null, checkInError: null };
   try {
     const { entry } = await checkInArrived(actor, { reference: booking.reference, nik: input.nik }, { now, locale }, { allowEarly: true });

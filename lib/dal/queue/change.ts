@@ -5,10 +5,11 @@ import { counters, type Counter } from "@/db/schema";
 import type { Actor } from "../../auth/actor";
 import { assertCan, type Permission } from "../../auth/permissions";
 import { AppError } from "../../errors";
-import type { CommandOptions } from "../change-booking";
+import type { CommandOptions } from "../command-options";
 
 // The booking command moved to lib/dal/change-booking.ts (citizen and staff alike); re-exported for existing imports.
-export { applyChange, changeBooking, lockBooking, resolveOptions, type Change, type Locked } from "../change-booking";
+export { applyChange, changeBooking, lockBooking, type Change, type Locked } from "../change-booking";
+export { resolveOptions } from "../command-options";
 export { notFound } from "../../errors";
 
 /** The queue's commands take the common options (`fn(actor, input, options)`). */

@@ -1,6 +1,6 @@
 import { readJsonObject } from "@/lib/api/body";
 import { apiRoute } from "@/lib/api/handler";
-import { limitJoinStandby, limitSharedJoinStandby } from "@/lib/api/standby-limits";
+import { limitJoinStandby, limitSharedJoinStandby } from "@/lib/limits/standby";
 import { joinStandby } from "@/lib/dal/standby";
 import { JoinStandbySchema } from "@/lib/validation/standby";
 import { parseInput } from "@/lib/validation/parse";
@@ -13,6 +13,6 @@ export const POST = apiRoute("POST /api/v1/standby", async (request, { t, ip, ac
   await limitJoinStandby(ip);
   const input = parseInput(JoinStandbySchema, await readJsonObject(request));
   await limitSharedJoinStandby(ip, input);
-  const joined = await joinStandby(input, { actor, locale: t.locale });
+  const joined = await joinStandby(actor, input, { locale: t.locale });
   return Response.json(joined, { status: 201 });
 });

@@ -1,4 +1,4 @@
-import { assertReferenceMissesLeft, countReferenceMiss } from "@/lib/api/limits";
+import { assertReferenceMissesLeft, countReferenceMiss } from "@/lib/limits/reference-misses";
 import { clientIp } from "@/lib/client-ip";
 import { findBookingByReference } from "@/lib/dal/bookings";
 import { isAppError } from "@/lib/errors";

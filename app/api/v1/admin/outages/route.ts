@@ -15,7 +15,7 @@ const WHERE = "POST /api/v1/admin/outages";
 export const POST = apiRoute(WHERE, async (request, { ip }) => {
   const actor = await requireApiKey(request, "admin", { ip, where: WHERE });
   const input = parseInput(DeclareOutageSchema, await readJsonObject(request));
-  const { outage, affected } = await declareOutage(input, { actor });
+  const { outage, affected } = await declareOutage(actor, input);
   return Response.json(
     {
       outage: { id: outage.id, office: outage.office, date: outage.date, session: outage.session, service: outage.service, reason: outage.reason, reasonEn: outage.reasonEn, startsAt: outage.startsAt.toISOString() },

@@ -1,7 +1,7 @@
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitRecoverBooking, limitSharedRecoverBooking } from "@/lib/api/limits";
+import { limitRecoverBooking, limitSharedRecoverBooking } from "@/lib/limits/booking";
 import { recoverBooking } from "@/lib/dal/bookings";
 import { RecoverBookingSchema } from "@/lib/validation/booking";
 import { parseInput } from "@/lib/validation/parse";
@@ -11,6 +11,6 @@ export const POST = apiRoute("POST /api/v1/bookings/recover", async (request, { 
   await limitRecoverBooking(ip);
   const input = parseInput(RecoverBookingSchema, await readJsonObject(request));
   await limitSharedRecoverBooking(ip);
-  const booking = await recoverBooking(input, { actor, locale: t.locale });
+  const booking = await recoverBooking(actor, input, { locale: t.locale });
   return Response.json(toApiBooking(booking));
 });

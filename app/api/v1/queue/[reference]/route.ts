@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { withQueueMissGuard } from "@/lib/api/queue-limits";
+import { withQueueMissGuard } from "@/lib/limits/reference-misses";
 import { getQueueStatus } from "@/lib/dal/queue/position";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { limitManageBooking, limitSharedManageBooking } from "@/lib/api/limits";
-import { withReferenceGuard } from "@/lib/api/reference-guard";
+import { limitManageBooking, limitSharedManageBooking } from "@/lib/limits/booking";
+import { withReferenceGuard } from "@/lib/limits/reference-guard";
 import { cancelBooking } from "@/lib/dal/bookings";
 import { LookupBookingSchema } from "@/lib/validation/booking";
 import { parseInput } from "@/lib/validation/parse";
@@ -18,6 +18,6 @@ export const POST = apiRoute("POST /api/v1/bookings/{reference}/cancel", async (
   const { reference } = await params;
   const input = parseInput(LookupBookingSchema, { ...(await readJsonObject(request)), reference });
   await limitSharedManageBooking(ip);
-  const booking = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => cancelBooking(input, { actor, locale: t.locale }));
+  const booking = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => cancelBooking(actor, input, { locale: t.locale }));
   return Response.json(toApiBooking(booking));
 });

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { withQueueMissGuard } from "@/lib/api/queue-limits";
+import { withQueueMissGuard } from "@/lib/limits/reference-misses";
 import { SSE_HEADERS } from "@/lib/display-stream";
 import { getQueueStatus } from "@/lib/dal/queue/position";
 import { getQueueEventsHub } from "@/lib/queue-events-hub";

@@ -1,8 +1,8 @@
 import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
-import { withReferenceGuard } from "@/lib/api/reference-guard";
-import { limitSharedStandbyManage, limitStandbyManage } from "@/lib/api/standby-limits";
+import { withReferenceGuard } from "@/lib/limits/reference-guard";
+import { limitSharedStandbyManage, limitStandbyManage } from "@/lib/limits/standby";
 import { acceptStandbyOffer } from "@/lib/dal/standby";
 import { ReferenceSchema } from "@/lib/validation/fields";
 import { AcceptStandbySchema } from "@/lib/validation/standby";
@@ -19,6 +19,6 @@ export const POST = apiRoute("POST /api/v1/standby/{reference}/accept", async (r
   const { reference } = await params;
   const input: z.output<typeof AcceptInput> = parseInput(AcceptInput, { ...(await readJsonObject(request)), reference });
   await limitSharedStandbyManage(ip);
-  const booking = await withReferenceGuard(input.reference, { ip, secondFactor: false }, () => acceptStandbyOffer(input, { actor, locale: t.locale }));
+  const booking = await withReferenceGuard(input.reference, { ip, secondFactor: false }, () => acceptStandbyOffer(actor, input, { locale: t.locale }));
   return Response.json(toApiBooking(booking), { status: 201 });
 });

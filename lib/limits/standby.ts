@@ -1,7 +1,7 @@
 import "server-only";
 import { UNTRUSTED_CLIENT } from "../client-ip";
 import { consumeRateLimit } from "../dal/rate-limit";
-import { API_LIMITS, limitCreateBooking, SHARED_BUCKET_FACTOR } from "./limits";
+import { isShared, limitCreateBooking, REQUEST_LIMITS, SHARED_BUCKET_FACTOR } from "./booking";
 
 /**
  * The standby list's limits, the booking API's rules with their own buckets: joining counts like booking
@@ -9,11 +9,10 @@ import { API_LIMITS, limitCreateBooking, SHARED_BUCKET_FACTOR } from "./limits";
  * allowance with bookings); look-ups and accepting like managing a booking. Wrong NIKs on a reference are
  * limited by withReferenceGuard, as for bookings.
  */
-const isShared = (ip: string) => ip === UNTRUSTED_CLIENT;
 
 export async function limitJoinStandby(ip: string): Promise<void> {
   if (isShared(ip)) return;
-  const { limit, windowSeconds } = API_LIMITS.createBooking;
+  const { limit, windowSeconds } = REQUEST_LIMITS.createBooking;
   await consumeRateLimit(`api:standby-join:${ip}`, limit, windowSeconds);
 }
 
@@ -25,12 +24,12 @@ export async function limitSharedJoinStandby(ip: string, input: { office?: strin
 
 export async function limitStandbyManage(ip: string): Promise<void> {
   if (isShared(ip)) return;
-  const { limit, windowSeconds } = API_LIMITS.manageBooking;
+  const { limit, windowSeconds } = REQUEST_LIMITS.manageBooking;
   await consumeRateLimit(`api:standby-manage:${ip}`, limit, windowSeconds);
 }
 
 export async function limitSharedStandbyManage(ip: string): Promise<void> {
   if (!isShared(ip)) return;
-  const { limit, windowSeconds } = API_LIMITS.manageBooking;
+  const { limit, windowSeconds } = REQUEST_LIMITS.manageBooking;
   await consumeRateLimit(`api:standby-manage:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
 }

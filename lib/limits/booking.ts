@@ -1,0 +1,93 @@
+import "server-only";
+import { hashNik, hashPhone } from "../crypto";
+import { consumeRateLimit, consumeRateLimits } from "../dal/rate-limit";
+import { getDayPlaces } from "../dal/day-places";
+import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
+import { UNTRUSTED_CLIENT } from "../client-ip";
+
+/**
+ * The rate limits of the citizen's booking commands, the same for the web forms and the JSON API (the route
+ * handlers and the server actions both call these). Requests per window and address.
+ */
+export const REQUEST_LIMITS = {
+  createBooking: { limit: 30, windowSeconds: 600 },
+  manageBooking: { limit: 60, windowSeconds: 600 },
+  recoverBooking: { limit: 10, windowSeconds: 600 },
+} as const;
+
+/**
+ * Without a trusted proxy every caller shares one bucket, so junk must not drain it: only well-formed
+ * attempts count there (malformed ones cost no query and change nothing). Booking attempts for a date may
+ * use `perPlace` times that day's places (at least `minimum`); look-ups get SHARED_BUCKET_FACTOR times the
+ * per-address allowance. Behind a proxy (ANTREAN_TRUST_PROXY=1) each address gets its own allowance and
+ * every request counts, junk included.
+ */
+export const SHARED_BOOKING_ALLOWANCE = { perPlace: 4, minimum: 50 } as const;
+export const SHARED_BUCKET_FACTOR = 25;
+
+/** A caller we cannot tell apart from others (no trusted proxy): limited through shared buckets. */
+export const isShared = (ip: string) => ip === UNTRUSTED_CLIENT;
+
+/**
+ * A booking attempt that reaches the database write: a known address counts against its own allowance;
+ * without one, against the date's shared allowance, which grows with the places the office offers that day.
+ * The web form and the API share it. Called by createBooking just before its one statement, so malformed
+ * input and refusals answered from memory (a session known to be full, a closed date, the age rule) cost
+ * no round trip at all, and cannot drain anyone's allowance either.
+ */
+export async function limitCreateBooking(ip: string, input: { office?: string; date: string }): Promise<void> {
+  const { limit, windowSeconds } = REQUEST_LIMITS.createBooking;
+  if (!isShared(ip)) return consumeRateLimit(`api:create-booking:${ip}`, limit, windowSeconds);
+  const { perPlace, minimum } = SHARED_BOOKING_ALLOWANCE;
+  const office = input.office ?? DEFAULT_OFFICE_SLUG;
+  const allowance = Math.max(minimum, perPlace * (await getDayPlaces(office, input.date)));
+  await consumeRateLimit(`api:create-booking:shared:${office}:${input.date}`, allowance, windowSeconds);
+}
+
+/**
+ * Booking attempts per person, whoever sends them and from wherever: a script that hammers one NIK or one
+ * phone number is stopped without touching the crowd's shared allowance. Keyed by the NIK's and phone's
+ * keyed hashes (no NIK in the table). Generous for a person: typos and full sessions cost one each.
+ */
+export const PERSON_LIMITS = { nik: 10, phone: 20, windowSeconds: 600 } as const;
+
+export async function limitPersonCreateBooking(input: { nik: string; phone: string }): Promise<void> {
+  await consumeRateLimits(
+    [
+      { key: `api:create-booking:nik:${hashNik(input.nik)}`, limit: PERSON_LIMITS.nik },
+      { key: `api:create-booking:phone:${hashPhone(input.phone)}`, limit: PERSON_LIMITS.phone },
+    ],
+    PERSON_LIMITS.windowSeconds,
+  );
+}
+
+/** Before parsing: look-up, cancel and reschedule share one allowance per known address. */
+export async function limitManageBooking(ip: string): Promise<void> {
+  if (isShared(ip)) return;
+  const { limit, windowSeconds } = REQUEST_LIMITS.manageBooking;
+  await consumeRateLimit(`api:manage-booking:${ip}`, limit, windowSeconds);
+}
+
+/** After parsing: without a known address, well-formed look-ups, cancels and reschedules share one bucket. */
+export async function limitSharedManageBooking(ip: string): Promise<void> {
+  if (!isShared(ip)) return;
+  const { limit, windowSeconds } = REQUEST_LIMITS.manageBooking;
+  await consumeRateLimit(`api:manage-booking:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
+}
+
+/**
+ * Before parsing: finding a booking by NIK + phone has its own, smaller allowance per known address, every
+ * attempt counted, since each one is a guess at a pair (no reference to guard yet).
+ */
+export async function limitRecoverBooking(ip: string): Promise<void> {
+  if (isShared(ip)) return;
+  const { limit, windowSeconds } = REQUEST_LIMITS.recoverBooking;
+  await consumeRateLimit(`api:recover-booking:${ip}`, limit, windowSeconds);
+}
+
+/** After parsing: without a known address, well-formed recovery attempts share one bucket. */
+export async function limitSharedRecoverBooking(ip: string): Promise<void> {
+  if (!isShared(ip)) return;
+  const { limit, windowSeconds } = REQUEST_LIMITS.recoverBooking;
+  await consumeRateLimit(`api:recover-booking:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
+}
