@@ -21,10 +21,19 @@ const nextConfig: NextConfig = {
   // tests included, and an unfinished test file elsewhere must not stop the browser tests from running.
   typescript: { ignoreBuildErrors: process.env.ANTREAN_SKIP_BUILD_TYPECHECK === "1" },
   // forbidden(): a staff page the role may not open answers 403 with app/(staff)/staff/forbidden.tsx.
-  experimental: { authInterrupts: true },
+  // isrFlushToDisk: false — the cached citizen pages live in this process's memory only. Written to the
+  // build folder they would be read back by every server started from that build (two instances, or the
+  // e2e postgres and embedded servers), each with its own database, and each page would cost a disk write
+  // every second during the rush.
+  experimental: { authInterrupts: true, isrFlushToDisk: false },
   // Every visitor gets the page's <title> in the <head> before the body, not streamed in after it: a
   // screen reader or a slow phone announces the right title at once (axe saw it missing under load).
   htmlLimitedBots: /./,
+  // The cached citizen pages (`revalidate = 1`) expire after one second: an older copy is rendered again
+  // before anyone gets it, instead of being served once more while it renders (stale-while-revalidate would
+  // show a lone visitor after a quiet hour the places left an hour ago). Concurrent requests share one render.
+  // See lib/page-cache.ts and "Citizen pages" in docs/ARCHITECTURE.md.
+  expireTime: 1,
   // proxy.ts names each citizen page's internal path under app/[locale]/ (see REWRITE_HEADER there).
   async rewrites() {
     return {

@@ -3,7 +3,8 @@ import { STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
 import { isDatabaseMarkedUnavailable } from "./lib/db-status";
 import { DEFAULT_LOCALE } from "./lib/i18n/messages";
 import { isLocale, LOCALE_COOKIE } from "./lib/i18n/translate";
-import { staticPagePath, staticRouteFor } from "./lib/page-state";
+import { DETAILS_ROUTE, staticPagePath, staticRouteFor } from "./lib/page-state";
+import { waitCookieForDetails } from "./lib/pow/wait-cookie";
 import { isCrossOriginWrite } from "./lib/server-action-origin";
 import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
@@ -104,6 +105,11 @@ function citizenPage(request: NextRequest): NextResponse {
   requestHeaders.set(REWRITE_HEADER, staticPagePath(locale, pathname, route, searchParams));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", STATIC_PAGE_CSP);
+  // The details form's no-JavaScript wait starts now, in a cookie the cached page cannot carry.
+  if (route === DETAILS_ROUTE && request.method === "GET") {
+    const wait = waitCookieForDetails(searchParams);
+    if (wait) response.cookies.set(wait.name, wait.value, wait.options);
+  }
   return response;
 }
 

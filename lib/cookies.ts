@@ -10,6 +10,8 @@ export const COOKIE_NAMES = {
   manage: "antrean_manage",
   device: "antrean_device",
   knownDevice: "antrean_known_device",
+  /** The no-JavaScript proof-of-work wait, started when the details page is loaded (lib/pow/wait-cookie.ts). */
+  powWait: "antrean_pow_wait",
 } as const;
 
 /** Both names of the staff session cookie, for reading and clearing (proxy.ts, logout). */

@@ -13,11 +13,14 @@ type StaticRoute = { pattern: RegExp; keys: readonly string[] | null };
 
 const SEGMENT = "[A-Za-z0-9-]{1,80}";
 
+/** The details form (step 3): proxy.ts also starts its no-JavaScript wait (lib/pow/wait-cookie.ts). */
+export const DETAILS_ROUTE: StaticRoute = { pattern: new RegExp(`^/book/${SEGMENT}/details$`), keys: ["slot", "checklist", "office"] };
+
 /** Citizen paths rendered once and cached, with the query parameters each one reads. */
 export const STATIC_ROUTES: readonly StaticRoute[] = [
   { pattern: new RegExp(`^/services/${SEGMENT}$`), keys: ["incomplete", "office"] },
   { pattern: new RegExp(`^/book/${SEGMENT}$`), keys: ["ready", "checklist", "date", "missing", "taken", "office"] },
-  { pattern: new RegExp(`^/book/${SEGMENT}/details$`), keys: ["slot", "checklist", "office"] },
+  DETAILS_ROUTE,
   { pattern: /^\/check$/, keys: ["reference", "expired"] },
   { pattern: /^\/$/, keys: null },
   // A service point's home (several public places): the place is in the path, no query.

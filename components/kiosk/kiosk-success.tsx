@@ -48,6 +48,8 @@ export function KioskSuccess({ result, labels, locale, onDone }: { result: Kiosk
               {labels.print}
             </button>
           ) : null}
+          {/* A full load back to the kiosk's start. The rule takes /kiosk for a citizen page: app/[locale]/[...rest] matches every path. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
           <a href="/kiosk" onClick={(e) => (e.preventDefault(), onDone())} className="inline-flex min-h-24 items-center rounded-2xl border-4 border-brand-600 bg-white px-10 text-4xl font-bold text-brand-700 no-underline">
             {labels.done}
           </a>

@@ -25,6 +25,8 @@ export function KioskSurveyThanks({ labels, locale }: { labels: KioskSurveyLabel
       <noscript dangerouslySetInnerHTML={{ __html: `<meta http-equiv="refresh" content="${RETURN_AFTER_S};url=/kiosk">` }} />
       <section aria-live="polite" lang={locale} className="flex flex-col items-center gap-8 text-center">
         <h2 className="text-5xl font-bold text-green-800">✓ {labels.thanks}</h2>
+        {/* A full load back to the kiosk's start. The rule takes /kiosk for a citizen page: app/[locale]/[...rest] matches every path. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/kiosk" className="inline-flex min-h-24 items-center rounded-2xl bg-brand-600 px-10 text-4xl font-bold text-white no-underline">
           {labels.done}
         </a>

@@ -1,11 +1,14 @@
 "use server";
 
+import { cookies } from "next/headers";
+import { COOKIE_NAMES } from "../cookies";
 import { submitBooking } from "../dal/lottery/submit";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
 import { limitCreateBooking, limitPersonCreateBooking } from "../limits/booking";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
 import { checkFormPow, isSpentWaitToken, spendBookingPow, type PowWait } from "../pow/gate";
+import { WAIT_COOKIE_PATH } from "../pow/wait-cookie";
 import { createWaitToken, waitSeconds } from "../pow/wait-token";
 import { CreateBookingFormSchema } from "../validation/booking";
 import { bookingFormValues } from "../validation/booking-form-values";
@@ -29,8 +32,11 @@ function waitState(wait: PowWait, t: Translator, values: Record<string, string>)
 export const createBookingAction = defineAction(
   { schema: CreateBookingFormSchema, echo: bookingFormValues },
   async (input, { actor, ip, t, raw }): Promise<FormState | Redirect> => {
+    const jar = await cookies();
+    // The wait proxy.ts started when the details page was loaded (lib/pow/wait-cookie.ts).
+    const pageToken = jar.get(COOKIE_NAMES.powWait)?.value;
     try {
-      const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG);
+      const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG, new Date(), pageToken);
       if ("wait" in pow) return waitState(pow.wait, t, bookingFormValues(raw));
       const outcome = await submitBooking(
         actor,
@@ -46,12 +52,14 @@ export const createBookingAction = defineAction(
           },
         },
       );
+      // The wait is spent either way: an entry or a booking was written.
+      if (pageToken) jar.delete({ name: COOKIE_NAMES.powWait, path: WAIT_COOKIE_PATH });
       // Inside a date's lottery window the request is an entry (issue 9): its page shows the draw's result.
       if (outcome.kind === "lottery") return { redirect: `/lottery/${outcome.entry.reference}` };
       await rememberManage(outcome.booking.reference);
       return { redirect: `/booking/${outcome.booking.reference}` };
     } catch (error) {
-      if (isSpentWaitToken(error, raw)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), t, bookingFormValues(raw));
+      if (isSpentWaitToken(error, raw, pageToken)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), t, bookingFormValues(raw));
       throw error;
     }
   },

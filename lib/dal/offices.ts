@@ -7,7 +7,9 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { cachedRead } from "./read-cache";
 
-export const DEFAULT_OFFICE_SLUG = process.env.ANTREAN_DEFAULT_OFFICE || "kota-bogor";
+import { DEFAULT_OFFICE_SLUG } from "../default-office";
+
+export { DEFAULT_OFFICE_SLUG };
 
 export type OfficeDTO = {
   slug: string;

@@ -1,4 +1,5 @@
 import "server-only";
+import { expireCitizenPages } from "../page-cache";
 
 /**
  * A small in-process read cache for the opening rush: office settings, the day plans, the places used,
@@ -46,11 +47,17 @@ export function cachedRead<T>(area: CacheArea, key: string, load: () => Promise<
   return value;
 }
 
-/** Drops every cached read of these areas in this process (other instances drop theirs within the ttl). */
+/**
+ * Drops every cached read of these areas in this process (other instances drop theirs within the ttl).
+ * A settings change also expires this process's cached citizen pages (lib/page-cache.ts); bookings and
+ * cancellations ("usage", "full") do not: during the rush that would render every page on every booking,
+ * and the pages' one-second expiry already bounds them.
+ */
 export function invalidateReads(...areas: CacheArea[]): void {
   const s = state();
   for (const area of areas) s.generations[area]++;
   if (areas.includes("full")) s.full.clear();
+  if (areas.includes("settings")) expireCitizenPages();
 }
 
 /** Remembers that a counter row (a day, session or service cap) was found at its limit. */

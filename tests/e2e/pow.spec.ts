@@ -5,7 +5,7 @@ import { randomPerson } from "./fixtures/people";
 
 /**
  * Proof of work (issue 9): the booking form solves an ALTCHA challenge out of sight while the person types;
- * without JavaScript the first send gets a signed token that is good after a short wait instead (the cached form carries none); the JSON API takes the widget's payload once.
+ * without JavaScript loading the form starts a short wait instead (a signed token in a cookie, as the cached form carries none); the JSON API takes the widget's payload once.
  */
 async function openDetails(page: Page): Promise<void> {
   await page.goto(`/services/${KTP_SERVICE.slug}`);
@@ -63,10 +63,32 @@ test.describe("proof of work with JavaScript", () => {
 test.describe("proof of work without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("the cached form carries no token: the first send asks for a short wait with a fresh signed token, then books", async ({ page }) => {
+  const waitCookie = async (page: Page) => (await page.context().cookies()).find((c) => c.name === "antrean_pow_wait");
+
+  test("loading the cached form starts the wait in a cookie: sent at once, the server holds it for the short wait and books", async ({ page }) => {
     await openDetails(page);
-    // The details page is cached for everyone, and a wait token is single use: none on first render.
+    // The details page is one cached HTML for everyone, so the single-use token is not in it but in a cookie.
     await expect(page.locator('input[name="powWait"]')).toHaveCount(0);
+    const cookie = await waitCookie(page);
+    expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/book" });
+    const person = randomPerson();
+    await fillDetails(page, person);
+    await sendDetailsOnce(page);
+    // No extra page: a person types for longer than the wait (2 s on the e2e servers) and never sees it.
+    await expect(powWaitNotice(page)).toHaveCount(0);
+    const { reference } = await readConfirmation(page);
+    expect(reference).toBeTruthy();
+    expect(await waitCookie(page), "spent, so cleared").toBeUndefined();
+    // Back: the details page again, not a form answer the browser would have to post again.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/details/);
+    await expect(page.getByRole("heading", { level: 1, name: "Isi data diri" })).toBeVisible();
+  });
+
+  test("without the page's cookie the first send asks for a short wait with a fresh signed token, then books", async ({ page }) => {
+    await openDetails(page);
+    await page.context().clearCookies({ name: "antrean_pow_wait" });
     const person = randomPerson();
     await fillDetails(page, person);
     await sendDetailsOnce(page);

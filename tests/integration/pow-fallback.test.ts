@@ -62,6 +62,30 @@ describe.each(DATABASE_KINDS)("the no-JavaScript wait and ANTREAN_POW=off on %s"
     expect("wait" in late && late.wait.token !== token).toBe(true);
   });
 
+  it("the details page's cookie token (set by proxy.ts as the cached page loads) stands in for a form without one", async () => {
+    const { waitCookieForDetails } = await import("@/lib/pow/wait-cookie");
+    const cookie = waitCookieForDetails(new URLSearchParams({ office: t.office.slug, slot: "x" }));
+    expect(cookie).toMatchObject({ name: "antrean_pow_wait", options: { httpOnly: true, sameSite: "lax", path: "/book", maxAge: WAIT_TOKEN_TTL_SECONDS } });
+    expect(waitCookieForDetails(new URLSearchParams("office=%3Cscript%3E")), "a malformed place gets none").toBeNull();
+    const { token } = createWaitToken(t.office.slug, NOW);
+    const used = await checkFormPow({}, t.office.slug, at(WAIT_SECONDS + 1), token);
+    if (!("proof" in used) || !used.proof) throw new Error("expected a proof");
+    // A token the form carries (the "one more step" answer) comes first.
+    const fromForm = createWaitToken(t.office.slug, NOW).token;
+    const both = await checkFormPow({ powWait: fromForm }, t.office.slug, at(WAIT_SECONDS + 1), token);
+    expect("proof" in both && both.proof?.nonce).not.toBe(used.proof.nonce);
+    // Another place's, forged or expired cookie: as if there were none — a new wait, never an error.
+    for (const [pageToken, office] of [[token, "another-office"], ["garbage", t.office.slug]] as const) {
+      expect("wait" in (await checkFormPow({}, office, at(WAIT_SECONDS + 1), pageToken))).toBe(true);
+    }
+    expect("wait" in (await checkFormPow({}, t.office.slug, at(WAIT_SECONDS + WAIT_TOKEN_TTL_SECONDS + 5), token))).toBe(true);
+    // Spent (the booking failed after it, or Back and send again): a new wait, not an error.
+    await spendBookingPow(used.proof);
+    const error = await spendBookingPow(used.proof).catch((e: unknown) => e);
+    expect(isSpentWaitToken(error, {}, token)).toBe(true);
+    expect(isSpentWaitToken(error, {})).toBe(false);
+  });
+
   it("a widget solution that is not valid is refused, not turned into a wait", async () => {
     await expect(checkFormPow({ altcha: "bm90IGpzb24=" }, t.office.slug, NOW)).rejects.toMatchObject({ code: "challenge", messageKey: "pow.error.invalid" });
   });

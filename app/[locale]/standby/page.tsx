@@ -1,18 +1,26 @@
 import type { Metadata } from "next";
 import { StandbyCheck } from "@/components/standby/standby-check";
 import { Alert } from "@/components/ui/card";
-import { getTranslator } from "@/lib/i18n/server";
+import { getPageTranslator } from "@/lib/i18n/server";
 import { formatReference, isReference, normalizeReference } from "@/lib/reference";
 
-type Props = { searchParams: Promise<{ reference?: string; position?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ reference?: string; position?: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslator())("standby.check.title"), robots: { index: false } };
+/**
+ * Rendered per request: it reads the query (the code and position just given). Without this, the locale
+ * layout's generateStaticParams would make Next try to cache it, and reading the query then fails the render
+ * (DYNAMIC_SERVER_USAGE), for example when a link to it is prefetched.
+ */
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("standby.check.title"), robots: { index: false } };
 }
 
 /** The standby look-up: code + NIK → position, or the offered place and its accept button. */
-export default async function StandbyPage({ searchParams }: Props) {
-  const [query, t] = await Promise.all([searchParams, getTranslator()]);
+export default async function StandbyPage({ params, searchParams }: Props) {
+  const [query, { locale }] = await Promise.all([searchParams, params]);
+  const t = getPageTranslator(locale);
   const normalized = query.reference ? normalizeReference(query.reference) : "";
   const reference = isReference(normalized) ? normalized : undefined;
   const position = Number(query.position);

@@ -64,7 +64,7 @@ export default async function DetailsPage({ params }: Props) {
           checklist: "confirmed",
           ...(office ? { office } : {}),
           // No wait token here: this page is cached for everyone and a token is single use. Without
-          // JavaScript the first post gets a fresh one with the "one more step" notice (lib/actions/booking.ts).
+          // JavaScript the wait starts in a cookie proxy.ts sets as this page loads (lib/pow/wait-cookie.ts).
         }}
         chooseOtherHref={chooseOther}
         powChallengeUrl={isPowEnabled() ? withPlace("/api/v1/challenge", office) : undefined}
