@@ -7,6 +7,7 @@ import { workerConfigFromEnv } from "./messages/run";
 import { runMessagesOnce } from "./messages/worker";
 import { pruneLoginThrottles } from "./dal/login-throttles";
 import { sweepOutageStragglers } from "./dal/outages";
+import { runDueDraws } from "./dal/lottery/draw";
 import { expireMissedBookings } from "./dal/queue/expiry";
 import { pruneRateLimits } from "./dal/rate-limit";
 import { prunePowSpent } from "./dal/pow";
@@ -35,6 +36,16 @@ const JOBS: Job[] = [
     run: async (now) => {
       const r = await applyDueReleases({ now });
       return r.offered + r.released + r.expired > 0 ? `${r.released} place(s) back on sale, ${r.offered} offered to standby, ${r.expired} offer(s) expired` : null;
+    },
+  },
+  {
+    // Issue 9's fair release: a date whose lottery window has closed is drawn. Every instance may try;
+    // the day's advisory lock and the unique draws row let exactly one draw it.
+    name: "lottery draw",
+    everyMs: 10_000,
+    run: async (now) => {
+      const r = await runDueDraws({ now });
+      return r.draws > 0 ? `${r.draws} date(s) drawn, ${r.winners} of ${r.entries} entries booked` : null;
     },
   },
   {

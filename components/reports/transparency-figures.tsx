@@ -49,6 +49,26 @@ export function TransparencyFigures({ data, t, heading = 2, idPrefix = "" }: { d
           </dl>
         </Card>
       </section>
+      {data.lottery.length > 0 ? (
+        <section aria-labelledby={`${idPrefix}lottery`} className="space-y-2">
+          <H id={`${idPrefix}lottery`} className="text-xl font-bold">{t("lottery.transparency.title")}</H>
+          <p className="text-sm text-muted">{t("lottery.transparency.intro")}</p>
+          <Card>
+            <DataTable<Transparency["lottery"][number]>
+              caption={t("lottery.transparency.title")}
+              empty="—"
+              rows={data.lottery}
+              columns={[
+                { key: "date", label: t("report.date"), value: (d) => formatDate(d.date, t.locale) },
+                { key: "entries", label: t("lottery.transparency.entries"), value: (d) => d.entries, numeric: true },
+                { key: "places", label: t("lottery.transparency.places"), value: (d) => d.places, numeric: true },
+                { key: "winners", label: t("lottery.transparency.winners"), value: (d) => (d.winners === null ? t("lottery.transparency.pending") : d.winners), numeric: true },
+                { key: "seed", label: t("lottery.transparency.seed"), value: (d) => d.seed },
+              ]}
+            />
+          </Card>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -40,7 +40,7 @@ export const requirementKindEnum = pgEnum("requirement_kind", ["document", "cond
 export const documentCopyEnum = pgEnum("document_copy", ["original", "photocopy", "both"]);
 
 /** Why a message is sent; each kind has its own template in both languages. */
-export const messageKindEnum = pgEnum("message_kind", ["confirmation", "moved", "cancelled", "reminder", "survey", "outage", "near_turn", "standby_offer", "reminder_morning"]);
+export const messageKindEnum = pgEnum("message_kind", ["confirmation", "moved", "cancelled", "reminder", "survey", "outage", "near_turn", "standby_offer", "reminder_morning", "lottery_drawn", "lottery_not_drawn"]);
 
 /** WhatsApp (or SMS) through the office's HTTP gateway, or email through SMTP. */
 export const messageChannelEnum = pgEnum("message_channel", ["whatsapp", "email"]);

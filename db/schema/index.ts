@@ -12,3 +12,4 @@ export * from "./standby";
 export * from "./priority-rebookings";
 export * from "./outages";
 export * from "./pow";
+export * from "./lottery";

@@ -80,6 +80,12 @@ export const offices = pgTable(
      * one PBKDF2 of POW_COST rounds); about three quarters of it on average.
      */
     powDifficulty: integer().notNull().default(2000),
+    /**
+     * Fair release (issue 9): requests in the first `lotteryWindowMinutes` after a date opens are collected
+     * as lottery entries and the places drawn when the window closes, instead of first come, first served.
+     */
+    isLotteryEnabled: boolean().notNull().default(false),
+    lotteryWindowMinutes: smallint().notNull().default(30),
     ...timestamps,
   },
   (t) => [
@@ -106,6 +112,7 @@ export const offices = pgTable(
     check("offices_standby_offer_ck", sql`${t.standbyOfferMinutes} between 5 and 1440`),
     check("offices_priority_rebook_ck", sql`${t.priorityRebookPercent} between 0 and 100`),
     check("offices_pow_difficulty_ck", sql`${t.powDifficulty} between 1 and 1000000`),
+    check("offices_lottery_window_ck", sql`${t.lotteryWindowMinutes} between 1 and 1440`),
   ],
 );
 

@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { COOKIE_NAMES } from "../cookies";
-import { createBooking } from "../dal/bookings";
+import { submitBooking } from "../dal/lottery/submit";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
 import { limitCreateBooking, limitPersonCreateBooking } from "../limits/booking";
 import type { Translator } from "../i18n/translate";
@@ -38,7 +38,7 @@ export const createBookingAction = defineAction(
     try {
       const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG, new Date(), pageToken);
       if ("wait" in pow) return waitState(pow.wait, t, bookingFormValues(raw));
-      const booking = await createBooking(
+      const outcome = await submitBooking(
         actor,
         { ...input, consent: input.consent },
         {
@@ -52,9 +52,12 @@ export const createBookingAction = defineAction(
           },
         },
       );
-      await rememberManage(booking.reference);
+      // The wait is spent either way: an entry or a booking was written.
       if (pageToken) jar.delete({ name: COOKIE_NAMES.powWait, path: WAIT_COOKIE_PATH });
-      return { redirect: `/booking/${booking.reference}` };
+      // Inside a date's lottery window the request is an entry (issue 9): its page shows the draw's result.
+      if (outcome.kind === "lottery") return { redirect: `/lottery/${outcome.entry.reference}` };
+      await rememberManage(outcome.booking.reference);
+      return { redirect: `/booking/${outcome.booking.reference}` };
     } catch (error) {
       if (isSpentWaitToken(error, raw, pageToken)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), t, bookingFormValues(raw));
       throw error;

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { cancelBooking, lookupBooking, rescheduleBooking } from "../dal/bookings";
 import { limitManageBooking, limitSharedManageBooking } from "../limits/booking";
 import { withReferenceGuard } from "../limits/reference-guard";
-import { AppError } from "../errors";
+import { AppError, isAppError } from "../errors";
+import { lookupLotteryEntry } from "../dal/lottery/entries";
 import { readManageToken, rememberManage } from "../manage-cookie";
 import { parseSlot } from "../slot";
 import { LookupBookingSchema } from "../validation/booking";
@@ -20,14 +21,25 @@ const lookupValues = (raw: RawForm) => ({
   ...(typeof raw.phoneLast4 === "string" ? { phoneLast4: "asked" } : {}),
 });
 
-/** Reference + NIK → the confirmation page with the change/cancel buttons. Rate-limited against guessing. */
+/**
+ * Reference + NIK → the confirmation page with the change/cancel buttons, or for a lottery entry's code its
+ * page with the draw's result (issue 9). Rate-limited against guessing; one 404 for both kinds of code.
+ */
 export const lookupBookingAction = defineAction(
   { schema: LookupBookingSchema, limit: limitManageBooking, echo: lookupValues },
   async (input, { actor, ip, t }): Promise<FormState | Redirect> => {
     await limitSharedManageBooking(ip);
-    const { reference } = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, () => lookupBooking(actor, input, { locale: t.locale }));
-    await rememberManage(reference);
-    return { redirect: `/booking/${reference}` };
+    const found = await withReferenceGuard(input.reference, { ip, phoneLast4: input.phoneLast4 }, async () => {
+      try {
+        return { kind: "booking" as const, reference: (await lookupBooking(actor, input, { locale: t.locale })).reference };
+      } catch (error) {
+        if (!isAppError(error) || error.code !== "not_found") throw error;
+        return { kind: "lottery" as const, reference: (await lookupLotteryEntry(actor, input, { locale: t.locale })).reference };
+      }
+    });
+    if (found.kind === "lottery") return { redirect: `/lottery/${found.reference}` };
+    await rememberManage(found.reference);
+    return { redirect: `/booking/${found.reference}` };
   },
 );
 

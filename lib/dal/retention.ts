@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
-import { auditLogs, bookings, capacityUsages, messages, offices, standbyEntries, surveyResponses } from "@/db/schema";
+import { auditLogs, bookings, capacityUsages, lotteryEntries, messages, offices, standbyEntries, surveyResponses } from "@/db/schema";
 import { SYSTEM } from "../auth/actor";
 import { addDays, localDate } from "../dates";
 import { getDb } from "../db";
@@ -50,13 +50,15 @@ export async function purgeExpiredPersonalData({ now = new Date() }: { now?: Dat
         .where(and(eq(surveyResponses.officeId, office.id), lt(surveyResponses.serviceDate, cutoff), or(isNotNull(surveyResponses.comment), isNotNull(surveyResponses.bookingId))));
       // The standby list (issue 9): its entries hold a NIK (encrypted), a name and a phone; their offers' messages the number.
       await tx.delete(standbyEntries).where(and(eq(standbyEntries.officeId, office.id), lt(standbyEntries.serviceDate, cutoff)));
+      // Lottery entries likewise (the draws table keeps only counts and the seed).
+      await tx.delete(lotteryEntries).where(and(eq(lotteryEntries.officeId, office.id), lt(lotteryEntries.serviceDate, cutoff)));
       await tx
         .update(messages)
         .set({ recipient: null, renderedText: null, updatedAt: now })
         .where(
           and(
             eq(messages.officeId, office.id),
-            eq(messages.kind, "standby_offer"),
+            inArray(messages.kind, ["standby_offer", "lottery_not_drawn"]),
             isNotNull(messages.recipient),
             lt(messages.createdAt, new Date(now.getTime() - office.retentionDays * 86_400_000)),
           ),

@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { previousMonthRange } from "../reports/range";
 import type { IkmGrade } from "../survey/skm";
 import { loadDayPlans, loadUsage } from "./calendar";
+import { listLotteryDraws, listOpenLotteries, type LotteryCountDTO } from "./lottery/counts";
 import { requireReportedOffice } from "./places";
 import { aggregateIkm } from "./reports/ikm";
 import { aggregateVisits } from "./reports/visits";
@@ -29,6 +30,8 @@ export type Transparency = {
     ikmGrade: IkmGrade | null;
     responses: number;
   };
+  /** Fair release (issue 9): dates in their lottery window now, then the draws of the last 30 days. */
+  lottery: LotteryCountDTO[];
 };
 
 const cache = new Map<string, { at: number; value: Promise<Transparency> }>();
@@ -49,7 +52,8 @@ export async function computeTransparency(officeSlug: string | undefined, now: D
   const db = await getDb();
   const office = await requireReportedOffice(officeSlug, db);
   const today = localDate(now, office.timezone);
-  return { office: { slug: office.slug, name: office.name }, days: await upcomingDays(office, today), lastMonth: await lastMonth(office, today) };
+  const lottery = [...(await listOpenLotteries(office.slug, now)), ...(await listLotteryDraws(db, office, today))];
+  return { office: { slug: office.slug, name: office.name }, days: await upcomingDays(office, today), lastMonth: await lastMonth(office, today), lottery };
 }
 
 async function upcomingDays(office: Office, today: string): Promise<Transparency["days"]> {

@@ -3,7 +3,7 @@ import { formatDate, formatTime } from "../format";
 import type { Locale } from "../i18n/messages";
 import { formatReference } from "../reference";
 
-export type MessageKind = "confirmation" | "moved" | "cancelled" | "reminder" | "survey" | "outage" | "near_turn" | "standby_offer" | "reminder_morning";
+export type MessageKind = "confirmation" | "moved" | "cancelled" | "reminder" | "survey" | "outage" | "near_turn" | "standby_offer" | "reminder_morning" | "lottery_drawn" | "lottery_not_drawn";
 export type Template = { subject: string; body: string };
 
 /**
@@ -51,6 +51,14 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
       subject: "Ada tempat untuk Anda: {service}, {date}",
       body: "Ada tempat kosong di {place} untuk {service} pada {date}, sesi {session}. Tempat ini kami simpan untuk Anda sampai {deadline}.\nKode daftar cadangan: {reference}\nTerima dengan kode ini dan NIK Anda: {link}\nJika tidak diterima sampai batas waktu, tempat diberikan ke orang berikutnya.",
     },
+    lottery_drawn: {
+      subject: "Anda terpilih dalam undian: {service}, {date}",
+      body: "Selamat, Anda terpilih dalam undian tempat di {place}. Booking Anda sudah dibuat.\nKode booking: {reference}\nNomor antrean: {queueNumber}\nLayanan: {service}\nTanggal: {date}, sesi {session}\nDatang paling lambat pukul {arriveBy}.\nAlamat: {address}\nBawa:\n{bring}\nLihat, ubah atau batalkan: {link}",
+    },
+    lottery_not_drawn: {
+      subject: "Hasil undian {date}: tidak terpilih",
+      body: "Maaf, Anda tidak terpilih dalam undian tempat untuk {service} di {place} pada {date}.\nKode pendaftaran: {reference}\nAnda dapat masuk daftar cadangan tanggal ini atau memilih tanggal lain: {link}",
+    },
   },
   en: {
     confirmation: {
@@ -88,6 +96,14 @@ export const DEFAULT_TEMPLATES: Record<Locale, Record<MessageKind, Template>> = 
     standby_offer: {
       subject: "A place for you: {service}, {date}",
       body: "A place has come free at {place} for {service} on {date}, session {session}. We are holding it for you until {deadline}.\nStandby code: {reference}\nAccept it with this code and your NIK: {link}\nIf it is not accepted by then, the place goes to the next person.",
+    },
+    lottery_drawn: {
+      subject: "You were drawn in the lottery: {service}, {date}",
+      body: "Congratulations, you were drawn in the place lottery at {place}. Your booking has been made.\nBooking code: {reference}\nQueue number: {queueNumber}\nService: {service}\nDate: {date}, session {session}\nArrive by {arriveBy} at the latest.\nAddress: {address}\nBring:\n{bring}\nView, change or cancel: {link}",
+    },
+    lottery_not_drawn: {
+      subject: "Lottery result {date}: not drawn",
+      body: "Sorry, you were not drawn in the place lottery for {service} at {place} on {date}.\nEntry code: {reference}\nYou may join the standby list for this date or choose another date: {link}",
     },
   },
 };

@@ -81,6 +81,8 @@ const SETTINGS_SHAPE = {
   standbyOfferMinutes: int(5, 1440),
   priorityRebookPercent: int(0, 100),
   powDifficulty: int(1, 1_000_000),
+  isLotteryEnabled: checkbox,
+  lotteryWindowMinutes: int(1, 1440),
   observesNationalHolidays: checkbox,
 };
 export const OFFICE_SETTING_KEYS = Object.keys(SETTINGS_SHAPE) as (keyof typeof SETTINGS_SHAPE)[];

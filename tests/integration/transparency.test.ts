@@ -75,7 +75,9 @@ describe.each(DATABASE_KINDS)("transparency on %s", (kind) => {
     const response = await read(transparencyGet(apiGet(`/api/v1/transparency?office=${t.office.slug}`)));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=60");
-    expect(Object.keys(response.json)).toEqual(["office", "days", "lastMonth"]);
+    expect(Object.keys(response.json)).toEqual(["office", "days", "lastMonth", "lottery"]);
+    // No lottery at this place: the field is there, empty.
+    expect(response.json.lottery).toEqual([]);
     expect(Object.keys((response.json.days as object[])[0]!)).toEqual(["date", "capacity", "booked", "remaining"]);
     // Σ NRR: 4 + 4 + 3 + 4 + 3 + 4 + 4 + 3 + 3 = 32 → 32 / 9 × 25 = 88.89, A.
     expect(response.json.lastMonth).toEqual({ noShowRate: 0.167, medianWaitMinutes: 5, ikm: 88.89, ikmGrade: "A", responses: 10 });

@@ -36,6 +36,9 @@ const COMMANDS: Record<string, string[]> = {
   "lib/dal/api-keys.ts": ["revokeApiKey"],
   "lib/dal/outbox.ts": ["resendMessage"],
   "lib/dal/outages.ts": ["declareOutage", "liftOutage"],
+  "lib/dal/lottery/submit.ts": ["submitBooking"],
+  "lib/dal/lottery/entries.ts": ["createLotteryEntry", "lookupLotteryEntry"],
+  "lib/dal/lottery/draw.ts": ["drawLottery"],
 };
 
 describe("one shape for every command", () => {

@@ -25,6 +25,7 @@ import { placeMessages } from "./places";
 import { placesAdminMessages } from "./places-admin";
 import { powMessages } from "./pow";
 import { pageTitleMessages } from "./page-titles";
+import { lotteryMessages } from "./lottery";
 
 /** Every domain's messages, merged. Each domain file holds both languages side by side. */
 const domains = [
@@ -55,6 +56,7 @@ const domains = [
   outageMessages,
   powMessages,
   pageTitleMessages,
+  lotteryMessages,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

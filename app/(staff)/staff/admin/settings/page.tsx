@@ -55,6 +55,8 @@ const GROUPS: { heading: MessageKey; fields: Def[] }[] = [
       { name: "standbyOfferMinutes", type: "number", min: 5, max: 1440 },
       { name: "priorityRebookPercent", type: "number", min: 0, max: 100 },
       { name: "powDifficulty", type: "number", min: 1, max: 1_000_000 },
+      { name: "isLotteryEnabled", type: "checkbox" },
+      { name: "lotteryWindowMinutes", type: "number", min: 1, max: 1440 },
     ],
   },
   { heading: "admin.settings.group.privacy", fields: [{ name: "retentionDays", type: "number", min: 30, max: 3650 }] },

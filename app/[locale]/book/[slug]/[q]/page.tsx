@@ -5,6 +5,8 @@ import { Steps } from "@/components/booking/steps";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { OutageNotice } from "@/components/outage/outage-notice";
+import { LotteryNotice } from "@/components/lottery/lottery-notice";
+import { listOpenLotteries } from "@/lib/dal/lottery/counts";
 import { getAvailability } from "@/lib/dal/availability";
 import { listPublicOutages } from "@/lib/dal/outages";
 import { findPublicService, isChecklistComplete } from "@/lib/dal/public-service";
@@ -38,7 +40,11 @@ export default async function ChooseSlotPage({ params }: Props) {
   if (!service) notFound();
   if (single(query.checklist) !== "confirmed" && !isChecklistComplete(service, query.ready)) redirect(withPlace(`/services/${slug}?incomplete=1`, office));
 
-  const [availability, outages] = await Promise.all([getAvailability({ officeSlug: office, serviceSlug: slug, t }), listPublicOutages(office, t.locale)]);
+  const [availability, outages, lotteries] = await Promise.all([
+    getAvailability({ officeSlug: office, serviceSlug: slug, t }),
+    listPublicOutages(office, t.locale),
+    listOpenLotteries(office),
+  ]);
   return (
     <div className="space-y-4">
       <Steps current={2} t={t} />
@@ -46,6 +52,7 @@ export default async function ChooseSlotPage({ params }: Props) {
       <p>{t("slots.serviceLabel", { service: service.name.text })}</p>
       {office ? <p>{t("places.current", { place: availability.office.name })}</p> : null}
       <OutageNotice outages={outages.filter((o) => o.service === null || o.service === service.name.text)} t={t} />
+      <LotteryNotice lotteries={lotteries} t={t} />
       {availability.firstAvailableDate === null ? (
         <Alert tone="warning">{t("slots.noneAvailable", { time: formatTime(availability.office.bookingOpensAt, t.locale) })}</Alert>
       ) : null}
