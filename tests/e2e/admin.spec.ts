@@ -70,46 +70,52 @@ test("an admin adds a service with a requirement; citizens see it at once; a tak
   await page.getByRole("link", { name: "Tambah layanan" }).click();
   const slug = `uji-admin-${run}`;
   const name = `Layanan Uji Admin ${run}`;
-  await page.getByLabel("Kode").fill(slug);
-  await page.getByLabel("Nama (Bahasa Indonesia)").fill(name);
-  await page.getByLabel("Nama (English)").fill(`Admin test service ${run}`);
-  await page.getByLabel("Kategori (Bahasa Indonesia)").fill("KTP-el Uji");
-  await page.getByLabel("Huruf antrean").fill("A");
-  await page.getByLabel("Urutan", { exact: true }).fill("90");
-  await page.getByRole("button", { name: "Simpan layanan baru" }).click();
-  // A is KTP-el's letter: refused with the reason, what was typed kept.
-  await expect(page.getByText("Huruf antrean ini sudah dipakai kategori lain (KTP-el).")).toBeVisible();
-  await expect(page.getByLabel("Nama (Bahasa Indonesia)")).toHaveValue(name);
-  await page.getByLabel("Kategori (Bahasa Indonesia)").fill("Uji Admin");
-  await page.getByLabel("Huruf antrean").fill("Z");
-  await page.getByRole("button", { name: "Simpan layanan baru" }).click();
-  await expect(page).toHaveURL(new RegExp(`/staff/admin/services/${slug}\\?saved=created`));
+  try {
+    await page.getByLabel("Kode").fill(slug);
+    await page.getByLabel("Nama (Bahasa Indonesia)").fill(name);
+    await page.getByLabel("Nama (English)").fill(`Admin test service ${run}`);
+    await page.getByLabel("Kategori (Bahasa Indonesia)").fill("KTP-el Uji");
+    await page.getByLabel("Huruf antrean").fill("A");
+    await page.getByLabel("Urutan", { exact: true }).fill("90");
+    await page.getByRole("button", { name: "Simpan layanan baru" }).click();
+    // A is KTP-el's letter: refused with the reason, what was typed kept.
+    await expect(page.getByText("Huruf antrean ini sudah dipakai kategori lain (KTP-el).")).toBeVisible();
+    await expect(page.getByLabel("Nama (Bahasa Indonesia)")).toHaveValue(name);
+    await page.getByLabel("Kategori (Bahasa Indonesia)").fill("Uji Admin");
+    await page.getByLabel("Huruf antrean").fill("Z");
+    await page.getByRole("button", { name: "Simpan layanan baru" }).click();
+    await expect(page).toHaveURL(new RegExp(`/staff/admin/services/${slug}\\?saved=created`));
 
-  const requirements = page.getByRole("form", { name: "Persyaratan" });
-  await requirements.getByLabel("Teks (Bahasa Indonesia)").first().fill("Fotokopi Kartu Keluarga");
-  await requirements.getByLabel("Jenis").first().selectOption("document");
-  await requirements.getByLabel("Asli atau fotokopi (dokumen saja)").first().selectOption("photocopy");
-  await requirements.getByLabel("Jumlah lembar (dokumen saja)").first().fill("2");
-  await requirements.getByLabel("Teks (Bahasa Indonesia)").nth(1).fill("Berusia 17 tahun atau sudah menikah");
-  await requirements.getByLabel("Jenis").nth(1).selectOption("condition");
-  await requirements.getByRole("button", { name: "Simpan persyaratan" }).click();
-  await expect(page.getByText("Perubahan disimpan dan langsung tampil untuk warga.")).toBeVisible();
-  await expectNoAxeViolations(page, "service edit");
+    const requirements = page.getByRole("form", { name: "Persyaratan" });
+    await requirements.getByLabel("Teks (Bahasa Indonesia)").first().fill("Fotokopi Kartu Keluarga");
+    await requirements.getByLabel("Jenis").first().selectOption("document");
+    await requirements.getByLabel("Asli atau fotokopi (dokumen saja)").first().selectOption("photocopy");
+    await requirements.getByLabel("Jumlah lembar (dokumen saja)").first().fill("2");
+    await requirements.getByLabel("Teks (Bahasa Indonesia)").nth(1).fill("Berusia 17 tahun atau sudah menikah");
+    await requirements.getByLabel("Jenis").nth(1).selectOption("condition");
+    await requirements.getByRole("button", { name: "Simpan persyaratan" }).click();
+    await expect(page.getByText("Perubahan disimpan dan langsung tampil untuk warga.")).toBeVisible();
+    await expectNoAxeViolations(page, "service edit");
 
-  const citizen = await browser.newPage();
-  await citizen.goto(`/services/${slug}`);
-  await expect(citizen.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(citizen.getByText("Fotokopi Kartu Keluarga")).toBeVisible();
-  await expect(citizen.getByText("Berusia 17 tahun atau sudah menikah")).toBeVisible();
-  await citizen.goto("/");
-  await expect(citizen.getByRole("link", { name })).toBeVisible();
+    const citizen = await browser.newPage();
+    await citizen.goto(`/services/${slug}`);
+    await expect(citizen.getByRole("heading", { level: 1, name })).toBeVisible();
+    await expect(citizen.getByText("Fotokopi Kartu Keluarga")).toBeVisible();
+    await expect(citizen.getByText("Berusia 17 tahun atau sudah menikah")).toBeVisible();
+    await citizen.goto("/");
+    await expect(citizen.getByRole("link", { name })).toBeVisible();
 
-  await page.getByRole("button", { name: "Nonaktifkan layanan" }).click();
-  await expect(page.getByText("Layanan ini tidak tampil untuk warga.")).toBeVisible();
-  await citizen.reload();
-  await expect(citizen.getByRole("link", { name })).toHaveCount(0);
-  expect((await citizen.goto(`/services/${slug}`))?.status()).toBe(404);
-  await citizen.close();
+    await page.getByRole("button", { name: "Nonaktifkan layanan" }).click();
+    await expect(page.getByText("Layanan ini tidak tampil untuk warga.")).toBeVisible();
+    await citizen.reload();
+    await expect(citizen.getByRole("link", { name })).toHaveCount(0);
+    expect((await citizen.goto(`/services/${slug}`))?.status()).toBe(404);
+    await citizen.close();
+  } finally {
+    // A failure above must not leave an active Indonesian-only service behind: the English-content spec
+    // checks that no citizen page falls back to "(Bahasa Indonesia)".
+    await deactivateIfActive(page, slug);
+  }
 });
 
 test("a supervisor finds the admin's change in the audit log by action and by who", async ({ page }) => {
@@ -173,3 +179,13 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("Isi pesan")).toHaveValue(/^Pengingat: kunjungan Anda/);
   });
 });
+
+/** Switches a test service off from its edit page, if it exists and is still on. */
+async function deactivateIfActive(page: Page, slug: string): Promise<void> {
+  const response = await page.goto(`/staff/admin/services/${slug}`);
+  if (response?.status() !== 200) return;
+  const button = page.getByRole("button", { name: "Nonaktifkan layanan" });
+  if ((await button.count()) === 0) return;
+  await button.click();
+  await expect(page.getByText("Layanan ini tidak tampil untuk warga.")).toBeVisible();
+}
