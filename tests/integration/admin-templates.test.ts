@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLogs, messageTemplates } from "@/db/schema";
 import { getTemplate, listTemplates, resetTemplate, saveTemplate } from "@/lib/dal/message-templates";
-import { countOutbox } from "@/lib/dal/outbox-counts";
+import { getOutboxCounts } from "@/lib/dal/outbox-counts";
 import { findTemplate } from "@/lib/messages/template-store";
 import { DEFAULT_TEMPLATES } from "@/lib/messages/templates";
 import { parseTemplateInput } from "@/lib/validation/message-templates";
@@ -95,9 +95,9 @@ describe.each(DATABASE_KINDS)("message templates for admins on %s", (kind) => {
       row("no_channel", "2026-11-25T01:00:00Z", 4), // 25 Nov: the 7th day back, counted
       row("queued", "2026-11-24T16:59:00Z", 5), // 24 Nov 23:59 Jakarta: outside
     ]);
-    const counts = await countOutbox(admin, t.office.id, now);
+    const counts = await getOutboxCounts(admin, {}, { now });
     expect(counts.today).toEqual({ queued: 0, sent: 1, failed: 1, no_channel: 0, cancelled: 0 });
     expect(counts.week).toEqual({ queued: 0, sent: 2, failed: 1, no_channel: 1, cancelled: 0 });
-    expect((await appErrorOf(countOutbox(await staff("operator"), t.office.id, now))).status).toBe(403);
+    expect((await appErrorOf(getOutboxCounts(await staff("operator"), { officeId: t.office.id }, { now }))).status).toBe(403);
   });
 });

@@ -89,8 +89,8 @@ describe.each(DATABASE_KINDS)("staff login locks on %s", (kind) => {
 
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
     expect(await findStaffLoginLock(admin, victim.id, at(0.6))).not.toBeNull();
-    await expect(unlockStaffLogin(actorOf(other), victim.id)).rejects.toMatchObject({ code: "forbidden" });
-    await unlockStaffLogin(admin, victim.id);
+    await expect(unlockStaffLogin(actorOf(other), { staffId: victim.id })).rejects.toMatchObject({ code: "forbidden" });
+    await unlockStaffLogin(admin, { staffId: victim.id });
     expect(await findStaffLoginLock(admin, victim.id, at(0.6))).toBeNull();
     expect(await attempt(victim.email, TEST_PASSWORD, { now: at(0.7) })).toBe("ok");
     const audits = await db().select().from(auditLogs).where(and(eq(auditLogs.action, "staff.unlocked"), eq(auditLogs.actorStaffId, admin.staffId)));
