@@ -109,6 +109,13 @@ describe("one shape for every command", () => {
     expect(offShape.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
   });
 
+  it("no data-layer function with an actor takes the clock, the language or a ctx of its own: they travel in options", () => {
+    const loose = actorFunctions().filter((f) =>
+      f.params.some((p) => /^_?(?:now|locale|ctx)\b/.test(p) || (/^_?options\b/.test(p) && !/\b(?:CommandOptions|QueueOptions|CreateBookingOptions)\b/.test(p))),
+    );
+    expect(loose.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
+  });
+
   it("the primitives left out above still exist (a renamed one would hide a command)", () => {
     const names = actorFunctions().map((f) => f.name);
     for (const primitive of PRIMITIVES) expect(names, primitive).toContain(primitive);
