@@ -36,8 +36,8 @@ export const updatePlaceAction = defineAction(
   { permission: "places.manage", echo: typedPlace },
   async (raw, { actor }): Promise<FormState | Redirect> => {
     const slug = parseInput(PlaceSlugSchema, raw.placeSlug ?? "");
-    if (raw.intent === "details") await updatePlace(actor, slug, parseInput(PlaceSchema, raw));
-    else if (raw.intent === "switch") await setPlaceSwitch(actor, slug, parseInput(SetPlaceSwitchSchema, raw));
+    if (raw.intent === "details") await updatePlace(actor, { ...parseInput(PlaceSchema, raw), place: slug });
+    else if (raw.intent === "switch") await setPlaceSwitch(actor, { ...parseInput(SetPlaceSwitchSchema, raw), place: slug });
     else return { status: "idle" };
     refresh();
     return { redirect: `${PLACES_PATH}/${slug}?saved=updated` };
@@ -49,7 +49,7 @@ export const createPlaceStaffAction = defineAction(
   { permission: "places.manage", echo: ["name", "email", "role"] },
   async (raw, { actor }): Promise<FormState | Redirect> => {
     const slug = parseInput(PlaceSlugSchema, raw.placeSlug ?? "");
-    await createPlaceStaff(actor, slug, parseInput(CreatePlaceStaffSchema, raw));
+    await createPlaceStaff(actor, { ...parseInput(CreatePlaceStaffSchema, raw), place: slug });
     return { redirect: `${PLACES_PATH}/${slug}?saved=staff` };
   },
 );

@@ -26,7 +26,7 @@ function refreshPublic(): void {
 export const createServiceAction = defineAction(
   { permission: "settings.manage", schema: CreateServiceSchema, echo: typed },
   async (input, { actor }): Promise<FormState | Redirect> => {
-    const { slug } = await createService(actor, actor.officeId, input);
+    const { slug } = await createService(actor, input);
     refreshPublic();
     return { redirect: `${SERVICES_PATH}/${slug}?saved=created` };
   },
@@ -38,12 +38,12 @@ export const updateServiceAction = defineAction(
   async (raw, { actor }): Promise<FormState | Redirect> => {
     const slug = parseInput(ServiceSlugSchema, raw.serviceSlug ?? "");
     const intent = raw.intent;
-    if (intent === "details") await updateService(actor, actor.officeId, slug, parseInput(ServiceSchema, raw));
-    else if (intent === "active") await setServiceActive(actor, actor.officeId, slug, parseInput(SetServiceActiveSchema, raw).active);
+    if (intent === "details") await updateService(actor, { ...parseInput(ServiceSchema, raw), slug });
+    else if (intent === "active") await setServiceActive(actor, { slug, active: parseInput(SetServiceActiveSchema, raw).active });
     else if (intent === "requirements") {
       const { rows, fields } = parseRequirementRows(raw);
       if (Object.keys(fields).length > 0) throw new AppError("validation", "error.validation", { fields: fields as FieldErrors });
-      await replaceRequirements(actor, actor.officeId, slug, rows);
+      await replaceRequirements(actor, { slug, requirements: rows });
     } else return { status: "idle" };
     refreshPublic();
     return { redirect: `${SERVICES_PATH}/${slug}?saved=updated` };
@@ -57,16 +57,15 @@ export const updateServiceAction = defineAction(
 export const formLinkAction = defineAction(
   { permission: "settings.manage", echo: typed },
   async (raw, { actor, files }): Promise<FormState | Redirect> => {
-    const officeId = actor.officeId;
     if (raw.intent === "create") {
       const input = parseInput(CreateFormLinkSchema, raw);
-      await createForm(actor, officeId, input, hasUpload(files.file) ? await parseFormFile(files.file, input.slug) : undefined);
+      await createForm(actor, { ...input, file: hasUpload(files.file) ? await parseFormFile(files.file, input.slug) : undefined });
     } else {
       const slug = parseInput(ServiceSlugSchema, raw.formSlug ?? "");
-      if (raw.intent === "file") await setFormFile(actor, officeId, slug, await parseFormFile(files.file, slug));
-      else if (raw.intent === "file_delete") await removeFormFile(actor, officeId, slug);
-      else if (raw.intent === "delete") await deleteForm(actor, officeId, slug);
-      else await updateForm(actor, officeId, slug, parseInput(FormLinkSchema, raw));
+      if (raw.intent === "file") await setFormFile(actor, { slug, file: await parseFormFile(files.file, slug) });
+      else if (raw.intent === "file_delete") await removeFormFile(actor, { slug });
+      else if (raw.intent === "delete") await deleteForm(actor, { slug });
+      else await updateForm(actor, { ...parseInput(FormLinkSchema, raw), slug });
     }
     refreshPublic();
     return { redirect: `${FORMS_PATH}?saved=1` };

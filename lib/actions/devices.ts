@@ -43,7 +43,7 @@ export const updateDeviceAction = defineAction(
   { permission: "devices.manage", schema: DeviceIdSchema },
   async ({ deviceId }, { actor, raw, t }): Promise<DeviceFormState> => {
     if (raw.intent === "reissue") {
-      const result = await reissueDeviceToken(actor, deviceId);
+      const result = await reissueDeviceToken(actor, { deviceId });
       revalidatePath(DEVICES_PATH);
       return withLink(result);
     }

@@ -22,7 +22,7 @@ export const messageTemplateAction = defineAction(
   async (key, { actor, raw }): Promise<TemplateFormState | Redirect> => {
     const path = `/staff/admin/templates/${key.kind}/${key.language}`;
     if (raw.intent === "reset") {
-      await resetTemplate(actor, actor.officeId, key.kind as MessageKind, key.language);
+      await resetTemplate(actor, { kind: key.kind as MessageKind, language: key.language });
       return { redirect: `${path}?saved=reset` };
     }
     const input = parseTemplateInput(raw);
@@ -30,7 +30,7 @@ export const messageTemplateAction = defineAction(
       const rendered = renderMessage(input, SAMPLE_PARAMS, input.language as Locale, getPublicSite().origin);
       return { status: "idle", values: typedTemplate(raw), preview: { subject: rendered.subject, text: rendered.text } };
     }
-    await saveTemplate(actor, actor.officeId, input);
+    await saveTemplate(actor, input);
     return { redirect: `${path}?saved=1` };
   },
 );

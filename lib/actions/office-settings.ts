@@ -20,9 +20,9 @@ export const officeSettingsAction = defineAction(
   { permission: "settings.manage", schema: OfficeSettingsSchema, echo: typedSettings },
   async (input, { actor, raw }): Promise<SettingsFormState | Redirect> => {
     if (raw.intent === "preview") {
-      return { status: "idle", values: typedSettings(raw), preview: await previewOfficeSettings(actor, actor.officeId, input) };
+      return { status: "idle", values: typedSettings(raw), preview: await previewOfficeSettings(actor, input) };
     }
-    await updateOfficeSettings(actor, actor.officeId, input);
+    await updateOfficeSettings(actor, input);
     // Citizen pages read the office through the read cache (already dropped); rendered pages follow too.
     revalidatePath("/", "layout");
     return { redirect: `${SETTINGS_PATH}?saved=1` };

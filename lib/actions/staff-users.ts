@@ -28,7 +28,7 @@ export const updateStaffAction = defineAction(
     else if (intent === "active") await setStaffActive(actor, parseInput(SetStaffActiveSchema, raw));
     else if (intent === "password") await resetStaffPassword(actor, parseInput(ResetStaffPasswordSchema, raw));
     else if (intent === "revoke") await revokeStaffSessions(actor, { staffId });
-    else if (intent === "unlock") await unlockStaffLogin(actor, staffId);
+    else if (intent === "unlock") await unlockStaffLogin(actor, { staffId });
     else return { status: "idle" };
     revalidatePath(USERS_PATH);
     return { redirect: `${USERS_PATH}/${staffId}?saved=updated` };

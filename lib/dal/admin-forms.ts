@@ -10,6 +10,7 @@ import { AppError, notFound, pgErrorCode } from "../errors";
 import type { FormFileInput } from "../validation/form-file";
 import type { FormLinkInput } from "../validation/services";
 import { writeAudit } from "./audit";
+import { commandOffice, resolveOptions, type CommandOptions } from "./command-options";
 import { invalidateReads } from "./read-cache";
 
 /** A form as the admin's list shows it: never the PDF's bytes, only what describes them. */
@@ -63,8 +64,14 @@ function fileValues(file: FormFileInput, now: Date) {
 }
 
 /** A new form with a link, an uploaded PDF or both (neither: 422 on the link). A taken code is a 409. */
-export async function createForm(actor: Actor, officeId: string, input: FormLinkInput & { slug: string }, file?: FormFileInput, now = new Date()): Promise<void> {
+/** A form of the actor's office (or of the office `officeId` names), by its code. */
+export type FormRef = { slug: string; officeId?: string };
+
+export async function createForm(actor: Actor, input: FormLinkInput & FormRef & { file?: FormFileInput }, options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { now } = resolveOptions(options);
+  const { file } = input;
   if (!input.url && !file) throw linkOrFile();
   const db = await getDb();
   try {
@@ -93,8 +100,11 @@ async function lockForm(tx: Executor, officeId: string, slug: string): Promise<F
   return form;
 }
 
-export async function updateForm(actor: Actor, officeId: string, slug: string, input: FormLinkInput): Promise<void> {
+export async function updateForm(actor: Actor, input: FormLinkInput & FormRef, _options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { slug } = input;
+  const values = Object.fromEntries(FIELDS.map((k) => [k, input[k]])) as FormLinkInput;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const form = await lockForm(tx, officeId, slug);
@@ -102,7 +112,7 @@ export async function updateForm(actor: Actor, officeId: string, slug: string, i
     if (changed.length === 0) return;
     // Emptying the link leaves a form without anything to download unless a PDF is stored.
     if (!input.url && !form.fileName) throw linkOrFile();
-    await tx.update(forms).set(input).where(eq(forms.id, form.id));
+    await tx.update(forms).set(values).where(eq(forms.id, form.id));
     await writeAudit(tx, {
       officeId,
       actor,
@@ -114,8 +124,11 @@ export async function updateForm(actor: Actor, officeId: string, slug: string, i
 }
 
 /** Stores (or replaces) the form's PDF; citizens' links to it stay the same address. */
-export async function setFormFile(actor: Actor, officeId: string, slug: string, file: FormFileInput, now = new Date()): Promise<void> {
+export async function setFormFile(actor: Actor, input: FormRef & { file: FormFileInput }, options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { now } = resolveOptions(options);
+  const { slug, file } = input;
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
@@ -131,8 +144,10 @@ export async function setFormFile(actor: Actor, officeId: string, slug: string, 
 }
 
 /** Deletes the form's PDF; a form without a link keeps it (422: add a link first, or delete the form). */
-export async function removeFormFile(actor: Actor, officeId: string, slug: string): Promise<void> {
+export async function removeFormFile(actor: Actor, input: FormRef, _options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { slug } = input;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const form = await lockForm(tx, officeId, slug);
@@ -145,8 +160,10 @@ export async function removeFormFile(actor: Actor, officeId: string, slug: strin
 }
 
 /** Deletes a form (its links from requirements go with it). */
-export async function deleteForm(actor: Actor, officeId: string, slug: string): Promise<void> {
+export async function deleteForm(actor: Actor, input: FormRef, _options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { slug } = input;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const form = await lockForm(tx, officeId, slug);

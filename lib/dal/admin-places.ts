@@ -10,6 +10,7 @@ import { getDb } from "../db";
 import { AppError, notFound, pgErrorCode } from "../errors";
 import type { CreatePlaceInput, CreatePlaceStaffInput, PlaceInput, SetPlaceSwitchInput } from "../validation/places";
 import { writeAudit } from "./audit";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { invalidateReads } from "./read-cache";
 import { hashStaffPassword, unsafeInsertStaff, type StaffUserDTO } from "./staff-users";
 
@@ -109,8 +110,8 @@ function asPlaceError(error: unknown): unknown {
  * services and requirements, its weekly sessions and its coming holidays are copied, and one counter serves
  * every copied service. One transaction with its audit row; a taken slug is a 409 and nothing is written.
  */
-export async function createPlace(actor: Actor, input: CreatePlaceInput, options: { now?: Date } = {}): Promise<{ slug: string }> {
-  const now = options.now ?? new Date();
+export async function createPlace(actor: Actor, input: CreatePlaceInput, options: CommandOptions = {}): Promise<{ slug: string }> {
+  const { now } = resolveOptions(options);
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
@@ -158,15 +159,19 @@ async function copyFromMain(tx: Executor, main: Office, placeId: string, now: Da
   return { services: serviceIds.length, sessions: sessions.length, holidays: holidays.length };
 }
 
+/** A service point of the actor's organisation, by its slug. */
+export type PlaceRef = { place: string };
+
 /** Edits a place's public details; audited with the changed values before and after. */
-export async function updatePlace(actor: Actor, slug: string, input: PlaceInput, options: { now?: Date } = {}): Promise<void> {
-  const now = options.now ?? new Date();
+export async function updatePlace(actor: Actor, input: PlaceInput & PlaceRef, options: CommandOptions = {}): Promise<void> {
+  const { now } = resolveOptions(options);
+  const { place: slug, ...details } = input;
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
       const main = await requireMainOffice(actor, tx);
       const place = await lockPlace(tx, main, slug);
-      const values = placeValues(input);
+      const values = placeValues(details);
       const changed = PLACE_FIELDS.filter((k) => place[k] !== values[k]);
       if (changed.length === 0) return;
       await tx.update(offices).set({ ...values, updatedAt: now }).where(eq(offices.id, place.id));
@@ -184,8 +189,9 @@ export async function updatePlace(actor: Actor, slug: string, input: PlaceInput,
 }
 
 /** Lists a place to citizens (or hides it), or marks it as the training place (or not). */
-export async function setPlaceSwitch(actor: Actor, slug: string, input: SetPlaceSwitchInput, options: { now?: Date } = {}): Promise<void> {
-  const now = options.now ?? new Date();
+export async function setPlaceSwitch(actor: Actor, input: SetPlaceSwitchInput & PlaceRef, options: CommandOptions = {}): Promise<void> {
+  const { now } = resolveOptions(options);
+  const slug = input.place;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const main = await requireMainOffice(actor, tx);
@@ -202,8 +208,9 @@ export async function setPlaceSwitch(actor: Actor, slug: string, input: SetPlace
  * admin while the place has no active admin; after that the place's own admin manages its staff (409).
  * Same password rules and argon2 hash as every account; audited in both offices.
  */
-export async function createPlaceStaff(actor: Actor, slug: string, input: CreatePlaceStaffInput, options: { now?: Date } = {}): Promise<StaffUserDTO> {
-  const now = options.now ?? new Date();
+export async function createPlaceStaff(actor: Actor, input: CreatePlaceStaffInput & PlaceRef, options: CommandOptions = {}): Promise<StaffUserDTO> {
+  const { now } = resolveOptions(options);
+  const slug = input.place;
   const db = await getDb();
   await requireMainOffice(actor, db);
   const passwordHash = await hashStaffPassword(input.password);

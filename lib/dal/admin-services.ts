@@ -9,6 +9,7 @@ import { AppError, pgErrorCode, type FieldErrors } from "../errors";
 import type { DocumentCopy, RequirementKind } from "../requirements";
 import type { CreateServiceInput, RequirementInput, ServiceInput } from "../validation/services";
 import { writeAudit } from "./audit";
+import { commandOffice, resolveOptions, type CommandOptions } from "./command-options";
 import { invalidateReads } from "./read-cache";
 
 export type AdminServiceRow = Pick<Service, "slug" | "name" | "nameEn" | "category" | "categoryEn" | "queueLetter" | "dailyCap" | "isActive" | "position"> & { requirementCount: number };
@@ -99,8 +100,13 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createService(actor: Actor, officeId: string, input: CreateServiceInput, now = new Date()): Promise<{ slug: string }> {
+/** A service of the actor's office (or of the office `officeId` names), by its slug. */
+export type ServiceRef = { slug: string; officeId?: string };
+
+export async function createService(actor: Actor, input: CreateServiceInput & { officeId?: string }, options: CommandOptions = {}): Promise<{ slug: string }> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { now } = resolveOptions(options);
   const db = await getDb();
   return run(() =>
     db.transaction(async (tx) => {
@@ -115,8 +121,11 @@ export async function createService(actor: Actor, officeId: string, input: Creat
   );
 }
 
-export async function updateService(actor: Actor, officeId: string, slug: string, input: ServiceInput, now = new Date()): Promise<void> {
+export async function updateService(actor: Actor, input: ServiceInput & ServiceRef, options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { now } = resolveOptions(options);
+  const { slug } = input;
   const db = await getDb();
   await run(() =>
     db.transaction(async (tx) => {
@@ -133,8 +142,11 @@ export async function updateService(actor: Actor, officeId: string, slug: string
 }
 
 /** Deactivating hides the service from citizens and new bookings; existing bookings stay as they are. */
-export async function setServiceActive(actor: Actor, officeId: string, slug: string, active: boolean, now = new Date()): Promise<void> {
+export async function setServiceActive(actor: Actor, input: ServiceRef & { active: boolean }, options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { now } = resolveOptions(options);
+  const { slug, active } = input;
   const db = await getDb();
   await run(() =>
     db.transaction(async (tx) => {
@@ -147,8 +159,10 @@ export async function setServiceActive(actor: Actor, officeId: string, slug: str
 }
 
 /** Replaces the service's requirements with these rows, in order; each may link one of the office's forms. */
-export async function replaceRequirements(actor: Actor, officeId: string, slug: string, rows: RequirementInput[]): Promise<void> {
+export async function replaceRequirements(actor: Actor, input: ServiceRef & { requirements: RequirementInput[] }, _options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { slug, requirements: rows } = input;
   const db = await getDb();
   await run(() =>
     db.transaction(async (tx) => {

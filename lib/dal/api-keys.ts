@@ -43,7 +43,7 @@ function officeOf(actor: Actor): string {
 export async function createApiKey(
   actor: Actor,
   input: CreateApiKeyInput & { officeId?: string },
-  options: { via?: "cli" } = {},
+  options: CommandOptions & { via?: "cli" } = {},
 ): Promise<{ apiKey: ApiKeyDTO; key: string }> {
   const officeId = input.officeId ?? officeOf(actor);
   assertCan(actor, "api_keys.manage", officeId);

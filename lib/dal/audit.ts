@@ -15,8 +15,22 @@ export type AuditEntry = {
 
 /** Writes the audit row inside the caller's transaction, so the change and its record commit together. */
 export async function writeAudit(tx: Executor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLogs).values(auditRow(entry));
+}
+
+/** Rows per INSERT: eight columns each stay well under PostgreSQL's 65,535 bind parameters. */
+const AUDIT_BATCH = 1000;
+
+/** Many audit rows (a bulk change: one per booking), in as few statements as the parameter limit allows. */
+export async function writeAudits(tx: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH) {
+    await tx.insert(auditLogs).values(entries.slice(i, i + AUDIT_BATCH).map(auditRow));
+  }
+}
+
+function auditRow(entry: AuditEntry): typeof auditLogs.$inferInsert {
   const { actor } = entry;
-  await tx.insert(auditLogs).values({
+  return {
     officeId: entry.officeId,
     actorType: actor.type,
     actorStaffId: actor.type === "staff" ? actor.staffId : null,
@@ -25,5 +39,5 @@ export async function writeAudit(tx: Executor, entry: AuditEntry): Promise<void>
     bookingId: entry.bookingId ?? null,
     details: entry.details ?? null,
     ip: entry.ip ?? ("ip" in actor ? (actor.ip ?? null) : null),
-  });
+  };
 }

@@ -11,7 +11,7 @@ import type { Locale, MessageKey } from "../i18n/messages";
 import { verifyManageToken } from "../manage-token";
 import { assertTransition, canTransition, QUEUE_TRANSITIONS, type QueueAction } from "../queue-transitions";
 import { formatQueueNumber } from "../reference";
-import { writeAudit } from "./audit";
+import { writeAudit, writeAudits } from "./audit";
 import { resolveOptions, type CommandOptions } from "./command-options";
 import { selectEntry, type QueueEntryDTO } from "./booking-dto";
 import { provesNik } from "./booking-rules";
@@ -128,8 +128,7 @@ export async function changeBooking<T = QueueEntryDTO>(actor: Actor, spec: Chang
 }
 
 /** A change many bookings of one office undergo at once, inside the caller's transaction. */
-export type BulkChange = {
-  bookingIds: readonly string[];
+export type BulkChange = BulkSelection & {
   action: QueueAction;
   /** What every moved row gets besides its status (e.g. `cancelledAt`). */
   set?: Partial<typeof bookings.$inferInsert>;
@@ -138,22 +137,30 @@ export type BulkChange = {
 };
 
 /**
+ * Which bookings of the office: these ids (an outage, a closure: the caller chose them), or those a
+ * condition matches (the expiry sweep), at most `limit` of them, skipping rows another transaction holds
+ * (`skipLocked`: the sweep never waits for an operator or a second sweep; a skipped row is taken next time).
+ */
+export type BulkSelection =
+  | { bookingIds: readonly string[]; where?: undefined; limit?: undefined; skipLocked?: undefined }
+  | { bookingIds?: undefined; where: SQL; limit?: number; skipLocked?: boolean };
+
+/**
  * The bulk twin of `changeBooking`, for an outage or a closure cancelling a day's bookings in the
- * transaction that declared it (the caller checked the permission): locks the bookings in id order, so two
- * bulk changes over the same rows never deadlock and a single change waits for them; keeps the ones the
- * transition table lets `action` move (the others are left as they are: someone checked in is at the
- * office already); moves them to the table's status in one UPDATE, with one audit row each (from/to, as
- * `applyChange` writes) and one queue event for the office. Returns the moved bookings as they were.
+ * transaction that declared it (the caller checked the permission), and for the system's expiry sweep:
+ * locks the bookings in id order, so two bulk changes over the same rows never deadlock and a single
+ * change waits for them; keeps the ones the transition table lets `action` move (the others are left as
+ * they are: someone checked in is at the office already); moves them to the table's status in one UPDATE,
+ * with their audit rows (from/to, as `applyChange` writes) in one INSERT and one queue event for the
+ * office. Returns the moved bookings as they were.
  */
 export async function changeBookings(actor: Actor, scope: { tx: Executor; office: Office; now: Date }, spec: BulkChange): Promise<Booking[]> {
   const { tx, office, now } = scope;
-  if (spec.bookingIds.length === 0) return [];
-  const rows = await tx
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.officeId, office.id), inArray(bookings.id, [...spec.bookingIds])))
-    .orderBy(asc(bookings.id))
-    .for("update");
+  if (spec.bookingIds?.length === 0) return [];
+  const which = spec.bookingIds ? inArray(bookings.id, [...spec.bookingIds]) : spec.where;
+  const query = tx.select().from(bookings).where(and(eq(bookings.officeId, office.id), which)).orderBy(asc(bookings.id)).$dynamic();
+  if (spec.limit !== undefined) query.limit(spec.limit);
+  const rows = await query.for("update", spec.skipLocked ? { skipLocked: true } : {});
   const moving = rows.filter((b) => canTransition(spec.action, b.status));
   if (moving.length === 0) return [];
   const to = QUEUE_TRANSITIONS[spec.action].to;
@@ -161,9 +168,10 @@ export async function changeBookings(actor: Actor, scope: { tx: Executor; office
     .update(bookings)
     .set({ ...spec.set, status: to, updatedAt: now })
     .where(inArray(bookings.id, moving.map((b) => b.id)));
-  for (const b of moving) {
-    await writeAudit(tx, { officeId: office.id, actor, action: spec.audit, bookingId: b.id, details: { from: b.status, to, ...spec.details?.(b) } });
-  }
+  await writeAudits(
+    tx,
+    moving.map((b) => ({ officeId: office.id, actor, action: spec.audit, bookingId: b.id, details: { from: b.status, to, ...spec.details?.(b) } })),
+  );
   await publishQueueEvent(tx, { officeId: office.id, kind: "update", at: now.toISOString() });
   return moving;
 }

@@ -1,3 +1,5 @@
+import type { Actor } from "../auth/actor";
+import { AppError } from "../errors";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/messages";
 
 /**
@@ -8,4 +10,15 @@ export type CommandOptions = { now?: Date; locale?: Locale };
 
 export function resolveOptions(options: CommandOptions = {}): { now: Date; locale: Locale } {
   return { now: options.now ?? new Date(), locale: options.locale ?? DEFAULT_LOCALE };
+}
+
+/**
+ * The office a command acts on: the one `input.officeId` names (the command line's system actor always
+ * names one; a staff member may name another they are allowed to manage), else the actor's own. Nothing
+ * the actor already carries is passed again. The caller still checks the permission for it.
+ */
+export function commandOffice(actor: Actor, input: { officeId?: string }): string {
+  const officeId = input.officeId ?? ("officeId" in actor ? actor.officeId : undefined);
+  if (!officeId) throw new AppError("validation", "error.validation");
+  return officeId;
 }

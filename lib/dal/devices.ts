@@ -44,7 +44,7 @@ function toDTO(row: typeof devices.$inferSelect): DeviceDTO {
 }
 
 /** Registers a screen for the actor's office. The plain token is returned this once; only its hash is kept. */
-export async function createDevice(actor: Actor, input: CreateDeviceInput): Promise<{ device: DeviceDTO; token: string }> {
+export async function createDevice(actor: Actor, input: CreateDeviceInput, _options: CommandOptions = {}): Promise<{ device: DeviceDTO; token: string }> {
   assertCan(actor, "devices.manage");
   const officeId = officeOf(actor);
   const token = createToken();
@@ -87,7 +87,8 @@ export async function revokeDevice(actor: Actor, input: { deviceId: string }, op
 }
 
 /** A new activation link for a device whose screen lost its cookie; the old token stops working. */
-export async function reissueDeviceToken(actor: Actor, deviceId: string): Promise<{ device: DeviceDTO; token: string }> {
+export async function reissueDeviceToken(actor: Actor, input: { deviceId: string }, _options: CommandOptions = {}): Promise<{ device: DeviceDTO; token: string }> {
+  const { deviceId } = input;
   assertCan(actor, "devices.manage");
   const officeId = officeOf(actor);
   const token = createToken();

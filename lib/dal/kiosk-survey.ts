@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { withReferenceGuard } from "../limits/reference-guard";
 import { AppError } from "../errors";
-import type { Locale } from "../i18n/messages";
+import type { CommandOptions } from "./command-options";
 import { formatReference, isReference, normalizeReference } from "../reference";
 import type { SurveyAnswers } from "../validation/survey";
 import { consumeRateLimit } from "./rate-limit";
@@ -15,7 +15,6 @@ const KIOSK_SURVEY_ATTEMPTS_PER_MINUTE = 30;
 
 export type KioskSurveyVisit = { reference: string; referenceDisplay: string; serviceName: string; date: string };
 
-type Options = { locale?: Locale; now?: Date };
 
 /** Only an activated kiosk, within its allowance; misses count per reference and kiosk (no phone digits at a kiosk). */
 async function asKiosk<T>(actor: Actor, reference: string, now: Date | undefined, run: () => Promise<T>): Promise<T> {
@@ -29,7 +28,7 @@ async function asKiosk<T>(actor: Actor, reference: string, now: Date | undefined
  * The kiosk's first survey step: the reference of a visit finished at this office, not yet rated. Another
  * office's visit reads as not found, so a kiosk cannot tell which references exist elsewhere.
  */
-export async function getKioskSurveyVisit(actor: Actor, rawReference: string, options: Options = {}): Promise<KioskSurveyVisit> {
+export async function getKioskSurveyVisit(actor: Actor, rawReference: string, options: CommandOptions = {}): Promise<KioskSurveyVisit> {
   const reference = normalizeReference(rawReference);
   return asKiosk(actor, reference, options.now, async () => {
     const visit = isReference(reference) ? await findSurveyVisit(reference) : null;
@@ -41,7 +40,7 @@ export async function getKioskSurveyVisit(actor: Actor, rawReference: string, op
 }
 
 /** The sheet, through the web survey's own recording (one per served visit), by the kiosk actor. */
-export async function recordKioskSurvey(actor: Actor, input: SurveyAnswers & { reference: string }, options: Options = {}): Promise<void> {
+export async function recordKioskSurvey(actor: Actor, input: SurveyAnswers & { reference: string }, options: CommandOptions = {}): Promise<void> {
   const reference = normalizeReference(input.reference);
   await asKiosk(actor, reference, options.now, () => submitSurvey(actor, { ...input, reference }, { now: options.now }));
 }

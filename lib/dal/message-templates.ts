@@ -10,6 +10,7 @@ import { MESSAGE_KINDS } from "../messages/template-rules";
 import { DEFAULT_TEMPLATES, type MessageKind, type Template } from "../messages/templates";
 import type { TemplateInput } from "../validation/message-templates";
 import { writeAudit } from "./audit";
+import { commandOffice, resolveOptions, type CommandOptions } from "./command-options";
 
 export type TemplateEntry = Template & { kind: MessageKind; language: Locale; isCustom: boolean };
 
@@ -32,9 +33,14 @@ export async function getTemplate(actor: Actor, officeId: string, kind: MessageK
   return entry;
 }
 
+/** Which template: a kind and a language, of the actor's office unless `officeId` names another. */
+export type TemplateRef = { kind: MessageKind; language: Locale; officeId?: string };
+
 /** Saves the office's text for one kind and language (audited, before and after); the next message sent uses it. */
-export async function saveTemplate(actor: Actor, officeId: string, input: TemplateInput, now = new Date()): Promise<void> {
+export async function saveTemplate(actor: Actor, input: TemplateInput & { officeId?: string }, options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { now } = resolveOptions(options);
   const kind = input.kind as MessageKind;
   const language = input.language as Locale;
   const db = await getDb();
@@ -56,8 +62,10 @@ export async function saveTemplate(actor: Actor, officeId: string, input: Templa
 }
 
 /** Back to the default text: the office's row goes (audited with what it held). */
-export async function resetTemplate(actor: Actor, officeId: string, kind: MessageKind, language: Locale): Promise<void> {
+export async function resetTemplate(actor: Actor, input: TemplateRef, _options: CommandOptions = {}): Promise<void> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { kind, language } = input;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [removed] = await tx

@@ -10,6 +10,7 @@ import { getDb } from "../db";
 import { AppError, pgErrorCode } from "../errors";
 import { OFFICE_SETTING_KEYS, type OfficeSettingsInput } from "../validation/office-settings";
 import { writeAudit } from "./audit";
+import { commandOffice, resolveOptions, type CommandOptions } from "./command-options";
 import { loadDayPlans, loadUsage } from "./calendar";
 import { invalidateReads } from "./read-cache";
 
@@ -28,6 +29,11 @@ function settingsOf(office: Office): OfficeSettings {
   return { ...s, bookingOpensAt: office.bookingOpensAt.slice(0, 5), bookingCutoffAt: office.bookingCutoffAt.slice(0, 5) };
 }
 
+/** The settings alone (the office a command names is not one of them). */
+function pickSettings(input: OfficeSettingsInput): OfficeSettings {
+  return Object.fromEntries(OFFICE_SETTING_KEYS.map((key) => [key, input[key]])) as OfficeSettings;
+}
+
 export async function getOfficeSettings(actor: Actor, officeId: string): Promise<OfficeSettings> {
   assertCan(actor, "settings.manage", officeId);
   const db = await getDb();
@@ -41,8 +47,15 @@ export async function getOfficeSettings(actor: Actor, officeId: string): Promise
  * then drops the read cache so the next citizen page (in this process; others within a second) uses them.
  * The database's CHECK constraints still apply: a value that slips past the schema is a 422, nothing written.
  */
-export async function updateOfficeSettings(actor: Actor, officeId: string, input: OfficeSettingsInput, now = new Date()): Promise<{ changed: string[] }> {
+export async function updateOfficeSettings(
+  actor: Actor,
+  input: OfficeSettingsInput & { officeId?: string },
+  options: CommandOptions = {},
+): Promise<{ changed: string[] }> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { now } = resolveOptions(options);
+  const settings = pickSettings(input);
   const db = await getDb();
   let changed: string[] = [];
   try {
@@ -50,11 +63,11 @@ export async function updateOfficeSettings(actor: Actor, officeId: string, input
       const [office] = await tx.select().from(offices).where(eq(offices.id, officeId)).for("update");
       if (!office) throw new AppError("not_found", "error.pageNotFound");
       const before = settingsOf(office);
-      changed = OFFICE_SETTING_KEYS.filter((key) => before[key] !== input[key]);
+      changed = OFFICE_SETTING_KEYS.filter((key) => before[key] !== settings[key]);
       if (changed.length === 0) return;
       const pick = (s: OfficeSettings) => Object.fromEntries(changed.map((k) => [k, s[k as keyof OfficeSettings]]));
-      await tx.update(offices).set({ ...input, updatedAt: now }).where(eq(offices.id, officeId));
-      await writeAudit(tx, { officeId, actor, action: "office.settings_update", details: { before: pick(before), after: pick(input) } });
+      await tx.update(offices).set({ ...settings, updatedAt: now }).where(eq(offices.id, officeId));
+      await writeAudit(tx, { officeId, actor, action: "office.settings_update", details: { before: pick(before), after: pick(settings) } });
     });
   } catch (error) {
     if (pgErrorCode(error).code === "23514") throw new AppError("validation", "error.validation", { fields: { _: ["field.invalid"] } });
@@ -68,14 +81,21 @@ export async function updateOfficeSettings(actor: Actor, officeId: string, input
  * What the change would do to the next `days` dates from today: the online places left per date under the
  * current settings and under the proposed ones (same usage, same schedule). Reads only.
  */
-export async function previewOfficeSettings(actor: Actor, officeId: string, input: OfficeSettingsInput, now = new Date(), days = PREVIEW_DAYS): Promise<PreviewDay[]> {
+export async function previewOfficeSettings(
+  actor: Actor,
+  input: OfficeSettingsInput & { officeId?: string },
+  options: CommandOptions & { days?: number } = {},
+): Promise<PreviewDay[]> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
+  const { now } = resolveOptions(options);
+  const days = options.days ?? PREVIEW_DAYS;
   const db = await getDb();
   // A transaction so the plans are read fresh (never the read cache) for the proposed office as for the current one.
   return db.transaction(async (tx) => {
     const [office] = await tx.select().from(offices).where(eq(offices.id, officeId));
     if (!office) throw new AppError("not_found", "error.pageNotFound");
-    const proposed: Office = { ...office, ...input };
+    const proposed: Office = { ...office, ...pickSettings(input) };
     const from = localDate(now, office.timezone);
     const to = addDays(from, days - 1);
     const [plansBefore, plansAfter] = [await loadDayPlans(tx, office, from, to), await loadDayPlans(tx, proposed, from, to)];

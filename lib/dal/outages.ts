@@ -282,7 +282,8 @@ export async function listPublicOutages(officeSlug: string | undefined, locale: 
 }
 
 /** What the staff form offers: today in office time, the office's session starts, its active services. */
-export async function getOutageFormOptions(actor: Actor, locale: Locale, now = new Date()) {
+export async function getOutageFormOptions(actor: Actor, options: CommandOptions = {}) {
+  const { now, locale } = resolveOptions(options);
   assertCan(actor, "outage.manage");
   if (!("officeId" in actor)) throw new AppError("forbidden", "error.forbidden");
   const db = await getDb();

@@ -61,8 +61,8 @@ async function findProven(db: Executor, reference: string, proof: RebookProof, n
 }
 
 /** The page's view: why, until when, and the sessions the citizen may move to now (with their priority). */
-export async function findPriorityRebooking(input: { reference: string } & RebookProof, ctx: { t: Translator; now?: Date }): Promise<PriorityRebookView> {
-  const now = ctx.now ?? new Date();
+export async function getPriorityRebooking(input: { reference: string } & RebookProof, options: { t: Translator; now?: Date }): Promise<PriorityRebookView> {
+  const now = options.now ?? new Date();
   const db = await getDb();
   const { booking, service, office, right } = await findProven(db, input.reference, input, now);
   const state = right.usedAt ? "used" : right.expiresAt <= now ? "expired" : "open";
@@ -71,7 +71,7 @@ export async function findPriorityRebooking(input: { reference: string } & Reboo
     const [nb] = await db.select({ reference: bookings.reference }).from(bookings).where(eq(bookings.id, right.newBookingId));
     newReference = nb?.reference ?? null;
   }
-  const t = ctx.t;
+  const t = options.t;
   return {
     reference: booking.reference,
     office: { slug: office.slug, name: office.name },

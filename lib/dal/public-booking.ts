@@ -20,7 +20,7 @@ export type Confirmation = { booking: BookingDTO; requirements: RequirementDTO[]
  * sees the full name and may change it. Misses are limited per address (`ip`: the rate-limit key) so
  * references cannot be walked; 429 (AppError) once used up, except for the proven owner.
  */
-export async function getConfirmation(rawReference: string, locale: Locale, manageToken?: string, ip: string = UNTRUSTED_CLIENT): Promise<Confirmation | null> {
+export async function findConfirmation(rawReference: string, locale: Locale, manageToken?: string, ip: string = UNTRUSTED_CLIENT): Promise<Confirmation | null> {
   const reference = normalizeReference(rawReference);
   const isOwner = isReference(reference) && verifyManageToken(manageToken, reference);
   if (!isOwner) await assertReferenceMissesLeft(ip);
@@ -45,9 +45,9 @@ export async function getConfirmation(rawReference: string, locale: Locale, mana
 export const RATE_LIMITED = "rate_limited" as const;
 
 /** For pages: the confirmation, null for a 404, or RATE_LIMITED to show a "try again later" message. */
-export async function findConfirmationForPage(...args: Parameters<typeof getConfirmation>): Promise<Confirmation | null | typeof RATE_LIMITED> {
+export async function findConfirmationForPage(...args: Parameters<typeof findConfirmation>): Promise<Confirmation | null | typeof RATE_LIMITED> {
   try {
-    return await getConfirmation(...args);
+    return await findConfirmation(...args);
   } catch (error) {
     if (isAppError(error) && error.code === "rate_limited") return RATE_LIMITED;
     throw error;

@@ -5,6 +5,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
 import { addDays, daysBetween, isoWeekday, localDate, normalizeTime } from "../dates";
 import { getDb } from "../db";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { requireOfficeById } from "./offices";
 import { loadDayPlans, loadUsage } from "./calendar";
 import type { Note } from "../schedule";
@@ -39,16 +40,17 @@ export type ScheduleMonth = {
 /**
  * The month as the schedule page shows it, in whole weeks (Monday first): every date's plan (closures
  * with their reason, special days, own caps, per-session capacities) with what is booked, and the
- * weekly template (`asked` month `YYYY-MM`, else this month). For admins, and supervisors (who may close today's sessions).
+ * weekly template (`month` `YYYY-MM`, else this month). For admins, and supervisors (who may close today's sessions).
  */
-export async function getScheduleMonth(actor: Actor, asked: string | undefined, now = new Date()): Promise<ScheduleMonth> {
+export async function getScheduleMonth(actor: Actor, input: { month?: string } = {}, options: CommandOptions = {}): Promise<ScheduleMonth> {
+  const { now } = resolveOptions(options);
   if (!("officeId" in actor)) assertCan(actor, "schedule.manage");
   const office = await requireOfficeById((actor as { officeId: string }).officeId);
   if (!can(actor, "schedule.manage")) assertCan(actor, "schedule.close_session", office.id);
   else assertCan(actor, "schedule.manage", office.id);
   const db = await getDb();
   const today = localDate(now, office.timezone);
-  const month = asked ?? today.slice(0, 7);
+  const month = input.month ?? today.slice(0, 7);
   const first = `${month}-01`;
   const from = addDays(first, -(isoWeekday(first) - 1));
   const lastOfMonth = addDays(addDays(first, 31).slice(0, 8) + "01", -1);

@@ -9,6 +9,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { CloseScheduleInput, OnConflict, OpenDayInput, ReopenScheduleInput, SetCapacityInput } from "../validation/schedule";
 import { writeAudit } from "./audit";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { loadDayPlan } from "./calendar";
 import { findOffice, requireOfficeById } from "./offices";
 import type { PublicReason } from "./priority-rebooking";
@@ -24,12 +25,11 @@ export type ScheduleChangeResult = {
   kept: AffectedBooking[];
 };
 
-type Ctx = { now?: Date };
 /** A change's own write: the audit row's before and after, and the caps the safety rule checks bookings against. */
 export type ScheduleWrite = (tx: Executor, office: Office) => Promise<{ before: unknown; after: unknown; targets: CapTarget[] }>;
 
-/** The office a change is for: the slug given (an integration may name its own office), else the actor's. */
-export async function resolveScheduleOffice(actor: Actor, slug: string | undefined): Promise<Office> {
+/** The office a change is for: the slug given (an integration may name its own office; unknown: 404), else the actor's. */
+export async function requireScheduleOffice(actor: Actor, slug: string | undefined): Promise<Office> {
   if (slug) {
     const office = await findOffice(slug);
     if (!office) throw new AppError("not_found", "schedule.error.officeUnknown");
@@ -116,9 +116,9 @@ async function requireSession(tx: Executor, office: Office, date: string, sessio
  * What every dated change starts with: the office, the permission (`who`: "supervisor" lets a supervisor
  * close or reopen a session of today; everything else is the admin's) and no date in the past.
  */
-async function startDatedChange(actor: Actor, input: { office?: string; date: string; session?: string }, ctx: Ctx, who: "supervisor" | "admin") {
-  const now = ctx.now ?? new Date();
-  const office = await resolveScheduleOffice(actor, input.office);
+async function startDatedChange(actor: Actor, input: { office?: string; date: string; session?: string }, options: CommandOptions, who: "supervisor" | "admin") {
+  const { now } = resolveOptions(options);
+  const office = await requireScheduleOffice(actor, input.office);
   if (who === "supervisor") assertMayChange(actor, office, input.date, input.session, now);
   else assertCan(actor, "schedule.manage", office.id);
   assertNotPast(office, input.date, now);
@@ -159,8 +159,8 @@ function deleteSessionOverride(tx: Executor, officeId: string, date: string, ses
 }
 
 /** Closes a date or one session with a public reason; bookings there need `onConflict`. */
-export async function closeSchedule(actor: Actor, input: CloseScheduleInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const { now, office } = await startDatedChange(actor, input, ctx, "supervisor");
+export async function closeSchedule(actor: Actor, input: CloseScheduleInput, options: CommandOptions = {}): Promise<ScheduleChangeResult> {
+  const { now, office } = await startDatedChange(actor, input, options, "supervisor");
   const { date, session, reason } = input;
   const reasonEn = input.reasonEn ?? null;
   return runScheduleChange(actor, office, { action: "schedule.close", date, session, reason: { id: reason, en: reasonEn }, onConflict: input.onConflict, now }, async (tx) => {
@@ -182,8 +182,8 @@ export async function closeSchedule(actor: Actor, input: CloseScheduleInput, ctx
 }
 
 /** Undoes a closure of a date or a session (404 when it is not closed). */
-export async function reopenSchedule(actor: Actor, input: ReopenScheduleInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const { now, office } = await startDatedChange(actor, input, ctx, "supervisor");
+export async function reopenSchedule(actor: Actor, input: ReopenScheduleInput, options: CommandOptions = {}): Promise<ScheduleChangeResult> {
+  const { now, office } = await startDatedChange(actor, input, options, "supervisor");
   const { date, session } = input;
   return runScheduleChange(actor, office, { action: "schedule.reopen", date, session, now }, async (tx) => {
     const removed = session ? await deleteSessionOverride(tx, office.id, date, session, "closed") : await deleteDateOverride(tx, office.id, date, "closed");
@@ -193,8 +193,8 @@ export async function reopenSchedule(actor: Actor, input: ReopenScheduleInput, c
 }
 
 /** A date's or a session's own capacity; below what is booked needs `onConflict`. */
-export async function setScheduleCapacity(actor: Actor, input: SetCapacityInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const { now, office } = await startDatedChange(actor, input, ctx, "admin");
+export async function setScheduleCapacity(actor: Actor, input: SetCapacityInput, options: CommandOptions = {}): Promise<ScheduleChangeResult> {
+  const { now, office } = await startDatedChange(actor, input, options, "admin");
   const { date, session, capacity } = input;
   return runScheduleChange(actor, office, { action: "schedule.capacity", date, session, onConflict: input.onConflict, now }, async (tx) => {
     if (session) {
@@ -215,8 +215,8 @@ export async function setScheduleCapacity(actor: Actor, input: SetCapacityInput,
 }
 
 /** Back to the template's capacity for a date or a session (404 when there is no own capacity). */
-export async function resetScheduleCapacity(actor: Actor, input: ReopenScheduleInput & { onConflict?: OnConflict }, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const { now, office } = await startDatedChange(actor, input, ctx, "admin");
+export async function resetScheduleCapacity(actor: Actor, input: ReopenScheduleInput & { onConflict?: OnConflict }, options: CommandOptions = {}): Promise<ScheduleChangeResult> {
+  const { now, office } = await startDatedChange(actor, input, options, "admin");
   const { date, session } = input;
   return runScheduleChange(actor, office, { action: "schedule.capacity_reset", date, session, onConflict: input.onConflict, now }, async (tx) => {
     if (session) {
@@ -233,8 +233,8 @@ export async function resetScheduleCapacity(actor: Actor, input: ReopenScheduleI
 }
 
 /** A special opening day (e.g. Layanan Sabtu) with its own daily cap, using that weekday's sessions. */
-export async function openScheduleDay(actor: Actor, input: OpenDayInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
-  const { now, office } = await startDatedChange(actor, input, ctx, "admin");
+export async function openScheduleDay(actor: Actor, input: OpenDayInput, options: CommandOptions = {}): Promise<ScheduleChangeResult> {
+  const { now, office } = await startDatedChange(actor, input, options, "admin");
   const { date, dailyCap, reason } = input;
   return runScheduleChange(actor, office, { action: "schedule.open_day", date, onConflict: input.onConflict, now }, async (tx) => {
     const before = await dateOverrideOf(tx, office.id, date);

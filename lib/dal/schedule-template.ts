@@ -8,10 +8,10 @@ import { addDays, isoWeekday, localDate, normalizeTime } from "../dates";
 import { AppError } from "../errors";
 import { parseClosureList, type ClosureLineProblem } from "../schedule-import";
 import type { AddWeeklySessionInput, OnConflict, UpdateWeeklySessionInput, WeeklySessionRef } from "../validation/schedule";
-import { resolveScheduleOffice, runScheduleChange, type ScheduleChangeResult, type ScheduleWrite } from "./schedule-changes";
+import { resolveOptions, type CommandOptions } from "./command-options";
+import { requireScheduleOffice, runScheduleChange, type ScheduleChangeResult, type ScheduleWrite } from "./schedule-changes";
 import type { CapTarget } from "./schedule-safety";
 
-type Ctx = { now?: Date };
 
 /** 422 for a pasted list with bad lines: every bad line, so they can all be fixed at once. */
 export class ImportLinesError extends AppError {
@@ -63,9 +63,9 @@ type WeeklyWrite = (tx: Executor, office: Office, now: Date) => ReturnType<Sched
  * A change to the weekly template (admins only, the actor's office): it reaches the weekday's dates from
  * today through the last bookable one, audited under the first of them.
  */
-async function runWeeklyChange(actor: Actor, action: string, ref: WeeklySessionRef, ctx: Ctx, write: WeeklyWrite): Promise<ScheduleChangeResult> {
-  const now = ctx.now ?? new Date();
-  const office = await resolveScheduleOffice(actor, undefined);
+async function runWeeklyChange(actor: Actor, action: string, ref: WeeklySessionRef, options: CommandOptions, write: WeeklyWrite): Promise<ScheduleChangeResult> {
+  const { now } = resolveOptions(options);
+  const office = await requireScheduleOffice(actor, undefined);
   assertCan(actor, "schedule.manage", office.id);
   const dates = upcomingDates(office, ref.weekday, now);
   const date = dates[0] ?? localDate(now, office.timezone);
@@ -73,9 +73,9 @@ async function runWeeklyChange(actor: Actor, action: string, ref: WeeklySessionR
 }
 
 /** Adds a weekly session; sessions of a weekday never overlap (a break, e.g. Friday prayer, is a gap). */
-export async function addWeeklySession(actor: Actor, input: AddWeeklySessionInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
+export async function addWeeklySession(actor: Actor, input: AddWeeklySessionInput, options: CommandOptions = {}): Promise<ScheduleChangeResult> {
   const { weekday, startsAt, endsAt, capacity } = input;
-  return runWeeklyChange(actor, "schedule.weekly_add", { weekday, startsAt }, ctx, async (tx, office) => {
+  return runWeeklyChange(actor, "schedule.weekly_add", { weekday, startsAt }, options, async (tx, office) => {
     const sameDay = await tx.select().from(weeklySessions).where(and(eq(weeklySessions.officeId, office.id), eq(weeklySessions.weekday, weekday))).for("update");
     if (sameDay.some((s) => normalizeTime(s.startsAt) < endsAt && startsAt < normalizeTime(s.endsAt))) {
       throw new AppError("validation", "error.validation", { fields: { startsAt: ["schedule.field.overlap"] } });
@@ -87,9 +87,9 @@ export async function addWeeklySession(actor: Actor, input: AddWeeklySessionInpu
 }
 
 /** Changes a weekly session's capacity; upcoming dates booked past it need `onConflict`. */
-export async function updateWeeklySession(actor: Actor, input: UpdateWeeklySessionInput, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
+export async function updateWeeklySession(actor: Actor, input: UpdateWeeklySessionInput, options: CommandOptions = {}): Promise<ScheduleChangeResult> {
   const { weekday, startsAt, capacity } = input;
-  return runWeeklyChange(actor, "schedule.weekly_update", input, ctx, async (tx, office, now) => {
+  return runWeeklyChange(actor, "schedule.weekly_update", input, options, async (tx, office, now) => {
     const row = await requireWeekly(tx, office.id, weekday, startsAt);
     await tx.update(weeklySessions).set({ capacity }).where(eq(weeklySessions.id, row.id));
     return { before: { weekday, startsAt, capacity: row.capacity }, after: { weekday, startsAt, capacity }, targets: await templateTargets(tx, office, weekday, startsAt, capacity, now) };
@@ -97,9 +97,9 @@ export async function updateWeeklySession(actor: Actor, input: UpdateWeeklySessi
 }
 
 /** Removes a weekly session; upcoming bookings in it need `onConflict`. */
-export async function removeWeeklySession(actor: Actor, input: WeeklySessionRef, ctx: Ctx = {}): Promise<ScheduleChangeResult> {
+export async function removeWeeklySession(actor: Actor, input: WeeklySessionRef, options: CommandOptions = {}): Promise<ScheduleChangeResult> {
   const { weekday, startsAt } = input;
-  return runWeeklyChange(actor, "schedule.weekly_remove", input, ctx, async (tx, office, now) => {
+  return runWeeklyChange(actor, "schedule.weekly_remove", input, options, async (tx, office, now) => {
     const row = await requireWeekly(tx, office.id, weekday, startsAt);
     await tx.delete(weeklySessions).where(eq(weeklySessions.id, row.id));
     const before = { weekday, startsAt, endsAt: normalizeTime(row.endsAt), capacity: row.capacity };
@@ -112,9 +112,9 @@ export async function removeWeeklySession(actor: Actor, input: WeeklySessionRef,
  * (ImportLinesError names each bad one), then every date is closed in one transaction, with the same
  * safety rule for bookings on them.
  */
-export async function importClosures(actor: Actor, input: { lines: string; onConflict?: OnConflict }, ctx: Ctx = {}): Promise<ScheduleChangeResult & { imported: number }> {
-  const now = ctx.now ?? new Date();
-  const office = await resolveScheduleOffice(actor, undefined);
+export async function importClosures(actor: Actor, input: { lines: string; onConflict?: OnConflict }, options: CommandOptions = {}): Promise<ScheduleChangeResult & { imported: number }> {
+  const { now } = resolveOptions(options);
+  const office = await requireScheduleOffice(actor, undefined);
   assertCan(actor, "schedule.manage", office.id);
   const { closures, problems } = parseClosureList(input.lines, localDate(now, office.timezone));
   if (problems.length > 0) throw new ImportLinesError(problems);

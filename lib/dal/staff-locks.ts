@@ -6,6 +6,7 @@ import { assertCan } from "../auth/permissions";
 import { getDb } from "../db";
 import { notFound } from "../errors";
 import { writeAudit } from "./audit";
+import { resolveOptions, type CommandOptions } from "./command-options";
 import { clearAccountLocks, findAccountLock } from "./login-throttles";
 
 
@@ -19,14 +20,14 @@ async function findTarget(actor: Actor, staffId: string) {
 }
 
 /** Until when failed logins lock this account (for everyone, or from some address), or null. */
-export async function findStaffLoginLock(actor: Actor, staffId: string, now = new Date()): Promise<Date | null> {
-  const { db, target } = await findTarget(actor, staffId);
-  return findAccountLock(db, target.email, now);
+export async function findStaffLoginLock(actor: Actor, input: { staffId: string }, options: CommandOptions = {}): Promise<Date | null> {
+  const { db, target } = await findTarget(actor, input.staffId);
+  return findAccountLock(db, target.email, resolveOptions(options).now);
 }
 
 /** An admin lifts the account's login locks (after checking with its owner); audited. */
-export async function unlockStaffLogin(actor: Actor, staffId: string): Promise<void> {
-  const { db, target } = await findTarget(actor, staffId);
+export async function unlockStaffLogin(actor: Actor, input: { staffId: string }, _options: CommandOptions = {}): Promise<void> {
+  const { db, target } = await findTarget(actor, input.staffId);
   await db.transaction(async (tx) => {
     const cleared = await clearAccountLocks(tx, target.email);
     await writeAudit(tx, { officeId: target.officeId, actor, action: "staff.unlocked", details: { staffId: target.id, counters: cleared } });

@@ -39,7 +39,7 @@ export async function findSurveyVisit(reference: string) {
 }
 
 /** The survey page's data; anyone with the reference sees only the service and date, never who came. 429 past the misses. */
-export async function getSurveyAccess(
+export async function findSurveyAccess(
   rawReference: string,
   locale: Locale,
   manageToken?: string,

@@ -123,19 +123,19 @@ describe.each(DATABASE_KINDS)("service points managed by the main office on %s",
     expect((await appErrorOf(Promise.resolve().then(() => parseInput(PlaceSchema, { ...NEW_PLACE, mapUrl: "javascript:alert(1)" })))).fields).toEqual({ mapUrl: ["field.place.mapUrl"] });
     const before = await snapshot();
     const valid = parseInput(PlaceSchema, NEW_PLACE);
-    const refused = await appErrorOf(updatePlace(admin, point.office.slug, { ...valid, mapUrl: "https://has space" }, { now: NOW }));
+    const refused = await appErrorOf(updatePlace(admin, { ...valid, mapUrl: "https://has space", place: point.office.slug }, { now: NOW }));
     expect(refused).toMatchObject({ status: 422, fields: { mapUrl: ["field.place.mapUrl"] } });
-    expect((await appErrorOf(updatePlace(admin, point.office.slug, { ...valid, position: 5000 }, { now: NOW }))).status).toBe(422);
+    expect((await appErrorOf(updatePlace(admin, { ...valid, position: 5000, place: point.office.slug }, { now: NOW }))).status).toBe(422);
     expect(await snapshot()).toEqual(before);
   });
 
   it("edits and the two switches are audited with before and after", async () => {
     const { main, point, admin } = await setup();
-    await updatePlace(admin, point.office.slug, parseInput(PlaceSchema, { ...NEW_PLACE, isPublic: "", position: "2" }), { now: NOW });
+    await updatePlace(admin, { ...parseInput(PlaceSchema, { ...NEW_PLACE, isPublic: "", position: "2" }), place: point.office.slug }, { now: NOW });
     expect(await placeRow(point.office.slug)).toMatchObject({ name: NEW_PLACE.name, isPublic: false, placePosition: 2 });
-    await setPlaceSwitch(admin, point.office.slug, { field: "isPublic", value: true }, { now: NOW });
-    await setPlaceSwitch(admin, point.office.slug, { field: "isTraining", value: true }, { now: NOW });
-    await setPlaceSwitch(admin, point.office.slug, { field: "isTraining", value: true }, { now: NOW });
+    await setPlaceSwitch(admin, { field: "isPublic", value: true, place: point.office.slug }, { now: NOW });
+    await setPlaceSwitch(admin, { field: "isTraining", value: true, place: point.office.slug }, { now: NOW });
+    await setPlaceSwitch(admin, { field: "isTraining", value: true, place: point.office.slug }, { now: NOW });
     expect(await placeRow(point.office.slug)).toMatchObject({ isPublic: true, isTraining: true });
     const rows = await auditOf(main.office.id);
     expect(rows.map((r) => r.action)).toEqual(["place.update", "place.switch", "place.switch"]);
@@ -151,9 +151,9 @@ describe.each(DATABASE_KINDS)("service points managed by the main office on %s",
     const create = parseInput(CreatePlaceSchema, newPlace());
     const onThisPlace = (actor: Actor) => [
       () => getAdminPlace(actor, point.office.slug),
-      () => updatePlace(actor, point.office.slug, parseInput(PlaceSchema, NEW_PLACE), { now: NOW }),
-      () => setPlaceSwitch(actor, point.office.slug, { field: "isPublic", value: false }, { now: NOW }),
-      () => createPlaceStaff(actor, point.office.slug, parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "x@antrean.test" }), { now: NOW }),
+      () => updatePlace(actor, { ...parseInput(PlaceSchema, NEW_PLACE), place: point.office.slug }, { now: NOW }),
+      () => setPlaceSwitch(actor, { field: "isPublic", value: false, place: point.office.slug }, { now: NOW }),
+      () => createPlaceStaff(actor, { ...parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "x@antrean.test" }), place: point.office.slug }, { now: NOW }),
     ];
     for (const actor of [supervisor, operator, pointAdmin]) {
       for (const attempt of [() => listAdminPlaces(actor), () => createPlace(actor, create, { now: NOW }), ...onThisPlace(actor)]) {
@@ -174,9 +174,9 @@ describe.each(DATABASE_KINDS)("service points managed by the main office on %s",
     expect(await appErrorOf(Promise.resolve().then(() => parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, role: "operator" })))).toMatchObject({ fields: { role: ["field.role.invalid"] } });
     expect((await appErrorOf(Promise.resolve().then(() => parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, password: "pendek" })))).fields).toEqual({ password: ["field.password.tooShort"] });
     // A supervisor first is allowed; the place still has no admin.
-    await createPlaceStaff(admin, place.slug, parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "kasi.timur@antrean.test", role: "supervisor" }), { now: NOW });
+    await createPlaceStaff(admin, { ...parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "kasi.timur@antrean.test", role: "supervisor" }), place: place.slug }, { now: NOW });
     expect((await getAdminPlace(admin, place.slug)).canCreateFirstStaff).toBe(true);
-    const created = await createPlaceStaff(admin, place.slug, parseInput(CreatePlaceStaffSchema, FIRST_ADMIN), { now: NOW });
+    const created = await createPlaceStaff(admin, { ...parseInput(CreatePlaceStaffSchema, FIRST_ADMIN), place: place.slug }, { now: NOW });
     expect(created).toMatchObject({ email: FIRST_ADMIN.email, role: "admin", isActive: true });
     const [row] = await db().select().from(staffUsers).where(eq(staffUsers.id, created.id));
     expect(row).toMatchObject({ officeId: place.id });
@@ -191,7 +191,7 @@ describe.each(DATABASE_KINDS)("service points managed by the main office on %s",
     expect((await auditOf(main.office.id)).filter((r) => r.action === "place.staff_create")).toHaveLength(2);
 
     const before = await snapshot();
-    const again = await appErrorOf(createPlaceStaff(admin, place.slug, parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "kedua@antrean.test" }), { now: NOW }));
+    const again = await appErrorOf(createPlaceStaff(admin, { ...parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "kedua@antrean.test" }), place: place.slug }, { now: NOW }));
     expect(again).toMatchObject({ status: 409, messageKey: "places.error.hasAdmin" });
     expect(await snapshot()).toEqual(before);
 
@@ -210,11 +210,11 @@ describe.each(DATABASE_KINDS)("service points managed by the main office on %s",
     const { point, admin, pointAdmin } = await setup();
     const before = await snapshot();
     await db().update(staffUsers).set({ isActive: false }).where(eq(staffUsers.id, pointAdmin.staffId));
-    const taken = await appErrorOf(createPlaceStaff(admin, point.office.slug, parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: pointAdmin.email }), { now: NOW }));
+    const taken = await appErrorOf(createPlaceStaff(admin, { ...parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: pointAdmin.email }), place: point.office.slug }, { now: NOW }));
     expect(taken).toMatchObject({ status: 422, fields: { email: ["field.email.taken"] } });
     const after = await snapshot();
     expect({ ...after, offices: after.offices.length }).toEqual({ ...before, offices: before.offices.length });
-    await createPlaceStaff(admin, point.office.slug, parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "admin.baru@antrean.test" }), { now: NOW });
+    await createPlaceStaff(admin, { ...parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "admin.baru@antrean.test" }), place: point.office.slug }, { now: NOW });
     expect(await db().$count(staffUsers, and(eq(staffUsers.officeId, point.office.id), eq(staffUsers.isActive, true), sql`${staffUsers.role} = 'admin'`))).toBe(1);
   });
 });

@@ -30,13 +30,13 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
 
   it("an admin creates a service; citizens see it at once in the office's order, in both languages", async () => {
     const { t, admin } = await setup();
-    expect(await createService(admin, t.office.id, parseInput(CreateServiceSchema, NEW_SERVICE))).toEqual({ slug: "akta-lahir" });
+    expect(await createService(admin, parseInput(CreateServiceSchema, NEW_SERVICE))).toEqual({ slug: "akta-lahir" });
     const list = await listServices(t.office, "en");
     expect(list.map((s) => s.slug)).toEqual(["ktp", "kia", "kk", "akta-lahir"]);
     expect(list[3]).toMatchObject({ name: { text: "Birth certificate", lang: "en" }, category: { text: "Certificates" }, queueLetter: "D" });
     expect(await auditCount(t.office.id, "service.create")).toBe(1);
     // Order on the home page: position 0 puts it first.
-    await updateService(admin, t.office.id, "akta-lahir", parseInput(ServiceSchema, { ...NEW_SERVICE, position: "0", name: "Akta Kelahiran Baru" }));
+    await updateService(admin, { ...parseInput(ServiceSchema, { ...NEW_SERVICE, position: "0", name: "Akta Kelahiran Baru" }), slug: "akta-lahir" });
     expect((await listServices(t.office, "id"))[0]).toMatchObject({ slug: "akta-lahir", name: { text: "Akta Kelahiran Baru" } });
     const [audit] = await db().select().from(auditLogs).where(and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "service.update")));
     expect(audit!.details).toEqual({ slug: "akta-lahir", before: { name: "Akta Kelahiran", position: 5 }, after: { name: "Akta Kelahiran Baru", position: 0 } });
@@ -44,13 +44,13 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
 
   it("a queue letter of another category is a 409 naming the field; a taken slug is a 409; nothing is written", async () => {
     const { t, admin } = await setup();
-    const clash = await appErrorOf(createService(admin, t.office.id, parseInput(CreateServiceSchema, { ...NEW_SERVICE, queueLetter: "A" })));
+    const clash = await appErrorOf(createService(admin, parseInput(CreateServiceSchema, { ...NEW_SERVICE, queueLetter: "A" })));
     expect(clash).toMatchObject({ status: 409, fields: { queueLetter: ["field.service.letterTaken"] }, params: { category: "KTP-el" } });
     // The same category may share its letter (the office's tickets are per category).
-    await createService(admin, t.office.id, parseInput(CreateServiceSchema, { ...NEW_SERVICE, slug: "ktp-ganti", category: "KTP-el", queueLetter: "A" }));
-    const taken = await appErrorOf(createService(admin, t.office.id, parseInput(CreateServiceSchema, { ...NEW_SERVICE, slug: "ktp" })));
+    await createService(admin, parseInput(CreateServiceSchema, { ...NEW_SERVICE, slug: "ktp-ganti", category: "KTP-el", queueLetter: "A" }));
+    const taken = await appErrorOf(createService(admin, parseInput(CreateServiceSchema, { ...NEW_SERVICE, slug: "ktp" })));
     expect(taken).toMatchObject({ status: 409, fields: { slug: ["field.service.slugTaken"] } });
-    const moved = await appErrorOf(updateService(admin, t.office.id, "kk", parseInput(ServiceSchema, { ...NEW_SERVICE, category: "KK", queueLetter: "B" })));
+    const moved = await appErrorOf(updateService(admin, { ...parseInput(ServiceSchema, { ...NEW_SERVICE, category: "KK", queueLetter: "B" }), slug: "kk" }));
     expect(moved.status).toBe(409);
     expect((await db().select().from(services).where(eq(services.id, t.kk.id)))[0]!.queueLetter).toBe("C");
     expect(await db().$count(services, eq(services.officeId, t.office.id))).toBe(4);
@@ -67,16 +67,16 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     const ages = await appErrorOf(Promise.resolve().then(() => parseInput(ServiceSchema, { ...NEW_SERVICE, minAge: "30", maxAge: "17" })));
     expect(ages.fields).toEqual({ maxAge: ["field.service.ageOrder"] });
     // Past the schema, the database's CHECK refuses (422) and nothing is written.
-    const refused = await appErrorOf(updateService(admin, t.office.id, "kk", { ...parseInput(ServiceSchema, NEW_SERVICE), category: "KK", queueLetter: "C", minAge: 50, maxAge: 10 }));
+    const refused = await appErrorOf(updateService(admin, { ...parseInput(ServiceSchema, NEW_SERVICE), category: "KK", queueLetter: "C", minAge: 50, maxAge: 10, slug: "kk" }));
     expect(refused.status).toBe(422);
     const xss = `<img src=x onerror=alert(1)>`;
-    await createService(admin, t.office.id, parseInput(CreateServiceSchema, { ...NEW_SERVICE, name: xss }));
+    await createService(admin, parseInput(CreateServiceSchema, { ...NEW_SERVICE, name: xss }));
     expect((await getServiceDTO(t.office, "akta-lahir", "id")).name.text).toBe(xss);
   });
 
   it("requirements with their kind, copies, order and form; a row left empty is removed; audited before/after", async () => {
     const { t, admin } = await setup();
-    await createForm(admin, t.office.id, parseInput(CreateFormLinkSchema, { slug: "f-1-01", name: "Formulir F-1.01", url: "https://example.go.id/f101.pdf" }));
+    await createForm(admin, parseInput(CreateFormLinkSchema, { slug: "f-1-01", name: "Formulir F-1.01", url: "https://example.go.id/f101.pdf" }));
     const [form] = await listForms(admin, t.office.id);
     const { rows, fields } = parseRequirementRows({
       "r0.text": "Fotokopi KK",
@@ -95,7 +95,7 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
       "r3.kind": "document",
     });
     expect(fields).toEqual({});
-    await replaceRequirements(admin, t.office.id, "ktp", rows);
+    await replaceRequirements(admin, { slug: "ktp", requirements: rows });
     const dto = await getServiceDTO(t.office, "ktp", "id");
     expect(dto.requirements.map((r) => [r.kind, r.text.text, r.copy, r.copies, r.forms.map((f) => f.slug)])).toEqual([
       ["condition", "Berusia 17 tahun", null, null, []],
@@ -108,9 +108,9 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     expect(bad.fields).toEqual({ "r0.copy": ["field.requirement.copyOnlyDocument"], "r1.kind": ["field.invalid"], "r2.text": ["field.tooLong"] });
     // A form of another office is refused; nothing changes.
     const other = await setup();
-    await createForm(other.admin, other.t.office.id, parseInput(CreateFormLinkSchema, { slug: "lain", name: "Lain", url: "https://example.org/x.pdf" }));
+    await createForm(other.admin, parseInput(CreateFormLinkSchema, { slug: "lain", name: "Lain", url: "https://example.org/x.pdf" }));
     const [foreign] = await listForms(other.admin, other.t.office.id);
-    const refused = await appErrorOf(replaceRequirements(admin, t.office.id, "ktp", [{ ...rows[0]!, form: foreign!.id }]));
+    const refused = await appErrorOf(replaceRequirements(admin, { slug: "ktp", requirements: [{ ...rows[0]!, form: foreign!.id }] }));
     expect(refused).toMatchObject({ status: 422, fields: { "r0.form": ["field.form.unknown"] } });
     expect(await db().$count(serviceRequirements, eq(serviceRequirements.serviceId, t.ktp.id))).toBe(3);
     expect(await auditCount(t.office.id, "service.requirements_update")).toBe(1);
@@ -118,11 +118,11 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
 
   it("deactivating hides a service from citizens and new bookings; reactivating brings it back", async () => {
     const { t, admin } = await setup();
-    await setServiceActive(admin, t.office.id, "kk", false);
+    await setServiceActive(admin, { slug: "kk", active: false });
     expect((await listServices(t.office, "id")).map((s) => s.slug)).toEqual(["ktp", "kia"]);
     expect((await appErrorOf(getServiceDTO(t.office, "kk", "id"))).status).toBe(422);
     expect((await listAdminServices(admin, t.office.id)).find((s) => s.slug === "kk")).toMatchObject({ isActive: false });
-    await setServiceActive(admin, t.office.id, "kk", true);
+    await setServiceActive(admin, { slug: "kk", active: true });
     expect((await listServices(t.office, "id")).map((s) => s.slug)).toEqual(["ktp", "kia", "kk"]);
     expect(await auditCount(t.office.id, "service.deactivate")).toBe(1);
     expect(await auditCount(t.office.id, "service.activate")).toBe(1);
@@ -132,12 +132,12 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     const { t, admin } = await setup();
     const bad = await appErrorOf(Promise.resolve().then(() => parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "javascript:alert(1)" })));
     expect(bad.fields).toEqual({ url: ["field.url.invalid"] });
-    await createForm(admin, t.office.id, parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "https://a.example/f.pdf" }));
-    expect((await appErrorOf(createForm(admin, t.office.id, parseInput(CreateFormLinkSchema, { slug: "f", name: "F2", url: "https://a.example/f.pdf" })))).status).toBe(409);
-    await updateForm(admin, t.office.id, "f", { name: "F", nameEn: "Form F", description: null, descriptionEn: null, url: "https://a.example/g.pdf" });
+    await createForm(admin, parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "https://a.example/f.pdf" }));
+    expect((await appErrorOf(createForm(admin, parseInput(CreateFormLinkSchema, { slug: "f", name: "F2", url: "https://a.example/f.pdf" })))).status).toBe(409);
+    await updateForm(admin, { name: "F", nameEn: "Form F", description: null, descriptionEn: null, url: "https://a.example/g.pdf", slug: "f" });
     expect((await db().select().from(forms).where(eq(forms.officeId, t.office.id)))[0]).toMatchObject({ nameEn: "Form F", url: "https://a.example/g.pdf" });
     const other = await setup();
-    expect((await appErrorOf(updateForm(other.admin, other.t.office.id, "f", { name: "X", nameEn: null, description: null, descriptionEn: null, url: "https://x.example" }))).status).toBe(404);
+    expect((await appErrorOf(updateForm(other.admin, { name: "X", nameEn: null, description: null, descriptionEn: null, url: "https://x.example", slug: "f" }))).status).toBe(404);
     expect(await auditCount(t.office.id, "form.update")).toBe(1);
   });
 
@@ -149,13 +149,13 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
       for (const call of [
         listAdminServices(actor, t.office.id),
         getAdminService(actor, t.office.id, "ktp"),
-        createService(actor, t.office.id, input),
-        updateService(actor, t.office.id, "ktp", input),
-        setServiceActive(actor, t.office.id, "ktp", false),
-        replaceRequirements(actor, t.office.id, "ktp", []),
+        createService(actor, { ...input, officeId: t.office.id }),
+        updateService(actor, { ...input, slug: "ktp", officeId: t.office.id }),
+        setServiceActive(actor, { slug: "ktp", active: false, officeId: t.office.id }),
+        replaceRequirements(actor, { slug: "ktp", requirements: [], officeId: t.office.id }),
         listForms(actor, t.office.id),
-        createForm(actor, t.office.id, { slug: "x", name: "X", nameEn: null, description: null, descriptionEn: null, url: "https://x.example" }),
-        updateForm(actor, t.office.id, "x", { name: "X", nameEn: null, description: null, descriptionEn: null, url: "https://x.example" }),
+        createForm(actor, { slug: "x", name: "X", nameEn: null, description: null, descriptionEn: null, url: "https://x.example", officeId: t.office.id }),
+        updateForm(actor, { name: "X", nameEn: null, description: null, descriptionEn: null, url: "https://x.example", slug: "x", officeId: t.office.id }),
       ]) {
         expect((await appErrorOf(call)).status).toBe(403);
       }

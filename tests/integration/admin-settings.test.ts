@@ -52,7 +52,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
       OfficeSettingsSchema,
       formOf(current, { dailyCap: "120", bookingOpensAt: "07:30", website: "https://disdukcapil.example.go.id", allowSeveralServicesPerDay: "on", isPriorityEnabled: undefined, lateArrivalPolicy: "refuse", retentionDays: "730" }),
     );
-    expect(await updateOfficeSettings(admin, t.office.id, input)).toEqual({
+    expect(await updateOfficeSettings(admin, input)).toEqual({
       changed: ["website", "dailyCap", "bookingOpensAt", "allowSeveralServicesPerDay", "lateArrivalPolicy", "isPriorityEnabled", "retentionDays"],
     });
     const row = await rowOf(t.office.id);
@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
       after: { website: "https://disdukcapil.example.go.id", dailyCap: 120, bookingOpensAt: "07:30", allowSeveralServicesPerDay: true, lateArrivalPolicy: "refuse", isPriorityEnabled: false, retentionDays: 730 },
     });
     // Saving the same values again changes nothing and writes no second row.
-    expect(await updateOfficeSettings(admin, t.office.id, input)).toEqual({ changed: [] });
+    expect(await updateOfficeSettings(admin, input)).toEqual({ changed: [] });
     expect(await db().$count(auditLogs, and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "office.settings_update")))).toBe(1);
   });
 
@@ -72,7 +72,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
     const { t, admin } = await setup();
     const current = await getOfficeSettings(admin, t.office.id);
     const input = parseInput(OfficeSettingsSchema, formOf(current, { releaseDelayMinutes: "45", standbyOfferMinutes: "90", priorityRebookPercent: "15", powDifficulty: "5000" }));
-    expect(await updateOfficeSettings(admin, t.office.id, input)).toEqual({ changed: ["releaseDelayMinutes", "standbyOfferMinutes", "priorityRebookPercent", "powDifficulty"] });
+    expect(await updateOfficeSettings(admin, input)).toEqual({ changed: ["releaseDelayMinutes", "standbyOfferMinutes", "priorityRebookPercent", "powDifficulty"] });
     expect(await rowOf(t.office.id)).toMatchObject({ releaseDelayMinutes: 45, standbyOfferMinutes: 90, priorityRebookPercent: 15, powDifficulty: 5000 });
     const bad = formOf(current, { releaseDelayMinutes: "1441", standbyOfferMinutes: "4", priorityRebookPercent: "101", powDifficulty: "0" });
     const error = await appErrorOf(Promise.resolve().then(() => parseInput(OfficeSettingsSchema, bad)));
@@ -85,8 +85,8 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
     const input = parseInput(OfficeSettingsSchema, formOf(await getOfficeSettings(admin, t.office.id), { dailyCap: "1" }));
     const before = await rowOf(t.office.id);
     for (const actor of [await staff("operator"), await staff("supervisor"), other.admin]) {
-      expect((await appErrorOf(updateOfficeSettings(actor, t.office.id, input))).status).toBe(403);
-      expect((await appErrorOf(previewOfficeSettings(actor, t.office.id, input))).status).toBe(403);
+      expect((await appErrorOf(updateOfficeSettings(actor, { ...input, officeId: t.office.id }))).status).toBe(403);
+      expect((await appErrorOf(previewOfficeSettings(actor, { ...input, officeId: t.office.id }))).status).toBe(403);
       expect((await appErrorOf(getOfficeSettings(actor, t.office.id))).status).toBe(403);
     }
     expect(await rowOf(t.office.id)).toEqual(before);
@@ -120,7 +120,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
 
     // Past the schema (a caller that skips it): the CHECK constraint answers, as a 422 with nothing written.
     const before = await rowOf(t.office.id);
-    const refused = await appErrorOf(updateOfficeSettings(admin, t.office.id, { ...current, retentionDays: 5 }));
+    const refused = await appErrorOf(updateOfficeSettings(admin, { ...current, retentionDays: 5 }));
     expect(refused.status).toBe(422);
     expect(await rowOf(t.office.id)).toEqual(before);
     expect(await db().$count(auditLogs, eq(auditLogs.officeId, t.office.id))).toBe(0);
@@ -130,7 +130,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
     const { t, admin } = await setup();
     const current = await getOfficeSettings(admin, t.office.id);
     const name = `<script>alert("x")</script> Disdukcapil`;
-    await updateOfficeSettings(admin, t.office.id, parseInput(OfficeSettingsSchema, formOf(current, { name })));
+    await updateOfficeSettings(admin, parseInput(OfficeSettingsSchema, formOf(current, { name })));
     expect((await rowOf(t.office.id)).name).toBe(name);
     const error = await appErrorOf(Promise.resolve().then(() => parseInput(OfficeSettingsSchema, formOf(current, { shortName: "a\u0000b" }))));
     expect(error.fields).toEqual({ shortName: ["field.invalid"] });
@@ -141,7 +141,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
     await createBooking(citizen("127.0.0.1"), bookingRequest(t), { locale: "id", now: NOW });
     const current = await getOfficeSettings(admin, t.office.id);
     const input = parseInput(OfficeSettingsSchema, formOf(current, { dailyCap: "10", walkInReservePercent: "20", bookingDaysAhead: "3" }));
-    const preview = await previewOfficeSettings(admin, t.office.id, input, NOW, 6);
+    const preview = await previewOfficeSettings(admin, input, { now: NOW, days: 6 });
     expect(preview.map((d) => d.date)).toEqual(["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06"]);
     // Today: closed for online booking either way (cutoff the day before).
     expect(preview[0]).toMatchObject({ before: { open: false, reasonCode: "booking_closed" }, after: { open: false } });
@@ -162,7 +162,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
     };
     expect(await places()).toBe(10);
     const current = await getOfficeSettings(admin, t.office.id);
-    await updateOfficeSettings(admin, t.office.id, parseInput(OfficeSettingsSchema, formOf(current, { walkInReservePercent: "50" })));
+    await updateOfficeSettings(admin, parseInput(OfficeSettingsSchema, formOf(current, { walkInReservePercent: "50" })));
     expect(await places()).toBe(5);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLogs, messageTemplates } from "@/db/schema";
 import { getTemplate, listTemplates, resetTemplate, saveTemplate } from "@/lib/dal/message-templates";
-import { countOutbox } from "@/lib/dal/outbox-counts";
+import { getOutboxCounts } from "@/lib/dal/outbox-counts";
 import { findTemplate } from "@/lib/messages/template-store";
 import { DEFAULT_TEMPLATES } from "@/lib/messages/templates";
 import { parseTemplateInput } from "@/lib/validation/message-templates";
@@ -33,15 +33,15 @@ describe.each(DATABASE_KINDS)("message templates for admins on %s", (kind) => {
     const { t, admin } = await setup();
     const other = await setup();
     expect(await findTemplate(db(), t.office.id, "reminder", "id")).toEqual(DEFAULT_TEMPLATES.id.reminder);
-    await saveTemplate(admin, t.office.id, parseTemplateInput(input()));
+    await saveTemplate(admin, parseTemplateInput(input()));
     expect(await findTemplate(db(), t.office.id, "reminder", "id")).toEqual({ subject: "Besok {date}", body: "Halo, besok {date} sesi {session} di {place}. {link}" });
     expect(await findTemplate(db(), t.office.id, "reminder", "en")).toEqual(DEFAULT_TEMPLATES.en.reminder);
     expect(await findTemplate(db(), other.t.office.id, "reminder", "id")).toEqual(DEFAULT_TEMPLATES.id.reminder);
     expect((await getTemplate(admin, t.office.id, "reminder", "id")).isCustom).toBe(true);
     expect((await listTemplates(admin, t.office.id)).filter((e) => e.isCustom)).toHaveLength(1);
-    await saveTemplate(admin, t.office.id, parseTemplateInput(input({ body: "Versi dua {link}" })));
+    await saveTemplate(admin, parseTemplateInput(input({ body: "Versi dua {link}" })));
     expect(await db().$count(messageTemplates, eq(messageTemplates.officeId, t.office.id))).toBe(1);
-    await resetTemplate(admin, t.office.id, "reminder", "id");
+    await resetTemplate(admin, { kind: "reminder", language: "id" });
     expect(await findTemplate(db(), t.office.id, "reminder", "id")).toEqual(DEFAULT_TEMPLATES.id.reminder);
     const actions = (await db().select().from(auditLogs).where(eq(auditLogs.officeId, t.office.id))).map((a) => a.action).sort();
     expect(actions).toEqual(["message_template.reset", "message_template.update", "message_template.update"]);
@@ -61,10 +61,10 @@ describe.each(DATABASE_KINDS)("message templates for admins on %s", (kind) => {
     expect((await appErrorOf(Promise.resolve().then(() => parseTemplateInput(input({ body: "   " }))))).fields).toEqual({ body: ["field.required"] });
     expect((await appErrorOf(Promise.resolve().then(() => parseTemplateInput(input({ kind: "love_letter" }))))).fields).toEqual({ kind: ["field.invalid"] });
     // Hostile markup is text: the email's HTML escapes it (tests/unit/message-templates), the store keeps it verbatim.
-    await saveTemplate(admin, t.office.id, parseTemplateInput(input({ body: `<script>alert(1)</script> {link}` })));
+    await saveTemplate(admin, parseTemplateInput(input({ body: `<script>alert(1)</script> {link}` })));
     expect((await findTemplate(db(), t.office.id, "reminder", "id")).body).toBe(`<script>alert(1)</script> {link}`);
     // Past the schema, the table's CHECK still refuses.
-    const refused = await appErrorOf(saveTemplate(admin, t.office.id, { kind: "moved", language: "en", subject: "s", body: "y".repeat(2001) }));
+    const refused = await appErrorOf(saveTemplate(admin, { kind: "moved", language: "en", subject: "s", body: "y".repeat(2001) }));
     expect(refused.status).toBe(422);
     expect(await db().$count(messageTemplates, and(eq(messageTemplates.officeId, t.office.id), eq(messageTemplates.kind, "moved")))).toBe(0);
   });
@@ -74,8 +74,8 @@ describe.each(DATABASE_KINDS)("message templates for admins on %s", (kind) => {
     const other = await setup();
     const parsed = parseTemplateInput(input());
     for (const actor of [await staff("operator"), await staff("supervisor"), other.admin]) {
-      expect((await appErrorOf(saveTemplate(actor, t.office.id, parsed))).status).toBe(403);
-      expect((await appErrorOf(resetTemplate(actor, t.office.id, "reminder", "id"))).status).toBe(403);
+      expect((await appErrorOf(saveTemplate(actor, { ...parsed, officeId: t.office.id }))).status).toBe(403);
+      expect((await appErrorOf(resetTemplate(actor, { kind: "reminder", language: "id", officeId: t.office.id }))).status).toBe(403);
       expect((await appErrorOf(listTemplates(actor, t.office.id))).status).toBe(403);
     }
     expect(await db().$count(messageTemplates, eq(messageTemplates.officeId, t.office.id))).toBe(0);
@@ -95,9 +95,9 @@ describe.each(DATABASE_KINDS)("message templates for admins on %s", (kind) => {
       row("no_channel", "2026-11-25T01:00:00Z", 4), // 25 Nov: the 7th day back, counted
       row("queued", "2026-11-24T16:59:00Z", 5), // 24 Nov 23:59 Jakarta: outside
     ]);
-    const counts = await countOutbox(admin, t.office.id, now);
+    const counts = await getOutboxCounts(admin, {}, { now });
     expect(counts.today).toEqual({ queued: 0, sent: 1, failed: 1, no_channel: 0, cancelled: 0 });
     expect(counts.week).toEqual({ queued: 0, sent: 2, failed: 1, no_channel: 1, cancelled: 0 });
-    expect((await appErrorOf(countOutbox(await staff("operator"), t.office.id, now))).status).toBe(403);
+    expect((await appErrorOf(getOutboxCounts(await staff("operator"), { officeId: t.office.id }, { now }))).status).toBe(403);
   });
 });

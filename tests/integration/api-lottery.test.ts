@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("the lottery through the API on %s", (kind) => {
     const form = (over: Record<string, string>) => ({ ...Object.fromEntries(Object.entries(current).filter(([, v]) => typeof v !== "boolean" || v).map(([k, v]) => [k, v === true ? "on" : String(v ?? "")])), ...over });
     const tooLong = await appErrorOf(Promise.resolve().then(() => parseInput(OfficeSettingsSchema, form({ isLotteryEnabled: "on", lotteryWindowMinutes: "1441" }))));
     expect(tooLong.fields?.lotteryWindowMinutes).toEqual(["field.number.range"]);
-    await updateOfficeSettings(admin, other.office.id, parseInput(OfficeSettingsSchema, form({ isLotteryEnabled: "on", lotteryWindowMinutes: "15" })));
+    await updateOfficeSettings(admin, parseInput(OfficeSettingsSchema, form({ isLotteryEnabled: "on", lotteryWindowMinutes: "15" })));
     const [row] = await db().select().from(offices).where(eq(offices.id, other.office.id));
     expect([row!.isLotteryEnabled, row!.lotteryWindowMinutes]).toEqual([true, 15]);
     const [audit] = await db().select().from(auditLogs).where(and(eq(auditLogs.officeId, other.office.id), eq(auditLogs.action, "office.settings_update")));

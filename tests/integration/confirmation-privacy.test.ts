@@ -4,7 +4,7 @@ import { REFERENCE_MISSES } from "@/lib/limits/reference-misses";
 import { SHARED_BUCKET_FACTOR } from "@/lib/limits/booking";
 import { UNTRUSTED_CLIENT } from "@/lib/client-ip";
 import { createBooking } from "@/lib/dal/bookings";
-import { findConfirmationForPage, getConfirmation, RATE_LIMITED } from "@/lib/dal/public-booking";
+import { findConfirmation, findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
 import { createManageToken } from "@/lib/manage-token";
 import { shortenName } from "@/lib/name";
 import { apiGet, disposeApiTestDatabase, freshIp, refParams, useApiTestDatabase } from "../helpers/api";
@@ -29,39 +29,39 @@ describe.each(DATABASE_KINDS)("the confirmation page's data on %s", (kind) => {
 
   it("shows the name only shortened, and no phone or email, to a visitor without the manage cookie", async () => {
     const created = await createBooking(anonymous, bookingRequest(t, { name: "Budi Santoso Wijaya", email: "budi@example.test" }), ctx);
-    const stranger = await getConfirmation(created.reference, "id", undefined, freshIp());
+    const stranger = await findConfirmation(created.reference, "id", undefined, freshIp());
     expect(stranger!.booking.name).toBe("Budi S. W.");
     expect([stranger!.booking.phone, stranger!.booking.email, stranger!.canManage]).toEqual([null, null, false]);
     expect(JSON.stringify(stranger)).not.toContain("Santoso");
 
-    const owner = await getConfirmation(created.reference, "id", createManageToken(created.reference), freshIp());
+    const owner = await findConfirmation(created.reference, "id", createManageToken(created.reference), freshIp());
     expect(owner!.booking.name).toBe("Budi Santoso Wijaya");
     expect(owner!.canManage).toBe(true);
     // Another booking's token proves nothing about this one.
     const other = await createBooking(anonymous, bookingRequest(t), ctx);
-    expect((await getConfirmation(created.reference, "id", createManageToken(other.reference), freshIp()))!.booking.name).toBe("Budi S. W.");
+    expect((await findConfirmation(created.reference, "id", createManageToken(other.reference), freshIp()))!.booking.name).toBe("Budi S. W.");
   });
 
   it("limits misses per address: then even a hit gets 429, other addresses and the proven owner are unaffected", async () => {
     const created = await createBooking(anonymous, bookingRequest(t), ctx);
     const ip = freshIp();
-    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await getConfirmation(missing(i), "id", undefined, ip)).toBeNull();
-    const limited = await appErrorOf(getConfirmation(created.reference, "id", undefined, ip));
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await findConfirmation(missing(i), "id", undefined, ip)).toBeNull();
+    const limited = await appErrorOf(findConfirmation(created.reference, "id", undefined, ip));
     expect([limited.code, limited.status]).toEqual(["rate_limited", 429]);
     expect(await findConfirmationForPage(created.reference, "id", undefined, ip)).toBe(RATE_LIMITED);
 
-    expect((await getConfirmation(created.reference, "id", undefined, freshIp()))?.booking.reference).toBe(created.reference);
-    expect((await getConfirmation(created.reference, "id", createManageToken(created.reference), ip))?.canManage).toBe(true);
+    expect((await findConfirmation(created.reference, "id", undefined, freshIp()))?.booking.reference).toBe(created.reference);
+    expect((await findConfirmation(created.reference, "id", createManageToken(created.reference), ip))?.canManage).toBe(true);
   });
 
   it("counts malformed references as misses, and callers it cannot tell apart share a larger allowance", async () => {
     const ip = freshIp();
-    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await getConfirmation(`bad-${i}`, "id", undefined, ip)).toBeNull();
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await findConfirmation(`bad-${i}`, "id", undefined, ip)).toBeNull();
     expect(await findConfirmationForPage("ZZZZZZZZ", "id", undefined, ip)).toBe(RATE_LIMITED);
 
     // The shared bucket (SHARED_BUCKET_FACTOR times larger) is still open where one address's is used up.
     expect(SHARED_BUCKET_FACTOR).toBeGreaterThan(1);
-    for (let i = 0; i <= REFERENCE_MISSES.limit; i++) expect(await getConfirmation(missing(i), "id", undefined, UNTRUSTED_CLIENT)).toBeNull();
+    for (let i = 0; i <= REFERENCE_MISSES.limit; i++) expect(await findConfirmation(missing(i), "id", undefined, UNTRUSTED_CLIENT)).toBeNull();
     expect(await findConfirmationForPage(missing(0), "id", undefined, UNTRUSTED_CLIENT)).toBeNull();
   });
 });

@@ -51,7 +51,7 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
     const before = { devices: await rows(), audits: (await audits()).length };
     await expect(createDevice(actor, { kind: "display", name: "Sneaky" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(revokeDevice(actor, { deviceId: device.id })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(reissueDeviceToken(actor, device.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(reissueDeviceToken(actor, { deviceId: device.id })).rejects.toMatchObject({ code: "forbidden" });
     await expect(listDevices(actor)).rejects.toMatchObject({ code: "forbidden" });
     expect(await rows()).toEqual(before.devices);
     expect((await audits()).length).toBe(before.audits);
@@ -72,7 +72,7 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
     expect(await resolveDeviceActor(token)).toBeNull();
     expect(await isDeviceActive(device.id)).toBe(false);
     expect(await activateDevice(token)).toBeNull();
-    await expect(reissueDeviceToken(admin, device.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(reissueDeviceToken(admin, { deviceId: device.id })).rejects.toMatchObject({ code: "not_found" });
     await revokeDevice(admin, { deviceId: device.id }); // idempotent, no second audit row
     expect((await audits()).filter((a) => a.action === "device.revoke" && a.details?.deviceId === device.id)).toHaveLength(1);
   });
@@ -85,7 +85,7 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
     expect(await activateDevice(linkToken)).toBeNull();
     expect(await resolveDeviceActor(linkToken)).toBeNull();
     expect((await resolveDeviceActor(activated!.token))?.deviceId).toBe(device.id);
-    const reissued = await reissueDeviceToken(admin, device.id);
+    const reissued = await reissueDeviceToken(admin, { deviceId: device.id });
     expect(await resolveDeviceActor(activated!.token)).toBeNull();
     expect((await activateDevice(reissued.token))?.kind).toBe("kiosk");
   });

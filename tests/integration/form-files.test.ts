@@ -45,7 +45,7 @@ describe.each(DATABASE_KINDS)("form PDFs uploaded by the office on %s", (kind) =
   it("an uploaded PDF is linked from the checklist and served inline at a stable address with its headers", async () => {
     const { t, admin, requirementId } = await setup();
     const input = parseInput(CreateFormLinkSchema, { slug: "f-1-01", name: "Formulir F-1.01", url: "" });
-    await createForm(admin, t.office.id, input, await parseFormFile(pdfFile(), input.slug));
+    await createForm(admin, { ...input, file: await parseFormFile(pdfFile(), input.slug) });
     await link(t.office.id, requirementId, "f-1-01");
     const path = `/api/v1/forms/${t.office.slug}/f-1-01.pdf`;
     expect(await checklistUrl(t)).toBe(path);
@@ -65,7 +65,7 @@ describe.each(DATABASE_KINDS)("form PDFs uploaded by the office on %s", (kind) =
 
     // Replaced: the same address serves the new bytes under a new ETag; audited before/after (no bytes).
     const replacement = Buffer.concat([PDF, Buffer.from("% second version\n")]);
-    await setFormFile(admin, t.office.id, "f-1-01", await parseFormFile(pdfFile(replacement, "baru.pdf"), "f-1-01"));
+    await setFormFile(admin, { slug: "f-1-01", file: await parseFormFile(pdfFile(replacement, "baru.pdf"), "f-1-01") });
     expect(await checklistUrl(t)).toBe(path);
     const replaced = await formFileGet(apiGet(path, { headers: { "if-none-match": etag } }), params(t.office.slug, "f-1-01.pdf"));
     expect(replaced.status).toBe(200);
@@ -80,7 +80,7 @@ describe.each(DATABASE_KINDS)("form PDFs uploaded by the office on %s", (kind) =
 
   it("refuses a file that is not a PDF by its bytes, one over 2 MB, or none, with 422 in the reader's language; nothing written", async () => {
     const { t, admin } = await setup();
-    await createForm(admin, t.office.id, parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "https://example.org/f.pdf" }));
+    await createForm(admin, parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "https://example.org/f.pdf" }));
     const before = await db().select().from(forms).where(eq(forms.officeId, t.office.id));
     const auditBefore = (await audit(t.office.id)).length;
     // Declared as a PDF, named .pdf, but HTML inside: the magic bytes decide.
@@ -93,30 +93,30 @@ describe.each(DATABASE_KINDS)("form PDFs uploaded by the office on %s", (kind) =
     expect(createTranslator("id")("field.file.tooLarge", tooBig.params)).toBe("Berkas terlalu besar: paling besar 2 MB.");
     expect(createTranslator("en")("field.file.notPdf", fake.params)).toBe("This file is not a PDF. Upload a PDF file.");
     // The database refuses what slips past the check (not a PDF; over the size) as a 422.
-    const slipped = await appErrorOf(setFormFile(admin, t.office.id, "f", { bytes: Buffer.from("GIF89a-not-a-pdf"), fileName: "x.pdf" }));
+    const slipped = await appErrorOf(setFormFile(admin, { slug: "f", file: { bytes: Buffer.from("GIF89a-not-a-pdf"), fileName: "x.pdf" } }));
     expect(slipped.status).toBe(422);
-    expect((await appErrorOf(setFormFile(admin, t.office.id, "f", { bytes: big, fileName: "x.pdf" }))).status).toBe(422);
+    expect((await appErrorOf(setFormFile(admin, { slug: "f", file: { bytes: big, fileName: "x.pdf" } }))).status).toBe(422);
     expect(await db().select().from(forms).where(eq(forms.officeId, t.office.id))).toEqual(before);
     expect((await audit(t.office.id)).length).toBe(auditBefore);
   });
 
   it("a form needs a link or a PDF: deleting the only PDF or emptying the only link is a 422; delete the form instead", async () => {
     const { t, admin, requirementId } = await setup();
-    await expect(createForm(admin, t.office.id, parseInput(CreateFormLinkSchema, { slug: "kosong", name: "Kosong", url: "" }))).rejects.toMatchObject({
+    await expect(createForm(admin, parseInput(CreateFormLinkSchema, { slug: "kosong", name: "Kosong", url: "" }))).rejects.toMatchObject({
       status: 422,
       fields: { url: ["field.form.linkOrFile"] },
     });
-    await createForm(admin, t.office.id, parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "" }), await parseFormFile(pdfFile(), "f"));
+    await createForm(admin, { ...parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "" }), file: await parseFormFile(pdfFile(), "f") });
     await link(t.office.id, requirementId, "f");
-    expect(await appErrorOf(removeFormFile(admin, t.office.id, "f"))).toMatchObject({ status: 422, fields: { url: ["field.form.linkOrFile"] } });
+    expect(await appErrorOf(removeFormFile(admin, { slug: "f" }))).toMatchObject({ status: 422, fields: { url: ["field.form.linkOrFile"] } });
     // With a link as well, the PDF may go: the checklist links the link again and the PDF's address is a 404.
-    await updateForm(admin, t.office.id, "f", parseInput(FormLinkSchema, { name: "F", url: "https://example.org/f.pdf" }));
-    await removeFormFile(admin, t.office.id, "f");
+    await updateForm(admin, { ...parseInput(FormLinkSchema, { name: "F", url: "https://example.org/f.pdf" }), slug: "f" });
+    await removeFormFile(admin, { slug: "f" });
     expect(await checklistUrl(t)).toBe("https://example.org/f.pdf");
     const gone = await read(formFileGet(apiGet(`/api/v1/forms/${t.office.slug}/f.pdf`), params(t.office.slug, "f.pdf")));
     expect(gone.status).toBe(404);
-    expect(await appErrorOf(updateForm(admin, t.office.id, "f", parseInput(FormLinkSchema, { name: "F", url: "" })))).toMatchObject({ status: 422 });
-    await deleteForm(admin, t.office.id, "f");
+    expect(await appErrorOf(updateForm(admin, { ...parseInput(FormLinkSchema, { name: "F", url: "" }), slug: "f" }))).toMatchObject({ status: 422 });
+    await deleteForm(admin, { slug: "f" });
     expect(await db().$count(forms, eq(forms.officeId, t.office.id))).toBe(0);
     expect((await listServices(t.office, "id"))[0]!.requirements[0]!.forms).toEqual([]);
     expect((await audit(t.office.id)).map((r) => r.action).sort()).toEqual(["form.create", "form.delete", "form.file_delete", "form.update"]);
@@ -124,17 +124,17 @@ describe.each(DATABASE_KINDS)("form PDFs uploaded by the office on %s", (kind) =
 
   it("operators and supervisors are refused every change (403), admins of another office too; nothing is written", async () => {
     const { t, admin, staff } = await setup();
-    await createForm(admin, t.office.id, parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "" }), await parseFormFile(pdfFile(), "f"));
+    await createForm(admin, { ...parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "" }), file: await parseFormFile(pdfFile(), "f") });
     const other = await createTestOffice(db());
     const outsider = actorOf(await createTestStaff(db(), other.office.id, { role: "admin" }));
     const before = await db().select().from(forms).where(eq(forms.officeId, t.office.id));
     const auditBefore = (await audit(t.office.id)).length;
     const file = await parseFormFile(pdfFile(), "g");
     for (const actor of [await staff("operator"), await staff("supervisor"), outsider]) {
-      expect((await appErrorOf(createForm(actor, t.office.id, parseInput(CreateFormLinkSchema, { slug: "g", name: "G", url: "" }), file))).status).toBe(403);
-      expect((await appErrorOf(setFormFile(actor, t.office.id, "f", file))).status).toBe(403);
-      expect((await appErrorOf(removeFormFile(actor, t.office.id, "f"))).status).toBe(403);
-      expect((await appErrorOf(deleteForm(actor, t.office.id, "f"))).status).toBe(403);
+      expect((await appErrorOf(createForm(actor, { ...parseInput(CreateFormLinkSchema, { slug: "g", name: "G", url: "" }), file, officeId: t.office.id }))).status).toBe(403);
+      expect((await appErrorOf(setFormFile(actor, { slug: "f", file, officeId: t.office.id }))).status).toBe(403);
+      expect((await appErrorOf(removeFormFile(actor, { slug: "f", officeId: t.office.id }))).status).toBe(403);
+      expect((await appErrorOf(deleteForm(actor, { slug: "f", officeId: t.office.id }))).status).toBe(403);
     }
     expect(await db().select().from(forms).where(eq(forms.officeId, t.office.id))).toEqual(before);
     expect((await audit(t.office.id)).length).toBe(auditBefore);
@@ -142,7 +142,7 @@ describe.each(DATABASE_KINDS)("form PDFs uploaded by the office on %s", (kind) =
 
   it("a hidden place's PDF, an unknown form and a bad address all answer 404", async () => {
     const { t, admin } = await setup();
-    await createForm(admin, t.office.id, parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "" }), await parseFormFile(pdfFile(), "f"));
+    await createForm(admin, { ...parseInput(CreateFormLinkSchema, { slug: "f", name: "F", url: "" }), file: await parseFormFile(pdfFile(), "f") });
     const get = (office: string, file: string) => formFileGet(apiGet(`/api/v1/forms/${office}/${file}`), params(office, file));
     expect((await get(t.office.slug, "f.pdf")).status).toBe(200);
     expect((await get(t.office.slug, "g.pdf")).status).toBe(404);

@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("service points and the training place on %s", (ki
     ],
     ["read the main office's report", (a) => getReport(a, { ...range, office: main.office.slug })],
     ["revoke the main office's display", (a) => revokeDevice(a, { deviceId: mainDeviceId }, { now: NOW })],
-    ["reissue the main office's display token", (a) => reissueDeviceToken(a, mainDeviceId)],
+    ["reissue the main office's display token", (a) => reissueDeviceToken(a, { deviceId: mainDeviceId })],
   ];
 
   it.each(["point operator", "point supervisor", "point admin", "point kiosk", "training admin"])(

@@ -4,7 +4,7 @@ import { auditLogs, bookings, messages, offices, priorityRebookings } from "@/db
 import { citizen } from "@/lib/auth/actor";
 import { createBooking } from "@/lib/dal/bookings";
 import { declareOutage } from "@/lib/dal/outages";
-import { findPriorityOffer, findPriorityRebooking, rebookWithPriority } from "@/lib/dal/priority-rebook";
+import { findPriorityOffer, getPriorityRebooking, rebookWithPriority } from "@/lib/dal/priority-rebook";
 import { createTranslator } from "@/lib/i18n/translate";
 import { createManageToken } from "@/lib/manage-token";
 import { appErrorOf, bookingRequest, settleAll, usageMismatches, usageOf } from "../helpers/bookings";
@@ -55,7 +55,7 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
     const { o, affected } = await outageWith(1);
     const [a] = affected;
     await fillOnline(o, TOMORROW, "10:00");
-    const view = await findPriorityRebooking({ reference: a!.reference, priorityToken: tokenOf(a!.rebookPath) }, { t, now: NOW });
+    const view = await getPriorityRebooking({ reference: a!.reference, priorityToken: tokenOf(a!.rebookPath) }, { t, now: NOW });
     expect(view).toMatchObject({ state: "open", reason: expect.stringMatching(/SIAK/), session: { start: "09:00" }, until: "2026-12-04 10:00" });
     const tomorrow = view.days.find((d) => d.date === TOMORROW)!;
     expect(tomorrow.sessions.map((s) => s.start)).not.toContain("09:00");
@@ -74,7 +74,7 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
 
     const again = await appErrorOf(rebookWithPriority(visitor, { reference: a!.reference, priorityToken: tokenOf(a!.rebookPath), date: TOMORROW, session: "11:00" }, ctx));
     expect(again).toMatchObject({ code: "invalid_transition", messageKey: "rebook.used", status: 409 });
-    expect(await findPriorityRebooking({ reference: a!.reference, priorityToken: tokenOf(a!.rebookPath) }, { t, now: NOW })).toMatchObject({ state: "used", newReference: moved.reference, days: [] });
+    expect(await getPriorityRebooking({ reference: a!.reference, priorityToken: tokenOf(a!.rebookPath) }, { t, now: NOW })).toMatchObject({ state: "used", newReference: moved.reference, days: [] });
     expect(await findPriorityOffer(a!.reference, NOW)).toBeNull();
   });
 
@@ -83,15 +83,15 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
     const [a, b] = affected;
     const nikOf = (ref: string) => niks.get(ref)!;
     expect(await findPriorityOffer(a!.reference, NOW)).toEqual({ until: "2026-12-04 10:00" });
-    expect(await appErrorOf(findPriorityRebooking({ reference: a!.reference, priorityToken: tokenOf(b!.rebookPath) }, { t, now: NOW }))).toMatchObject({ status: 404 });
-    expect(await appErrorOf(findPriorityRebooking({ reference: a!.reference, priorityToken: "1.x" }, { t, now: NOW }))).toMatchObject({ status: 404 });
-    expect(await appErrorOf(findPriorityRebooking({ reference: a!.reference, nik: adultNik() }, { t, now: NOW }))).toMatchObject({ status: 404 });
-    expect(await appErrorOf(findPriorityRebooking({ reference: "ZZZZZZZZ", nik: nikOf(a!.reference) }, { t, now: NOW }))).toMatchObject({ status: 404 });
+    expect(await appErrorOf(getPriorityRebooking({ reference: a!.reference, priorityToken: tokenOf(b!.rebookPath) }, { t, now: NOW }))).toMatchObject({ status: 404 });
+    expect(await appErrorOf(getPriorityRebooking({ reference: a!.reference, priorityToken: "1.x" }, { t, now: NOW }))).toMatchObject({ status: 404 });
+    expect(await appErrorOf(getPriorityRebooking({ reference: a!.reference, nik: adultNik() }, { t, now: NOW }))).toMatchObject({ status: 404 });
+    expect(await appErrorOf(getPriorityRebooking({ reference: "ZZZZZZZZ", nik: nikOf(a!.reference) }, { t, now: NOW }))).toMatchObject({ status: 404 });
 
     const byNik = await rebookWithPriority(visitor, { reference: a!.reference, nik: nikOf(a!.reference), date: D3, session: "08:00" }, ctx);
     expect(byNik.date).toBe(D3);
     const late = new Date(NOW.getTime() + 72 * 3600_000);
-    expect(await findPriorityRebooking({ reference: b!.reference, manageToken: createManageToken(b!.reference, late) }, { t, now: late })).toMatchObject({ state: "expired", days: [] });
+    expect(await getPriorityRebooking({ reference: b!.reference, manageToken: createManageToken(b!.reference, late) }, { t, now: late })).toMatchObject({ state: "expired", days: [] });
     const expired = await appErrorOf(rebookWithPriority(visitor, { reference: b!.reference, priorityToken: tokenOf(b!.rebookPath), date: D3, session: "12:00" }, { ...ctx, now: late }));
     expect(expired).toMatchObject({ messageKey: "rebook.expired", status: 409 });
     const justBefore = new Date(late.getTime() - 60_000);

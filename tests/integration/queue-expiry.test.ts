@@ -45,6 +45,9 @@ describe.each(DATABASE_KINDS)("expiry sweep on %s", (kind) => {
     // Idempotent: running again (even later) moves and audits nothing twice.
     expect(await expireMissedBookings({ now: at(31) })).toMatchObject({ noShows: 0 });
     expect(await sweepAudits([s09.reference, s10.reference])).toEqual(["booking.no_show_expired"]);
+    // The same audit row as every status change: from and to, besides the sweep's reason.
+    const [audit] = await db().select().from(auditLogs).where(and(eq(auditLogs.bookingId, row.id), eq(auditLogs.actorType, "system")));
+    expect(audit!.details).toEqual({ from: "booked", to: "no_show", reason: "not_checked_in" });
     const events = await listener.until(1);
     await listener.stop();
     expect(events.filter((e) => e.officeId === t.office.id)).toEqual([{ officeId: t.office.id, kind: "update", at: at(30).toISOString() }]);
@@ -56,6 +59,14 @@ describe.each(DATABASE_KINDS)("expiry sweep on %s", (kind) => {
     const results = await Promise.all([expireMissedBookings({ now: at(60) }), expireMissedBookings({ now: at(60) })]);
     expect(results.reduce((n, r) => n + r.noShows, 0)).toBe(2);
     expect(await sweepAudits([a.reference, b.reference])).toHaveLength(2);
+  });
+
+  it("a backlog larger than one batch is swept whole, one statement per batch", async () => {
+    const backlog = await Promise.all(["08:00", "08:00", "09:00"].map((session) => bookToday(t, { session })));
+    const result = await expireMissedBookings({ now: at(60), batch: 2 });
+    expect(result.noShows).toBe(3);
+    for (const b of backlog) expect((await rowOf(db(), b.reference)).status).toBe("no_show");
+    expect(await sweepAudits(backlog.map((b) => b.reference))).toEqual(["booking.no_show_expired", "booking.no_show_expired", "booking.no_show_expired"]);
   });
 
   it("expires citizens still checked in or called after the office's last session plus grace", async () => {
@@ -71,6 +82,8 @@ describe.each(DATABASE_KINDS)("expiry sweep on %s", (kind) => {
     expect((await rowOf(db(), waiting.reference)).status).toBe("expired");
     expect((await rowOf(db(), called.reference)).status).toBe("expired");
     expect(await sweepAudits([waiting.reference])).toEqual(["queue.expired"]);
+    const [audit] = await db().select().from(auditLogs).where(and(eq(auditLogs.bookingId, (await rowOf(db(), called.reference)).id), eq(auditLogs.actorType, "system")));
+    expect(audit!.details).toEqual({ from: "called", to: "expired", reason: "end_of_day" });
     expect((await expireMissedBookings({ now: at(300) })).expired).toBe(0);
   });
 

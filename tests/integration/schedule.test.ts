@@ -196,7 +196,7 @@ describe.each(DATABASE_KINDS)("schedule changes on %s", (kind) => {
     await book(t, "08:00", saturday);
     await book(t, "09:00", saturday);
     expect(await appErrorOf(book(t, "10:00", saturday))).toMatchObject({ code: "full" });
-    const month = await getScheduleMonth(admin, "2026-12", NOW);
+    const month = await getScheduleMonth(admin, { month: "2026-12" }, { now: NOW });
     const cell = month.weeks.flat().find((d) => d.date === saturday)!;
     expect(cell).toMatchObject({ kind: "open_day", dayCap: 2, booked: 2, ownCap: true });
   });
@@ -278,15 +278,15 @@ describe.each(DATABASE_KINDS)("schedule changes on %s", (kind) => {
     ];
     for (const call of calls(operator)) expect(await appErrorOf(call())).toMatchObject({ code: "forbidden" });
     expect(await appErrorOf(closeSchedule(operator, { date: TODAY, session: "13:00", reason: "x" }, { now: NOW }))).toMatchObject({ code: "forbidden" });
-    expect(await appErrorOf(getScheduleMonth(operator, "2026-12", NOW))).toMatchObject({ code: "forbidden" });
+    expect(await appErrorOf(getScheduleMonth(operator, { month: "2026-12" }, { now: NOW }))).toMatchObject({ code: "forbidden" });
     for (const call of calls(supervisor)) expect(await appErrorOf(call())).toMatchObject({ code: "forbidden" });
     expect(await appErrorOf(closeSchedule(citizen("1.2.3.4"), { office: t.office.slug, date: TODAY, session: "13:00", reason: "x" }, { now: NOW }))).toMatchObject({ code: "unauthorized" });
     expect(await snapshot(t.office.id)).toEqual(before);
 
     await closeSchedule(supervisor, { date: TODAY, session: "13:00", reason: "SIAK down" }, { now: NOW });
-    expect((await getScheduleMonth(supervisor, "2026-12", NOW)).canManage).toBe(false);
+    expect((await getScheduleMonth(supervisor, { month: "2026-12" }, { now: NOW })).canManage).toBe(false);
     await reopenSchedule(supervisor, { date: TODAY, session: "13:00" }, { now: NOW });
     await setScheduleCapacity(admin, { date: TOMORROW, capacity: 5 }, { now: NOW });
-    expect((await getScheduleMonth(admin, "2026-12", NOW)).canManage).toBe(true);
+    expect((await getScheduleMonth(admin, { month: "2026-12" }, { now: NOW })).canManage).toBe(true);
   });
 });

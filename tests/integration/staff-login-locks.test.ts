@@ -88,10 +88,10 @@ describe.each(DATABASE_KINDS)("staff login locks on %s", (kind) => {
     expect(await attempt(victim.email, WRONG, { knownDevice: device, now: at(0.5) })).toMatchObject({ code: "locked" });
 
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
-    expect(await findStaffLoginLock(admin, victim.id, at(0.6))).not.toBeNull();
-    await expect(unlockStaffLogin(actorOf(other), victim.id)).rejects.toMatchObject({ code: "forbidden" });
-    await unlockStaffLogin(admin, victim.id);
-    expect(await findStaffLoginLock(admin, victim.id, at(0.6))).toBeNull();
+    expect(await findStaffLoginLock(admin, { staffId: victim.id }, { now: at(0.6) })).not.toBeNull();
+    await expect(unlockStaffLogin(actorOf(other), { staffId: victim.id })).rejects.toMatchObject({ code: "forbidden" });
+    await unlockStaffLogin(admin, { staffId: victim.id });
+    expect(await findStaffLoginLock(admin, { staffId: victim.id }, { now: at(0.6) })).toBeNull();
     expect(await attempt(victim.email, TEST_PASSWORD, { now: at(0.7) })).toBe("ok");
     const audits = await db().select().from(auditLogs).where(and(eq(auditLogs.action, "staff.unlocked"), eq(auditLogs.actorStaffId, admin.staffId)));
     expect(audits.map((a) => a.details?.staffId)).toEqual([victim.id]);

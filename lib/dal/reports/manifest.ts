@@ -6,10 +6,10 @@ import { assertCan } from "../../auth/permissions";
 import { getDb } from "../../db";
 import { localDate } from "../../dates";
 import { AppError } from "../../errors";
-import type { Locale } from "../../i18n/messages";
 import { formatQueueNumber } from "../../reference";
 import { requireOfficeById } from "../offices";
 import { serviceName } from "../services";
+import type { CommandOptions } from "../command-options";
 
 export type ManifestRow = {
   queueNumber: string;
@@ -31,7 +31,7 @@ export type CounterManifest = { date: string; timezone: string; counter: { numbe
 export async function getCounterManifest(
   actor: Actor,
   input: { date?: string; counterNumber: number },
-  options: { locale?: Locale; now?: Date } = {},
+  options: CommandOptions = {},
 ): Promise<CounterManifest> {
   assertCan(actor, "reports.view");
   if (actor.type !== "staff") throw new AppError("forbidden", "error.forbidden");

@@ -5,7 +5,6 @@ import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/permissions";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
-import type { Locale } from "../../i18n/messages";
 import { createTranslator } from "../../i18n/translate";
 import { CHANNEL_LABEL } from "../../queue-labels";
 import type { HourRow, IkmRow, Report, ReportRow } from "../../reports/types";
@@ -16,6 +15,7 @@ import { serviceName } from "../services";
 import { aggregateQuota } from "./hours-quota";
 import { aggregateIkm } from "./ikm";
 import { aggregateVisits, type VisitAggregate } from "./visits";
+import type { CommandOptions } from "../command-options";
 
 const EMPTY: Omit<ReportRow, "key" | "label"> = {
   booked: 0,
@@ -41,7 +41,7 @@ function actorOffice(actor: Actor): string {
  * own place; an admin or key of the main office also for each of its service points (`office`). The
  * training place has no reports.
  */
-export async function getReport(actor: Actor, query: ReportQuery, options: { locale?: Locale } = {}): Promise<Report> {
+export async function getReport(actor: Actor, query: ReportQuery, options: CommandOptions = {}): Promise<Report> {
   assertCan(actor, "reports.view");
   const db = await getDb();
   // The system actor (jobs, the benchmark) has no place of its own and names one.

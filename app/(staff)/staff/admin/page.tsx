@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { canManagePlaces } from "@/lib/dal/admin-places";
-import { countOutbox } from "@/lib/dal/outbox-counts";
+import { getOutboxCounts } from "@/lib/dal/outbox-counts";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
 
@@ -26,7 +26,7 @@ const STATUSES = ["sent", "queued", "failed", "no_channel", "cancelled"] as cons
 /** The admin's start: what to manage, and how the messages to citizens are doing today and this week. */
 export default async function AdminOverviewPage() {
   const actor = await requireStaffPage("settings.manage");
-  const [t, counts, places] = await Promise.all([getTranslator(), countOutbox(actor, actor.officeId), canManagePlaces(actor)]);
+  const [t, counts, places] = await Promise.all([getTranslator(), getOutboxCounts(actor), canManagePlaces(actor)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("admin.overview.title")}</h1>

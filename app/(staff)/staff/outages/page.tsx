@@ -21,7 +21,7 @@ type Props = { searchParams: Promise<{ declared?: string; lifted?: string }> };
 export default async function OutagesPage({ searchParams }: Props) {
   const actor = await requireStaffPage("outage.manage");
   const [t, query] = await Promise.all([getTranslator(), searchParams]);
-  const [options, outages] = await Promise.all([getOutageFormOptions(actor, t.locale), listOutages(actor, { locale: t.locale })]);
+  const [options, outages] = await Promise.all([getOutageFormOptions(actor, { locale: t.locale }), listOutages(actor, { locale: t.locale })]);
   /** A chat with the citizen, the message already written (only where a phone number is known). */
   const whatsappLink = (c: OutageContact) => {
     const digits = c.phone?.replace(/\D/g, "") ?? "";

@@ -52,7 +52,7 @@ export default async function SchedulePage({ searchParams }: Props) {
   const query = await searchParams;
   const t = await getTranslator();
   const asked = MonthSchema.safeParse(query.month);
-  const month = await getScheduleMonth(actor, asked.success ? asked.data : undefined);
+  const month = await getScheduleMonth(actor, { month: asked.success ? asked.data : undefined });
   const text = conflictText(t);
   const monthName = new Intl.DateTimeFormat(t.locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month.month}-01T00:00:00Z`));
   const starts = [...new Set(month.template.map((s) => s.start))].sort();

@@ -5,7 +5,7 @@ import { SlotPicker } from "@/components/booking/slot-picker";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { priorityRebookAction } from "@/lib/actions/priority-rebook";
-import { findPriorityRebooking, type PriorityRebookView } from "@/lib/dal/priority-rebook";
+import { getPriorityRebooking, type PriorityRebookView } from "@/lib/dal/priority-rebook";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatTime } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
@@ -28,7 +28,7 @@ export default async function PriorityRebookPage({ params, searchParams }: Props
   const manageToken = await readManageToken();
   let view: PriorityRebookView | null = null;
   try {
-    view = await findPriorityRebooking({ reference, ...(token ? { priorityToken: token } : { manageToken: manageToken ?? "" }) }, { t });
+    view = await getPriorityRebooking({ reference, ...(token ? { priorityToken: token } : { manageToken: manageToken ?? "" }) }, { t });
   } catch (error) {
     if (!isAppError(error) || error.code !== "not_found") throw error;
   }

@@ -4,7 +4,7 @@ import { SurveyForm, type SurveyProfileField, type SurveyQuestion } from "@/comp
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { RATE_LIMITED } from "@/lib/dal/public-booking";
-import { getSurveyAccess } from "@/lib/dal/survey";
+import { findSurveyAccess } from "@/lib/dal/survey";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import type { MessageKey } from "@/lib/i18n/messages";
@@ -39,7 +39,7 @@ function profile(t: Translator): SurveyProfileField[] {
 /** The SKM after a finished visit, reached from the confirmation page or the printed slip. */
 export default async function SurveyPage({ params, searchParams }: Props) {
   const [{ reference }, { done }, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const access = await getSurveyAccess(reference, t.locale, await readManageToken(), { ip: await requestIp() }).catch((error: unknown) => {
+  const access = await findSurveyAccess(reference, t.locale, await readManageToken(), { ip: await requestIp() }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "rate_limited") return RATE_LIMITED;
     throw error;
   });

@@ -27,7 +27,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const lockedUntil = await findStaffLoginLock(actor, member.id);
+  const lockedUntil = await findStaffLoginLock(actor, { staffId: member.id });
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Link href="/staff/admin/users">← {t("staff.users.title")}</Link>
