@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, type SQL } from "drizzle-orm";
-import { ACTIVE_BOOKING_STATUSES, bookings, standbyEntries, type Office, type Service } from "@/db/schema";
+import { ACTIVE_BOOKING_STATUSES, bookings, lotteryEntries, offices, services, standbyEntries, type Office, type Service } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { Actor } from "../auth/actor";
 import { encryptNik, hashNik } from "../crypto";
@@ -66,6 +66,25 @@ export async function withFreshReference<T>(
       throw error;
     }
   }
+}
+
+type EntryTable = typeof standbyEntries | typeof lotteryEntries;
+
+/** One entry with its service, office and (once it became one) its booking's reference. */
+export async function selectEntry<T extends EntryTable>(
+  db: Executor,
+  table: T,
+  where: SQL | undefined,
+): Promise<{ entry: T["$inferSelect"]; service: Service; office: Office; bookingReference: string | null } | undefined> {
+  const entries = table as EntryTable;
+  const [row] = await db
+    .select({ entry: entries, service: services, office: offices, bookingReference: bookings.reference })
+    .from(entries)
+    .innerJoin(services, eq(services.id, entries.serviceId))
+    .innerJoin(offices, eq(offices.id, entries.officeId))
+    .leftJoin(bookings, eq(bookings.id, entries.bookingId))
+    .where(where);
+  return row as { entry: T["$inferSelect"]; service: Service; office: Office; bookingReference: string | null } | undefined;
 }
 
 /** The part of an entry's page every entry shows: its reference, date, service and office. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, lte, sql } from "drizzle-orm";
-import { bookings, offices, services, standbyEntries, type Office, type Service, type StandbyEntry } from "@/db/schema";
+import { standbyEntries, type Office, type Service, type StandbyEntry } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { Actor } from "../auth/actor";
 import type { Channel } from "../capacity";
@@ -13,7 +13,7 @@ import type { JoinStandbyInput, LookupStandbyInput } from "../validation/standby
 import { evaluateRange } from "./availability";
 import { writeAudit } from "./audit";
 import { checkPersonOrSuggest } from "./booking-rules";
-import { assertNotBookedThatDay, bookingLink, entrySummary, storedNik, waitingOnList, withFreshReference } from "./citizen-entries";
+import { assertNotBookedThatDay, bookingLink, entrySummary, selectEntry, storedNik, waitingOnList, withFreshReference } from "./citizen-entries";
 import { resolveOptions, type CommandOptions } from "./command-options";
 import { requirePublicOffice } from "./places";
 import { requireService } from "./services";
@@ -86,13 +86,7 @@ export async function joinStandby(actor: Actor, input: JoinStandbyInput, options
 export async function lookupStandby(_actor: Actor, input: LookupStandbyInput, options: CommandOptions = {}): Promise<StandbyStatusDTO> {
   const { now, locale } = resolveOptions(options);
   const db = await getDb();
-  const [found] = await db
-    .select({ entry: standbyEntries, service: services, office: offices, bookingReference: bookings.reference })
-    .from(standbyEntries)
-    .innerJoin(services, eq(services.id, standbyEntries.serviceId))
-    .innerJoin(offices, eq(offices.id, standbyEntries.officeId))
-    .leftJoin(bookings, eq(bookings.id, standbyEntries.bookingId))
-    .where(and(eq(standbyEntries.reference, input.reference), eq(standbyEntries.nikHash, hashNik(input.nik))));
+  const found = await selectEntry(db, standbyEntries, and(eq(standbyEntries.reference, input.reference), eq(standbyEntries.nikHash, hashNik(input.nik))));
   if (!found) throw notFound();
   const { entry, service, office } = found;
   const base = { ...entrySummary(entry, service, office, locale), session: entry.sessionStartsAt ? normalizeTime(entry.sessionStartsAt) : null };

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
-import { bookings, lotteryDraws, lotteryEntries, offices, services, type LotteryEntry, type Office, type Service } from "@/db/schema";
+import { lotteryDraws, lotteryEntries, type LotteryEntry, type Office, type Service } from "@/db/schema";
 import { hashNik } from "../../crypto";
 import { normalizeTime } from "../../dates";
 import { getDb } from "../../db";
@@ -12,7 +12,7 @@ import type { Locale } from "../../i18n/messages";
 import { lotteryDrawAt } from "../../lottery/window";
 import type { CreateBookingInput, LookupBookingInput } from "../../validation/booking";
 import { writeAudit } from "../audit";
-import { assertNotBookedThatDay, bookingLink, entrySummary, storedNik, withFreshReference } from "../citizen-entries";
+import { assertNotBookedThatDay, bookingLink, entrySummary, selectEntry, storedNik, withFreshReference } from "../citizen-entries";
 import { checkPersonOrSuggest, resolveSlot } from "../booking-rules";
 import type { CreateBookingOptions } from "../bookings";
 import { resolveOptions, type CommandOptions } from "../command-options";
@@ -107,13 +107,7 @@ export async function createLotteryEntry(actor: Actor, input: CreateBookingInput
 
 async function selectEntryDTO(where: ReturnType<typeof and>, locale: Locale): Promise<LotteryEntryDTO | null> {
   const db = await getDb();
-  const [row] = await db
-    .select({ entry: lotteryEntries, service: services, office: offices, bookingReference: bookings.reference })
-    .from(lotteryEntries)
-    .innerJoin(services, eq(services.id, lotteryEntries.serviceId))
-    .innerJoin(offices, eq(offices.id, lotteryEntries.officeId))
-    .leftJoin(bookings, eq(bookings.id, lotteryEntries.bookingId))
-    .where(where);
+  const row = await selectEntry(db, lotteryEntries, where);
   return row ? toEntryDTO(row.entry, row.service, row.office, row.bookingReference, locale) : null;
 }
 
