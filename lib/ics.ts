@@ -20,30 +20,45 @@ export function createBookingIcs(booking: IcsBooking, t: Translator, now: Date):
   const summary = t("calendar.summary", { service: booking.service.name, queue: booking.queueNumber });
   // Only a booking still ahead needs a reminder.
   const upcoming = booking.status === "booked" || booking.status === "checked_in";
+  return calendarFile(
+    [
+      `UID:${booking.reference}@antrean`,
+      `DTSTAMP:${utcStamp(now)}`,
+      `LAST-MODIFIED:${utcStamp(new Date(booking.updatedAt))}`,
+      // Every change (reschedule, cancel) moves updatedAt on, so seconds since creation only ever grow.
+      `SEQUENCE:${Math.max(0, Math.floor((Date.parse(booking.updatedAt) - Date.parse(booking.createdAt)) / 1000))}`,
+      `STATUS:${cancelled ? "CANCELLED" : "CONFIRMED"}`,
+      `DTSTART;TZID=${tz}:${localStamp(booking.date, booking.session.start)}`,
+      `DTEND;TZID=${tz}:${localStamp(booking.date, booking.session.end)}`,
+      `SUMMARY:${escapeText(cancelled ? t("calendar.cancelledSummary", { summary }) : summary)}`,
+      `LOCATION:${escapeText([booking.office.name, booking.office.address].filter(Boolean).join(", "))}`,
+      `DESCRIPTION:${escapeText(t(cancelled ? "calendar.cancelledDescription" : "calendar.description", { reference: booking.referenceDisplay }))}`,
+      ...(upcoming ? reminder(summary) : []),
+    ],
+    timezoneBlock(tz, booking.date),
+  );
+}
+
+/** An iCalendar file with one event: the calendar's header, the zone's definition, the event; lines folded, CRLF. */
+export function calendarFile(event: string[], zone: string[] = []): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Antrean//Disdukcapil//ID",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    ...timezoneBlock(tz, booking.date),
+    ...zone,
     "BEGIN:VEVENT",
-    `UID:${booking.reference}@antrean`,
-    `DTSTAMP:${utcStamp(now)}`,
-    `LAST-MODIFIED:${utcStamp(new Date(booking.updatedAt))}`,
-    // Every change (reschedule, cancel) moves updatedAt on, so seconds since creation only ever grow.
-    `SEQUENCE:${Math.max(0, Math.floor((Date.parse(booking.updatedAt) - Date.parse(booking.createdAt)) / 1000))}`,
-    `STATUS:${cancelled ? "CANCELLED" : "CONFIRMED"}`,
-    `DTSTART;TZID=${tz}:${localStamp(booking.date, booking.session.start)}`,
-    `DTEND;TZID=${tz}:${localStamp(booking.date, booking.session.end)}`,
-    `SUMMARY:${escapeText(cancelled ? t("calendar.cancelledSummary", { summary }) : summary)}`,
-    `LOCATION:${escapeText([booking.office.name, booking.office.address].filter(Boolean).join(", "))}`,
-    `DESCRIPTION:${escapeText(t(cancelled ? "calendar.cancelledDescription" : "calendar.description", { reference: booking.referenceDisplay }))}`,
-    ...(upcoming ? ["BEGIN:VALARM", "TRIGGER:-PT2H", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(summary)}`, "END:VALARM"] : []),
+    ...event,
     "END:VEVENT",
     "END:VCALENDAR",
   ];
   return lines.map(fold).join("\r\n") + "\r\n";
+}
+
+/** A reminder two hours before the visit. */
+export function reminder(summary: string): string[] {
+  return ["BEGIN:VALARM", "TRIGGER:-PT2H", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(summary)}`, "END:VALARM"];
 }
 
 /** The zone's definition at the visit's date; Indonesian zones have no DST, so one STANDARD block holds. */
@@ -71,7 +86,7 @@ function offsetMinutes(tz: string, date: string): number {
   return Math.round((noonUtc - zonedInstant(date, "12:00", tz).getTime()) / 60_000);
 }
 
-function utcStamp(d: Date): string {
+export function utcStamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { offices } from "./offices";
+import { officeRef } from "./offices";
 import { staffUsers } from "./staff";
 
 export const API_KEY_SCOPES = ["booking", "admin", "reports"] as const;
@@ -14,9 +14,7 @@ export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     name: text().notNull(),
     prefix: text().notNull(),
     keyHash: text().notNull(),

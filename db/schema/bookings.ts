@@ -1,22 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  time,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
+import { boolean, check, date, index, integer, pgTable, primaryKey, smallint, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { languageCheck, languageColumn, timestamps } from "./columns";
 import { bookingChannelEnum, bookingStatusEnum, callKindEnum, priorityReasonEnum } from "./enums";
-import { offices, services } from "./offices";
+import { officeRef, offices, serviceRef, services } from "./offices";
 import { staffUsers } from "./staff";
 
 /** Statuses that hold a place: they count against caps and against "one visit a day". */
@@ -27,9 +13,7 @@ export const counters = pgTable(
   "counters",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     number: smallint().notNull(),
     name: text().notNull(),
     isActive: boolean().notNull().default(true),
@@ -43,9 +27,7 @@ export const counterServices = pgTable(
     counterId: uuid()
       .notNull()
       .references(() => counters.id, { onDelete: "cascade" }),
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    serviceId: serviceRef(),
   },
   (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })],
 );
@@ -86,7 +68,7 @@ export const bookings = pgTable(
     priorityReason: priorityReasonEnum(),
     consentAt: timestamp({ withTimezone: true }),
     /** The language the citizen booked in: its messages use it ("id" or "en"). */
-    language: text().notNull().default("id"),
+    language: languageColumn(),
     /** Set when the citizen turned reminders off from the booking page. */
     remindersOptedOutAt: timestamp({ withTimezone: true }),
     /** Fair calling order: the session start for on-time arrivals, the check-in time for late ones. */
@@ -116,7 +98,7 @@ export const bookings = pgTable(
     index("bookings_nik_hash_idx").on(t.nikHash),
     check("bookings_session_ck", sql`${t.sessionStartsAt} < ${t.sessionEndsAt}`),
     check("bookings_sex_ck", sql`${t.sex} is null or ${t.sex} in ('M', 'F')`),
-    check("bookings_language_ck", sql`${t.language} in ('id', 'en')`),
+    languageCheck("bookings", t.language),
   ],
 );
 
@@ -125,9 +107,7 @@ export const calls = pgTable(
   "calls",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     bookingId: uuid()
       .notNull()
       .references(() => bookings.id, { onDelete: "cascade" }),

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgEnum, pgTable, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bookings } from "./bookings";
-import { timestamps } from "./columns";
-import { offices, services } from "./offices";
+import { languageCheck, languageColumn, timestamps } from "./columns";
+import { entryColumns, entryPersonColumns } from "./entry-columns";
+import { officeRef } from "./offices";
 
 /** waiting (until the draw) → drawn (a booking was made) or not_drawn. */
 export const lotteryEntryStatusEnum = pgEnum("lottery_entry_status", ["waiting", "drawn", "not_drawn"]);
@@ -15,26 +16,14 @@ export const lotteryEntries = pgTable(
   "lottery_entries",
   {
     id: uuid().primaryKey().defaultRandom(),
-    /** Random, like a booking's; with the NIK it opens the look-up. */
-    reference: text().notNull(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
-    serviceDate: date({ mode: "string" }).notNull(),
+    ...entryColumns(),
     /** The session the person chose; a winner whose session is full gets another of the same date. */
     sessionStartsAt: time().notNull(),
     /** When the window closes and the date's entries are drawn. */
     drawAt: timestamp({ withTimezone: true }).notNull(),
-    nikHash: text().notNull(),
-    nikEncrypted: text().notNull(),
-    nikMasked: text().notNull(),
-    fullName: text().notNull(),
-    phone: text().notNull(),
+    ...entryPersonColumns(),
     email: text(),
-    language: text().notNull().default("id"),
+    language: languageColumn(),
     consentAt: timestamp({ withTimezone: true }),
     status: lotteryEntryStatusEnum().notNull().default("waiting"),
     bookingId: uuid().references(() => bookings.id, { onDelete: "set null" }),
@@ -47,7 +36,7 @@ export const lotteryEntries = pgTable(
       .on(t.drawAt)
       .where(sql`${t.status} = 'waiting'`),
     index("lottery_entries_office_day_idx").on(t.officeId, t.serviceDate),
-    check("lottery_entries_language_ck", sql`${t.language} in ('id', 'en')`),
+    languageCheck("lottery_entries", t.language),
   ],
 );
 
@@ -59,9 +48,7 @@ export const lotteryDraws = pgTable(
   "lottery_draws",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     serviceDate: date({ mode: "string" }).notNull(),
     seed: text().notNull(),
     entryCount: integer().notNull(),

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
+import { languageCheck, timestamps } from "./columns";
 import { messageKindEnum } from "./enums";
-import { offices } from "./offices";
+import { officeRef } from "./offices";
 import { staffUsers } from "./staff";
 
 /** An office's own text for one message kind and language; without a row the default in lib/messages/templates.ts is used. */
@@ -10,9 +10,7 @@ export const messageTemplates = pgTable(
   "message_templates",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     kind: messageKindEnum().notNull(),
     language: text().notNull(),
     subject: text().notNull(),
@@ -23,7 +21,7 @@ export const messageTemplates = pgTable(
   (t) => [
     uniqueIndex("message_templates_office_kind_language_uq").on(t.officeId, t.kind, t.language),
     index("message_templates_office_idx").on(t.officeId),
-    check("message_templates_language_ck", sql`${t.language} in ('id', 'en')`),
+    languageCheck("message_templates", t.language),
     check("message_templates_length_ck", sql`length(${t.subject}) between 1 and 200 and length(${t.body}) between 1 and 2000`),
   ],
 );

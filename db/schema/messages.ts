@@ -3,7 +3,7 @@ import { boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, uni
 import { timestamps } from "./columns";
 import { bookings } from "./bookings";
 import { messageChannelEnum, messageKindEnum, messageStatusEnum } from "./enums";
-import { offices } from "./offices";
+import { officeRef } from "./offices";
 
 /** What a template may use. Never a NIK: the trigger that writes these never reads one. */
 export type MessageParams = {
@@ -35,9 +35,7 @@ export const messages = pgTable(
   "messages",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     bookingId: uuid().references(() => bookings.id, { onDelete: "set null" }),
     kind: messageKindEnum().notNull(),
     channel: messageChannelEnum().notNull(),

@@ -116,13 +116,23 @@ export const offices = pgTable(
   ],
 );
 
+/** A row that belongs to one office and goes with it (`office_id … references offices on delete cascade`). */
+export const officeRef = () =>
+  uuid()
+    .notNull()
+    .references((): AnyPgColumn => offices.id, { onDelete: "cascade" });
+
+/** A row that belongs to one service and goes with it. */
+export const serviceRef = () =>
+  uuid()
+    .notNull()
+    .references((): AnyPgColumn => services.id, { onDelete: "cascade" });
+
 export const services = pgTable(
   "services",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     slug: text().notNull(),
     category: text().notNull(),
     categoryEn: text(),
@@ -157,9 +167,7 @@ export const serviceRequirements = pgTable(
   "service_requirements",
   {
     id: uuid().primaryKey().defaultRandom(),
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    serviceId: serviceRef(),
     position: smallint().notNull(),
     text: text().notNull(),
     textEn: text(),
@@ -189,9 +197,7 @@ export const forms = pgTable(
   "forms",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     slug: text().notNull(),
     name: text().notNull(),
     nameEn: text(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgTable, text, time, timestamp, uuid } from "drizzle-orm/pg-core";
-import { offices, services } from "./offices";
+import { services, officeRef } from "./offices";
 import { staffUsers } from "./staff";
 
 /**
@@ -12,9 +12,7 @@ export const outages = pgTable(
   "outages",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     date: date({ mode: "string" }).notNull(),
     /** Null: every session of the date. */
     sessionStartsAt: time(),

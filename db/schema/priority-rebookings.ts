@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { bookings } from "./bookings";
-import { offices } from "./offices";
+import { officeRef } from "./offices";
 
 /**
  * A booking the office cancelled (outage, closure, lowered cap) and the citizen's right to a priority
@@ -15,9 +15,7 @@ export const priorityRebookings = pgTable(
     bookingId: uuid()
       .primaryKey()
       .references(() => bookings.id, { onDelete: "cascade" }),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     /** What caused the cancellation: an outage, a closed day, a lowered cap. */
     source: text().notNull(),
     /** The public reason, as the citizen read it (Indonesian, and English where given). */

@@ -1,16 +1,14 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, integer, pgTable, primaryKey, smallint, text, time, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { capacityScopeEnum, dateOverrideKindEnum } from "./enums";
-import { offices } from "./offices";
+import { officeRef } from "./offices";
 
 /** The weekly template: one row per session (e.g. Monday 08:00–09:00, capacity 42). weekday is ISO (1 = Monday). */
 export const weeklySessions = pgTable(
   "weekly_sessions",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     weekday: smallint().notNull(),
     startsAt: time().notNull(),
     endsAt: time().notNull(),
@@ -32,9 +30,7 @@ export const dateOverrides = pgTable(
   "date_overrides",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     date: date({ mode: "string" }).notNull(),
     kind: dateOverrideKindEnum().notNull(),
     reason: text().notNull(),
@@ -56,9 +52,7 @@ export const dateOverrides = pgTable(
 export const sessionCapacityOverrides = pgTable(
   "session_capacity_overrides",
   {
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     date: date({ mode: "string" }).notNull(),
     startsAt: time().notNull(),
     capacity: integer().notNull(),
@@ -81,9 +75,7 @@ export const sessionCapacityOverrides = pgTable(
 export const capacityUsages = pgTable(
   "capacity_usages",
   {
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     serviceDate: date({ mode: "string" }).notNull(),
     scope: capacityScopeEnum().notNull(),
     scopeKey: text().notNull(),

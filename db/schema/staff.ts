@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 import { deviceKindEnum, staffRoleEnum } from "./enums";
-import { offices } from "./offices";
+import { offices, officeRef } from "./offices";
 
 export const staffUsers = pgTable(
   "staff_users",
@@ -37,9 +37,7 @@ export const devices = pgTable(
   "devices",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     kind: deviceKindEnum().notNull(),
     name: text().notNull(),
     tokenHash: text().notNull(),

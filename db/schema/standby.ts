@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, pgEnum, pgTable, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, pgEnum, pgTable, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bookings } from "./bookings";
-import { timestamps } from "./columns";
-import { offices, services } from "./offices";
+import { languageCheck, languageColumn, timestamps } from "./columns";
+import { entryColumns, entryPersonColumns } from "./entry-columns";
+import { officeRef, serviceRef } from "./offices";
 
 /**
  * A freed place on its way back to sale (issue 9's re-release delay): `pending` until `release_at`, then
@@ -21,25 +22,11 @@ export const standbyEntries = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     /** The order of the list: first come, first offered. */
     seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity(),
-    /** Random, like a booking's; with the NIK it opens the look-up and accept page. */
-    reference: text().notNull(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
-    serviceDate: date({ mode: "string" }).notNull(),
+    ...entryColumns(),
     /** The one session the person can come to, or null for any session of the day. */
     sessionStartsAt: time(),
-    /** The keyed hash (for "one entry per NIK and date" and the look-up), the masked form, and the NIK
-     * encrypted like a booking's (the accepted booking keeps it). Entries are deleted after the retention period. */
-    nikHash: text().notNull(),
-    nikEncrypted: text().notNull(),
-    nikMasked: text().notNull(),
-    fullName: text().notNull(),
-    phone: text().notNull(),
-    language: text().notNull().default("id"),
+    ...entryPersonColumns(),
+    language: languageColumn(),
     status: standbyStatusEnum().notNull().default("waiting"),
     offeredAt: timestamp({ withTimezone: true }),
     offerExpiresAt: timestamp({ withTimezone: true }),
@@ -57,7 +44,7 @@ export const standbyEntries = pgTable(
     index("standby_entries_offer_due_idx")
       .on(t.offerExpiresAt)
       .where(sql`${t.status} = 'offered'`),
-    check("standby_entries_language_ck", sql`${t.language} in ('id', 'en')`),
+    languageCheck("standby_entries", t.language),
     check(
       "standby_entries_offer_ck",
       sql`${t.status} <> 'offered' or (${t.offerExpiresAt} is not null and ${t.offeredSessionStartsAt} is not null)`,
@@ -69,12 +56,8 @@ export const capacityReleases = pgTable(
   "capacity_releases",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
+    serviceId: serviceRef(),
     serviceDate: date({ mode: "string" }).notNull(),
     sessionStartsAt: time().notNull(),
     sessionEndsAt: time().notNull(),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { bookings, counters } from "./bookings";
-import { offices, services } from "./offices";
+import { services, officeRef } from "./offices";
 
 const score = () => smallint().notNull();
 
@@ -14,9 +14,7 @@ export const surveyResponses = pgTable(
   "survey_responses",
   {
     id: uuid().primaryKey().defaultRandom(),
-    officeId: uuid()
-      .notNull()
-      .references(() => offices.id, { onDelete: "cascade" }),
+    officeId: officeRef(),
     bookingId: uuid().references(() => bookings.id, { onDelete: "set null" }),
     serviceId: uuid().references(() => services.id, { onDelete: "set null" }),
     counterId: uuid().references(() => counters.id, { onDelete: "set null" }),

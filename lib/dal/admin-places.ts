@@ -11,21 +11,12 @@ import { AppError, notFound, pgErrorCode } from "../errors";
 import type { CreatePlaceInput, CreatePlaceStaffInput, PlaceInput, SetPlaceSwitchInput } from "../validation/places";
 import { writeAudit } from "./audit";
 import { resolveOptions, type CommandOptions } from "./command-options";
+import { placeFacts, type PlaceFacts } from "./places";
 import { invalidateReads } from "./read-cache";
 import { hashStaffPassword, unsafeInsertStaff, type StaffUserDTO } from "./staff-users";
 
 /** A service point as the main office's admin manages it. */
-export type AdminPlace = {
-  slug: string;
-  name: string;
-  nameEn: string | null;
-  shortName: string;
-  address: string | null;
-  mapUrl: string | null;
-  isPublic: boolean;
-  isTraining: boolean;
-  position: number;
-};
+export type AdminPlace = PlaceFacts & { isPublic: boolean; position: number };
 export type AdminPlaceDetail = AdminPlace & {
   staff: Pick<StaffUserDTO, "id" | "name" | "email" | "role" | "isActive">[];
   /** Its first staff account may be created here while it has no active admin of its own. */
@@ -35,8 +26,7 @@ export type AdminPlaceDetail = AdminPlace & {
 const PLACE_FIELDS = ["name", "nameEn", "shortName", "address", "mapUrl", "isPublic", "isTraining", "placePosition"] as const;
 
 function toAdminPlace(office: Office): AdminPlace {
-  const { slug, name, nameEn, shortName, address, mapUrl, isPublic, isTraining, placePosition } = office;
-  return { slug, name, nameEn, shortName, address, mapUrl, isPublic, isTraining, position: placePosition };
+  return { ...placeFacts(office), isPublic: office.isPublic, position: office.placePosition };
 }
 
 function placeValues(input: PlaceInput) {

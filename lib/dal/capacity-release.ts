@@ -6,6 +6,7 @@ import type { MessageParams } from "@/db/schema/messages";
 import { localDate, localTime, normalizeTime, zonedInstant } from "../dates";
 import { getDb } from "../db";
 import { applyUsageChanges, type UsageChange } from "./capacity-usage";
+import { waitingOnList } from "./citizen-entries";
 import { requireOfficeById } from "./offices";
 import { serviceName } from "./services";
 
@@ -86,10 +87,7 @@ async function offerOrRelease(tx: Executor, office: Office, release: CapacityRel
       .from(standbyEntries)
       .where(
         and(
-          eq(standbyEntries.officeId, office.id),
-          eq(standbyEntries.serviceDate, release.serviceDate),
-          eq(standbyEntries.serviceId, release.serviceId),
-          eq(standbyEntries.status, "waiting"),
+          waitingOnList({ officeId: office.id, serviceDate: release.serviceDate, serviceId: release.serviceId }),
           or(isNull(standbyEntries.sessionStartsAt), eq(standbyEntries.sessionStartsAt, release.sessionStartsAt)),
           // Someone who has meanwhile booked that day the normal way could not accept: skip them.
           notExists(

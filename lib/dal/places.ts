@@ -8,30 +8,22 @@ import { AppError } from "../errors";
 import { DEFAULT_OFFICE_SLUG, findOffice } from "./offices";
 import { cachedRead } from "./read-cache";
 
-/** A place a citizen may choose: no internal ids. */
-export type PlaceDTO = {
-  slug: string;
-  name: string;
-  /** The name in English where the office gave one (`placeName` picks by language). */
-  nameEn: string | null;
-  shortName: string;
-  address: string | null;
-  mapUrl: string | null;
-  isMain: boolean;
-  isTraining: boolean;
-};
+/**
+ * What a place says of itself, to citizens and to the admin alike: no internal ids. `nameEn` is the English
+ * name where the office gave one (`placeName` picks by language).
+ */
+export type PlaceFacts = Pick<Office, "slug" | "name" | "nameEn" | "shortName" | "address" | "mapUrl" | "isTraining">;
+
+export function placeFacts(office: Office): PlaceFacts {
+  const { slug, name, nameEn, shortName, address, mapUrl, isTraining } = office;
+  return { slug, name, nameEn, shortName, address, mapUrl, isTraining };
+}
+
+/** A place a citizen may choose. */
+export type PlaceDTO = PlaceFacts & { isMain: boolean };
 
 function toPlaceDTO(office: Office): PlaceDTO {
-  return {
-    slug: office.slug,
-    name: office.name,
-    nameEn: office.nameEn,
-    shortName: office.shortName,
-    address: office.address,
-    mapUrl: office.mapUrl,
-    isMain: office.parentId === null,
-    isTraining: office.isTraining,
-  };
+  return { ...placeFacts(office), isMain: office.parentId === null };
 }
 
 const unknownOffice = () => new AppError("validation", "error.validation", { fields: { office: ["field.office.unknown"] } });

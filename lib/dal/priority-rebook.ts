@@ -46,14 +46,19 @@ function proves(proof: RebookProof, booking: Booking, now: Date): boolean {
   return booking.nikHash !== null && booking.nikHash === hashNik(proof.nik);
 }
 
-async function findProven(db: Executor, reference: string, proof: RebookProof, now: Date) {
-  // The whole row, NIK columns included: the NIK proof, the age rule and the new booking need them.
+/** The booking with its service and office. The whole row, NIK columns included: the NIK proof, the age rule and the new booking need them. */
+async function selectBooking(db: Executor, reference: string) {
   const [found] = await db
     .select({ booking: bookings, service: services, office: offices })
     .from(bookings)
     .innerJoin(services, eq(services.id, bookings.serviceId))
     .innerJoin(offices, eq(offices.id, bookings.officeId))
     .where(eq(bookings.reference, reference));
+  return found;
+}
+
+async function findProven(db: Executor, reference: string, proof: RebookProof, now: Date) {
+  const found = await selectBooking(db, reference);
   if (!found || !proves(proof, found.booking, now)) throw notFound();
   const [right] = await db.select().from(priorityRebookings).where(eq(priorityRebookings.bookingId, found.booking.id));
   if (!right) throw notFound();
@@ -221,11 +226,9 @@ export async function rebookWithPriority(
 /** For the cancelled booking's own page: an open priority rebooking and until when (office time), or null. */
 export async function findPriorityOffer(reference: string, now = new Date()): Promise<{ until: string } | null> {
   const db = await getDb();
-  // The whole row, NIK columns included: the NIK proof, the age rule and the new booking need them.
   const [found] = await db
-    .select({ booking: bookings, service: services, office: offices })
+    .select({ booking: { id: bookings.id }, office: { timezone: offices.timezone } })
     .from(bookings)
-    .innerJoin(services, eq(services.id, bookings.serviceId))
     .innerJoin(offices, eq(offices.id, bookings.officeId))
     .where(eq(bookings.reference, reference));
   if (!found) return null;

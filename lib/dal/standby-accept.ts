@@ -5,12 +5,11 @@ import type { Actor } from "../auth/actor";
 import { decryptNik, encryptNik, hashNik, hashPhone } from "../crypto";
 import { verifyManageToken } from "../manage-token";
 import { getDb } from "../db";
-import { AppError, notFound, pgErrorCode } from "../errors";
+import { AppError, notFound } from "../errors";
 import { maskNik } from "../nik";
-import { createReference } from "../reference";
-import { writeAudit } from "./audit";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
 import { checkPerson, phoneChange } from "./booking-rules";
+import { auditEntryBooking, entryBookingValues, withFreshReference } from "./citizen-entries";
 import { resolveOptions, type CommandOptions } from "./command-options";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { requireOfficeById } from "./offices";
@@ -25,77 +24,48 @@ import { requireOfficeById } from "./offices";
 export async function acceptStandbyOffer(actor: Actor, input: { reference: string } & StandbyProof, options: CommandOptions = {}): Promise<BookingDTO> {
   const { now, locale } = resolveOptions(options);
   const db = await getDb();
-  for (let attempt = 0; ; attempt++) {
-    const reference = createReference();
-    try {
-      return await db.transaction(async (tx) => {
-        const [entry] = await tx.select().from(standbyEntries).where(ownedBy(input, now)).for("update");
-        if (!entry) throw notFound();
-        const nik = "nik" in input ? input.nik : decryptNik(entry.nikEncrypted);
-        const nikHash = entry.nikHash;
-        if (entry.status !== "offered") throw new AppError("invalid_transition", "standby.error.noOffer");
-        if (entry.offerExpiresAt!.getTime() <= now.getTime()) throw new AppError("invalid_transition", "standby.error.offerExpired");
-        const [held] = await tx
-          .select()
-          .from(capacityReleases)
-          .where(and(eq(capacityReleases.standbyEntryId, entry.id), eq(capacityReleases.status, "held")))
-          .for("update");
-        if (!held) throw new AppError("invalid_transition", "standby.error.noOffer");
-        const office = await requireOfficeById(entry.officeId, tx);
-        const [service] = await tx.select().from(services).where(eq(services.id, entry.serviceId));
-        const person = checkPerson(nik, service!, office, entry.serviceDate, now);
+  return withFreshReference({ reference: "bookings_reference_uq", personDay: "bookings_active_person_day_uq" }, "error.duplicate", (reference) =>
+    db.transaction(async (tx) => {
+      const [entry] = await tx.select().from(standbyEntries).where(ownedBy(input, now)).for("update");
+      if (!entry) throw notFound();
+      const nik = "nik" in input ? input.nik : decryptNik(entry.nikEncrypted);
+      const nikHash = entry.nikHash;
+      if (entry.status !== "offered") throw new AppError("invalid_transition", "standby.error.noOffer");
+      if (entry.offerExpiresAt!.getTime() <= now.getTime()) throw new AppError("invalid_transition", "standby.error.offerExpired");
+      const [held] = await tx
+        .select()
+        .from(capacityReleases)
+        .where(and(eq(capacityReleases.standbyEntryId, entry.id), eq(capacityReleases.status, "held")))
+        .for("update");
+      if (!held) throw new AppError("invalid_transition", "standby.error.noOffer");
+      const office = await requireOfficeById(entry.officeId, tx);
+      const [service] = await tx.select().from(services).where(eq(services.id, entry.serviceId));
+      const person = checkPerson(nik, service!, office, entry.serviceDate, now);
 
-        const phoneHash = hashPhone(entry.phone);
-        await applyUsageChanges(tx, [phoneChange(office, entry.serviceDate, phoneHash)]);
-        const queueSeq = await takeQueueNumber(tx, office.id, entry.serviceDate, service!.queueLetter);
-        const isElderly = office.isPriorityEnabled && person.age >= 60;
-        const [booking] = await tx
-          .insert(bookings)
-          .values({
-            reference,
-            officeId: office.id,
-            serviceId: service!.id,
-            serviceDate: entry.serviceDate,
-            sessionStartsAt: entry.offeredSessionStartsAt!,
-            sessionEndsAt: entry.offeredSessionEndsAt!,
-            queueLetter: service!.queueLetter,
-            queueSeq,
-            channel: "online",
-            nikHash,
-            nikEncrypted: encryptNik(person.nik),
-            nikMasked: maskNik(person.nik),
-            fullName: entry.fullName,
-            phone: entry.phone,
-            phoneHash,
-            ageYears: person.age,
-            sex: person.sex,
-            dedupeKey: office.allowSeveralServicesPerDay ? `${nikHash}:${service!.id}` : nikHash,
-            isPriority: isElderly,
-            priorityReason: isElderly ? "elderly" : null,
-            consentAt: entry.createdAt,
-            language: locale,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        await tx.update(capacityReleases).set({ status: "used", updatedAt: now }).where(eq(capacityReleases.id, held.id));
-        await tx.update(standbyEntries).set({ status: "booked", bookingId: booking!.id, updatedAt: now }).where(eq(standbyEntries.id, entry.id));
-        await writeAudit(tx, {
-          officeId: office.id,
-          actor,
-          action: "booking.create",
-          bookingId: booking!.id,
-          details: { channel: "online", service: service!.slug, date: entry.serviceDate, session: booking!.sessionStartsAt.slice(0, 5), standby: entry.reference },
-        });
-        return toBookingDTO(booking!, service!, office, locale);
-      });
-    } catch (error) {
-      const { code, constraint } = pgErrorCode(error);
-      if (code === "23505" && constraint === "bookings_active_person_day_uq") throw new AppError("duplicate", "error.duplicate");
-      if (code === "23505" && constraint === "bookings_reference_uq" && attempt < 3) continue;
-      throw error;
-    }
-  }
+      const phoneHash = hashPhone(entry.phone);
+      await applyUsageChanges(tx, [phoneChange(office, entry.serviceDate, phoneHash)]);
+      const queueSeq = await takeQueueNumber(tx, office.id, entry.serviceDate, service!.queueLetter);
+      const [booking] = await tx
+        .insert(bookings)
+        .values({
+          ...entryBookingValues(office, service!, entry, person, { nikHash, phoneHash }, now),
+          reference,
+          sessionStartsAt: entry.offeredSessionStartsAt!,
+          sessionEndsAt: entry.offeredSessionEndsAt!,
+          queueSeq,
+          nikHash,
+          nikEncrypted: encryptNik(person.nik),
+          nikMasked: maskNik(person.nik),
+          consentAt: entry.createdAt,
+          language: locale,
+        })
+        .returning();
+      await tx.update(capacityReleases).set({ status: "used", updatedAt: now }).where(eq(capacityReleases.id, held.id));
+      await tx.update(standbyEntries).set({ status: "booked", bookingId: booking!.id, updatedAt: now }).where(eq(standbyEntries.id, entry.id));
+      await auditEntryBooking(tx, actor, { ...booking!, session: booking!.sessionStartsAt.slice(0, 5) }, service!, { standby: entry.reference });
+      return toBookingDTO(booking!, service!, office, locale);
+    }),
+  );
 }
 
 /**

@@ -1,23 +1,22 @@
 import "server-only";
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
-import { ACTIVE_BOOKING_STATUSES, bookings, offices, services, standbyEntries, type Office, type Service, type StandbyEntry } from "@/db/schema";
+import { and, eq, lte, sql } from "drizzle-orm";
+import { standbyEntries, type Office, type Service, type StandbyEntry } from "@/db/schema";
 import type { Executor } from "@/db/client";
 import type { Actor } from "../auth/actor";
 import type { Channel } from "../capacity";
-import { encryptNik, hashNik } from "../crypto";
+import { hashNik } from "../crypto";
 import { normalizeTime } from "../dates";
 import { getDb } from "../db";
-import { AppError, notFound, pgErrorCode } from "../errors";
-import { maskNik } from "../nik";
-import { createReference, formatReference } from "../reference";
+import { AppError, notFound } from "../errors";
 import { sessionLabel } from "../schedule";
 import type { JoinStandbyInput, LookupStandbyInput } from "../validation/standby";
 import { evaluateRange } from "./availability";
 import { writeAudit } from "./audit";
 import { checkPersonOrSuggest } from "./booking-rules";
+import { assertNotBookedThatDay, bookingLink, entrySummary, selectEntry, storedNik, waitingOnList, withFreshReference } from "./citizen-entries";
 import { resolveOptions, type CommandOptions } from "./command-options";
 import { requirePublicOffice } from "./places";
-import { requireService, serviceName } from "./services";
+import { requireService } from "./services";
 
 export { acceptStandbyOffer, standbyTokenSubject, type StandbyProof } from "./standby-accept";
 
@@ -53,77 +52,48 @@ export async function joinStandby(actor: Actor, input: JoinStandbyInput, options
   const service = await requireService(office, input.service, db);
   const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
   await assertFull(db, office, service, input.date, input.session, now);
-  const nikHash = hashNik(person.nik);
-  const dedupeKey = office.allowSeveralServicesPerDay ? `${nikHash}:${service.id}` : nikHash;
-  const [booked] = await db
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(and(eq(bookings.serviceDate, input.date), eq(bookings.dedupeKey, dedupeKey), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])));
-  if (booked) throw new AppError("duplicate", "error.duplicate");
+  await assertNotBookedThatDay(db, office, service, input.date, hashNik(person.nik));
 
-  for (let attempt = 0; ; attempt++) {
-    const reference = createReference();
-    try {
-      const entry = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(standbyEntries)
-          .values({
-            reference,
-            officeId: office.id,
-            serviceId: service.id,
-            serviceDate: input.date,
-            sessionStartsAt: input.session ?? null,
-            nikHash,
-            nikEncrypted: encryptNik(person.nik),
-            nikMasked: maskNik(person.nik),
-            fullName: input.name,
-            phone: input.phone,
-            language: locale,
-          })
-          .returning();
-        await writeAudit(tx, {
+  return withFreshReference({ reference: "standby_entries_reference_uq", personDay: "standby_entries_person_day_uq" }, "standby.error.duplicate", async (reference) => {
+    const entry = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(standbyEntries)
+        .values({
+          reference,
           officeId: office.id,
-          actor,
-          action: "standby.join",
-          details: { reference, service: service.slug, date: input.date, session: input.session ?? null },
-        });
-        return row!;
+          serviceId: service.id,
+          serviceDate: input.date,
+          sessionStartsAt: input.session ?? null,
+          ...storedNik(person.nik),
+          fullName: input.name,
+          phone: input.phone,
+          language: locale,
+        })
+        .returning();
+      await writeAudit(tx, {
+        officeId: office.id,
+        actor,
+        action: "standby.join",
+        details: { reference, service: service.slug, date: input.date, session: input.session ?? null },
       });
-      return { reference, position: await positionOf(db, entry) };
-    } catch (error) {
-      const { code, constraint } = pgErrorCode(error);
-      if (code === "23505" && constraint === "standby_entries_person_day_uq") throw new AppError("duplicate", "standby.error.duplicate");
-      if (code === "23505" && constraint === "standby_entries_reference_uq" && attempt < 3) continue;
-      throw error;
-    }
-  }
+      return row!;
+    });
+    return { reference, position: await positionOf(db, entry) };
+  });
 }
 
 /** Reference + NIK → where the person stands. An unknown reference and a wrong NIK get the same 404. */
 export async function lookupStandby(_actor: Actor, input: LookupStandbyInput, options: CommandOptions = {}): Promise<StandbyStatusDTO> {
   const { now, locale } = resolveOptions(options);
   const db = await getDb();
-  const [found] = await db
-    .select({ entry: standbyEntries, service: services, office: offices, bookingReference: bookings.reference })
-    .from(standbyEntries)
-    .innerJoin(services, eq(services.id, standbyEntries.serviceId))
-    .innerJoin(offices, eq(offices.id, standbyEntries.officeId))
-    .leftJoin(bookings, eq(bookings.id, standbyEntries.bookingId))
-    .where(and(eq(standbyEntries.reference, input.reference), eq(standbyEntries.nikHash, hashNik(input.nik))));
+  const found = await selectEntry(db, standbyEntries, and(eq(standbyEntries.reference, input.reference), eq(standbyEntries.nikHash, hashNik(input.nik))));
   if (!found) throw notFound();
   const { entry, service, office } = found;
-  const base = {
-    reference: entry.reference,
-    referenceDisplay: formatReference(entry.reference),
-    service: { slug: service.slug, name: serviceName(service, locale) },
-    office: { slug: office.slug, name: office.name, timezone: office.timezone },
-    date: entry.serviceDate,
-    session: entry.sessionStartsAt ? normalizeTime(entry.sessionStartsAt) : null,
-  };
+  const base = { ...entrySummary(entry, service, office, locale), session: entry.sessionStartsAt ? normalizeTime(entry.sessionStartsAt) : null };
   if (entry.status === "waiting") return { ...base, status: "waiting", position: await positionOf(db, entry) };
   if (entry.status === "booked") {
     const ref = found.bookingReference;
-    return { ...base, status: "booked", ...(ref ? { booking: { reference: ref, referenceDisplay: formatReference(ref) } } : {}) };
+    return { ...base, status: "booked", ...(ref ? { booking: bookingLink(ref) } : {}) };
   }
   // An offer past its time is expired even before the maintenance pass hands the place on.
   if (entry.status === "offered" && entry.offerExpiresAt!.getTime() > now.getTime()) {
@@ -139,15 +109,7 @@ async function positionOf(db: Executor, entry: StandbyEntry): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(standbyEntries)
-    .where(
-      and(
-        eq(standbyEntries.officeId, entry.officeId),
-        eq(standbyEntries.serviceDate, entry.serviceDate),
-        eq(standbyEntries.serviceId, entry.serviceId),
-        eq(standbyEntries.status, "waiting"),
-        lte(standbyEntries.seq, entry.seq),
-      ),
-    );
+    .where(and(waitingOnList(entry), lte(standbyEntries.seq, entry.seq)));
   return Number(row?.n ?? 1);
 }
 

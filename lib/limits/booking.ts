@@ -61,33 +61,33 @@ export async function limitPersonCreateBooking(input: { nik: string; phone: stri
   );
 }
 
-/** Before parsing: look-up, cancel and reschedule share one allowance per known address. */
-export async function limitManageBooking(ip: string): Promise<void> {
-  if (isShared(ip)) return;
-  const { limit, windowSeconds } = REQUEST_LIMITS.manageBooking;
-  await consumeRateLimit(`api:manage-booking:${ip}`, limit, windowSeconds);
+/**
+ * One allowance in its two halves, bucket `api:<name>:…`: `perAddress` before parsing (every request of a
+ * known address counts), `shared` after parsing (without a known address, well-formed requests share one
+ * bucket of SHARED_BUCKET_FACTOR times the allowance). Each is a no-op for the other kind of caller.
+ */
+export function addressAllowance(name: string, rule: { limit: number; windowSeconds: number }) {
+  return {
+    perAddress: async (ip: string): Promise<void> => {
+      if (isShared(ip)) return;
+      await consumeRateLimit(`api:${name}:${ip}`, rule.limit, rule.windowSeconds);
+    },
+    shared: async (ip: string): Promise<void> => {
+      if (!isShared(ip)) return;
+      await consumeRateLimit(`api:${name}:${UNTRUSTED_CLIENT}`, rule.limit * SHARED_BUCKET_FACTOR, rule.windowSeconds);
+    },
+  };
 }
 
-/** After parsing: without a known address, well-formed look-ups, cancels and reschedules share one bucket. */
-export async function limitSharedManageBooking(ip: string): Promise<void> {
-  if (!isShared(ip)) return;
-  const { limit, windowSeconds } = REQUEST_LIMITS.manageBooking;
-  await consumeRateLimit(`api:manage-booking:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
-}
+/** Look-up, cancel and reschedule share one allowance. */
+const manageBooking = addressAllowance("manage-booking", REQUEST_LIMITS.manageBooking);
+export const limitManageBooking = manageBooking.perAddress;
+export const limitSharedManageBooking = manageBooking.shared;
 
 /**
- * Before parsing: finding a booking by NIK + phone has its own, smaller allowance per known address, every
- * attempt counted, since each one is a guess at a pair (no reference to guard yet).
+ * Finding a booking by NIK + phone has its own, smaller allowance per known address, every attempt counted,
+ * since each one is a guess at a pair (no reference to guard yet).
  */
-export async function limitRecoverBooking(ip: string): Promise<void> {
-  if (isShared(ip)) return;
-  const { limit, windowSeconds } = REQUEST_LIMITS.recoverBooking;
-  await consumeRateLimit(`api:recover-booking:${ip}`, limit, windowSeconds);
-}
-
-/** After parsing: without a known address, well-formed recovery attempts share one bucket. */
-export async function limitSharedRecoverBooking(ip: string): Promise<void> {
-  if (!isShared(ip)) return;
-  const { limit, windowSeconds } = REQUEST_LIMITS.recoverBooking;
-  await consumeRateLimit(`api:recover-booking:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
-}
+const recoverBooking = addressAllowance("recover-booking", REQUEST_LIMITS.recoverBooking);
+export const limitRecoverBooking = recoverBooking.perAddress;
+export const limitSharedRecoverBooking = recoverBooking.shared;

@@ -1,7 +1,5 @@
 import "server-only";
-import { UNTRUSTED_CLIENT } from "../client-ip";
-import { consumeRateLimit } from "../dal/rate-limit";
-import { isShared, limitCreateBooking, REQUEST_LIMITS, SHARED_BUCKET_FACTOR } from "./booking";
+import { addressAllowance, isShared, limitCreateBooking, REQUEST_LIMITS } from "./booking";
 
 /**
  * The standby list's limits, the booking API's rules with their own buckets: joining counts like booking
@@ -10,11 +8,7 @@ import { isShared, limitCreateBooking, REQUEST_LIMITS, SHARED_BUCKET_FACTOR } fr
  * limited by withReferenceGuard, as for bookings.
  */
 
-export async function limitJoinStandby(ip: string): Promise<void> {
-  if (isShared(ip)) return;
-  const { limit, windowSeconds } = REQUEST_LIMITS.createBooking;
-  await consumeRateLimit(`api:standby-join:${ip}`, limit, windowSeconds);
-}
+export const limitJoinStandby = addressAllowance("standby-join", REQUEST_LIMITS.createBooking).perAddress;
 
 /** Without a trusted proxy: a well-formed join spends the date's allowance shared with bookings. */
 export async function limitSharedJoinStandby(ip: string, input: { office?: string; date: string }): Promise<void> {
@@ -22,14 +16,6 @@ export async function limitSharedJoinStandby(ip: string, input: { office?: strin
   await limitCreateBooking(ip, input);
 }
 
-export async function limitStandbyManage(ip: string): Promise<void> {
-  if (isShared(ip)) return;
-  const { limit, windowSeconds } = REQUEST_LIMITS.manageBooking;
-  await consumeRateLimit(`api:standby-manage:${ip}`, limit, windowSeconds);
-}
-
-export async function limitSharedStandbyManage(ip: string): Promise<void> {
-  if (!isShared(ip)) return;
-  const { limit, windowSeconds } = REQUEST_LIMITS.manageBooking;
-  await consumeRateLimit(`api:standby-manage:${UNTRUSTED_CLIENT}`, limit * SHARED_BUCKET_FACTOR, windowSeconds);
-}
+const standbyManage = addressAllowance("standby-manage", REQUEST_LIMITS.manageBooking);
+export const limitStandbyManage = standbyManage.perAddress;
+export const limitSharedStandbyManage = standbyManage.shared;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox, optionalText, requiredInt, requiredText, slugField } from "./admin-fields";
 import { CreateStaffSchema } from "./staff";
 
 /**
@@ -6,24 +7,6 @@ import { CreateStaffSchema } from "./staff";
  * (db/schema/offices.ts: names, the https-only map link, the list position); the database still refuses
  * what gets past (422), and a taken slug is a 409.
  */
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-const text = (max: number) =>
-  z
-    .string({ error: "field.required" })
-    .max(max, { error: "field.tooLong" })
-    .transform((v) => v.trim())
-    .refine((v) => v.length > 0, { error: "field.required", abort: true })
-    .refine((v) => !CONTROL.test(v), { error: "field.invalid" });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, { error: "field.tooLong" })
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null))
-    .refine((v) => v === null || !CONTROL.test(v), { error: "field.invalid" });
-
 /** As the database: `^https://` and no whitespace; a parseable address with a host. */
 export function isHttpsMapUrl(value: string): boolean {
   if (!/^https:\/\/\S+$/.test(value)) return false;
@@ -34,27 +17,17 @@ export function isHttpsMapUrl(value: string): boolean {
   }
 }
 
-/** A checkbox posts "on" when ticked and nothing otherwise. */
-const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
-
-export const PlaceSlugSchema = z
-  .string()
-  .max(60, { error: "field.tooLong" })
-  .transform((v) => v.trim().toLowerCase())
-  .refine((v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), { error: "field.place.slug" });
+export const PlaceSlugSchema = slugField("field.place.slug");
 
 export const PlaceSchema = z.object({
-  name: text(200),
+  name: requiredText(200),
   nameEn: optionalText(200),
-  shortName: text(60),
+  shortName: requiredText(60),
   address: optionalText(300),
   mapUrl: optionalText(500).refine((v) => v === null || isHttpsMapUrl(v), { error: "field.place.mapUrl" }),
   isPublic: checkbox,
   isTraining: checkbox,
-  position: z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
-    z.number({ error: "field.required" }).int({ error: "field.number.integer" }).min(0, { error: "field.number.range" }).max(999, { error: "field.number.range" }),
-  ),
+  position: requiredInt(0, 999),
 });
 export type PlaceInput = z.output<typeof PlaceSchema>;
 

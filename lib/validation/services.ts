@@ -1,53 +1,23 @@
 import { z } from "zod";
 import { DOCUMENT_COPIES, REQUIREMENT_KINDS } from "../requirements";
-import { isHttpUrl } from "./office-settings";
+import { optionalInt, optionalText, requiredInt, requiredText, slugField } from "./admin-fields";
+import { OptionalUrlSchema } from "./office-settings";
 
 /**
  * The admin's service, requirement and form inputs. Bounds mirror the CHECK constraints on `services` and
  * `service_requirements` (db/schema/offices.ts); the database still refuses what gets past.
  */
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+/** Every text field of a service, requirement or form lets a line break through (notes and requirement texts are multi-line). */
+const MULTILINE = { multiline: true };
 
-const text = (max: number) =>
-  z
-    .string({ error: "field.required" })
-    .max(max, { error: "field.tooLong" })
-    .transform((v) => v.trim())
-    .refine((v) => v.length > 0, { error: "field.required", abort: true })
-    .refine((v) => !CONTROL.test(v), { error: "field.invalid" });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, { error: "field.tooLong" })
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null))
-    .refine((v) => v === null || !CONTROL.test(v), { error: "field.invalid" });
-
-const optionalInt = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? null : Number(v.trim())) : (v ?? null)),
-    z.number({ error: "field.invalid" }).int({ error: "field.number.integer" }).min(min, { error: "field.number.range" }).max(max, { error: "field.number.range" }).nullable(),
-  );
-
-const int = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
-    z.number({ error: "field.required" }).int({ error: "field.number.integer" }).min(min, { error: "field.number.range" }).max(max, { error: "field.number.range" }),
-  );
-
-export const ServiceSlugSchema = z
-  .string()
-  .max(60, { error: "field.tooLong" })
-  .transform((v) => v.trim().toLowerCase())
-  .refine((v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), { error: "field.service.slug" });
+export const ServiceSlugSchema = slugField("field.service.slug");
 
 export const ServiceSchema = z
   .object({
-    name: text(200),
-    nameEn: optionalText(200),
-    category: text(100),
-    categoryEn: optionalText(100),
+    name: requiredText(200, MULTILINE),
+    nameEn: optionalText(200, MULTILINE),
+    category: requiredText(100, MULTILINE),
+    categoryEn: optionalText(100, MULTILINE),
     queueLetter: z
       .string()
       .max(2)
@@ -55,10 +25,10 @@ export const ServiceSchema = z
       .refine((v) => /^[A-Z]$/.test(v), { error: "field.service.letter" }),
     minAge: optionalInt(0, 120),
     maxAge: optionalInt(0, 120),
-    eligibilityNote: optionalText(500),
-    eligibilityNoteEn: optionalText(500),
+    eligibilityNote: optionalText(500, MULTILINE),
+    eligibilityNoteEn: optionalText(500, MULTILINE),
     dailyCap: optionalInt(0, 10_000_000),
-    position: int(0, 999),
+    position: requiredInt(0, 999),
   })
   .refine((s) => s.minAge === null || s.maxAge === null || s.minAge <= s.maxAge, { path: ["maxAge"], error: "field.service.ageOrder" });
 export type ServiceInput = z.output<typeof ServiceSchema>;
@@ -72,12 +42,12 @@ export const MAX_REQUIREMENTS = 40;
 
 const RequirementSchema = z
   .object({
-    text: text(500),
-    textEn: optionalText(500),
+    text: requiredText(500, MULTILINE),
+    textEn: optionalText(500, MULTILINE),
     kind: z.enum(REQUIREMENT_KINDS, { error: "field.invalid" }),
     copy: z.preprocess((v) => (v === "" ? null : v), z.enum(DOCUMENT_COPIES, { error: "field.invalid" }).nullable().optional()),
     copies: optionalInt(1, 20),
-    position: int(0, 999),
+    position: requiredInt(0, 999),
     form: z.preprocess((v) => (v === "" ? null : v), z.uuid({ error: "field.form.unknown" }).nullable().optional()),
   })
   .refine((r) => r.kind === "document" || ((r.copy ?? null) === null && r.copies === null), { path: ["copy"], error: "field.requirement.copyOnlyDocument" });
@@ -120,17 +90,12 @@ export function parseRequirementRows(raw: Record<string, unknown>): { rows: Requ
 }
 
 export const FormLinkSchema = z.object({
-  name: text(200),
-  nameEn: optionalText(200),
-  description: optionalText(500),
-  descriptionEn: optionalText(500),
+  name: requiredText(200, MULTILINE),
+  nameEn: optionalText(200, MULTILINE),
+  description: optionalText(500, MULTILINE),
+  descriptionEn: optionalText(500, MULTILINE),
   /** Optional: a form may be an uploaded PDF instead (the data layer wants one or the other). */
-  url: z
-    .string()
-    .max(500, { error: "field.tooLong" })
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null))
-    .refine((v) => v === null || isHttpUrl(v), { error: "field.url.invalid" }),
+  url: OptionalUrlSchema,
 });
 export type FormLinkInput = z.output<typeof FormLinkSchema>;
 export const CreateFormLinkSchema = z.object({ slug: ServiceSlugSchema }).and(FormLinkSchema);

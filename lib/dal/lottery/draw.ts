@@ -13,6 +13,7 @@ import { createDrawSeed, drawOrder } from "../../lottery/draw";
 import { createReference } from "../../reference";
 import { writeAudit } from "../audit";
 import { checkPerson, claimChanges, phoneChange, resolveSlot } from "../booking-rules";
+import { auditEntryBooking, entryBookingValues } from "../citizen-entries";
 import { resolveOptions, type CommandOptions } from "../command-options";
 import { loadDayPlan } from "../calendar";
 import { applyUsageChanges, takeQueueNumber } from "../capacity-usage";
@@ -109,35 +110,20 @@ async function bookWinner(tx: Transaction, actor: Actor, office: Office, service
       const phoneHash = hashPhone(entry.phone);
       await applyUsageChanges(sp, [...claimChanges(office, service, entry.serviceDate, slot.start, slot.limits), phoneChange(office, entry.serviceDate, phoneHash)]);
       const queueSeq = await takeQueueNumber(sp, office.id, entry.serviceDate, service.queueLetter);
-      const isElderly = office.isPriorityEnabled && person.age >= 60;
       const [booking] = await sp
         .insert(bookings)
         .values({
+          ...entryBookingValues(office, service, entry, person, { nikHash: entry.nikHash, phoneHash }, now),
           reference: createReference(),
-          officeId: office.id,
-          serviceId: service.id,
-          serviceDate: entry.serviceDate,
           sessionStartsAt: slot.start,
           sessionEndsAt: slot.end,
-          queueLetter: service.queueLetter,
           queueSeq,
-          channel: "online",
           nikHash: entry.nikHash,
           nikEncrypted: entry.nikEncrypted,
           nikMasked: entry.nikMasked,
-          fullName: entry.fullName,
-          phone: entry.phone,
-          phoneHash,
           email: entry.email,
-          ageYears: person.age,
-          sex: person.sex,
-          dedupeKey: office.allowSeveralServicesPerDay ? `${entry.nikHash}:${service.id}` : entry.nikHash,
-          isPriority: isElderly,
-          priorityReason: isElderly ? "elderly" : null,
           consentAt: entry.consentAt,
           language: entry.language,
-          createdAt: now,
-          updatedAt: now,
         })
         .returning({ id: bookings.id });
       // The booking's confirmation (written by the outbox trigger) goes out as the draw's result: one message.
@@ -145,13 +131,7 @@ async function bookWinner(tx: Transaction, actor: Actor, office: Office, service
         sql`update ${messages} set kind = 'lottery_drawn', idempotency_key = 'lottery_drawn:' || ${entry.id} || ':' || channel where booking_id = ${booking!.id} and kind = 'confirmation'`,
       );
       await sp.update(lotteryEntries).set({ status: "drawn", bookingId: booking!.id, updatedAt: now }).where(eq(lotteryEntries.id, entry.id));
-      await writeAudit(sp, {
-        officeId: office.id,
-        actor,
-        action: "booking.create",
-        bookingId: booking!.id,
-        details: { channel: "online", service: service.slug, date: entry.serviceDate, session: slot.start, lottery: entry.reference },
-      });
+      await auditEntryBooking(sp, actor, { id: booking!.id, officeId: office.id, serviceDate: entry.serviceDate, session: slot.start }, service, { lottery: entry.reference });
     });
     return "booked";
   } catch (error) {

@@ -1,25 +1,24 @@
 import "server-only";
-import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { ACTIVE_BOOKING_STATUSES, bookings, lotteryDraws, lotteryEntries, offices, services, type LotteryEntry, type Office, type Service } from "@/db/schema";
-import { encryptNik, hashNik } from "../../crypto";
+import { and, count, eq, sql } from "drizzle-orm";
+import { lotteryDraws, lotteryEntries, type LotteryEntry, type Office, type Service } from "@/db/schema";
+import { hashNik } from "../../crypto";
 import { normalizeTime } from "../../dates";
 import { getDb } from "../../db";
-import { AppError, notFound, pgErrorCode } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import type { Executor } from "@/db/client";
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/permissions";
 import type { Locale } from "../../i18n/messages";
 import { lotteryDrawAt } from "../../lottery/window";
-import { maskNik } from "../../nik";
-import { createReference, formatReference } from "../../reference";
 import type { CreateBookingInput, LookupBookingInput } from "../../validation/booking";
 import { writeAudit } from "../audit";
+import { assertNotBookedThatDay, bookingLink, entrySummary, selectEntry, storedNik, withFreshReference } from "../citizen-entries";
 import { checkPersonOrSuggest, resolveSlot } from "../booking-rules";
 import type { CreateBookingOptions } from "../bookings";
 import { resolveOptions, type CommandOptions } from "../command-options";
 import { requireOffice } from "../offices";
 import { requirePublicOffice } from "../places";
-import { requireService, serviceName } from "../services";
+import { requireService } from "../services";
 import { lockLotteryDay } from "./lock";
 
 /** A lottery entry as its owner (and whoever holds the reference) sees it: never the NIK or the name. */
@@ -62,99 +61,63 @@ export async function createLotteryEntry(actor: Actor, input: CreateBookingInput
   const service = await requireService(office, input.service, db);
   const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
   const slot = await resolveSlot(db, office, service, input.date, input.session, "online", now);
-  const nikHash = hashNik(person.nik);
-  const dedupeKey = office.allowSeveralServicesPerDay ? `${nikHash}:${service.id}` : nikHash;
-  const [booked] = await db
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(and(eq(bookings.serviceDate, input.date), eq(bookings.dedupeKey, dedupeKey), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])));
-  if (booked) throw new AppError("duplicate", "error.duplicate");
+  await assertNotBookedThatDay(db, office, service, input.date, hashNik(person.nik));
   await options.beforeWrite?.();
 
-  for (let attempt = 0; ; attempt++) {
-    const reference = createReference();
-    try {
-      await db.transaction(async (tx) => {
-        await lockLotteryDay(tx, office.id, input.date, "shared");
-        const [drawn] = await tx.select({ id: lotteryDraws.id }).from(lotteryDraws).where(and(eq(lotteryDraws.officeId, office.id), eq(lotteryDraws.serviceDate, input.date)));
-        if (drawn) throw new AppError("closed", "lottery.error.drawn");
-        // The phone's allowance, counted over entries: the draw claims the real counter for each winner.
-        const [phoneUse] = await tx
-          .select({ n: count() })
-          .from(lotteryEntries)
-          .where(and(eq(lotteryEntries.officeId, office.id), eq(lotteryEntries.serviceDate, input.date), eq(lotteryEntries.phone, input.phone)));
-        if ((phoneUse?.n ?? 0) >= office.phoneDailyLimit) throw new AppError("phone_limit", "error.phoneLimit", { params: { limit: office.phoneDailyLimit } });
-        const [entry] = await tx
-          .insert(lotteryEntries)
-          .values({
-            reference,
-            officeId: office.id,
-            serviceId: service.id,
-            serviceDate: input.date,
-            sessionStartsAt: slot.start,
-            drawAt,
-            nikHash,
-            nikEncrypted: encryptNik(person.nik),
-            nikMasked: maskNik(person.nik),
-            fullName: input.name,
-            phone: input.phone,
-            email: input.email ?? null,
-            language: locale,
-            consentAt: input.consent ? now : null,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning({ id: lotteryEntries.id });
-        await writeAudit(tx, {
+  return withFreshReference({ reference: "lottery_entries_reference_uq", personDay: "lottery_entries_person_day_uq" }, "lottery.error.duplicate", async (reference) => {
+    await db.transaction(async (tx) => {
+      await lockLotteryDay(tx, office.id, input.date, "shared");
+      const [drawn] = await tx.select({ id: lotteryDraws.id }).from(lotteryDraws).where(and(eq(lotteryDraws.officeId, office.id), eq(lotteryDraws.serviceDate, input.date)));
+      if (drawn) throw new AppError("closed", "lottery.error.drawn");
+      // The phone's allowance, counted over entries: the draw claims the real counter for each winner.
+      const [phoneUse] = await tx
+        .select({ n: count() })
+        .from(lotteryEntries)
+        .where(and(eq(lotteryEntries.officeId, office.id), eq(lotteryEntries.serviceDate, input.date), eq(lotteryEntries.phone, input.phone)));
+      if ((phoneUse?.n ?? 0) >= office.phoneDailyLimit) throw new AppError("phone_limit", "error.phoneLimit", { params: { limit: office.phoneDailyLimit } });
+      const [entry] = await tx
+        .insert(lotteryEntries)
+        .values({
+          reference,
           officeId: office.id,
-          actor,
-          action: "lottery.enter",
-          details: { entry: entry!.id, service: service.slug, date: input.date, session: slot.start },
-        });
+          serviceId: service.id,
+          serviceDate: input.date,
+          sessionStartsAt: slot.start,
+          drawAt,
+          ...storedNik(person.nik),
+          fullName: input.name,
+          phone: input.phone,
+          email: input.email ?? null,
+          language: locale,
+          consentAt: input.consent ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: lotteryEntries.id });
+      await writeAudit(tx, {
+        officeId: office.id,
+        actor,
+        action: "lottery.enter",
+        details: { entry: entry!.id, service: service.slug, date: input.date, session: slot.start },
       });
-      return {
-        reference,
-        referenceDisplay: formatReference(reference),
-        status: "waiting",
-        date: input.date,
-        session: slot.start,
-        drawAt: drawAt.toISOString(),
-        service: { slug: service.slug, name: serviceName(service, locale) },
-        office: { slug: office.slug, name: office.name, timezone: office.timezone },
-        booking: null,
-      };
-    } catch (error) {
-      const { code, constraint } = pgErrorCode(error);
-      if (code === "23505" && constraint === "lottery_entries_person_day_uq") throw new AppError("duplicate", "lottery.error.duplicate");
-      if (code === "23505" && constraint === "lottery_entries_reference_uq" && attempt < 3) continue;
-      throw error;
-    }
-  }
+    });
+    return { ...entrySummary({ reference, serviceDate: input.date }, service, office, locale), status: "waiting", session: slot.start, drawAt: drawAt.toISOString(), booking: null };
+  });
 }
 
 async function selectEntryDTO(where: ReturnType<typeof and>, locale: Locale): Promise<LotteryEntryDTO | null> {
   const db = await getDb();
-  const [row] = await db
-    .select({ entry: lotteryEntries, service: services, office: offices, bookingReference: bookings.reference })
-    .from(lotteryEntries)
-    .innerJoin(services, eq(services.id, lotteryEntries.serviceId))
-    .innerJoin(offices, eq(offices.id, lotteryEntries.officeId))
-    .leftJoin(bookings, eq(bookings.id, lotteryEntries.bookingId))
-    .where(where);
+  const row = await selectEntry(db, lotteryEntries, where);
   return row ? toEntryDTO(row.entry, row.service, row.office, row.bookingReference, locale) : null;
 }
 
 function toEntryDTO(entry: LotteryEntry, service: Service, office: Office, bookingReference: string | null, locale: Locale): LotteryEntryDTO {
   return {
-    reference: entry.reference,
-    referenceDisplay: formatReference(entry.reference),
+    ...entrySummary(entry, service, office, locale),
     status: entry.status,
-    date: entry.serviceDate,
     session: normalizeTime(entry.sessionStartsAt),
     drawAt: entry.drawAt.toISOString(),
-    service: { slug: service.slug, name: serviceName(service, locale) },
-    office: { slug: office.slug, name: office.name, timezone: office.timezone },
-    booking: bookingReference ? { reference: bookingReference, referenceDisplay: formatReference(bookingReference) } : null,
+    booking: bookingReference ? bookingLink(bookingReference) : null,
   };
 }
 

@@ -2,39 +2,25 @@ import "server-only";
 import type { Actor } from "../../auth/actor";
 import { AppError } from "../../errors";
 import { giveUpPlace } from "../capacity-release";
+import type { ChangeSpec } from "../change-booking";
 import { changeBooking, type QueueOptions } from "./change";
 import type { QueueEntryDTO } from "./entry-dto";
 
 export type BookingRefInput = { reference: string };
 
+/** A counter's move of today's booking by its reference (`queue.operate`): the action, its own rule and what it writes. */
+function operate(actor: Actor, input: BookingRefInput, move: Pick<ChangeSpec<QueueEntryDTO>, "action" | "guard" | "change">, options: QueueOptions): Promise<QueueEntryDTO> {
+  return changeBooking(actor, { permission: "queue.operate", reference: input.reference, when: "today", ...move }, options);
+}
+
 /** The called citizen has come to the counter: called → serving. */
 export function startService(actor: Actor, input: BookingRefInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
-  return changeBooking(
-    actor,
-    {
-      permission: "queue.operate",
-      reference: input.reference,
-      action: "start",
-      when: "today",
-      change: ({ now }) => ({ set: { servingStartedAt: now }, audit: "queue.start" }),
-    },
-    options,
-  );
+  return operate(actor, input, { action: "start", change: ({ now }) => ({ set: { servingStartedAt: now }, audit: "queue.start" }) }, options);
 }
 
 /** serving → done. */
 export function finishService(actor: Actor, input: BookingRefInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
-  return changeBooking(
-    actor,
-    {
-      permission: "queue.operate",
-      reference: input.reference,
-      action: "finish",
-      when: "today",
-      change: ({ now }) => ({ set: { finishedAt: now }, audit: "queue.finish" }),
-    },
-    options,
-  );
+  return operate(actor, input, { action: "finish", change: ({ now }) => ({ set: { finishedAt: now }, audit: "queue.finish" }) }, options);
 }
 
 /**
@@ -42,13 +28,11 @@ export function finishService(actor: Actor, input: BookingRefInput, options: Que
  * walk up is not dropped after one call. The place is not given back: the session is under way.
  */
 export function markNoShow(actor: Actor, input: BookingRefInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
-  return changeBooking(
+  return operate(
     actor,
+    input,
     {
-      permission: "queue.operate",
-      reference: input.reference,
       action: "no_show",
-      when: "today",
       guard: ({ booking, office }) => {
         if (booking.callCount < office.noShowAfterCalls) {
           throw new AppError("invalid_transition", "queue.error.noShowTooEarly", { params: { calls: office.noShowAfterCalls, count: booking.callCount } });

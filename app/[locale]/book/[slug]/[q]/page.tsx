@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import { Steps } from "@/components/booking/steps";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -9,11 +9,12 @@ import { LotteryNotice } from "@/components/lottery/lottery-notice";
 import { listOpenLotteries } from "@/lib/dal/lottery/counts";
 import { getAvailability } from "@/lib/dal/availability";
 import { listPublicOutages } from "@/lib/dal/outages";
-import { findPublicService, isChecklistComplete } from "@/lib/dal/public-service";
+import { isChecklistComplete } from "@/lib/dal/public-service";
 import { formatTime } from "@/lib/format";
 import { getPageTranslator } from "@/lib/i18n/server";
-import { decodePageState, single } from "@/lib/page-state";
-import { parsePlaceParam, withPlace } from "@/lib/place-path";
+import { single } from "@/lib/page-state";
+import { withPlace } from "@/lib/place-path";
+import { readBookingStep } from "../booking-step";
 
 type Props = { params: Promise<{ locale: string; slug: string; q: string }> };
 
@@ -31,13 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Step 2: the bookable dates, and the places left in each session of the chosen one. */
 export default async function ChooseSlotPage({ params }: Props) {
   const { locale, slug, q } = await params;
-  const t = getPageTranslator(locale);
-  const query = decodePageState(q);
-  if (!query) notFound();
-  const office = parsePlaceParam(query.office);
-  if (office === null) notFound();
-  const service = await findPublicService(slug, t.locale, office);
-  if (!service) notFound();
+  const { t, query, office, service } = await readBookingStep({ locale, slug, q });
   if (single(query.checklist) !== "confirmed" && !isChecklistComplete(service, query.ready)) redirect(withPlace(`/services/${slug}?incomplete=1`, office));
 
   const [availability, outages, lotteries] = await Promise.all([

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { BookingForm } from "@/components/booking/booking-form";
 import { Steps } from "@/components/booking/steps";
 import { Card } from "@/components/ui/card";
 import { getAvailability } from "@/lib/dal/availability";
-import { findPublicService } from "@/lib/dal/public-service";
 import { formatDate } from "@/lib/format";
 import { getPageTranslator } from "@/lib/i18n/server";
-import { decodePageState, single } from "@/lib/page-state";
+import { single } from "@/lib/page-state";
 import { isPowEnabled } from "@/lib/pow/altcha";
 import { parseSlot } from "@/lib/slot";
-import { parsePlaceParam, withPlace } from "@/lib/place-path";
+import { withPlace } from "@/lib/place-path";
+import { readBookingStep } from "../../booking-step";
 
 type Props = { params: Promise<{ locale: string; slug: string; q: string }> };
 
@@ -28,13 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Step 3: the person's details. The slot is re-checked when the booking is made, not trusted from here. */
 export default async function DetailsPage({ params }: Props) {
   const { locale, slug, q } = await params;
-  const t = getPageTranslator(locale);
-  const query = decodePageState(q);
-  if (!query) notFound();
-  const office = parsePlaceParam(query.office);
-  if (office === null) notFound();
-  const service = await findPublicService(slug, t.locale, office);
-  if (!service) notFound();
+  const { t, query, office, service } = await readBookingStep({ locale, slug, q });
   if (single(query.checklist) !== "confirmed") redirect(withPlace(`/services/${slug}?incomplete=1`, office));
   const slot = parseSlot(single(query.slot));
   if (!slot) redirect(withPlace(`/book/${slug}?checklist=confirmed&missing=1`, office));
