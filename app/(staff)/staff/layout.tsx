@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { StaffNav } from "@/components/staff/staff-nav";
 import { Alert } from "@/components/ui/card";
@@ -9,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { getStaffActor } from "@/lib/auth/session";
 import { hasPerAddressLimits } from "@/lib/client-ip";
 import { getOffice, requireOfficeById, toOfficeDTO } from "@/lib/dal/offices";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getTranslator } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("staff.portal"), template: t("pageTitle.staffTemplate") }, robots: { index: false, follow: false } };
 }
 
-/** The staff shell. Pages still call requireStaffPage: a layout does not re-run on every navigation. */
+/**
+ * The staff shell. Pages still call requireStaffPage: a layout does not re-run on every navigation. That
+ * suits the translations: the portal's client components read them through one provider here, sent once per
+ * page load, not again on each move between staff pages (a language switch re-renders the whole tree).
+ */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const [t, actor, requestHeaders] = await Promise.all([getTranslator(), getStaffActor(), headers()]);
   const returnTo = requestHeaders.get("x-return-to") ?? "";
@@ -69,7 +75,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {t("security.otherSessionsEnded")}
           </Alert>
         ) : null}
-        {children}
+        <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, ...(actor ? (["staffLogin", "staff"] as const) : (["staffLogin"] as const)))}>
+          {children}
+        </TranslationProvider>
       </main>
     </>
   );
