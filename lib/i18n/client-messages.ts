@@ -15,9 +15,11 @@ export type ClientMessages = Partial<Record<Locale, Record<string, string>>>;
 export const CLIENT_MESSAGES = {
   /** The staff sign-in form (components/staff/login-form.tsx): all a signed-out visitor of the portal gets. */
   staffLogin: ["staff.login.email", "staff.login.password", "staff.login.submit", "common.loading"],
-  /** The staff portal's client components (the desks, their forms); the staff layout sends them once per load. */
-  staff: [
-    "common.loading",
+  /**
+   * The staff portal's client components come in three tiers, sent by the staff layout as far as the account
+   * may go (components/staff/staff-messages.ts). The desks every operator works at:
+   */
+  staffDesk: [
     "common.optional",
     // The counter desk (components/queue/counter-*.tsx).
     "counter.callNext",
@@ -52,7 +54,7 @@ export const CLIENT_MESSAGES = {
     "checkIn.result.",
     "checkIn.priorityReason",
     "checkIn.prioritySubmit",
-    // Assisted booking (components/queue/assist-form.tsx) and a supervisor's cancel (cancel-form.tsx).
+    // Assisted booking (components/queue/assist-form.tsx).
     "assist.channel",
     "assist.walkIn",
     "assist.assisted",
@@ -67,6 +69,10 @@ export const CLIENT_MESSAGES = {
     "assist.pending",
     "slots.full",
     "slots.remaining",
+  ],
+  /** What a supervisor adds: cancelling, outages, closing sessions, resending messages. */
+  staffSupervisor: [
+    // A supervisor's cancel on the day overview (components/queue/cancel-form.tsx).
     "today.cancel",
     "today.cancelLabel",
     // Outages (components/outage/outage-form.tsx).
@@ -80,6 +86,15 @@ export const CLIENT_MESSAGES = {
     "outage.reasonText",
     "outage.reasonTextEn",
     "outage.submit",
+    // Schedule changes (components/schedule/schedule-form.tsx).
+    "schedule.conflict.",
+    "schedule.import.problems",
+    "schedule.import.lineLabel",
+    // The outbox (components/outbox/resend-form.tsx).
+    "outbox.resend",
+  ],
+  /** What an admin adds: devices, API keys, settings, accounts, message templates. */
+  staffAdmin: [
     // Devices (components/devices/*.tsx).
     "devices.admin.kind",
     "devices.admin.kind.display",
@@ -95,10 +110,6 @@ export const CLIENT_MESSAGES = {
     "devices.admin.revoke",
     "devices.admin.revokeLabel",
     "devices.admin.revokeConfirm",
-    // Schedule changes (components/schedule/schedule-form.tsx).
-    "schedule.conflict.",
-    "schedule.import.problems",
-    "schedule.import.lineLabel",
     // API keys (components/api-keys/api-key-forms.tsx).
     "apiKeys.name",
     "apiKeys.nameHint",
@@ -117,7 +128,7 @@ export const CLIENT_MESSAGES = {
     "admin.settings.previewNow",
     "admin.settings.previewAfter",
     "admin.settings.previewClosed",
-    // Staff accounts (components/staff/users/*.tsx).
+    // Staff accounts, a service point's first one included (components/staff/users/*.tsx).
     "staff.role.",
     "staff.users.name",
     "staff.users.email",
@@ -132,7 +143,7 @@ export const CLIENT_MESSAGES = {
     "staff.users.resetPassword",
     "staff.users.revokeSessions",
     "security.unlock",
-    // Message templates and the outbox (components/staff/admin/template-form.tsx, components/outbox/resend-form.tsx).
+    // Message templates (components/staff/admin/template-form.tsx).
     "templates.subject",
     "templates.body",
     "templates.placeholders",
@@ -141,7 +152,6 @@ export const CLIENT_MESSAGES = {
     "templates.reset",
     "templates.previewHeading",
     "templates.previewNote",
-    "outbox.resend",
   ],
   callDisplay: ["devices.display.counter", "devices.display.nowCalling", "devices.display.recent", "devices.display.none", "devices.display.recall", "devices.display.offline", "devices.display.enableSound", "devices.display.enableSoundHint"],
   /** The self check-in kiosk (components/kiosk/kiosk*.tsx, nik-keypad.tsx); sent in both languages. */

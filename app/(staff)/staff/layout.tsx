@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { staffClientMessages } from "@/components/staff/staff-messages";
 import { StaffNav } from "@/components/staff/staff-nav";
 import { Alert } from "@/components/ui/card";
 import { endOtherSessionsAction, logoutAction } from "@/lib/actions/staff-auth";
@@ -10,7 +11,6 @@ import { can } from "@/lib/auth/permissions";
 import { getStaffActor } from "@/lib/auth/session";
 import { hasPerAddressLimits } from "@/lib/client-ip";
 import { getOffice, requireOfficeById, toOfficeDTO } from "@/lib/dal/offices";
-import { clientMessages } from "@/lib/i18n/client-messages";
 import { getTranslator } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,8 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * The staff shell. Pages still call requireStaffPage: a layout does not re-run on every navigation. That
- * suits the translations: the portal's client components read them through one provider here, sent once per
- * page load, not again on each move between staff pages (a language switch re-renders the whole tree).
+ * suits the translations: the portal's client components read them through one provider here, sent with a
+ * page load or a refresh, not again on each move between staff pages (a language switch re-renders the
+ * whole tree), and only the tiers the account can reach (components/staff/staff-messages.ts).
  */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const [t, actor, requestHeaders] = await Promise.all([getTranslator(), getStaffActor(), headers()]);
@@ -75,7 +76,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {t("security.otherSessionsEnded")}
           </Alert>
         ) : null}
-        <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, ...(actor ? (["staffLogin", "staff"] as const) : (["staffLogin"] as const)))}>
+        <TranslationProvider locale={t.locale} messages={staffClientMessages(t.locale, actor)}>
           {children}
         </TranslationProvider>
       </main>
