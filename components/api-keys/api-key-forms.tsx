@@ -5,12 +5,13 @@ import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Checkbox, Field } from "@/components/ui/field";
-import { API_KEY_SCOPES } from "@/db/schema/api-keys";
+import type { ApiKeyScope } from "@/db/schema";
 import { createApiKeyAction, revokeApiKeyAction, type ApiKeyFormState } from "@/lib/actions/api-keys";
 
 const IDLE: ApiKeyFormState = { status: "idle" };
 
-export function CreateApiKeyForm() {
+/** `scopes` comes from the page: the schema module that lists them would bring the database layer into the browser. */
+export function CreateApiKeyForm({ scopes }: { scopes: readonly ApiKeyScope[] }) {
   const t = useT();
   const [state, action, pending] = useActionState(createApiKeyAction, IDLE);
   const errors = state.fields ?? {};
@@ -29,7 +30,7 @@ export function CreateApiKeyForm() {
       <fieldset>
         <legend className="font-semibold">{t("apiKeys.scopes")}</legend>
         {errors.scopes?.length ? <p className="text-sm font-semibold text-red-800">{errors.scopes.join(" ")}</p> : null}
-        {API_KEY_SCOPES.map((scope) => (
+        {scopes.map((scope) => (
           <Checkbox key={scope} id={`scope-${scope}`} name="scopes" value={scope} label={t(`apiKeys.scope.${scope}`)} />
         ))}
       </fieldset>

@@ -49,6 +49,8 @@ describe("staffClientMessages", () => {
     expect(keys.length).toBeGreaterThan(0);
     const sent = staffClientMessages("en", role ? staff(role) : null).en!;
     for (const key of keys) expect(sent[key], key).toBe(messages.en[key as keyof typeof messages.en]);
+    // A value from the schema modules would carry the database layer into the browser (+65 kB once).
+    expect(source).not.toMatch(/^import (?!type )[^;]*from "@\/db\//m);
   });
 
   it("sends the desks the labels they look up by value: the statuses at the counter, every priority reason", () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CreateApiKeyForm, RevokeApiKeyForm } from "@/components/api-keys/api-key-forms";
 import { formatInstant } from "@/components/staff/users/staff-labels";
 import { Card } from "@/components/ui/card";
+import { API_KEY_SCOPES } from "@/db/schema/api-keys";
 import { requireStaffPage } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/dal/api-keys";
 import { requireOfficeById } from "@/lib/dal/offices";
@@ -21,7 +22,7 @@ export default async function ApiKeysPage() {
       <h1 className="text-2xl font-bold">{t("apiKeys.title")}</h1>
       <p>{t("apiKeys.intro")}</p>
       <Card>
-        <CreateApiKeyForm />
+        <CreateApiKeyForm scopes={API_KEY_SCOPES} />
       </Card>
       <Card className="overflow-x-auto">
         <h2 className="mb-4 text-xl font-bold">{t("apiKeys.list")}</h2>
