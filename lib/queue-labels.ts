@@ -25,6 +25,12 @@ export const PRIORITY_LABEL: Record<NonNullable<Booking["priorityReason"]>, Mess
   pregnant: "queue.priority.pregnant",
 };
 
+/**
+ * The reasons staff may mark a citizen as priority for (age is read from the NIK, not chosen). Here, beside
+ * their labels, rather than with the schemas, so the desks' client components can list them without zod.
+ */
+export const PRIORITY_REASONS = ["disability", "pregnant"] as const satisfies readonly (keyof typeof PRIORITY_LABEL)[];
+
 export function isBookingStatus(value: unknown): value is BookingStatus {
   return typeof value === "string" && value in STATUS_LABEL;
 }

@@ -1,16 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
+import { useT } from "@/components/i18n/translation-provider";
 import { updateDeviceAction, type DeviceFormState } from "@/lib/actions/devices";
-import { ActivationLink, type ActivationLinkLabels } from "./activation-link";
-
-export type DeviceActionLabels = { reissue: string; reissueLabel: string; revoke: string; revokeLabel: string; revokeConfirm: string; link: ActivationLinkLabels };
+import { ActivationLink } from "./activation-link";
 
 const IDLE: DeviceFormState = { status: "idle" };
 const button = "min-h-12 rounded-lg px-3 py-2 text-sm font-semibold";
 
 /** Reissue and revoke for one device: plain form posts; the confirmation is an extra where JavaScript runs. */
-export function DeviceActions({ deviceId, labels }: { deviceId: string; labels: DeviceActionLabels }) {
+export function DeviceActions({ deviceId, name }: { deviceId: string; name: string }) {
+  const t = useT();
   const [state, action, isPending] = useActionState(updateDeviceAction, IDLE);
   return (
     <div className="flex flex-col gap-2">
@@ -19,15 +19,15 @@ export function DeviceActions({ deviceId, labels }: { deviceId: string; labels: 
         className="flex flex-wrap gap-2"
         onSubmit={(e) => {
           const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-          if (submitter?.value === "revoke" && !window.confirm(labels.revokeConfirm)) e.preventDefault();
+          if (submitter?.value === "revoke" && !window.confirm(t("devices.admin.revokeConfirm", { name }))) e.preventDefault();
         }}
       >
         <input type="hidden" name="deviceId" value={deviceId} />
-        <button type="submit" name="intent" value="reissue" disabled={isPending} aria-label={labels.reissueLabel} className={`${button} border-2 border-brand-600 bg-white text-brand-700 hover:bg-brand-50`}>
-          {labels.reissue}
+        <button type="submit" name="intent" value="reissue" disabled={isPending} aria-label={t("devices.admin.reissueLabel", { name })} className={`${button} border-2 border-brand-600 bg-white text-brand-700 hover:bg-brand-50`}>
+          {t("devices.admin.reissue")}
         </button>
-        <button type="submit" name="intent" value="revoke" disabled={isPending} aria-label={labels.revokeLabel} className={`${button} bg-red-700 text-white hover:bg-red-800`}>
-          {labels.revoke}
+        <button type="submit" name="intent" value="revoke" disabled={isPending} aria-label={t("devices.admin.revokeLabel", { name })} className={`${button} bg-red-700 text-white hover:bg-red-800`}>
+          {t("devices.admin.revoke")}
         </button>
       </form>
       {state.status === "error" ? (
@@ -35,7 +35,7 @@ export function DeviceActions({ deviceId, labels }: { deviceId: string; labels: 
           {state.message}
         </p>
       ) : null}
-      {state.link ? <ActivationLink link={state.link} labels={labels.link} /> : null}
+      {state.link ? <ActivationLink link={state.link} /> : null}
     </div>
   );
 }

@@ -2,30 +2,26 @@
 
 import { useActionState } from "react";
 import { useFocusOnError } from "@/components/booking/booking-form-focus";
+import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-
-export type OutageFormLabels = Record<
-  "date" | "session" | "allSessions" | "service" | "allServices" | "reason" | "reasonText" | "reasonTextEn" | "submit" | "pending",
-  string
-> & { reasons: { value: string; label: string }[] };
+import { OUTAGE_REASON_CODES } from "@/lib/outage";
 
 /** The outage switch's form: every field labelled, errors under their field; works without JavaScript. */
 export function OutageForm({
   action,
-  labels,
   today,
   sessions,
   services,
 }: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
-  labels: OutageFormLabels;
   today: string;
   sessions: string[];
   services: { slug: string; name: string }[];
 }) {
+  const t = useT();
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const v = state.values ?? {};
@@ -38,15 +34,15 @@ export function OutageForm({
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label={labels.date} name="date" type="date" required defaultValue={v.date ?? today} min={today} errors={f.date} />
-        <SelectField label={labels.session} name="session" defaultValue={v.session ?? ""} errors={f.session} options={[{ value: "", label: labels.allSessions }, ...sessions.map((s) => ({ value: s, label: s.replace(":", ".") }))]} />
-        <SelectField label={labels.service} name="service" defaultValue={v.service ?? ""} errors={f.service} options={[{ value: "", label: labels.allServices }, ...services.map((s) => ({ value: s.slug, label: s.name }))]} />
+        <Field label={t("outage.date")} name="date" type="date" required defaultValue={v.date ?? today} min={today} errors={f.date} />
+        <SelectField label={t("outage.session")} name="session" defaultValue={v.session ?? ""} errors={f.session} options={[{ value: "", label: t("outage.allSessions") }, ...sessions.map((s) => ({ value: s, label: s.replace(":", ".") }))]} />
+        <SelectField label={t("outage.service")} name="service" defaultValue={v.service ?? ""} errors={f.service} options={[{ value: "", label: t("outage.allServices") }, ...services.map((s) => ({ value: s.slug, label: s.name }))]} />
       </div>
-      <SelectField label={labels.reason} name="reasonCode" defaultValue={v.reasonCode ?? "siak_down"} errors={f.reasonCode} options={labels.reasons} />
-      <Field label={labels.reasonText} name="reasonText" maxLength={300} defaultValue={v.reasonText ?? ""} errors={f.reasonText} />
-      <Field label={labels.reasonTextEn} name="reasonEn" maxLength={300} defaultValue={v.reasonEn ?? ""} errors={f.reasonEn} />
+      <SelectField label={t("outage.reason")} name="reasonCode" defaultValue={v.reasonCode ?? "siak_down"} errors={f.reasonCode} options={OUTAGE_REASON_CODES.map((code) => ({ value: code, label: t(`outage.reason.${code}`) }))} />
+      <Field label={t("outage.reasonText")} name="reasonText" maxLength={300} defaultValue={v.reasonText ?? ""} errors={f.reasonText} />
+      <Field label={t("outage.reasonTextEn")} name="reasonEn" maxLength={300} defaultValue={v.reasonEn ?? ""} errors={f.reasonEn} />
       <Button type="submit" variant="danger" disabled={pending}>
-        {pending ? labels.pending : labels.submit}
+        {pending ? t("common.loading") : t("outage.submit")}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useT } from "@/components/i18n/translation-provider";
 import { buttonClass } from "@/components/ui/button";
 
 /** The part of the Barcode Detection API we use (not yet in TypeScript's DOM types). */
@@ -15,7 +16,8 @@ const detectorConstructor = (): DetectorConstructor | undefined => (globalThis a
  * and hands the first QR code it reads to `onScan`. Elsewhere nothing renders and the USB scanner or the
  * keyboard does the job.
  */
-export function CameraScanner({ onScan, labels }: { onScan: (text: string) => void; labels: { start: string; stop: string; video: string; failed: string } }) {
+export function CameraScanner({ onScan }: { onScan: (text: string) => void }) {
+  const t = useT();
   const supported = useSyncExternalStore(subscribe, () => Boolean(detectorConstructor() && navigator.mediaDevices), () => false);
   const [active, setActive] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -66,10 +68,10 @@ export function CameraScanner({ onScan, labels }: { onScan: (text: string) => vo
   return (
     <div className="space-y-2">
       <button type="button" className={buttonClass("secondary")} onClick={() => (setFailed(false), setActive((a) => !a))}>
-        {active ? labels.stop : labels.start}
+        {active ? t("checkIn.camera.stop") : t("checkIn.camera.start")}
       </button>
-      {failed ? <p role="alert">{labels.failed}</p> : null}
-      {active ? <video ref={video} aria-label={labels.video} muted playsInline className="w-full max-w-sm rounded-lg bg-black" /> : null}
+      {failed ? <p role="alert">{t("checkIn.camera.failed")}</p> : null}
+      {active ? <video ref={video} aria-label={t("checkIn.camera.video")} muted playsInline className="w-full max-w-sm rounded-lg bg-black" /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useCallback, useEffect, useRef, type KeyboardEvent } from "react";
+import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -8,24 +9,14 @@ import { checkInAction } from "@/lib/actions/check-in";
 import { QUEUE_IDLE, type QueueFormState } from "@/lib/actions/queue-state";
 import type { CheckedInView } from "@/lib/actions/check-in";
 import { CameraScanner } from "./camera-scanner";
-import { CheckInResult, type CheckInResultText } from "./check-in-result";
-
-export type CheckInText = {
-  reference: string;
-  referenceHint: string;
-  nik: string;
-  nikHint: string;
-  submit: string;
-  pending: string;
-  camera: { start: string; stop: string; video: string; failed: string };
-  result: CheckInResultText;
-};
+import { CheckInResult } from "./check-in-result";
 
 /**
  * Reference first (a USB scanner types it and presses Enter: Enter then moves on to the NIK instead of
  * submitting), then the NIK from the KTP, which is never shown back. Works as a plain form without JS.
  */
-export function CheckInForm({ text }: { text: CheckInText }) {
+export function CheckInForm() {
+  const t = useT();
   const [state, action, pending] = useActionState<QueueFormState<CheckedInView>, FormData>(checkInAction, QUEUE_IDLE);
   const reference = useRef<HTMLInputElement>(null);
   const nik = useRef<HTMLInputElement>(null);
@@ -54,8 +45,8 @@ export function CheckInForm({ text }: { text: CheckInText }) {
         {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
         <Field
           ref={reference}
-          label={text.reference}
-          hint={text.referenceHint}
+          label={t("checkIn.reference")}
+          hint={t("checkIn.referenceHint")}
           name="reference"
           errors={errors.reference}
           defaultValue={state.status === "error" ? state.values?.reference : ""}
@@ -69,8 +60,8 @@ export function CheckInForm({ text }: { text: CheckInText }) {
         />
         <Field
           ref={nik}
-          label={text.nik}
-          hint={text.nikHint}
+          label={t("checkIn.nik")}
+          hint={t("checkIn.nikHint")}
           name="nik"
           type="password"
           inputMode="numeric"
@@ -80,11 +71,11 @@ export function CheckInForm({ text }: { text: CheckInText }) {
           autoFocus={state.status === "error" && Boolean(errors.nik) && !errors.reference}
         />
         <Button type="submit" disabled={pending} className="w-full text-xl sm:w-auto">
-          {pending ? text.pending : text.submit}
+          {pending ? t("checkIn.pending") : t("checkIn.submit")}
         </Button>
       </form>
-      <CameraScanner onScan={onScan} labels={text.camera} />
-      {state.status === "success" && state.result ? <CheckInResult key={state.result.reference} view={state.result} notice={state.notice} text={text.result} /> : null}
+      <CameraScanner onScan={onScan} />
+      {state.status === "success" && state.result ? <CheckInResult key={state.result.reference} view={state.result} notice={state.notice} /> : null}
     </div>
   );
 }

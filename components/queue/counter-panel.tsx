@@ -1,10 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
+import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { counterAction } from "@/lib/actions/queue";
 import { QUEUE_IDLE, type QueueFormState } from "@/lib/actions/queue-state";
+import type { PRIORITY_LABEL } from "@/lib/queue-labels";
 import { CounterCitizen } from "./counter-citizen";
 
 export type CurrentCitizen = {
@@ -13,32 +15,10 @@ export type CurrentCitizen = {
   service: string;
   name: string | null;
   nikMasked: string;
-  priority: string | null;
+  /** Null: not a priority citizen; "badge": priority without a recorded reason. */
+  priority: keyof typeof PRIORITY_LABEL | "badge" | null;
   status: "called" | "serving";
-  statusLabel: string;
   callCount: number;
-};
-
-export type CounterPanelText = {
-  callNext: string;
-  /** Why "call next" is off while a citizen is open at the counter; null when it is on. */
-  callNextBlocked: string | null;
-  current: string;
-  nobodyCurrent: string;
-  service: string;
-  name: string;
-  nik: string;
-  calls: string;
-  recall: string;
-  start: string;
-  finish: string;
-  noShow: string;
-  noShowHint: string;
-  transferTo: string;
-  transfer: string;
-  counters: string;
-  services: string;
-  pending: string;
 };
 
 /**
@@ -52,15 +32,16 @@ export function CounterPanel({
   open,
   noShowAfterCalls,
   targets,
-  text,
 }: {
   counter: number;
   open: CurrentCitizen[];
   noShowAfterCalls: number;
   targets: { counters: { value: string; label: string }[]; services: { value: string; label: string }[] };
-  text: CounterPanelText;
 }) {
+  const t = useT();
   const [state, action, pending] = useActionState<QueueFormState, FormData>(counterAction, QUEUE_IDLE);
+  /** Why "call next" is off while a citizen is open at the counter; null when it is on. */
+  const callNextBlocked = open[0] ? t("counter.callNextBlocked", { number: open[0].queueNumber }) : null;
   return (
     <div className="space-y-4">
       <div aria-live="polite">
@@ -73,23 +54,23 @@ export function CounterPanel({
           type="submit"
           name="intent"
           value="call"
-          disabled={pending || text.callNextBlocked !== null}
-          aria-describedby={text.callNextBlocked ? "call-next-blocked" : undefined}
+          disabled={pending || callNextBlocked !== null}
+          aria-describedby={callNextBlocked ? "call-next-blocked" : undefined}
           className="min-h-20 w-full text-2xl"
         >
-          {pending ? text.pending : text.callNext}
+          {pending ? t("counter.pending") : t("counter.callNext")}
         </Button>
-        {text.callNextBlocked ? (
+        {callNextBlocked ? (
           <p id="call-next-blocked" className="font-semibold text-amber-900">
-            {text.callNextBlocked}
+            {callNextBlocked}
           </p>
         ) : null}
       </form>
       <section aria-labelledby="current-heading" className="space-y-4 rounded-xl border-2 border-slate-300 bg-white p-4">
         <h2 id="current-heading" className="text-lg font-bold">
-          {text.current}
+          {t("counter.current")}
         </h2>
-        {open.length === 0 ? <p>{text.nobodyCurrent}</p> : null}
+        {open.length === 0 ? <p>{t("counter.nobodyCurrent")}</p> : null}
         {open.map((citizen) => (
           <CounterCitizen
             key={citizen.reference}
@@ -99,7 +80,6 @@ export function CounterPanel({
             pending={pending}
             noShowAfterCalls={noShowAfterCalls}
             targets={targets}
-            text={text}
           />
         ))}
       </section>

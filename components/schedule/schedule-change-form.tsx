@@ -1,5 +1,5 @@
 import type { Translator } from "@/lib/i18n/translate";
-import { ScheduleForm, type ConflictText, type FieldSpec } from "./schedule-form";
+import { ScheduleForm, type FieldSpec } from "./schedule-form";
 
 export type SessionOption = { value: string; label: string };
 
@@ -10,7 +10,6 @@ type Props = {
   submit: string;
   danger?: boolean;
   t: Translator;
-  text: ConflictText;
   /** The date the picker starts on, or with `fixedDate` the one date the form acts on (a supervisor's today). */
   date: string;
   fixedDate?: boolean;
@@ -26,7 +25,7 @@ type Props = {
  * The block the date-based schedule changes share (close, reopen, own capacity, reset, a special day):
  * date → session → amount → reason, always in that order, each field only where the change needs it.
  */
-export function ScheduleChangeForm({ id, op, title, submit, danger, t, text, date, fixedDate, sessions, amount, withReason }: Props) {
+export function ScheduleChangeForm({ id, op, title, submit, danger, t, date, fixedDate, sessions, amount, withReason }: Props) {
   const fields: FieldSpec[] = [
     fixedDate ? { name: "date", label: t("schedule.field.date"), type: "hidden", value: date } : { name: "date", label: t("schedule.field.date"), type: "date", value: date, required: true },
   ];
@@ -34,5 +33,5 @@ export function ScheduleChangeForm({ id, op, title, submit, danger, t, text, dat
   if (amount === "capacity") fields.push({ name: "capacity", label: t("schedule.field.capacityLabel"), type: "number", required: true });
   if (amount === "dailyCap") fields.push({ name: "dailyCap", label: t("schedule.field.dailyCap"), type: "number", required: true });
   if (withReason) fields.push({ name: "reason", label: t("schedule.field.reason"), required: true }, { name: "reasonEn", label: t("schedule.field.reasonEn") });
-  return <ScheduleForm id={id} op={op} title={title} text={text} danger={danger} submit={submit} fields={fields} />;
+  return <ScheduleForm id={id} op={op} title={title} danger={danger} submit={submit} fields={fields} />;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -18,32 +19,17 @@ export type FieldSpec = {
   hint?: string;
 };
 
-export type ConflictText = {
-  title: string;
-  intro: string;
-  keep: string;
-  cancel: string;
-  reference: string;
-  queue: string;
-  name: string;
-  phone: string;
-  slot: string;
-  whatsapp: string;
-  none: string;
-  problems: string;
-  lineLabel: string;
-};
-
 const IDLE: ScheduleFormState = { status: "idle" };
 
-type Props = { id: string; op: string; title?: string; fields: FieldSpec[]; submit: string; danger?: boolean; text: ConflictText; inline?: boolean };
+type Props = { id: string; op: string; title?: string; fields: FieldSpec[]; submit: string; danger?: boolean; inline?: boolean };
 
 /**
  * One schedule change: its fields, then what happened. A change that would leave bookings over the cap
  * comes back with those bookings and the explicit choice (keep / cancel and notify), re-posting the same
  * values; nothing changes until staff choose. Works without JavaScript (the action re-renders the page).
  */
-export function ScheduleForm({ id, op, title, fields, submit, danger, text, inline }: Props) {
+export function ScheduleForm({ id, op, title, fields, submit, danger, inline }: Props) {
+  const t = useT();
   const [state, action, pending] = useActionState(scheduleAction, IDLE);
   const errors = state.fields ?? {};
   const value = (f: FieldSpec) => (state.status === "error" && state.values?.[f.name] !== undefined ? state.values[f.name] : f.value);
@@ -118,11 +104,11 @@ export function ScheduleForm({ id, op, title, fields, submit, danger, text, inli
           ) : null}
           {state.problems?.length ? (
             <>
-              <p className="mt-2 font-semibold">{text.problems}</p>
+              <p className="mt-2 font-semibold">{t("schedule.import.problems")}</p>
               <ul className="list-disc pl-5">
                 {state.problems.map((p) => (
                   <li key={p.line}>
-                    {text.lineLabel.replace("{line}", String(p.line))}: {p.message}
+                    {t("schedule.import.lineLabel", { line: p.line })}: {p.message}
                     {p.text ? <code className="ml-2">{p.text}</code> : null}
                   </li>
                 ))}
@@ -131,23 +117,24 @@ export function ScheduleForm({ id, op, title, fields, submit, danger, text, inli
           ) : null}
         </Alert>
       ) : null}
-      {state.code === "below_booked" ? <ConflictChoice id={id} state={state} action={action} pending={pending} text={text} /> : null}
+      {state.code === "below_booked" ? <ConflictChoice id={id} state={state} action={action} pending={pending} /> : null}
     </div>
   );
 }
 
-function ConflictChoice({ id, state, action, pending, text }: { id: string; state: ScheduleFormState; action: (data: FormData) => void; pending: boolean; text: ConflictText }) {
+function ConflictChoice({ id, state, action, pending }: { id: string; state: ScheduleFormState; action: (data: FormData) => void; pending: boolean }) {
+  const t = useT();
   const affected = state.affected ?? [];
   const titleId = `${id}-conflict`;
-  const heading = text.title.replace("{booked}", String(state.booked ?? 0));
+  const heading = t("schedule.conflict.title", { booked: state.booked ?? 0 });
   return (
     <section aria-labelledby={titleId} role="alert" className="space-y-3 rounded-xl border-2 border-amber-600 bg-amber-50 p-4">
       <h4 id={titleId} className="text-lg font-bold">
         {heading}
       </h4>
-      <p>{text.intro}</p>
+      <p>{t("schedule.conflict.intro")}</p>
       {affected.length === 0 ? (
-        <p>{text.none}</p>
+        <p>{t("schedule.conflict.none")}</p>
       ) : (
         <div className="overflow-x-auto">
           <DataTable
@@ -156,11 +143,11 @@ function ConflictChoice({ id, state, action, pending, text }: { id: string; stat
             rows={affected}
             rowKey={(b) => b.reference}
             columns={[
-              { header: text.reference, rowHeader: true, className: "font-mono", cell: (b) => b.referenceDisplay },
-              { header: text.queue, cell: (b) => b.queueNumber },
-              { header: text.name, cell: (b) => b.name },
+              { header: t("schedule.conflict.reference"), rowHeader: true, className: "font-mono", cell: (b) => b.referenceDisplay },
+              { header: t("schedule.conflict.queue"), cell: (b) => b.queueNumber },
+              { header: t("schedule.conflict.name"), cell: (b) => b.name },
               {
-                header: text.phone,
+                header: t("schedule.conflict.phone"),
                 cell: (b) => (
                   <>
                     {b.phone ?? "—"}
@@ -168,14 +155,14 @@ function ConflictChoice({ id, state, action, pending, text }: { id: string; stat
                       <>
                         {" "}
                         <a href={b.whatsapp} rel="noopener noreferrer" target="_blank" className="font-semibold">
-                          {text.whatsapp.replace("{name}", b.name)}
+                          {t("schedule.conflict.whatsapp", { name: b.name })}
                         </a>
                       </>
                     ) : null}
                   </>
                 ),
               },
-              { header: text.slot, cell: (b) => `${b.date} ${b.session}` },
+              { header: t("schedule.conflict.slot"), cell: (b) => `${b.date} ${b.session}` },
             ]}
           />
         </div>
@@ -187,10 +174,10 @@ function ConflictChoice({ id, state, action, pending, text }: { id: string; stat
             <input key={name} type="hidden" name={name} value={value} />
           ))}
         <Button type="submit" name="onConflict" value="keep" variant="secondary" disabled={pending}>
-          {text.keep}
+          {t("schedule.conflict.keep")}
         </Button>
         <Button type="submit" name="onConflict" value="cancel_and_rebook" variant="danger" disabled={pending}>
-          {text.cancel}
+          {t("schedule.conflict.cancel")}
         </Button>
       </form>
     </section>

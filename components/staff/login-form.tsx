@@ -1,19 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
+import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { loginAction } from "@/lib/actions/staff-auth";
 import { IDLE } from "@/lib/actions/form-state";
 
-type Labels = { email: string; password: string; submit: string; pending: string };
-
 /**
  * Posts to a server action: without JavaScript the browser submits the form and the page re-renders with
  * the error; with it, the error appears in place.
  */
-export function LoginForm({ next, labels, notice }: { next: string; labels: Labels; notice?: { tone: "info" | "error"; text: string } }) {
+export function LoginForm({ next, notice }: { next: string; notice?: { tone: "info" | "error"; text: string } }) {
+  const t = useT();
   const [state, action, isPending] = useActionState(loginAction, IDLE);
   const message = state.status === "error" ? { tone: "error" as const, text: state.message ?? "" } : notice;
   return (
@@ -21,7 +21,7 @@ export function LoginForm({ next, labels, notice }: { next: string; labels: Labe
       {message?.text ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <input type="hidden" name="next" value={next} />
       <Field
-        label={labels.email}
+        label={t("staff.login.email")}
         name="email"
         type="email"
         autoComplete="username"
@@ -30,9 +30,9 @@ export function LoginForm({ next, labels, notice }: { next: string; labels: Labe
         defaultValue={state.values?.email ?? ""}
         errors={state.fields?.email}
       />
-      <Field label={labels.password} name="password" type="password" autoComplete="current-password" required errors={state.fields?.password} />
+      <Field label={t("staff.login.password")} name="password" type="password" autoComplete="current-password" required errors={state.fields?.password} />
       <Button type="submit" disabled={isPending}>
-        {isPending ? labels.pending : labels.submit}
+        {isPending ? t("common.loading") : t("staff.login.submit")}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PRIORITY_REASONS } from "../queue-labels";
 import { normalizeReference } from "../reference";
 import { CreateBookingSchema } from "./booking";
 import { DateSchema, NikDigitsSchema, ReferenceSchema, SlugSchema } from "./fields";
@@ -20,7 +21,6 @@ export const ScannedReferenceSchema = z
 export const CheckInSchema = z.object({ reference: ScannedReferenceSchema, nik: NikDigitsSchema });
 export type CheckInFormInput = z.output<typeof CheckInSchema>;
 
-export const PRIORITY_REASONS = ["disability", "pregnant"] as const;
 const PriorityReasonSchema = z.enum(PRIORITY_REASONS);
 
 export const SetPrioritySchema = z.object({ reference: ReferenceSchema, reason: PriorityReasonSchema });

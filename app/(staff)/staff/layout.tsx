@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { staffClientMessages } from "@/components/staff/staff-messages";
 import { StaffNav } from "@/components/staff/staff-nav";
 import { Alert } from "@/components/ui/card";
 import { endOtherSessionsAction, logoutAction } from "@/lib/actions/staff-auth";
@@ -16,7 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("staff.portal"), template: t("pageTitle.staffTemplate") }, robots: { index: false, follow: false } };
 }
 
-/** The staff shell. Pages still call requireStaffPage: a layout does not re-run on every navigation. */
+/**
+ * The staff shell. Pages still call requireStaffPage: a layout does not re-run on every navigation. That
+ * suits the translations: the portal's client components read them through one provider here, sent with a
+ * page load or a refresh, not again on each move between staff pages (a language switch re-renders the
+ * whole tree), and only the tiers the account can reach (components/staff/staff-messages.ts).
+ */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const [t, actor, requestHeaders] = await Promise.all([getTranslator(), getStaffActor(), headers()]);
   const returnTo = requestHeaders.get("x-return-to") ?? "";
@@ -69,7 +76,9 @@ export default async function StaffLayout({ children }: { children: ReactNode })
             {t("security.otherSessionsEnded")}
           </Alert>
         ) : null}
-        {children}
+        <TranslationProvider locale={t.locale} messages={staffClientMessages(t.locale, actor)}>
+          {children}
+        </TranslationProvider>
       </main>
     </>
   );

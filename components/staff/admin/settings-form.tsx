@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -24,24 +25,14 @@ export type SettingField = {
   optional?: boolean;
 };
 export type SettingGroup = { heading: string; fields: SettingField[] };
-export type SettingsLabels = {
-  preview: string;
-  save: string;
-  previewHeading: string;
-  previewIntro: string;
-  date: string;
-  now: string;
-  after: string;
-  closed: string;
-  /** id-ID or en-GB, for the preview's dates. */
-  dateLocale: string;
-};
 
 function formatDay(date: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
-export function SettingsForm({ groups, labels }: { groups: SettingGroup[]; labels: SettingsLabels }) {
+export function SettingsForm({ groups }: { groups: SettingGroup[] }) {
+  const t = useT();
+  const dateLocale = t.locale === "id" ? "id-ID" : "en-GB";
   const [state, action, isPending] = useActionState<SettingsFormState, FormData>(officeSettingsAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-6">
@@ -51,27 +42,27 @@ export function SettingsForm({ groups, labels }: { groups: SettingGroup[]; label
       ))}
       {state.preview ? (
         <section aria-labelledby="preview-heading" className="rounded-xl border-2 border-brand-600 bg-white p-4">
-          <h2 id="preview-heading" className="text-xl font-bold">{labels.previewHeading}</h2>
-          <p className="mb-3">{labels.previewIntro}</p>
+          <h2 id="preview-heading" className="text-xl font-bold">{t("admin.settings.previewHeading")}</h2>
+          <p className="mb-3">{t("admin.settings.previewIntro")}</p>
           <DataTable
-            caption={labels.previewHeading}
+            caption={t("admin.settings.previewHeading")}
             rows={state.preview}
             rowKey={(d) => d.date}
             rowClassName={(d) => (d.before.places !== d.after.places || d.before.open !== d.after.open ? "bg-amber-50 font-semibold" : "")}
             columns={[
-              { header: labels.date, rowHeader: true, className: "font-normal", cell: (d) => formatDay(d.date, labels.dateLocale) },
-              { header: labels.now, cell: (d) => (d.before.open ? d.before.places : labels.closed) },
-              { header: labels.after, cell: (d) => (d.after.open ? d.after.places : labels.closed) },
+              { header: t("admin.settings.previewDate"), rowHeader: true, className: "font-normal", cell: (d) => formatDay(d.date, dateLocale) },
+              { header: t("admin.settings.previewNow"), cell: (d) => (d.before.open ? d.before.places : t("admin.settings.previewClosed")) },
+              { header: t("admin.settings.previewAfter"), cell: (d) => (d.after.open ? d.after.places : t("admin.settings.previewClosed")) },
             ]}
           />
         </section>
       ) : null}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" name="intent" value="preview" variant="secondary" disabled={isPending}>
-          {labels.preview}
+          {t("admin.settings.preview")}
         </Button>
         <Button type="submit" name="intent" value="save" disabled={isPending}>
-          {labels.save}
+          {t("admin.settings.save")}
         </Button>
       </div>
     </form>

@@ -2,24 +2,13 @@
 
 import { useActionState } from "react";
 import type { StaffRole } from "@/db/schema";
+import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field, SelectField } from "@/components/ui/field";
 import { IDLE } from "@/lib/actions/form-state";
 import { updateStaffAction } from "@/lib/actions/staff-users";
 
-
-export type AccountFormLabels = {
-  role: string;
-  changeRole: string;
-  deactivate: string;
-  activate: string;
-  newPassword: string;
-  passwordHint: string;
-  resetPassword: string;
-  revokeSessions: string;
-  unlock: string;
-};
 
 type Props = {
   staffId: string;
@@ -29,12 +18,12 @@ type Props = {
   isSelf: boolean;
   /** Failed logins lock the account: offer the admin's unlock. */
   isLocked: boolean;
-  roles: { value: StaffRole; label: string }[];
-  labels: AccountFormLabels;
+  roles: readonly StaffRole[];
 };
 
 /** Each control is its own small form posting to the same action, so all of them work without JavaScript. */
-export function StaffAccountForms({ staffId, role, isActive, isSelf, isLocked, roles, labels }: Props) {
+export function StaffAccountForms({ staffId, role, isActive, isSelf, isLocked, roles }: Props) {
+  const t = useT();
   const [state, action, isPending] = useActionState(updateStaffAction, IDLE);
   const hidden = (intent: string) => (
     <>
@@ -49,16 +38,16 @@ export function StaffAccountForms({ staffId, role, isActive, isSelf, isLocked, r
         <div className="flex flex-wrap items-end gap-6">
           <form action={action} className="flex flex-wrap items-end gap-3">
             {hidden("role")}
-            <SelectField name="role" label={labels.role} options={roles} defaultValue={state.values?.role || role} errors={state.fields?.role} />
+            <SelectField name="role" label={t("staff.users.role")} options={roles.map((value) => ({ value, label: t(`staff.role.${value}`) }))} defaultValue={state.values?.role || role} errors={state.fields?.role} />
             <Button type="submit" variant="secondary" disabled={isPending}>
-              {labels.changeRole}
+              {t("staff.users.changeRole")}
             </Button>
           </form>
           <form action={action}>
             {hidden("active")}
             <input type="hidden" name="active" value={String(!isActive)} />
             <Button type="submit" variant={isActive ? "danger" : "primary"} disabled={isPending}>
-              {isActive ? labels.deactivate : labels.activate}
+              {isActive ? t("staff.users.deactivate") : t("staff.users.activate")}
             </Button>
           </form>
         </div>
@@ -66,31 +55,31 @@ export function StaffAccountForms({ staffId, role, isActive, isSelf, isLocked, r
       <form action={action} className="flex flex-wrap items-end gap-3">
         {hidden("password")}
         <Field
-          label={labels.newPassword}
+          label={t("staff.users.newPassword")}
           name="password"
           type="password"
           autoComplete="new-password"
           required
           minLength={12}
-          hint={labels.passwordHint}
+          hint={t("staff.users.passwordHint")}
           errors={state.fields?.password}
         />
         <Button type="submit" variant="secondary" disabled={isPending}>
-          {labels.resetPassword}
+          {t("staff.users.resetPassword")}
         </Button>
       </form>
       {isLocked ? (
         <form action={action}>
           {hidden("unlock")}
           <Button type="submit" disabled={isPending}>
-            {labels.unlock}
+            {t("security.unlock")}
           </Button>
         </form>
       ) : null}
       <form action={action}>
         {hidden("revoke")}
         <Button type="submit" variant="secondary" disabled={isPending}>
-          {labels.revokeSessions}
+          {t("staff.users.revokeSessions")}
         </Button>
       </form>
     </div>

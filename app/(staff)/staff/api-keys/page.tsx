@@ -22,16 +22,7 @@ export default async function ApiKeysPage() {
       <h1 className="text-2xl font-bold">{t("apiKeys.title")}</h1>
       <p>{t("apiKeys.intro")}</p>
       <Card>
-        <CreateApiKeyForm
-          text={{
-            name: t("apiKeys.name"),
-            nameHint: t("apiKeys.nameHint"),
-            scopes: t("apiKeys.scopes"),
-            scopeLabels: API_KEY_SCOPES.map((s) => ({ value: s, label: t(`apiKeys.scope.${s}`) })),
-            submit: t("apiKeys.create"),
-            created: t("apiKeys.created"),
-          }}
-        />
+        <CreateApiKeyForm scopes={API_KEY_SCOPES} />
       </Card>
       <Card className="overflow-x-auto">
         <h2 className="mb-4 text-xl font-bold">{t("apiKeys.list")}</h2>
@@ -51,7 +42,7 @@ export default async function ApiKeysPage() {
               {
                 header: t("apiKeys.revoke"),
                 srOnlyHeader: true,
-                cell: (k) => (k.revokedAt ? t("apiKeys.revoked") : <RevokeApiKeyForm apiKeyId={k.id} label={t("apiKeys.revoke")} ariaLabel={t("apiKeys.revokeLabel", { name: k.name })} />),
+                cell: (k) => (k.revokedAt ? t("apiKeys.revoked") : <RevokeApiKeyForm apiKeyId={k.id} name={k.name} />),
               },
             ]}
           />

@@ -7,8 +7,6 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getAssistOptions } from "@/lib/dal/queue/assist-options";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
-import { PRIORITY_LABEL } from "@/lib/queue-labels";
-import { PRIORITY_REASONS } from "@/lib/validation/queue";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.assist") };
@@ -58,24 +56,7 @@ export default async function AssistPage({ searchParams }: Props) {
               service={options.service}
               date={options.date}
               isToday={options.date === options.today}
-              sessions={day.sessions.map((s) => ({ id: s.id, label: s.label, remaining: s.remaining, remainingText: t("slots.remaining", { count: s.remaining }) }))}
-              priorityOptions={PRIORITY_REASONS.map((value) => ({ value, label: t(PRIORITY_LABEL[value]) }))}
-              text={{
-                channel: t("assist.channel"),
-                walkIn: t("assist.walkIn"),
-                assisted: t("assist.assisted"),
-                session: t("assist.session"),
-                full: t("slots.full"),
-                nik: t("assist.nik"),
-                name: t("assist.name"),
-                phone: t("assist.phone"),
-                email: t("assist.email"),
-                optional: t("common.optional"),
-                priority: t("assist.priority"),
-                priorityNone: t("assist.priorityNone"),
-                submit: t("assist.submit"),
-                pending: t("assist.pending"),
-              }}
+              sessions={day.sessions.map((s) => ({ id: s.id, label: s.label, remaining: s.remaining }))}
             />
           )}
         </Card>

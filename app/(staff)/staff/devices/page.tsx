@@ -17,24 +17,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DevicesPage() {
   const actor = await requireStaffPage("devices.manage");
   const [t, devices, office] = await Promise.all([getTranslator(), listDevices(actor), requireOfficeById(actor.officeId)]);
-  const link = { title: t("devices.admin.linkTitle"), body: t("devices.admin.linkBody"), qr: t("devices.admin.linkQr") };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("devices.admin.title")}</h1>
       <p>{t("devices.admin.intro")}</p>
       <Card>
         <h2 className="mb-4 text-xl font-bold">{t("devices.admin.createTitle")}</h2>
-        <CreateDeviceForm
-          labels={{
-            kind: t("devices.admin.kind"),
-            kindDisplay: t("devices.admin.kind.display"),
-            kindKiosk: t("devices.admin.kind.kiosk"),
-            name: t("devices.admin.name"),
-            nameHint: t("devices.admin.nameHint"),
-            submit: t("devices.admin.create"),
-            link,
-          }}
-        />
+        <CreateDeviceForm />
       </Card>
       <Card className="overflow-x-auto">
         <h2 className="mb-4 text-xl font-bold">{t("devices.admin.listTitle")}</h2>
@@ -63,17 +52,7 @@ export default async function DevicesPage() {
                 header: t("devices.admin.col.actions"),
                 cell: (d) =>
                   d.revokedAt ? null : (
-                    <DeviceActions
-                      deviceId={d.id}
-                      labels={{
-                        reissue: t("devices.admin.reissue"),
-                        reissueLabel: t("devices.admin.reissueLabel", { name: d.name }),
-                        revoke: t("devices.admin.revoke"),
-                        revokeLabel: t("devices.admin.revokeLabel", { name: d.name }),
-                        revokeConfirm: t("devices.admin.revokeConfirm", { name: d.name }),
-                        link,
-                      }}
-                    />
+                    <DeviceActions deviceId={d.id} name={d.name} />
                   ),
               },
             ]}

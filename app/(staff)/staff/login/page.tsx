@@ -29,7 +29,6 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: S
       <LoginForm
         next={next}
         notice={noticeFrom(params, t)}
-        labels={{ email: t("staff.login.email"), password: t("staff.login.password"), submit: t("staff.login.submit"), pending: t("common.loading") }}
       />
     </Card>
   );

@@ -62,7 +62,7 @@ export default async function MessagesPage({ searchParams }: Props) {
               {
                 header: t("outbox.resend"),
                 srOnlyHeader: true,
-                cell: (m) => (needsResend(m) ? <ResendForm action={resendMessageAction} messageId={m.id} label={t("outbox.resend")} describedBy={`msg-${m.id}`} /> : null),
+                cell: (m) => (needsResend(m) ? <ResendForm action={resendMessageAction} messageId={m.id} describedBy={`msg-${m.id}`} /> : null),
               },
             ]}
           />

@@ -8,7 +8,6 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getOutageFormOptions, listOutages, type OutageContact } from "@/lib/dal/outages";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
-import { OUTAGE_REASON_CODES } from "@/lib/outage";
 import { formatReference } from "@/lib/reference";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,19 +45,6 @@ export default async function OutagesPage({ searchParams }: Props) {
           today={options.today}
           sessions={options.sessions}
           services={options.services}
-          labels={{
-            date: t("outage.date"),
-            session: t("outage.session"),
-            allSessions: t("outage.allSessions"),
-            service: t("outage.service"),
-            allServices: t("outage.allServices"),
-            reason: t("outage.reason"),
-            reasonText: t("outage.reasonText"),
-            reasonTextEn: t("outage.reasonTextEn"),
-            submit: t("outage.submit"),
-            pending: t("common.loading"),
-            reasons: OUTAGE_REASON_CODES.map((code) => ({ value: code, label: t(`outage.reason.${code}`) })),
-          }}
         />
       </Card>
       <section aria-labelledby="active-outages" className="space-y-4">

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MonthCalendar } from "@/components/schedule/month-calendar";
 import { ScheduleChangeForm } from "@/components/schedule/schedule-change-form";
-import { ScheduleForm, type ConflictText, type FieldSpec } from "@/components/schedule/schedule-form";
+import { ScheduleForm, type FieldSpec } from "@/components/schedule/schedule-form";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { requireStaffPage } from "@/lib/auth/session";
 import { addDays } from "@/lib/dates";
 import { getScheduleMonth } from "@/lib/dal/schedule-calendar";
 import { getTranslator } from "@/lib/i18n/server";
-import type { Translator } from "@/lib/i18n/translate";
 import { sessionLabel } from "@/lib/schedule";
 import { MonthSchema } from "@/lib/validation/schedule";
 
@@ -18,24 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function conflictText(t: Translator): ConflictText {
-  return {
-    title: t("schedule.conflict.title", { booked: "{booked}" }),
-    intro: t("schedule.conflict.intro"),
-    keep: t("schedule.conflict.keep"),
-    cancel: t("schedule.conflict.cancel"),
-    reference: t("schedule.conflict.reference"),
-    queue: t("schedule.conflict.queue"),
-    name: t("schedule.conflict.name"),
-    phone: t("schedule.conflict.phone"),
-    slot: t("schedule.conflict.slot"),
-    whatsapp: t("schedule.conflict.whatsapp", { name: "{name}" }),
-    none: t("schedule.conflict.none"),
-    problems: t("schedule.import.problems"),
-    lineLabel: t("schedule.import.lineLabel", { line: "{line}" }),
-  };
-}
 
 const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -53,7 +34,6 @@ export default async function SchedulePage({ searchParams }: Props) {
   const t = await getTranslator();
   const asked = MonthSchema.safeParse(query.month);
   const month = await getScheduleMonth(actor, { month: asked.success ? asked.data : undefined });
-  const text = conflictText(t);
   const monthName = new Intl.DateTimeFormat(t.locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month.month}-01T00:00:00Z`));
   const starts = [...new Set(month.template.map((s) => s.start))].sort();
   const sessionOptions = [{ value: "", label: t("schedule.field.sessionAll") }, ...starts.map((s) => ({ value: s, label: s.replace(":", ".") }))];
@@ -61,7 +41,6 @@ export default async function SchedulePage({ searchParams }: Props) {
   /** Today's open sessions (to close) or closed ones (to reopen), for a supervisor. */
   const todayOptions = (closed: boolean) => todaySessions.filter((s) => Boolean(s.closed) === closed).map((s) => ({ value: s.start, label: sessionLabel(s.start, s.end) }));
   const tomorrow = addDays(month.today, 1);
-  const common = { t, text };
   const weekdayName = (d: number) => t(`schedule.weekday.${d}` as "schedule.weekday.1");
 
   return (
@@ -86,22 +65,21 @@ export default async function SchedulePage({ searchParams }: Props) {
 
       {!month.canManage ? (
         <Card className="grid gap-6 md:grid-cols-2">
-          <ScheduleChangeForm id="close-today" op="close" {...common} title={t("schedule.closeToday.title")} submit={t("schedule.close.submit")} danger date={month.today} fixedDate sessions={todayOptions(false)} withReason />
-          <ScheduleChangeForm id="reopen-today" op="reopen" {...common} title={t("schedule.reopen.title")} submit={t("schedule.reopen.submit")} date={month.today} fixedDate sessions={todayOptions(true)} />
+          <ScheduleChangeForm id="close-today" op="close" t={t} title={t("schedule.closeToday.title")} submit={t("schedule.close.submit")} danger date={month.today} fixedDate sessions={todayOptions(false)} withReason />
+          <ScheduleChangeForm id="reopen-today" op="reopen" t={t} title={t("schedule.reopen.title")} submit={t("schedule.reopen.submit")} date={month.today} fixedDate sessions={todayOptions(true)} />
         </Card>
       ) : (
         <>
           <Card className="grid gap-6 md:grid-cols-2">
-            <ScheduleChangeForm id="close" op="close" {...common} title={t("schedule.close.title")} submit={t("schedule.close.submit")} danger date={tomorrow} sessions={sessionOptions} withReason />
-            <ScheduleChangeForm id="reopen" op="reopen" {...common} title={t("schedule.reopen.title")} submit={t("schedule.reopen.submit")} date={tomorrow} sessions={sessionOptions} />
-            <ScheduleChangeForm id="capacity" op="capacity" {...common} title={t("schedule.capacity.title")} submit={t("schedule.capacity.submit")} date={tomorrow} sessions={sessionOptions} amount="capacity" />
-            <ScheduleChangeForm id="reset" op="reset" {...common} title={t("schedule.reset.title")} submit={t("schedule.reset.submit")} date={tomorrow} sessions={sessionOptions} />
-            <ScheduleChangeForm id="open-day" op="open_day" {...common} title={t("schedule.open.title")} submit={t("schedule.open.submit")} date="" amount="dailyCap" withReason />
+            <ScheduleChangeForm id="close" op="close" t={t} title={t("schedule.close.title")} submit={t("schedule.close.submit")} danger date={tomorrow} sessions={sessionOptions} withReason />
+            <ScheduleChangeForm id="reopen" op="reopen" t={t} title={t("schedule.reopen.title")} submit={t("schedule.reopen.submit")} date={tomorrow} sessions={sessionOptions} />
+            <ScheduleChangeForm id="capacity" op="capacity" t={t} title={t("schedule.capacity.title")} submit={t("schedule.capacity.submit")} date={tomorrow} sessions={sessionOptions} amount="capacity" />
+            <ScheduleChangeForm id="reset" op="reset" t={t} title={t("schedule.reset.title")} submit={t("schedule.reset.submit")} date={tomorrow} sessions={sessionOptions} />
+            <ScheduleChangeForm id="open-day" op="open_day" t={t} title={t("schedule.open.title")} submit={t("schedule.open.submit")} date="" amount="dailyCap" withReason />
             <ScheduleForm
               id="import"
               op="import"
               title={t("schedule.import.title")}
-              text={text}
               submit={t("schedule.import.submit")}
               fields={[{ name: "lines", label: t("schedule.field.lines"), type: "textarea" }]}
             />
@@ -137,11 +115,10 @@ export default async function SchedulePage({ searchParams }: Props) {
                               id={`weekly-${weekday}-${s.start.replace(":", "")}`}
                               op="weekly_update"
                               inline
-                              text={text}
-                              submit={t("schedule.weekly.save")}
+                                              submit={t("schedule.weekly.save")}
                               fields={[...ref, { name: "capacity", label: t("schedule.weekly.capacityLabel", { day: weekdayName(weekday), label }), type: "number", value: String(s.capacity) }]}
                             />
-                            <ScheduleForm id={`weekly-remove-${weekday}-${s.start.replace(":", "")}`} op="weekly_remove" inline danger text={text} submit={t("schedule.weekly.removeLabel", { day: weekdayName(weekday), label })} fields={ref} />
+                            <ScheduleForm id={`weekly-remove-${weekday}-${s.start.replace(":", "")}`} op="weekly_remove" inline danger submit={t("schedule.weekly.removeLabel", { day: weekdayName(weekday), label })} fields={ref} />
                           </div>
                         );
                       })}
@@ -154,7 +131,6 @@ export default async function SchedulePage({ searchParams }: Props) {
               id="weekly-add"
               op="weekly_add"
               title={t("schedule.weekly.add")}
-              text={text}
               submit={t("schedule.weekly.add")}
               fields={[
                 { name: "weekday", label: t("schedule.field.weekday"), type: "select", options: [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: weekdayName(d) })) },

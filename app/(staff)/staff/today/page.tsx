@@ -68,7 +68,7 @@ export default async function TodayPage({ searchParams }: Props) {
               t={t}
               actions={
                 canCancel && group.status === "booked"
-                  ? (entry) => <CancelForm reference={entry.reference} label={t("today.cancel")} confirmLabel={t("today.cancelLabel", { number: entry.queueNumber })} />
+                  ? (entry) => <CancelForm reference={entry.reference} queueNumber={entry.queueNumber} />
                   : undefined
               }
             />

@@ -93,17 +93,6 @@ export default async function OfficeSettingsPage({ searchParams }: Props) {
       {params.saved ? <Alert tone="success">{t("admin.settings.saved")}</Alert> : null}
       <SettingsForm
         groups={groups}
-        labels={{
-          preview: t("admin.settings.preview"),
-          save: t("admin.settings.save"),
-          previewHeading: t("admin.settings.previewHeading"),
-          previewIntro: t("admin.settings.previewIntro"),
-          date: t("admin.settings.previewDate"),
-          now: t("admin.settings.previewNow"),
-          after: t("admin.settings.previewAfter"),
-          closed: t("admin.settings.previewClosed"),
-          dateLocale: t.locale === "id" ? "id-ID" : "en-GB",
-        }}
       />
     </div>
   );

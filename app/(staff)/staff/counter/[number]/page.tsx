@@ -6,7 +6,6 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getCounterView } from "@/lib/dal/queue/counters";
 import { isAppError } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
-import { PRIORITY_LABEL, STATUS_LABEL } from "@/lib/queue-labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.counter") };
@@ -32,9 +31,8 @@ export default async function CounterPage({ params }: Props) {
             service: c.service.name,
             name: c.name,
             nikMasked: c.nikMasked,
-            priority: c.isPriority ? t(c.priorityReason ? PRIORITY_LABEL[c.priorityReason] : "queue.priority.badge") : null,
+            priority: c.isPriority ? (c.priorityReason ?? "badge") : null,
             status: c.status,
-            statusLabel: t(STATUS_LABEL[c.status]),
             callCount: c.callCount,
           },
         ]
@@ -58,26 +56,6 @@ export default async function CounterPage({ params }: Props) {
         targets={{
           counters: view.otherCounters.map((o) => ({ value: `counter:${o.number}`, label: o.name })),
           services: view.services.map((s) => ({ value: `service:${s.slug}`, label: s.name })),
-        }}
-        text={{
-          callNext: t("counter.callNext"),
-          callNextBlocked: open[0] ? t("counter.callNextBlocked", { number: open[0].queueNumber }) : null,
-          current: t("counter.current"),
-          nobodyCurrent: t("counter.nobodyCurrent"),
-          service: t("counter.service"),
-          name: t("counter.name"),
-          nik: t("counter.nik"),
-          calls: t("counter.calls"),
-          recall: t("counter.recall"),
-          start: t("counter.start"),
-          finish: t("counter.finish"),
-          noShow: t("counter.noShow"),
-          noShowHint: t("counter.noShowHint", { calls: view.noShowAfterCalls }),
-          transferTo: t("counter.transferTo"),
-          transfer: t("counter.transfer"),
-          counters: t("counter.counters"),
-          services: t("counter.services"),
-          pending: t("counter.pending"),
         }}
       />
     </div>

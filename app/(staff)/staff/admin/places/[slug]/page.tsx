@@ -72,15 +72,8 @@ export default async function AdminPlacePage({ params, searchParams }: Props) {
               hidden={{ placeSlug: place.slug }}
               defaultRole="admin"
               label={t("placesAdmin.firstStaff")}
-              roles={PLACE_STAFF_ROLES.map((role) => ({ value: role, label: t(`staff.role.${role}`) }))}
-              labels={{
-                name: t("staff.users.name"),
-                email: t("staff.users.email"),
-                role: t("staff.users.role"),
-                password: t("staff.users.initialPassword"),
-                passwordHint: t("staff.users.passwordHint"),
-                submit: t("placesAdmin.firstStaffCreate"),
-              }}
+              roles={PLACE_STAFF_ROLES}
+              submitLabel={t("placesAdmin.firstStaffCreate")}
             />
           </>
         ) : (

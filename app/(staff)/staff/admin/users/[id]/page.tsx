@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StaffAccountForms } from "@/components/staff/users/staff-account-forms";
-import { formatInstant, roleOptions } from "@/components/staff/users/staff-labels";
+import { formatInstant } from "@/components/staff/users/staff-labels";
 import { Alert, Card } from "@/components/ui/card";
 import { requireStaffPage } from "@/lib/auth/session";
 import { requireOfficeById } from "@/lib/dal/offices";
@@ -10,7 +10,7 @@ import { findStaffLoginLock } from "@/lib/dal/staff-locks";
 import { getStaffMember } from "@/lib/dal/staff-users";
 import { isAppError } from "@/lib/errors";
 import { getTranslator } from "@/lib/i18n/server";
-import { StaffIdInputSchema } from "@/lib/validation/staff";
+import { STAFF_ROLES, StaffIdInputSchema } from "@/lib/validation/staff";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.user") };
@@ -57,18 +57,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
           isActive={member.isActive}
           isSelf={member.id === actor.staffId}
           isLocked={lockedUntil !== null}
-          roles={roleOptions(t)}
-          labels={{
-            role: t("staff.users.role"),
-            changeRole: t("staff.users.changeRole"),
-            deactivate: t("staff.users.deactivate"),
-            activate: t("staff.users.activate"),
-            newPassword: t("staff.users.newPassword"),
-            passwordHint: t("staff.users.passwordHint"),
-            resetPassword: t("staff.users.resetPassword"),
-            revokeSessions: t("staff.users.revokeSessions"),
-            unlock: t("security.unlock"),
-          }}
+          roles={STAFF_ROLES}
         />
       </Card>
     </div>

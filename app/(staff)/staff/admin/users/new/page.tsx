@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateStaffForm } from "@/components/staff/users/create-staff-form";
-import { roleOptions } from "@/components/staff/users/staff-labels";
 import { Card } from "@/components/ui/card";
 import { requireStaffPage } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
+import { STAFF_ROLES } from "@/lib/validation/staff";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.userNew") };
@@ -18,17 +18,7 @@ export default async function NewStaffPage() {
       <Link href="/staff/admin/users">← {t("staff.users.title")}</Link>
       <Card className="space-y-4">
         <h1 className="text-2xl font-bold">{t("staff.users.createHeading")}</h1>
-        <CreateStaffForm
-          roles={roleOptions(t)}
-          labels={{
-            name: t("staff.users.name"),
-            email: t("staff.users.email"),
-            role: t("staff.users.role"),
-            password: t("staff.users.initialPassword"),
-            passwordHint: t("staff.users.passwordHint"),
-            submit: t("staff.users.create"),
-          }}
-        />
+        <CreateStaffForm roles={STAFF_ROLES} />
       </Card>
     </div>
   );

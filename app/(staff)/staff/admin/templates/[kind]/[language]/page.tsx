@@ -42,16 +42,7 @@ export default async function EditTemplatePage({ params, searchParams }: Props) 
         body={entry.body}
         isCustom={entry.isCustom}
         initialPreview={{ subject: rendered.subject, text: rendered.text }}
-        labels={{
-          subject: t("templates.subject"),
-          body: t("templates.body"),
-          bodyHint: t("templates.placeholders", { list: PLACEHOLDERS.map((p) => `{${p}}`).join(" ") }),
-          preview: t("templates.preview"),
-          save: t("templates.save"),
-          reset: t("templates.reset"),
-          previewHeading: t("templates.previewHeading"),
-          previewNote: t("templates.previewNote"),
-        }}
+        placeholders={PLACEHOLDERS}
       />
     </div>
   );
