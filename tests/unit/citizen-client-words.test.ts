@@ -1,6 +1,10 @@
 import { createElement, type ReactNode } from "react";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import ErrorPage from "@/app/[locale]/error";
+import RootError from "@/app/error";
 import { LiveQueue } from "@/components/booking/live-queue";
 import { BookingForm } from "@/components/booking/booking-form";
 import { LookupForm } from "@/components/booking/lookup-form";
@@ -8,12 +12,14 @@ import { RecoverForm } from "@/components/booking/recover-form";
 import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { KioskSurvey } from "@/components/kiosk/kiosk-survey";
 import { KioskSurveyQuestions } from "@/components/kiosk/kiosk-survey-questions";
+import { ErrorNotice } from "@/components/layout/error-notice";
 import { NotFoundNotice } from "@/components/layout/not-found-notice";
 import { StandbyJoinForm } from "@/components/standby/join-form";
 import { StandbyCheck } from "@/components/standby/standby-check";
 import { SurveyForm } from "@/components/survey/survey-form";
 import { clientMessages, type ClientArea as Area } from "@/lib/i18n/client-messages";
 import { LOCALES, messages, type Locale } from "@/lib/i18n/messages";
+import { errorPageMessages } from "@/lib/i18n/messages/error-pages";
 import { createTranslator } from "@/lib/i18n/translate";
 
 // The forms' server actions are never called while rendering; their modules (the data layer) stay out.
@@ -116,12 +122,49 @@ describe("citizen client components read their words through useT()", () => {
   });
 });
 
-describe("the not-found page in the reader's language", () => {
+describe("not-found and error pages in the reader's language", () => {
   it.each(LOCALES)("the citizen not-found page follows the locale segment (%s)", (locale) => {
     params.value = { locale };
     const html = render("id", ["notFound"], createElement(NotFoundNotice), LOCALES);
     expect(html).toContain(escape(createTranslator(locale)("error.pageNotFound")));
     expect(leakedKeys(html)).toEqual([]);
+  });
+
+  it.each(LOCALES)("a citizen page's error page speaks the locale segment's language (%s), not the document's", (locale) => {
+    params.value = { locale };
+    const html = renderToStaticMarkup(createElement(ErrorPage, { error: new Error("x"), reset: () => {} }));
+    expect(html).toContain(escape(errorPageMessages[locale]["errorPage.title"]));
+    expect(html).toContain(escape(errorPageMessages[locale]["errorPage.body"]));
+    expect(html).not.toContain(escape(errorPageMessages[locale === "id" ? "en" : "id"]["errorPage.body"]));
+  });
+
+  it("the root error page: the segment's language on a citizen page, both languages where it is unknown", () => {
+    params.value = { locale: "en" };
+    const citizen = renderToStaticMarkup(createElement(RootError, { error: new Error("x"), reset: () => {} }));
+    expect(citizen).toContain('<html lang="en">');
+    expect(citizen).toContain(escape(errorPageMessages.en["errorPage.title"]));
+    expect(citizen).not.toContain(escape(errorPageMessages.id["errorPage.body"]));
+    params.value = {};
+    const elsewhere = renderToStaticMarkup(createElement(RootError, { error: new Error("x"), reset: () => {} }));
+    expect(elsewhere).toContain(escape(errorPageMessages.id["errorPage.body"]));
+    expect(elsewhere).toContain(escape(errorPageMessages.en["errorPage.body"]));
+  });
+
+  it("an area's notice takes the locale it is given", () => {
+    const html = renderToStaticMarkup(createElement(ErrorNotice, { reset: () => {}, area: "kiosk", locale: "en" }));
+    expect(html).toContain(escape(errorPageMessages.en["errorPage.kiosk.body"]));
+  });
+});
+
+describe("every area has an error page", () => {
+  it("each section of app/ with its own layout (citizen, staff, kiosk, display, print) has an error.tsx under it; the root has error.tsx and global-error.tsx", () => {
+    const app = path.resolve("app");
+    const sections = readdirSync(app).filter((name) => existsSync(path.join(app, name, "layout.tsx")));
+    expect(sections.sort()).toEqual(["(print)", "(staff)", "[locale]", "display", "kiosk"]);
+    const hasErrorPage = (dir: string): boolean =>
+      existsSync(path.join(dir, "error.tsx")) || readdirSync(dir, { withFileTypes: true }).some((entry) => entry.isDirectory() && hasErrorPage(path.join(dir, entry.name)));
+    expect(sections.filter((name) => !hasErrorPage(path.join(app, name)))).toEqual([]);
+    expect(["error.tsx", "global-error.tsx"].filter((name) => !existsSync(path.join(app, name)))).toEqual([]);
   });
 });
 
