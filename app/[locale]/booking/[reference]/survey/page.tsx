@@ -15,7 +15,9 @@ import { requestIp } from "@/lib/request-context";
 
 type Props = { params: Promise<{ locale: string; reference: string }>; searchParams: Promise<{ done?: string }> };
 
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("survey.title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
 
 /** The SKM after a finished visit, reached from the confirmation page or the printed slip. */
 export default async function SurveyPage({ params, searchParams }: Props) {
