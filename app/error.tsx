@@ -1,17 +1,21 @@
 "use client";
 
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { useParams } from "next/navigation";
+import { ErrorNotice, segmentLocale } from "@/components/layout/error-notice";
 
 /**
  * A failure in a section's layout (the public layout reads the office, so a database outage lands here).
- * The root layout passes through (see app/layout.tsx), so this page brings its own <html>.
+ * The root layout passes through (see app/layout.tsx), so this page brings its own <html>. A citizen page
+ * knows its language from the locale segment; elsewhere (staff, kiosk, display, print: the language is in
+ * an httpOnly cookie the browser cannot read) the page says it in both languages.
  */
 export default function RootError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const locale = segmentLocale(useParams<{ locale?: string }>().locale);
   return (
-    <html lang="id">
+    <html lang={locale ?? "id"}>
       <body className="min-h-dvh">
         <main className="mx-auto max-w-3xl px-4 py-8">
-          <ErrorNotice reset={reset} />
+          <ErrorNotice reset={reset} locale={locale ?? "id"} bothLanguages={!locale} />
         </main>
       </body>
     </html>

@@ -1,8 +1,10 @@
 "use client";
 
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { useParams } from "next/navigation";
+import { ErrorNotice, segmentLocale } from "@/components/layout/error-notice";
 
-/** Unexpected failures only (expected ones are shown in the form), in the page's language. */
+/** Unexpected failures only (expected ones are shown in the form), in the language of the page's locale segment. */
 export default function PublicError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorNotice reset={reset} />;
+  const { locale } = useParams<{ locale?: string }>();
+  return <ErrorNotice reset={reset} locale={segmentLocale(locale)} />;
 }

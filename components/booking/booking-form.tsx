@@ -7,27 +7,9 @@ import { Checkbox, Field } from "@/components/ui/field";
 import { createBookingAction } from "@/lib/actions/booking";
 import { IDLE } from "@/lib/actions/form-state";
 import { saveTypedInput } from "@/components/layout/typed-input";
+import { useT } from "@/components/i18n/translation-provider";
 import { useFocusOnError } from "./booking-form-focus";
 import { PowWidget } from "./pow-widget";
-
-export type BookingFormText = {
-  nik: string;
-  nikHint: string;
-  name: string;
-  nameHint: string;
-  phone: string;
-  phoneHint: string;
-  email: string;
-  optional: string;
-  consent: string;
-  submit: string;
-  sending: string;
-  chooseOther: string;
-  tryService: string;
-  recover: string;
-  powChecking: string;
-  powWaitTitle: string;
-};
 
 /** Where a person who already booked (and lost the reference) finds it again by NIK + phone. */
 const RECOVER_PATH = "/check/recover";
@@ -38,16 +20,15 @@ const RECOVER_PATH = "/check/recover";
  */
 export function BookingForm({
   hidden,
-  text,
   chooseOtherHref,
   powChallengeUrl,
 }: {
   hidden: Record<string, string>;
-  text: BookingFormText;
   chooseOtherHref: string;
   /** Where the proof-of-work widget fetches its challenge; absent when ANTREAN_POW=off. */
   powChallengeUrl?: string;
 }) {
+  const t = useT();
   const [state, action, pending] = useActionState(createBookingAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
@@ -61,11 +42,11 @@ export function BookingForm({
         .map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-      {powChallengeUrl ? <PowWidget challengeUrl={powChallengeUrl} checkingText={text.powChecking} answer={state} /> : null}
+      {powChallengeUrl ? <PowWidget challengeUrl={powChallengeUrl} answer={state} /> : null}
       {state.wait ? (
         <Alert tone="info" ref={errorRef} tabIndex={-1}>
           <input type="hidden" name="powWait" value={state.wait.token} />
-          <p className="font-semibold">{text.powWaitTitle}</p>
+          <p className="font-semibold">{t("pow.wait.title")}</p>
           <p className="mt-1">{state.message}</p>
         </Alert>
       ) : state.status === "error" ? (
@@ -73,28 +54,28 @@ export function BookingForm({
           <p className="font-semibold">{state.message}</p>
           {slotProblem ? (
             <p className="mt-1">
-              <a href={chooseOtherHref}>{text.chooseOther}</a>
+              <a href={chooseOtherHref}>{t("details.change")}</a>
             </p>
           ) : null}
           {state.suggestion ? (
             <p className="mt-1">
-              {text.tryService} <a href={state.suggestion.href}>{state.suggestion.label}</a>
+              {t("nik.tryService")} <a href={state.suggestion.href}>{state.suggestion.label}</a>
             </p>
           ) : null}
           {state.code === "duplicate" ? (
             <p className="mt-1">
               {/* With JavaScript the NIK and phone just typed go along (sessionStorage, not the URL). */}
               <a href={RECOVER_PATH} onClick={() => saveTypedInput(RECOVER_PATH, ["nik", "phone"])}>
-                {text.recover}
+                {t("recover.fromDuplicate")}
               </a>
             </p>
           ) : null}
         </Alert>
       ) : null}
       <Field
-        label={text.nik}
+        label={t("details.nik")}
         name="nik"
-        hint={text.nikHint}
+        hint={t("details.nikHint")}
         errors={errors.nik}
         defaultValue={values.nik}
         inputMode="numeric"
@@ -102,11 +83,11 @@ export function BookingForm({
         maxLength={24}
         required
       />
-      <Field label={text.name} name="name" hint={text.nameHint} errors={errors.name} defaultValue={values.name} autoComplete="name" maxLength={100} required />
+      <Field label={t("details.name")} name="name" hint={t("details.nameHint")} errors={errors.name} defaultValue={values.name} autoComplete="name" maxLength={100} required />
       <Field
-        label={text.phone}
+        label={t("details.phone")}
         name="phone"
-        hint={text.phoneHint}
+        hint={t("details.phoneHint")}
         errors={errors.phone}
         defaultValue={values.phone}
         type="tel"
@@ -115,13 +96,13 @@ export function BookingForm({
         maxLength={20}
         required
       />
-      <Field label={text.email} name="email" optionalText={text.optional} errors={errors.email} defaultValue={values.email} type="email" autoComplete="email" maxLength={254} />
-      <Checkbox name="consent" label={text.consent} errors={errors.consent} defaultChecked={values.consent === "on"} required />
+      <Field label={t("details.email")} name="email" optionalText={t("common.optional")} errors={errors.email} defaultValue={values.email} type="email" autoComplete="email" maxLength={254} />
+      <Checkbox name="consent" label={t("details.consent")} errors={errors.consent} defaultChecked={values.consent === "on"} required />
       {errors.checklist || errors.service || errors.date || errors.session || errors.office ? (
         <Alert tone="error">{[...(errors.checklist ?? []), ...(errors.service ?? []), ...(errors.date ?? []), ...(errors.session ?? []), ...(errors.office ?? [])].join(" ")}</Alert>
       ) : null}
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? text.sending : text.submit}
+        {pending ? t("details.sending") : t("details.submit")}
       </Button>
     </form>
   );

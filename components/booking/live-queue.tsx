@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useT, type ClientTranslator } from "@/components/i18n/translation-provider";
 import type { QueueStatus } from "@/lib/queue-wait";
-import { fill, type LiveQueueLabels } from "./live-queue-labels";
 import { playTurnAlert, unlockTurnAlert } from "./turn-alert";
 
 type Props = {
@@ -15,14 +15,14 @@ type Props = {
   isToday: boolean;
   /** Open the event stream (today and still in the queue). */
   live: boolean;
-  labels: LiveQueueLabels;
 };
 
 const isNear = (s: QueueStatus, n: number) => s.status === "checked_in" && (s.ahead ?? Infinity) <= n;
 
 /** The citizen's place in the queue; kept current over server-sent events while the visit is under way. */
 export function LiveQueue(props: Props) {
-  const { labels: l, reference, live, nearTurnAhead } = props;
+  const { reference, live, nearTurnAhead } = props;
+  const t = useT();
   const [status, setStatus] = useState(props.initial);
   const [calls, setCalls] = useState(props.callCount);
   const [isOffline, setIsOffline] = useState(false);
@@ -59,23 +59,23 @@ export function LiveQueue(props: Props) {
   return (
     <div className="space-y-4" data-testid="live-queue" data-status={status.status}>
       <div aria-live="polite" className="space-y-3">
-        <Headline status={status} calls={calls} {...props} />
+        <Headline status={status} calls={calls} t={t} {...props} />
         {near ? (
           <p className="rounded-lg bg-amber-100 p-4 text-xl font-bold text-amber-900" data-testid="near-turn">
-            {l.near}
+            {t("live.near")}
           </p>
         ) : null}
       </div>
-      {props.isToday && status.status !== "done" && status.status !== "cancelled" ? <NowServing status={status} labels={l} /> : null}
+      {props.isToday && status.status !== "done" && status.status !== "cancelled" ? <NowServing status={status} t={t} /> : null}
       {live ? (
         <div className="flex flex-col gap-2 text-sm text-muted">
-          <p>{isOffline ? l.offline : l.live}</p>
+          <p>{isOffline ? t("live.offline") : t("live.live")}</p>
           {status.status === "checked_in" ? (
             alertsOn ? (
-              <p>{l.alertsEnabled}</p>
+              <p>{t("live.alertsEnabled")}</p>
             ) : (
               <button type="button" onClick={enableAlerts} className="min-h-12 rounded-lg border-2 border-brand-600 px-4 text-base font-semibold text-brand-700">
-                {l.alertsOn}
+                {t("live.alertsOn")}
               </button>
             )
           ) : null}
@@ -85,59 +85,59 @@ export function LiveQueue(props: Props) {
   );
 }
 
-function Headline({ status, calls, labels: l, noShowAfterCalls, checkInOpensAt, isToday }: Props & { status: QueueStatus; calls: number }) {
+function Headline({ status, calls, t, noShowAfterCalls, checkInOpensAt, isToday }: Props & { status: QueueStatus; calls: number; t: ClientTranslator }) {
   const big = "text-3xl font-extrabold leading-tight sm:text-4xl";
   switch (status.status) {
     case "booked":
-      if (!isToday) return status.etaMinutes ? <p className="text-lg">{fill(l.typicalWait, status.etaMinutes)}</p> : null;
+      if (!isToday) return status.etaMinutes ? <p className="text-lg">{t("live.typicalWait", status.etaMinutes)}</p> : null;
       return (
         <div className="space-y-1 text-lg">
-          <p className="font-bold">{l.checkIn}</p>
-          <p>{checkInOpensAt ? fill(l.checkInOpens, { time: checkInOpensAt }) : l.checkInOpen}</p>
+          <p className="font-bold">{t("live.checkIn")}</p>
+          <p>{checkInOpensAt ? t("live.checkInOpens", { time: checkInOpensAt }) : t("live.checkInOpen")}</p>
         </div>
       );
     case "checked_in":
       return (
         <div className="space-y-1">
           <p className={big} data-testid="ahead">
-            {status.ahead === 0 ? l.next : fill(l.ahead, { count: status.ahead ?? 0 })}
+            {status.ahead === 0 ? t("live.next") : t("live.ahead", { count: status.ahead ?? 0 })}
           </p>
-          {status.etaMinutes ? <p className="text-xl font-semibold">{fill(l.eta, status.etaMinutes)}</p> : null}
-          {status.counter ? <p className="text-lg">{fill(l.transferred, { counter: status.counter })}</p> : null}
-          <p className="text-sm text-muted">{l.etaNote}</p>
+          {status.etaMinutes ? <p className="text-xl font-semibold">{t("live.eta", status.etaMinutes)}</p> : null}
+          {status.counter ? <p className="text-lg">{t("live.transferred", { counter: status.counter })}</p> : null}
+          <p className="text-sm text-muted">{t("live.etaNote")}</p>
         </div>
       );
     case "called":
       return (
         <div className="rounded-xl bg-brand-700 p-5 text-center text-white" data-testid="called" role="alert">
-          <p className="text-lg">{fill(l.calledNumber, { number: status.queueNumber })}</p>
-          <p className="text-4xl font-extrabold leading-tight sm:text-5xl">{fill(l.called, { counter: status.counter ?? "" })}</p>
-          {calls > 1 ? <p className="mt-2 text-lg">{fill(l.recalls, { count: calls, max: noShowAfterCalls })}</p> : null}
+          <p className="text-lg">{t("live.calledNumber", { number: status.queueNumber })}</p>
+          <p className="text-4xl font-extrabold leading-tight sm:text-5xl">{t("live.called", { counter: status.counter ?? "" })}</p>
+          {calls > 1 ? <p className="mt-2 text-lg">{t("live.recalls", { count: calls, max: noShowAfterCalls })}</p> : null}
         </div>
       );
     case "serving":
-      return <p className="text-2xl font-bold">{fill(l.serving, { counter: status.counter ?? "" })}</p>;
+      return <p className="text-2xl font-bold">{t("live.serving", { counter: status.counter ?? "" })}</p>;
     case "done":
-      return <p className="text-2xl font-bold">{l.done}</p>;
+      return <p className="text-2xl font-bold">{t("live.done")}</p>;
     case "no_show":
       // Called and not come, or (the sweep) never checked in: each has its own explanation.
-      return <p className="text-lg font-semibold">{calls > 0 ? fill(l.noShow, { count: calls }) : l.noShowMissed}</p>;
+      return <p className="text-lg font-semibold">{calls > 0 ? t("live.noShow", { count: calls }) : t("live.noShowMissed")}</p>;
     default:
       return null;
   }
 }
 
-function NowServing({ status, labels: l }: { status: QueueStatus; labels: LiveQueueLabels }) {
+function NowServing({ status, t }: { status: QueueStatus; t: ClientTranslator }) {
   return (
     <div>
-      <h3 className="text-lg font-bold">{l.nowServing}</h3>
+      <h3 className="text-lg font-bold">{t("live.nowServing")}</h3>
       {status.nowServing.length === 0 ? (
-        <p>{l.nobodyServing}</p>
+        <p>{t("live.nobodyServing")}</p>
       ) : (
         <ul className="mt-1 grid grid-cols-1 gap-1 text-xl font-semibold min-[360px]:grid-cols-2">
           {status.nowServing.map((s) => (
             <li key={s.counter} className="rounded-md bg-slate-100 px-3 py-2">
-              {fill(l.nowServingRow, { counter: s.counter, number: s.number })}
+              {t("live.nowServingRow", { counter: s.counter, number: s.number })}
             </li>
           ))}
         </ul>

@@ -6,11 +6,11 @@ import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { lookupBookingAction } from "@/lib/actions/manage-booking";
 import { IDLE } from "@/lib/actions/form-state";
+import { useT } from "@/components/i18n/translation-provider";
 import { useFocusOnError } from "./booking-form-focus";
 
-type Text = { reference: string; referenceHint: string; nik: string; nikHint: string; phoneLast4: string; phoneLast4Hint: string; submit: string; sending: string };
-
-export function LookupForm({ text, reference }: { text: Text; reference?: string }) {
+export function LookupForm({ reference }: { reference?: string }) {
+  const t = useT();
   const [state, action, pending] = useActionState(lookupBookingAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
@@ -24,9 +24,9 @@ export function LookupForm({ text, reference }: { text: Text; reference?: string
         </Alert>
       ) : null}
       <Field
-        label={text.reference}
+        label={t("check.reference")}
         name="reference"
-        hint={text.referenceHint}
+        hint={t("check.referenceHint")}
         errors={errors.reference}
         defaultValue={state.values?.reference ?? reference}
         autoComplete="off"
@@ -35,12 +35,12 @@ export function LookupForm({ text, reference }: { text: Text; reference?: string
         maxLength={20}
         required
       />
-      <Field label={text.nik} name="nik" hint={text.nikHint} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
+      <Field label={t("details.nik")} name="nik" hint={t("details.nikHint")} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
       {asksPhone ? (
         <Field
-          label={text.phoneLast4}
+          label={t("check.phoneLast4")}
           name="phoneLast4"
-          hint={text.phoneLast4Hint}
+          hint={t("check.phoneLast4Hint")}
           errors={errors.phoneLast4}
           inputMode="numeric"
           autoComplete="off"
@@ -49,7 +49,7 @@ export function LookupForm({ text, reference }: { text: Text; reference?: string
         />
       ) : null}
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? text.sending : text.submit}
+        {pending ? t("common.loading") : t("check.submit")}
       </Button>
     </form>
   );

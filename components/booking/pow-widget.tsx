@@ -2,6 +2,7 @@
 
 import type {} from "altcha/types/react";
 import { useEffect, useRef, useState } from "react";
+import { useT } from "@/components/i18n/translation-provider";
 
 type Widget = HTMLElement & { getState?: () => string; verify?: () => Promise<unknown> };
 
@@ -12,7 +13,8 @@ type Widget = HTMLElement & { getState?: () => string; verify?: () => Promise<un
  * submit (the form is reset) it solves a new challenge. If it fails, the form is sent without a
  * solution and the server falls back to its short wait, as without JavaScript.
  */
-export function PowWidget({ challengeUrl, checkingText, answer }: { challengeUrl: string; checkingText: string; answer: unknown }) {
+export function PowWidget({ challengeUrl, answer }: { challengeUrl: string; answer: unknown }) {
+  const t = useT();
   const ref = useRef<Widget>(null);
   const [checking, setChecking] = useState(false);
 
@@ -73,7 +75,7 @@ export function PowWidget({ challengeUrl, checkingText, answer }: { challengeUrl
       <altcha-widget ref={ref} challenge={challengeUrl} auto="onload" display="invisible" name="altcha" />
       {checking ? (
         <p role="status" className="text-sm">
-          {checkingText}
+          {t("pow.checking")}
         </p>
       ) : null}
     </>

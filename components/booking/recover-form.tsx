@@ -6,12 +6,12 @@ import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { IDLE } from "@/lib/actions/form-state";
 import { recoverBookingAction } from "@/lib/actions/recover-booking";
+import { useT } from "@/components/i18n/translation-provider";
 import { useFocusOnError } from "./booking-form-focus";
 
-type Text = { nik: string; nikHint: string; phone: string; phoneHint: string; submit: string; sending: string };
-
 /** NIK + phone → the booking, for a lost reference. A plain form post without JavaScript. */
-export function RecoverForm({ text }: { text: Text }) {
+export function RecoverForm() {
+  const t = useT();
   const [state, action, pending] = useActionState(recoverBookingAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
@@ -22,11 +22,11 @@ export function RecoverForm({ text }: { text: Text }) {
           {state.message}
         </Alert>
       ) : null}
-      <Field label={text.nik} name="nik" hint={text.nikHint} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
+      <Field label={t("details.nik")} name="nik" hint={t("details.nikHint")} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
       <Field
-        label={text.phone}
+        label={t("details.phone")}
         name="phone"
-        hint={text.phoneHint}
+        hint={t("recover.phoneHint")}
         errors={errors.phone}
         defaultValue={state.values?.phone}
         type="tel"
@@ -36,7 +36,7 @@ export function RecoverForm({ text }: { text: Text }) {
         required
       />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? text.sending : text.submit}
+        {pending ? t("common.loading") : t("recover.submit")}
       </Button>
     </form>
   );

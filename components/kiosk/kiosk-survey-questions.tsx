@@ -1,39 +1,39 @@
 "use client";
 
+import { useT } from "@/components/i18n/translation-provider";
+import { useSurveyQuestions } from "@/components/survey/use-survey-questions";
 import type { KioskSurveyState } from "@/lib/actions/kiosk-survey";
 import { formatDate } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/messages";
-import type { KioskSurveyLabels } from "./survey-labels";
 
 type KioskSurveyVisit = NonNullable<KioskSurveyState["visit"]>;
-type Props = { state: KioskSurveyState; visit: KioskSurveyVisit; formAction: (f: FormData) => void; isPending: boolean; labels: KioskSurveyLabels; locale: Locale };
-
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+type Props = { state: KioskSurveyState; visit: KioskSurveyVisit; formAction: (f: FormData) => void; isPending: boolean };
 
 /** All nine questions on one screen, each answer a large touch target (≥ 80 px) with the regulation's words. */
-export function KioskSurveyQuestions({ state, visit, formAction, isPending, labels, locale }: Props) {
+export function KioskSurveyQuestions({ state, visit, formAction, isPending }: Props) {
+  const t = useT();
+  const questions = useSurveyQuestions();
   const errors = state.fields ?? {};
   const values = state.values ?? {};
   return (
     <form action={formAction} className="flex flex-col gap-8" aria-busy={isPending}>
-      <input type="hidden" name="lang" value={locale} />
+      <input type="hidden" name="lang" value={t.locale} />
       <input type="hidden" name="step" value="answer" />
       <input type="hidden" name="reference" value={visit.reference} />
-      <p className="text-3xl font-semibold">{fill(labels.visit, { service: visit.serviceName, date: formatDate(visit.date, locale), reference: visit.referenceDisplay })}</p>
+      <p className="text-3xl font-semibold">{t("survey.visit", { service: visit.serviceName, date: formatDate(visit.date, t.locale), reference: visit.referenceDisplay })}</p>
       {state.message ? (
         <div role="alert" className="rounded-2xl border-l-[12px] border-red-700 bg-red-50 p-6 text-3xl text-red-950">
           {state.message}
         </div>
       ) : null}
-      <p className="text-2xl text-muted">{labels.answerHint}</p>
+      <p className="text-2xl text-muted">{t("kioskSurvey.answerHint")}</p>
       <ol className="flex flex-col gap-10">
-        {labels.questions.map((q, index) => {
+        {questions.map((q, index) => {
           const errorId = errors[q.name]?.length ? `kiosk-${q.name}-error` : undefined;
           return (
             <li key={q.name}>
               <fieldset aria-describedby={errorId}>
                 <legend className="text-3xl font-bold">
-                  <span className="sr-only">{fill(labels.questionOf, { n: index + 1, total: labels.questions.length })}. </span>
+                  <span className="sr-only">{t("kioskSurvey.question", { n: index + 1, total: questions.length })}. </span>
                   <span aria-hidden="true">{index + 1}. </span>
                   {q.question}
                 </legend>
@@ -62,7 +62,7 @@ export function KioskSurveyQuestions({ state, visit, formAction, isPending, labe
         })}
       </ol>
       <button type="submit" disabled={isPending} className="min-h-24 rounded-2xl bg-brand-600 px-8 text-5xl font-bold text-white disabled:opacity-60">
-        {isPending ? labels.loading : labels.submit}
+        {isPending ? t("common.loading") : t("survey.submit")}
       </button>
     </form>
   );

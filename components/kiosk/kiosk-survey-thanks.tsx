@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { Locale } from "@/lib/i18n/messages";
-import type { KioskSurveyLabels } from "./survey-labels";
+import { useT } from "@/components/i18n/translation-provider";
 
 /** Long enough to read the thanks; the kiosk then belongs to the next person. */
 const RETURN_AFTER_S = 8;
 
-export function KioskSurveyThanks({ labels, locale }: { labels: KioskSurveyLabels; locale: Locale }) {
+export function KioskSurveyThanks() {
+  const t = useT();
   const [left, setLeft] = useState(RETURN_AFTER_S);
   const router = useRouter();
   useEffect(() => {
@@ -23,14 +23,14 @@ export function KioskSurveyThanks({ labels, locale }: { labels: KioskSurveyLabel
     <>
       {/* Without JavaScript the page itself goes back to the start; with it, the countdown does. */}
       <noscript dangerouslySetInnerHTML={{ __html: `<meta http-equiv="refresh" content="${RETURN_AFTER_S};url=/kiosk">` }} />
-      <section aria-live="polite" lang={locale} className="flex flex-col items-center gap-8 text-center">
-        <h2 className="text-5xl font-bold text-green-800">✓ {labels.thanks}</h2>
+      <section aria-live="polite" lang={t.locale} className="flex flex-col items-center gap-8 text-center">
+        <h2 className="text-5xl font-bold text-green-800">✓ {t("survey.thanks")}</h2>
         {/* A full load back to the kiosk's start. The rule takes /kiosk for a citizen page: app/[locale]/[...rest] matches every path. */}
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/kiosk" className="inline-flex min-h-24 items-center rounded-2xl bg-brand-600 px-10 text-4xl font-bold text-white no-underline">
-          {labels.done}
+          {t("devices.kiosk.done")}
         </a>
-        <p className="text-2xl text-muted">{labels.returning.replace("{seconds}", String(Math.max(left, 0)))}</p>
+        <p className="text-2xl text-muted">{t("devices.kiosk.returning", { seconds: Math.max(left, 0) })}</p>
       </section>
     </>
   );

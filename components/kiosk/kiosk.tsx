@@ -4,8 +4,9 @@ import { useActionState, useCallback, useState } from "react";
 import { kioskCheckInAction, type KioskState } from "@/lib/actions/kiosk";
 import { QUEUE_IDLE } from "@/lib/actions/queue-state";
 import type { Locale } from "@/lib/i18n/messages";
-import { KioskForm } from "./kiosk-form";
 import { TranslationLocale, useT } from "@/components/i18n/translation-provider";
+import { KioskForm } from "./kiosk-form";
+import { KIOSK_LINK, KioskFrame } from "./kiosk-frame";
 import { KioskSuccess } from "./kiosk-success";
 
 type Props = { locale: Locale; kioskLocale: Locale; officeName: string };
@@ -29,37 +30,25 @@ export function Kiosk({ locale: firstLocale, kioskLocale, officeName }: Props) {
 }
 
 /** The screen in the language the citizen chose: TranslationLocale above makes `useT()` read it. */
-function KioskScreen({ locale, officeName, onSwitch: setLocale, round, onDone: nextRound }: { locale: Locale; officeName: string; onSwitch: (locale: Locale) => void; round: number; onDone: () => void }) {
+function KioskScreen({ locale, officeName, onSwitch, round, onDone }: { locale: Locale; officeName: string; onSwitch: (locale: Locale) => void; round: number; onDone: () => void }) {
   const t = useT();
-  const other: Locale = locale === "id" ? "en" : "id";
   return (
-    <div lang={locale} className="min-h-dvh bg-white px-8 py-6">
-      <header className="mb-8 flex flex-wrap items-center justify-between gap-4 border-b-4 border-brand-600 pb-4 print:hidden">
-        <h1 className="text-5xl font-bold">{t("devices.kiosk.title")}</h1>
-        <div className="flex flex-wrap items-center gap-6">
+    <KioskFrame
+      title={t("devices.kiosk.title")}
+      path="/kiosk"
+      onSwitch={onSwitch}
+      actions={
+        <>
           <p className="text-2xl font-semibold text-muted">{officeName}</p>
           {/* After the service, the same kiosk takes the satisfaction survey (in the language chosen here). */}
-          <a href={`/kiosk/survey?lang=${locale}`} className="inline-flex min-h-20 items-center rounded-2xl border-4 border-brand-600 px-8 text-3xl font-bold text-brand-700 no-underline">
+          <a href={`/kiosk/survey?lang=${locale}`} className={KIOSK_LINK}>
             {t("kioskSurvey.open")}
           </a>
-          {/* A link, so the switch works without JavaScript too; with it, no page load and no cookie. */}
-          <a
-            href={`/kiosk?lang=${other}`}
-            lang={other}
-            onClick={(e) => {
-              e.preventDefault();
-              setLocale(other);
-            }}
-            className="inline-flex min-h-20 items-center rounded-2xl border-4 border-brand-600 px-8 text-3xl font-bold text-brand-700 no-underline"
-          >
-            {t("lang.switchTo")}
-          </a>
-        </div>
-      </header>
-      <main>
-        <KioskRound key={round} onDone={nextRound} />
-      </main>
-    </div>
+        </>
+      }
+    >
+      <KioskRound key={round} onDone={onDone} />
+    </KioskFrame>
   );
 }
 

@@ -7,13 +7,19 @@ import { STAFF_HOME } from "@/lib/auth/staff-paths";
 import { errorPageMessages } from "@/lib/i18n/messages/error-pages";
 
 type Area = "public" | "staff" | "kiosk" | "display";
+type Locale = "id" | "en";
+
+/** A citizen page's language from its locale segment (`useParams`), when it has one: no need to wait for the document. */
+export function segmentLocale(value: unknown): Locale | undefined {
+  return value === "en" || value === "id" ? value : undefined;
+}
 type Key = keyof (typeof errorPageMessages)["id"];
 
 /** Unattended screens try again by themselves: nobody is there to press the button. */
 const DEVICE_RETRY_SECONDS = 30;
 
-/** The page's language, from `<html lang>` (set by the root layout); Bahasa Indonesia before hydration. */
-function usePageLocale(): "id" | "en" {
+/** The page's language, from `<html lang>` (set by the section's layout); Bahasa Indonesia before hydration. */
+function usePageLocale(): Locale {
   return useSyncExternalStore(
     () => () => {},
     () => (document.documentElement.lang === "en" ? "en" : "id"),
@@ -24,11 +30,13 @@ function usePageLocale(): "id" | "en" {
 /**
  * The page for a failure the person cannot fix, in the page's language from the dictionary (its error-page
  * part only: the server may be what failed). Staff see the error's code to quote to the administrator;
- * the kiosk and the call display send people to the counter and try again by themselves. Above the root
- * layout (global-error) the page's language is unknown: `bothLanguages` adds the English line.
+ * the kiosk and the call display send people to the counter and try again by themselves. `locale` is the
+ * page's language when the caller knows it (a citizen page's segment), else `<html lang>`. Above the
+ * sections' layouts the page's language may be unknown: `bothLanguages` adds the English line.
  */
-export function ErrorNotice({ reset, area = "public", digest, bothLanguages = false }: { reset: () => void; area?: Area; digest?: string; bothLanguages?: boolean }) {
-  const locale = usePageLocale();
+export function ErrorNotice({ reset, area = "public", digest, locale: given, bothLanguages = false }: { reset: () => void; area?: Area; digest?: string; locale?: Locale; bothLanguages?: boolean }) {
+  const pageLocale = usePageLocale();
+  const locale = given ?? pageLocale;
   const t = (key: Key, params: Record<string, string | number> = {}) =>
     errorPageMessages[locale][key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
   const router = useRouter();

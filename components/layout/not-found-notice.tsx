@@ -1,22 +1,29 @@
 "use client";
 
 import { useParams } from "next/navigation";
+import { TranslationLocale, useT } from "@/components/i18n/translation-provider";
 import { ButtonLink } from "@/components/ui/button";
 
-type Text = { title: string; body: string; home: string; check: string };
-
 /** The citizen not-found page in the language of the locale segment (rendered on the server too: no JS needed). */
-export function NotFoundNotice({ text }: { text: { id: Text; en: Text } }) {
+export function NotFoundNotice() {
   const { locale } = useParams<{ locale?: string }>();
-  const t = locale === "en" ? text.en : text.id;
+  return (
+    <TranslationLocale locale={locale === "en" ? "en" : "id"}>
+      <NotFoundBody />
+    </TranslationLocale>
+  );
+}
+
+function NotFoundBody() {
+  const t = useT();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t.title}</h1>
-      <p>{t.body}</p>
+      <h1 className="text-2xl font-bold">{t("error.pageNotFound")}</h1>
+      <p>{t("error.notFound")}</p>
       <div className="flex flex-col gap-3 sm:flex-row">
-        <ButtonLink href="/">{t.home}</ButtonLink>
+        <ButtonLink href="/">{t("nav.home")}</ButtonLink>
         <ButtonLink href="/check" variant="secondary">
-          {t.check}
+          {t("nav.check")}
         </ButtonLink>
       </div>
     </div>

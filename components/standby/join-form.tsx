@@ -5,16 +5,13 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Checkbox, Field, SelectField } from "@/components/ui/field";
 import { useFocusOnError } from "@/components/booking/booking-form-focus";
+import { useT } from "@/components/i18n/translation-provider";
 import { IDLE } from "@/lib/actions/form-state";
 import { joinStandbyAction } from "@/lib/actions/standby";
 
-type Text = {
-  session: string; sessionHint: string; nik: string; nikHint: string; name: string; phone: string; phoneHint: string;
-  consent: string; submit: string; sending: string;
-};
-
-/** Joining a full date's standby list; posts to a server action, so it works without JavaScript. */
-export function StandbyJoinForm({ service, office, date, sessions, text }: { service: string; office?: string; date: string; sessions: { value: string; label: string }[]; text: Text }) {
+/** Joining a full date's standby list (any session, or one of `sessions`); posts to a server action, so it works without JavaScript. */
+export function StandbyJoinForm({ service, office, date, sessions }: { service: string; office?: string; date: string; sessions: { value: string; label: string }[] }) {
+  const t = useT();
   const [state, action, pending] = useActionState(joinStandbyAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
@@ -28,16 +25,16 @@ export function StandbyJoinForm({ service, office, date, sessions, text }: { ser
           {state.message}
         </Alert>
       ) : null}
-      <SelectField label={text.session} name="session" errors={errors.session} options={sessions} defaultValue={state.values?.session ?? ""} />
+      <SelectField label={t("standby.join.session")} name="session" errors={errors.session} options={[{ value: "", label: t("standby.join.anySession") }, ...sessions]} defaultValue={state.values?.session ?? ""} />
       <p className="-mt-3 text-sm text-muted">
-        {text.sessionHint}
+        {t("standby.join.sessionHint")}
       </p>
-      <Field label={text.nik} name="nik" hint={text.nikHint} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
-      <Field label={text.name} name="name" errors={errors.name} defaultValue={state.values?.name} autoComplete="name" maxLength={200} required />
-      <Field label={text.phone} name="phone" hint={text.phoneHint} errors={errors.phone} defaultValue={state.values?.phone} type="tel" inputMode="tel" autoComplete="tel" maxLength={32} required />
-      <Checkbox label={text.consent} name="consent" errors={errors.consent} required />
+      <Field label={t("details.nik")} name="nik" hint={t("details.nikHint")} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
+      <Field label={t("details.name")} name="name" errors={errors.name} defaultValue={state.values?.name} autoComplete="name" maxLength={200} required />
+      <Field label={t("details.phone")} name="phone" hint={t("details.phoneHint")} errors={errors.phone} defaultValue={state.values?.phone} type="tel" inputMode="tel" autoComplete="tel" maxLength={32} required />
+      <Checkbox label={t("standby.join.consent")} name="consent" errors={errors.consent} required />
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? text.sending : text.submit}
+        {pending ? t("common.loading") : t("standby.join.submit")}
       </Button>
     </form>
   );

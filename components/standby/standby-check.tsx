@@ -5,16 +5,16 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { useFocusOnError } from "@/components/booking/booking-form-focus";
+import { useT } from "@/components/i18n/translation-provider";
 import { IDLE } from "@/lib/actions/form-state";
 import { acceptStandbyAction, lookupStandbyAction, type StandbyFormState } from "@/lib/actions/standby";
-
-type Text = { reference: string; nik: string; nikHint: string; submit: string; accept: string; viewBooking: string; sending: string };
 
 /**
  * The standby look-up (code + NIK) and, when a place is offered, the accept button. Both are server-action
  * forms: they work without JavaScript (the page comes back with the result).
  */
-export function StandbyCheck({ reference, text }: { reference?: string; text: Text }) {
+export function StandbyCheck({ reference }: { reference?: string }) {
+  const t = useT();
   const [state, action, pending] = useActionState<StandbyFormState, FormData>(lookupStandbyAction, IDLE);
   const [acceptState, accept, accepting] = useActionState<StandbyFormState, FormData>(acceptStandbyAction, IDLE);
   const failed = acceptState.status === "error" ? acceptState : state.status === "error" ? state : null;
@@ -35,16 +35,16 @@ export function StandbyCheck({ reference, text }: { reference?: string; text: Te
             <form action={accept}>
               <input type="hidden" name="reference" value={result.reference} />
               <Button type="submit" disabled={accepting} className="w-full sm:w-auto">
-                {accepting ? text.sending : text.accept}
+                {accepting ? t("common.loading") : t("standby.accept.submit")}
               </Button>
             </form>
           ) : null}
-          {result.bookingReference ? <ButtonLink href={`/booking/${result.bookingReference}`}>{text.viewBooking}</ButtonLink> : null}
+          {result.bookingReference ? <ButtonLink href={`/booking/${result.bookingReference}`}>{t("standby.accept.viewBooking")}</ButtonLink> : null}
         </section>
       ) : null}
       <form action={action} className="space-y-5" noValidate>
         <Field
-          label={text.reference}
+          label={t("standby.joined.reference")}
           name="reference"
           errors={state.fields?.reference}
           defaultValue={state.values?.reference ?? reference}
@@ -54,9 +54,9 @@ export function StandbyCheck({ reference, text }: { reference?: string; text: Te
           maxLength={20}
           required
         />
-        <Field label={text.nik} name="nik" hint={text.nikHint} errors={state.fields?.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
+        <Field label={t("details.nik")} name="nik" hint={t("details.nikHint")} errors={state.fields?.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
         <Button type="submit" variant={result ? "secondary" : "primary"} disabled={pending} className="w-full sm:w-auto">
-          {pending ? text.sending : text.submit}
+          {pending ? t("common.loading") : t("standby.check.submit")}
         </Button>
       </form>
     </div>

@@ -7,25 +7,26 @@ import { Field, SelectField } from "@/components/ui/field";
 import { IDLE } from "@/lib/actions/form-state";
 import { submitSurveyAction } from "@/lib/actions/survey";
 import { useFocusOnError } from "@/components/booking/booking-form-focus";
+import { useT, type ClientTranslator } from "@/components/i18n/translation-provider";
+import type { MessageKey } from "@/lib/i18n/messages";
+import { AGE_BANDS, EDUCATION_LEVELS, OCCUPATIONS } from "@/lib/survey/skm";
+import { useSurveyQuestions } from "./use-survey-questions";
 
-export type SurveyQuestion = { name: string; question: string; answers: { value: string; label: string }[] };
-export type SurveyProfileField = { name: string; label: string; options: { value: string; label: string }[] };
-export type SurveyText = {
-  legend: string;
-  comment: string;
-  optional: string;
-  profileTitle: string;
-  profileHint: string;
-  notAnswered: string;
-  nik: string;
-  nikHint: string;
-  submit: string;
-  sending: string;
-};
-
+/** The regulation's optional respondent profile: each question and its answers. */
+function profileFields(t: ClientTranslator) {
+  const options = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
+  return [
+    { name: "ageBand", label: t("survey.ageBand"), options: options(AGE_BANDS, "survey.age") },
+    { name: "sex", label: t("survey.sex"), options: options(["M", "F"], "survey.sex") },
+    { name: "education", label: t("survey.education"), options: options(EDUCATION_LEVELS, "survey.edu") },
+    { name: "occupation", label: t("survey.occupation"), options: options(OCCUPATIONS, "survey.job") },
+  ];
+}
 /** The nine questions as large radio buttons, then the optional comment and profile. Works without JS. */
-export function SurveyForm(props: { reference: string; needsNik: boolean; questions: SurveyQuestion[]; profile: SurveyProfileField[]; text: SurveyText }) {
-  const { reference, needsNik, questions, profile, text } = props;
+export function SurveyForm({ reference, needsNik }: { reference: string; needsNik: boolean }) {
+  const t = useT();
+  const questions = useSurveyQuestions();
+  const profile = profileFields(t);
   const [state, action, pending] = useActionState(submitSurveyAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
@@ -38,7 +39,7 @@ export function SurveyForm(props: { reference: string; needsNik: boolean; questi
         </Alert>
       ) : null}
       <input type="hidden" name="reference" value={reference} />
-      <p className="text-sm text-muted">{text.legend}</p>
+      <p className="text-sm text-muted">{t("survey.scaleLegend")}</p>
       <ol className="space-y-6">
         {questions.map((q, index) => {
           const errorId = errors[q.name]?.length ? `${q.name}-error` : undefined;
@@ -73,17 +74,17 @@ export function SurveyForm(props: { reference: string; needsNik: boolean; questi
       </ol>
       <div className="flex flex-col gap-1">
         <label htmlFor="field-comment" className="font-semibold">
-          {text.comment} <span className="font-normal text-muted">{text.optional}</span>
+          {t("survey.comment")} <span className="font-normal text-muted">{t("common.optional")}</span>
         </label>
         <textarea id="field-comment" name="comment" rows={3} maxLength={1000} defaultValue={values.comment} className="rounded-lg border-2 border-slate-400 bg-white px-3 py-2 text-lg" />
       </div>
       <fieldset className="space-y-3">
-        <legend className="text-lg font-bold">{text.profileTitle}</legend>
-        <p className="text-sm text-muted">{text.profileHint}</p>
+        <legend className="text-lg font-bold">{t("survey.profileTitle")}</legend>
+        <p className="text-sm text-muted">{t("survey.profileHint")}</p>
         <div className="grid gap-3 sm:grid-cols-2">
           {profile.map((f) => (
-            <SelectField key={f.name} label={f.label} name={f.name} optionalText={text.optional} errors={errors[f.name]} defaultValue={values[f.name] ?? ""}>
-              <option value="">{text.notAnswered}</option>
+            <SelectField key={f.name} label={f.label} name={f.name} optionalText={t("common.optional")} errors={errors[f.name]} defaultValue={values[f.name] ?? ""}>
+              <option value="">{t("survey.notAnswered")}</option>
               {f.options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -93,9 +94,9 @@ export function SurveyForm(props: { reference: string; needsNik: boolean; questi
           ))}
         </div>
       </fieldset>
-      {needsNik ? <Field label={text.nik} name="nik" hint={text.nikHint} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required /> : null}
+      {needsNik ? <Field label={t("survey.nik")} name="nik" hint={t("survey.nikHint")} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required /> : null}
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-        {pending ? text.sending : text.submit}
+        {pending ? t("common.loading") : t("survey.submit")}
       </Button>
     </form>
   );

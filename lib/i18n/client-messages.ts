@@ -1,5 +1,6 @@
 import { LOCALES, messages, type Locale, type MessageKey } from "./messages";
 import { resolveMessage } from "./translate";
+import { SKM_ELEMENTS } from "../survey/skm";
 
 /** A key, or every key under a prefix ending in "." ("devices.display."). */
 export type MessageSelector = MessageKey | `${string}.`;
@@ -190,6 +191,79 @@ export const CLIENT_MESSAGES = {
     "devices.slip.checkedIn",
     "devices.slip.qr",
   ],
+  /** The nine SKM questions and their answers (components/survey/use-survey-questions.ts), web and kiosk alike. */
+  surveyQuestions: SKM_ELEMENTS.map((element) => `survey.${element}.` as const),
+  /** The kiosk's survey (components/kiosk/kiosk-survey*.tsx) around the questions; sent in both languages. */
+  kioskSurvey: [
+    "kioskSurvey.title",
+    "kioskSurvey.intro",
+    "kioskSurvey.referenceHint",
+    "kioskSurvey.next",
+    "kioskSurvey.back",
+    "kioskSurvey.answerHint",
+    "kioskSurvey.question",
+    "devices.kiosk.reference",
+    "devices.kiosk.errorTitle",
+    "devices.kiosk.returning",
+    "devices.kiosk.done",
+    "lang.switchTo",
+    "survey.submit",
+    "survey.thanks",
+    "survey.visit",
+    "common.loading",
+  ],
+  /** The citizen's booking details form (components/booking/booking-form.tsx, pow-widget.tsx). */
+  bookingForm: [
+    "details.nik",
+    "details.nikHint",
+    "details.name",
+    "details.nameHint",
+    "details.phone",
+    "details.phoneHint",
+    "details.email",
+    "common.optional",
+    "details.consent",
+    "details.submit",
+    "details.sending",
+    "details.change",
+    "nik.tryService",
+    "recover.fromDuplicate",
+    "pow.checking",
+    "pow.wait.title",
+  ],
+  /** Joining a full date's standby list (components/standby/join-form.tsx). */
+  standbyJoin: ["standby.join.session", "standby.join.anySession", "standby.join.sessionHint", "details.nik", "details.nikHint", "details.name", "details.phone", "details.phoneHint", "standby.join.consent", "standby.join.submit", "common.loading"],
+  /** The standby look-up and its accept button (components/standby/standby-check.tsx). */
+  standbyCheck: ["standby.joined.reference", "details.nik", "details.nikHint", "standby.check.submit", "standby.accept.submit", "standby.accept.viewBooking", "common.loading"],
+  /** The booking look-up (components/booking/lookup-form.tsx). */
+  lookup: ["check.reference", "check.referenceHint", "details.nik", "details.nikHint", "check.phoneLast4", "check.phoneLast4Hint", "check.submit", "common.loading"],
+  /** A lost reference found by NIK + phone (components/booking/recover-form.tsx). */
+  recover: ["details.nik", "details.nikHint", "details.phone", "recover.phoneHint", "recover.submit", "common.loading"],
+  /** The web survey's frame and profile questions (components/survey/survey-form.tsx), with `surveyQuestions`. */
+  survey: [
+    "survey.scaleLegend",
+    "survey.comment",
+    "common.optional",
+    "survey.profileTitle",
+    "survey.profileHint",
+    "survey.notAnswered",
+    "survey.ageBand",
+    "survey.age.",
+    "survey.sex",
+    "survey.sex.",
+    "survey.education",
+    "survey.edu.",
+    "survey.occupation",
+    "survey.job.",
+    "survey.nik",
+    "survey.nikHint",
+    "survey.submit",
+    "common.loading",
+  ],
+  /** The live queue on the booking page (components/booking/live-queue.tsx). */
+  liveQueue: ["live."],
+  /** The citizen not-found page (components/layout/not-found-notice.tsx); sent in both languages. */
+  notFound: ["error.pageNotFound", "error.notFound", "nav.home", "nav.check"],
 } as const satisfies Record<string, readonly MessageSelector[]>;
 
 export type ClientArea = keyof typeof CLIENT_MESSAGES;

@@ -62,6 +62,7 @@ test("a citizen fills the satisfaction survey after service, and cannot fill it 
   await expect(main(page).getByText("Terima kasih. Jawaban Anda sudah kami terima.")).toBeVisible();
 
   await page.goto(`/booking/${booked.reference}/survey`);
+  await expect(page).toHaveTitle(/^Survei Kepuasan Masyarakat/);
   await expect(main(page).getByText("Survei untuk kunjungan ini sudah diisi. Terima kasih.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Kirim survei" })).toHaveCount(0);
 

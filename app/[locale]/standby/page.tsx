@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { StandbyCheck } from "@/components/standby/standby-check";
 import { Alert } from "@/components/ui/card";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getPageTranslator } from "@/lib/i18n/server";
 import { formatReference, isReference, normalizeReference } from "@/lib/reference";
 
@@ -39,18 +41,9 @@ export default async function StandbyPage({ params, searchParams }: Props) {
       ) : null}
       {joined ? <h2 className="text-xl font-bold">{t("standby.check.title")}</h2> : <h1 className="text-2xl font-bold">{t("standby.check.title")}</h1>}
       <p>{t("standby.check.intro")}</p>
-      <StandbyCheck
-        reference={reference}
-        text={{
-          reference: t("standby.joined.reference"),
-          nik: t("details.nik"),
-          nikHint: t("details.nikHint"),
-          submit: t("standby.check.submit"),
-          accept: t("standby.accept.submit"),
-          viewBooking: t("standby.accept.viewBooking"),
-          sending: t("common.loading"),
-        }}
-      />
+      <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, "standbyCheck")}>
+        <StandbyCheck reference={reference} />
+      </TranslationProvider>
     </div>
   );
 }

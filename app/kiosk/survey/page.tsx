@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { NotActivated } from "@/components/devices/not-activated";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { KioskSurvey } from "@/components/kiosk/kiosk-survey";
-import { kioskSurveyLabels, type KioskSurveyLabels } from "@/components/kiosk/survey-labels";
 import { getDeviceActor } from "@/lib/auth/device-session";
-import { LOCALES, type Locale } from "@/lib/i18n/messages";
+import { clientMessages } from "@/lib/i18n/client-messages";
+import { LOCALES } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
 import { createTranslator, isLocale } from "@/lib/i18n/translate";
 
@@ -22,6 +23,11 @@ type Props = { searchParams: Promise<{ lang?: string }> };
 export default async function KioskSurveyPage({ searchParams }: Props) {
   const [t, actor, { lang }] = await Promise.all([getTranslator(), getDeviceActor("survey.record"), searchParams]);
   if (!actor) return <NotActivated t={t} linkFailed={false} />;
-  const labels = Object.fromEntries(LOCALES.map((locale) => [locale, kioskSurveyLabels(createTranslator(locale))])) as Record<Locale, KioskSurveyLabels>;
-  return <KioskSurvey labels={labels} locale={isLocale(lang) ? lang : t.locale} />;
+  const locale = isLocale(lang) ? lang : t.locale;
+  // Both languages: the citizen may switch the shared screen's language without a page load (and keep the answers).
+  return (
+    <TranslationProvider locale={locale} messages={clientMessages(LOCALES, "kioskSurvey", "surveyQuestions")}>
+      <KioskSurvey locale={locale} />
+    </TranslationProvider>
+  );
 }

@@ -1,7 +1,8 @@
 import { LiveQueue } from "@/components/booking/live-queue";
-import { liveQueueLabels } from "@/components/booking/live-queue-labels";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { Card } from "@/components/ui/card";
 import { getQueueStatus } from "@/lib/dal/queue/position";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import type { Translator } from "@/lib/i18n/translate";
 
 const IN_QUEUE = ["booked", "checked_in", "called", "serving"];
@@ -30,17 +31,18 @@ export async function LiveStatus({ reference, t }: { reference: string; t: Trans
       <h2 id="live" className="mb-3 text-xl font-bold">
         {view.isToday ? t("live.title") : t("live.typicalTitle")}
       </h2>
-      <LiveQueue
-        reference={view.reference}
-        initial={status}
-        callCount={view.callCount}
-        noShowAfterCalls={view.noShowAfterCalls}
-        nearTurnAhead={view.nearTurnAhead}
-        checkInOpensAt={view.checkInOpensAt}
-        isToday={view.isToday}
-        live={live}
-        labels={liveQueueLabels(t)}
-      />
+      <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, "liveQueue")}>
+        <LiveQueue
+          reference={view.reference}
+          initial={status}
+          callCount={view.callCount}
+          noShowAfterCalls={view.noShowAfterCalls}
+          nearTurnAhead={view.nearTurnAhead}
+          checkInOpensAt={view.checkInOpensAt}
+          isToday={view.isToday}
+          live={live}
+        />
+      </TranslationProvider>
       {live ? (
         <a href={`/booking/${view.reference}`} className="mt-3 inline-flex min-h-12 items-center font-semibold" data-testid="live-refresh">
           {t("live.refresh")}

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { LookupForm } from "@/components/booking/lookup-form";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { Alert } from "@/components/ui/card";
 import { notFound } from "next/navigation";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getPageTranslator } from "@/lib/i18n/server";
 import { decodePageState, single } from "@/lib/page-state";
 import { isReference, normalizeReference } from "@/lib/reference";
@@ -32,19 +34,9 @@ export default async function CheckPage({ params }: Props) {
       <h1 className="text-2xl font-bold">{t("check.title")}</h1>
       {query.expired ? <Alert tone="info">{t("manage.expired")}</Alert> : null}
       <p>{t("check.intro")}</p>
-      <LookupForm
-        reference={reference && isReference(reference) ? reference : undefined}
-        text={{
-          reference: t("check.reference"),
-          referenceHint: t("check.referenceHint"),
-          nik: t("details.nik"),
-          nikHint: t("details.nikHint"),
-          phoneLast4: t("check.phoneLast4"),
-          phoneLast4Hint: t("check.phoneLast4Hint"),
-          submit: t("check.submit"),
-          sending: t("common.loading"),
-        }}
-      />
+      <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, "lookup")}>
+        <LookupForm reference={reference && isReference(reference) ? reference : undefined} />
+      </TranslationProvider>
       <p>
         <Link href="/check/recover" className="inline-flex min-h-12 items-center">
           {t("recover.link")}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { RecoverForm } from "@/components/booking/recover-form";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getPageTranslator } from "@/lib/i18n/server";
 
 /** Cached for everyone (see app/[locale]/layout.tsx); never more than a second behind the database. */
@@ -18,16 +20,9 @@ export default async function RecoverPage({ params }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("recover.title")}</h1>
       <p>{t("recover.intro")}</p>
-      <RecoverForm
-        text={{
-          nik: t("details.nik"),
-          nikHint: t("details.nikHint"),
-          phone: t("details.phone"),
-          phoneHint: t("recover.phoneHint"),
-          submit: t("recover.submit"),
-          sending: t("common.loading"),
-        }}
-      />
+      <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, "recover")}>
+        <RecoverForm />
+      </TranslationProvider>
     </div>
   );
 }

@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { StandbyJoinForm } from "@/components/standby/join-form";
 import { ButtonLink } from "@/components/ui/button";
 import { getAvailability } from "@/lib/dal/availability";
 import { findPublicService } from "@/lib/dal/public-service";
 import { formatDate } from "@/lib/format";
-import { getTranslator } from "@/lib/i18n/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
+import { getPageTranslator } from "@/lib/i18n/server";
 import { parsePlaceParam, withPlace } from "@/lib/place-path";
 import { DateSchema } from "@/lib/validation/fields";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ date?: string; office?: string | string[] }> };
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<{ date?: string; office?: string | string[] }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslator())("standby.join.title"), robots: { index: false } };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("standby.join.title"), robots: { index: false } };
 }
 
 /** The standby list of a full date: reached from the date's "full" note on the slot page. */
 export default async function JoinStandbyPage({ params, searchParams }: Props) {
-  const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
+  const [{ locale, slug }, query] = await Promise.all([params, searchParams]);
+  const t = getPageTranslator(locale);
   const office = parsePlaceParam(query.office);
   if (office === null) notFound();
   const service = await findPublicService(slug, t.locale, office);
@@ -34,24 +37,14 @@ export default async function JoinStandbyPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("standby.join.title")}</h1>
       <p>{t("standby.join.intro", { date: dateText, service: service.name.text })}</p>
-      <StandbyJoinForm
-        service={slug}
-        office={office}
-        date={date.data}
-        sessions={[{ value: "", label: t("standby.join.anySession") }, ...day.sessions.map((s) => ({ value: s.start, label: s.label }))]}
-        text={{
-          session: t("standby.join.session"),
-          sessionHint: t("standby.join.sessionHint"),
-          nik: t("details.nik"),
-          nikHint: t("details.nikHint"),
-          name: t("details.name"),
-          phone: t("details.phone"),
-          phoneHint: t("details.phoneHint"),
-          consent: t("standby.join.consent"),
-          submit: t("standby.join.submit"),
-          sending: t("common.loading"),
-        }}
-      />
+      <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, "standbyJoin")}>
+        <StandbyJoinForm
+          service={slug}
+          office={office}
+          date={date.data}
+          sessions={day.sessions.map((s) => ({ value: s.start, label: s.label }))}
+        />
+      </TranslationProvider>
       <ButtonLink href={back} variant="secondary">
         {t("common.back")}
       </ButtonLink>

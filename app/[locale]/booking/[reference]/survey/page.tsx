@@ -1,44 +1,28 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { SurveyForm, type SurveyProfileField, type SurveyQuestion } from "@/components/survey/survey-form";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
+import { SurveyForm } from "@/components/survey/survey-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
 import { RATE_LIMITED } from "@/lib/dal/public-booking";
 import { findSurveyAccess } from "@/lib/dal/survey";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
-import type { MessageKey } from "@/lib/i18n/messages";
-import { getTranslator } from "@/lib/i18n/server";
-import type { Translator } from "@/lib/i18n/translate";
+import { clientMessages } from "@/lib/i18n/client-messages";
+import { getPageTranslator } from "@/lib/i18n/server";
 import { readManageToken } from "@/lib/manage-cookie";
 import { requestIp } from "@/lib/request-context";
-import { AGE_BANDS, EDUCATION_LEVELS, OCCUPATIONS, SKM_ELEMENTS, SKM_SCALE } from "@/lib/survey/skm";
 
-type Props = { params: Promise<{ reference: string }>; searchParams: Promise<{ done?: string }> };
+type Props = { params: Promise<{ locale: string; reference: string }>; searchParams: Promise<{ done?: string }> };
 
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
-
-function questions(t: Translator): SurveyQuestion[] {
-  return SKM_ELEMENTS.map((e) => ({
-    name: e,
-    question: t(`survey.${e}.q` as MessageKey),
-    answers: SKM_SCALE.map((v) => ({ value: String(v), label: t(`survey.${e}.${v}` as MessageKey) })),
-  }));
-}
-
-function profile(t: Translator): SurveyProfileField[] {
-  const options = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}` as MessageKey) }));
-  return [
-    { name: "ageBand", label: t("survey.ageBand"), options: options(AGE_BANDS, "survey.age") },
-    { name: "sex", label: t("survey.sex"), options: options(["M", "F"], "survey.sex") },
-    { name: "education", label: t("survey.education"), options: options(EDUCATION_LEVELS, "survey.edu") },
-    { name: "occupation", label: t("survey.occupation"), options: options(OCCUPATIONS, "survey.job") },
-  ];
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: getPageTranslator((await params).locale)("survey.title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
 }
 
 /** The SKM after a finished visit, reached from the confirmation page or the printed slip. */
 export default async function SurveyPage({ params, searchParams }: Props) {
-  const [{ reference }, { done }, t] = await Promise.all([params, searchParams, getTranslator()]);
+  const [{ locale, reference }, { done }] = await Promise.all([params, searchParams]);
+  const t = getPageTranslator(locale);
   const access = await findSurveyAccess(reference, t.locale, await readManageToken(), { ip: await requestIp() }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "rate_limited") return RATE_LIMITED;
     throw error;
@@ -59,24 +43,9 @@ export default async function SurveyPage({ params, searchParams }: Props) {
       ) : (
         <Card>
           <p className="mb-4">{t("survey.intro")}</p>
-          <SurveyForm
-            reference={access.reference}
-            needsNik={access.needsNik}
-            questions={questions(t)}
-            profile={profile(t)}
-            text={{
-              legend: t("survey.scaleLegend"),
-              comment: t("survey.comment"),
-              optional: t("common.optional"),
-              profileTitle: t("survey.profileTitle"),
-              profileHint: t("survey.profileHint"),
-              notAnswered: t("survey.notAnswered"),
-              nik: t("survey.nik"),
-              nikHint: t("survey.nikHint"),
-              submit: t("survey.submit"),
-              sending: t("common.loading"),
-            }}
-          />
+          <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, "survey", "surveyQuestions")}>
+            <SurveyForm reference={access.reference} needsNik={access.needsNik} />
+          </TranslationProvider>
         </Card>
       )}
       <ButtonLink href={back} variant="secondary">

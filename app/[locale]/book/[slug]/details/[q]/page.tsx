@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { BookingForm } from "@/components/booking/booking-form";
 import { Steps } from "@/components/booking/steps";
+import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { Card } from "@/components/ui/card";
 import { getAvailability } from "@/lib/dal/availability";
 import { formatDate } from "@/lib/format";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getPageTranslator } from "@/lib/i18n/server";
 import { single } from "@/lib/page-state";
 import { isPowEnabled } from "@/lib/pow/altcha";
@@ -50,37 +52,21 @@ export default async function DetailsPage({ params }: Props) {
           {t("details.change")}
         </a>
       </Card>
-      <BookingForm
-        hidden={{
-          service: slug,
-          date: slot.date,
-          session: slot.session,
-          checklist: "confirmed",
-          ...(office ? { office } : {}),
-          // No wait token here: this page is cached for everyone and a token is single use. Without
-          // JavaScript the wait starts in a cookie proxy.ts sets as this page loads (lib/pow/wait-cookie.ts).
-        }}
-        chooseOtherHref={chooseOther}
-        powChallengeUrl={isPowEnabled() ? withPlace("/api/v1/challenge", office) : undefined}
-        text={{
-          nik: t("details.nik"),
-          nikHint: t("details.nikHint"),
-          name: t("details.name"),
-          nameHint: t("details.nameHint"),
-          phone: t("details.phone"),
-          phoneHint: t("details.phoneHint"),
-          email: t("details.email"),
-          optional: t("common.optional"),
-          consent: t("details.consent"),
-          submit: t("details.submit"),
-          sending: t("details.sending"),
-          chooseOther: t("details.change"),
-          tryService: t("nik.tryService"),
-          recover: t("recover.fromDuplicate"),
-          powChecking: t("pow.checking"),
-          powWaitTitle: t("pow.wait.title"),
-        }}
-      />
+      <TranslationProvider locale={t.locale} messages={clientMessages(t.locale, "bookingForm")}>
+        <BookingForm
+          hidden={{
+            service: slug,
+            date: slot.date,
+            session: slot.session,
+            checklist: "confirmed",
+            ...(office ? { office } : {}),
+            // No wait token here: this page is cached for everyone and a token is single use. Without
+            // JavaScript the wait starts in a cookie proxy.ts sets as this page loads (lib/pow/wait-cookie.ts).
+          }}
+          chooseOtherHref={chooseOther}
+          powChallengeUrl={isPowEnabled() ? withPlace("/api/v1/challenge", office) : undefined}
+        />
+      </TranslationProvider>
     </div>
   );
 }
