@@ -23,7 +23,7 @@ export function PlaceHome({ home, outages, t, place }: { home: Home; outages: Aw
         <h1 className="text-3xl font-bold leading-tight">{t("home.title", { office: office.shortName })}</h1>
         {place ? (
           <p className="text-lg">
-            {t("places.current", { place: place.name })} · <Link href="/" className="inline-flex min-h-12 items-center">{t("places.change")}</Link>
+            {t("places.current", { place: place.name })} · <Link prefetch={false} href="/" className="inline-flex min-h-12 items-center">{t("places.change")}</Link>
           </p>
         ) : null}
         <p className="text-lg">{t("home.intro")}</p>
@@ -61,6 +61,7 @@ export function PlaceHome({ home, outages, t, place }: { home: Home; outages: Aw
               {category.services.map((s) => (
                 <li key={s.slug}>
                   <Link
+                    prefetch={false}
                     href={withPlace(`/services/${s.slug}`, place?.slug)}
                     className="flex min-h-14 flex-col justify-center rounded-xl border-2 border-slate-200 bg-white px-4 py-3 font-semibold no-underline hover:border-brand-600"
                   >

@@ -12,6 +12,9 @@ type Widget = HTMLElement & { getState?: () => string; verify?: () => Promise<un
  * A submit before it is done waits for it ("checking…") and then goes on by itself. After a refused
  * submit (the form is reset) it solves a new challenge. If it fails, the form is sent without a
  * solution and the server falls back to its short wait, as without JavaScript.
+ *
+ * The widget's script (~35 KB gzip, a long task to evaluate on a slow phone) is loaded once the page has
+ * hydrated and the main thread is idle, or at once when the person starts on the form, whichever is first.
  */
 export function PowWidget({ challengeUrl, answer }: { challengeUrl: string; answer: unknown }) {
   const t = useT();
@@ -25,10 +28,16 @@ export function PowWidget({ challengeUrl, answer }: { challengeUrl: string; answ
   }, [answer]);
 
   useEffect(() => {
-    void import("altcha");
     const widget = ref.current;
     const form = widget?.closest("form");
     if (!widget || !form) return;
+    let loaded = false;
+    const load = () => {
+      if (loaded) return;
+      loaded = true;
+      void import("altcha");
+    };
+    const idle = typeof requestIdleCallback === "function" ? requestIdleCallback(load, { timeout: 2000 }) : setTimeout(load, 1);
     let submitter: HTMLElement | null = null;
     let waiting = false;
     let solvedOnce = false;
@@ -61,9 +70,13 @@ export function PowWidget({ challengeUrl, answer }: { challengeUrl: string; answ
         }, 0);
       }
     };
+    form.addEventListener("focusin", load);
     form.addEventListener("submit", onSubmit, { capture: true });
     widget.addEventListener("statechange", onStateChange);
     return () => {
+      if (typeof requestIdleCallback === "function") cancelIdleCallback(idle as number);
+      else clearTimeout(idle);
+      form.removeEventListener("focusin", load);
       form.removeEventListener("submit", onSubmit, { capture: true });
       widget.removeEventListener("statechange", onStateChange);
       clearTimeout(restart);

@@ -38,12 +38,12 @@ export default async function CheckPage({ params }: Props) {
         <LookupForm reference={reference && isReference(reference) ? reference : undefined} />
       </TranslationProvider>
       <p>
-        <Link href="/check/recover" className="inline-flex min-h-12 items-center">
+        <Link prefetch={false} href="/check/recover" className="inline-flex min-h-12 items-center">
           {t("recover.link")}
         </Link>
       </p>
       <p>
-        <Link href="/standby" className="inline-flex min-h-12 items-center">
+        <Link prefetch={false} href="/standby" className="inline-flex min-h-12 items-center">
           {t("standby.check.link")}
         </Link>
       </p>
