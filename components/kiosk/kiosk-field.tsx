@@ -1,7 +1,28 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 
 /** The kiosk's text box: large enough to read from a step back and to hit with a finger. */
 export const KIOSK_INPUT = "min-h-20 w-full min-w-0 rounded-xl border-4 border-slate-400 bg-white px-4 text-4xl font-bold tracking-widest focus:border-brand-600";
+
+/**
+ * The booking reference box of the kiosk's check-in and survey: typed or scanned (a QR scanner types it
+ * and presses Enter), shown in capitals, selected on focus so the next scan replaces a failed code.
+ */
+export function KioskReferenceInput({ className, ...props }: ComponentProps<"input"> & { id: string }) {
+  return (
+    <input
+      name="reference"
+      required
+      maxLength={200}
+      autoFocus
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      onFocus={(e) => e.currentTarget.select()}
+      {...props}
+      className={`${KIOSK_INPUT} uppercase ${className ?? ""}`.trim()}
+    />
+  );
+}
 
 /** The kiosk's refusal box (check-in and survey alike). */
 export function KioskAlert({ title, message }: { title: string; message?: string }) {

@@ -5,14 +5,13 @@ import { announce } from "@/components/display/speaker";
 import { speechLang } from "@/lib/announcement";
 import type { KioskState } from "@/lib/actions/kiosk";
 import { useT } from "@/components/i18n/translation-provider";
-import { KIOSK_INPUT, KioskAlert, KioskField } from "./kiosk-field";
+import { KIOSK_INPUT, KioskAlert, KioskField, KioskReferenceInput } from "./kiosk-field";
 import { NikKeypad } from "./nik-keypad";
 
 /** After a failed check-in the screen starts over by itself once nobody has touched it for this long. */
 export const FAILURE_CLEAR_MS = 8_000;
 
 const noSubscribe = () => () => {};
-const input = KIOSK_INPUT;
 const clearKey = "inline-flex min-h-20 min-w-28 shrink-0 items-center justify-center gap-2 rounded-xl bg-slate-200 px-5 text-2xl font-bold text-ink active:bg-slate-400";
 
 type Props = { state: KioskState; formAction: (f: FormData) => void; isPending: boolean; onIdle: () => void };
@@ -85,21 +84,12 @@ export function KioskForm({ state, formAction, isPending, onIdle }: Props) {
       <KioskField id="kiosk-reference" label={t("devices.kiosk.reference")} hint={t("devices.kiosk.referenceHint")} errors={fieldErrors.reference}>
         {(aria) => (
           <div className="flex gap-3">
-            <input
+            <KioskReferenceInput
               ref={reference}
               id="kiosk-reference"
-              name="reference"
-              required
-              maxLength={200}
-              autoFocus
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
               enterKeyHint="next"
               defaultValue={state.values?.reference ?? ""}
               {...aria}
-              className={`${input} uppercase`}
-              onFocus={(e) => e.currentTarget.select()}
               onKeyDown={(e) => {
                 const field = e.currentTarget;
                 // The failed code, untouched, is never extended: the next scan (or key) starts a new code.
@@ -145,7 +135,7 @@ export function KioskForm({ state, formAction, isPending, onIdle }: Props) {
               autoComplete="off"
               enterKeyHint="done"
               {...aria}
-              className={input}
+              className={KIOSK_INPUT}
             />
           )}
         </KioskField>

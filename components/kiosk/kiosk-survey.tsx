@@ -4,13 +4,12 @@ import { useActionState, useState } from "react";
 import { TranslationLocale, useT } from "@/components/i18n/translation-provider";
 import { kioskSurveyAction, type KioskSurveyState } from "@/lib/actions/kiosk-survey";
 import type { Locale } from "@/lib/i18n/messages";
-import { KIOSK_INPUT, KioskAlert, KioskField } from "./kiosk-field";
+import { KioskAlert, KioskField, KioskReferenceInput } from "./kiosk-field";
 import { KIOSK_LINK, KioskFrame } from "./kiosk-frame";
 import { KioskSurveyQuestions } from "./kiosk-survey-questions";
 import { KioskSurveyThanks } from "./kiosk-survey-thanks";
 
 const IDLE: KioskSurveyState = { status: "idle" };
-const input = `${KIOSK_INPUT} uppercase`;
 
 /**
  * The SKM at the kiosk: the code of a finished visit, the nine questions with large answers, thanks.
@@ -53,20 +52,7 @@ function KioskSurveyScreen({ onSwitch }: { onSwitch: (locale: Locale) => void })
           {state.status === "error" ? <KioskAlert title={t("devices.kiosk.errorTitle")} message={state.message} /> : null}
           <KioskField id="kiosk-survey-reference" label={t("devices.kiosk.reference")} hint={t("kioskSurvey.referenceHint")} invalid={state.status === "error"}>
             {(aria) => (
-              <input
-                id="kiosk-survey-reference"
-                name="reference"
-                required
-                maxLength={200}
-                autoFocus
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                enterKeyHint="go"
-                {...aria}
-                onFocus={(e) => e.currentTarget.select()}
-                className={input}
-              />
+              <KioskReferenceInput id="kiosk-survey-reference" enterKeyHint="go" {...aria} />
             )}
           </KioskField>
           <button type="submit" disabled={isPending} className="min-h-24 rounded-2xl bg-brand-600 px-8 text-5xl font-bold text-white disabled:opacity-60">
