@@ -13,6 +13,7 @@ import { createReference } from "../reference";
 import type { CreateBookingInput, LookupBookingInput } from "../validation/booking";
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
 import { CREATE_BOOKING_SQL, fullKey, limitOf, NEW_BOOKING_DEFAULTS } from "./booking-insert";
+import { dedupeKey } from "./citizen-entries";
 import { checkPersonOrSuggest, claimChanges, phoneChange, provesNik, resolveSlot } from "./booking-rules";
 import { resolveOptions, type CommandOptions } from "./command-options";
 import { requireOffice } from "./offices";
@@ -52,7 +53,7 @@ export async function createBooking(
 
   const nikHash = hashNik(person.nik);
   const phoneHash = hashPhone(input.phone);
-  const dedupeKey = office.allowSeveralServicesPerDay ? `${nikHash}:${service.id}` : nikHash;
+  const visitKey = dedupeKey(office, nikHash, service.id);
   const isElderly = office.isPriorityEnabled && person.age >= 60;
 
   const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
@@ -69,7 +70,7 @@ export async function createBooking(
         limitOf(claims, "day"), limitOf(claims, "session"), limitOf(claims, "service"), phoneHash, office.phoneDailyLimit,
         service.queueLetter, reference, channel,
         nikHash, encryptNik(person.nik), maskNik(person.nik), input.name, input.phone, input.email ?? null,
-        person.age, person.sex, dedupeKey, isElderly || Boolean(input.priorityReason), input.priorityReason ?? (isElderly ? "elderly" : null),
+        person.age, person.sex, visitKey, isElderly || Boolean(input.priorityReason), input.priorityReason ?? (isElderly ? "elderly" : null),
         input.consent ? now.toISOString() : null, actor.type === "staff" ? actor.staffId : null,
         actor.type, actor.type === "device" ? actor.deviceId : null,
         JSON.stringify({ channel, service: service.slug, date: input.date, session: slot.start }),
@@ -95,7 +96,7 @@ export async function createBooking(
         phoneHash,
         ageYears: person.age,
         sex: person.sex,
-        dedupeKey,
+        dedupeKey: visitKey,
         priorityReason: input.priorityReason ?? (isElderly ? "elderly" : null),
         consentAt: input.consent ? now : null,
         createdByStaffId: actor.type === "staff" ? actor.staffId : null,
