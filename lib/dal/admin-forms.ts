@@ -63,10 +63,10 @@ function fileValues(file: FormFileInput, now: Date) {
   return { file: file.bytes, fileName: file.fileName, fileSha256: createHash("sha256").update(file.bytes).digest("hex"), fileUpdatedAt: now };
 }
 
-/** A new form with a link, an uploaded PDF or both (neither: 422 on the link). A taken code is a 409. */
 /** A form of the actor's office (or of the office `officeId` names), by its code. */
 export type FormRef = { slug: string; officeId?: string };
 
+/** A new form with a link, an uploaded PDF or both (neither: 422 on the link). A taken code is a 409. */
 export async function createForm(actor: Actor, input: FormLinkInput & FormRef & { file?: FormFileInput }, options: CommandOptions = {}): Promise<void> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
@@ -100,14 +100,25 @@ async function lockForm(tx: Executor, officeId: string, slug: string): Promise<F
   return form;
 }
 
-export async function updateForm(actor: Actor, input: FormLinkInput & FormRef, _options: CommandOptions = {}): Promise<void> {
+/**
+ * One change to one form of the actor's office, under the form's row lock: the permission, the lock, the
+ * constraint errors as the form shows them, and the read cache dropped afterwards.
+ */
+async function changeForm(actor: Actor, input: FormRef, change: (tx: Executor, form: FormRow, officeId: string) => Promise<void>): Promise<void> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
-  const { slug } = input;
-  const values = Object.fromEntries(FIELDS.map((k) => [k, input[k]])) as FormLinkInput;
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    const form = await lockForm(tx, officeId, slug);
+  try {
+    await db.transaction(async (tx) => change(tx, await lockForm(tx, officeId, input.slug), officeId));
+  } catch (error) {
+    throw asFormError(error);
+  }
+  invalidateReads("settings");
+}
+
+export async function updateForm(actor: Actor, input: FormLinkInput & FormRef, _options: CommandOptions = {}): Promise<void> {
+  const values = Object.fromEntries(FIELDS.map((k) => [k, input[k]])) as FormLinkInput;
+  await changeForm(actor, input, async (tx, form, officeId) => {
     const changed = FIELDS.filter((k) => form[k] !== input[k]);
     if (changed.length === 0) return;
     // Emptying the link leaves a form without anything to download unless a PDF is stored.
@@ -117,61 +128,39 @@ export async function updateForm(actor: Actor, input: FormLinkInput & FormRef, _
       officeId,
       actor,
       action: "form.update",
-      details: { slug, before: Object.fromEntries(changed.map((k) => [k, form[k]])), after: Object.fromEntries(changed.map((k) => [k, input[k]])) },
+      details: { slug: input.slug, before: Object.fromEntries(changed.map((k) => [k, form[k]])), after: Object.fromEntries(changed.map((k) => [k, input[k]])) },
     });
   });
-  invalidateReads("settings");
 }
 
 /** Stores (or replaces) the form's PDF; citizens' links to it stay the same address. */
 export async function setFormFile(actor: Actor, input: FormRef & { file: FormFileInput }, options: CommandOptions = {}): Promise<void> {
-  const officeId = commandOffice(actor, input);
-  assertCan(actor, "settings.manage", officeId);
   const { now } = resolveOptions(options);
   const { slug, file } = input;
-  const db = await getDb();
-  try {
-    await db.transaction(async (tx) => {
-      const form = await lockForm(tx, officeId, slug);
-      await tx.update(forms).set(fileValues(file, now)).where(eq(forms.id, form.id));
-      const [after] = await tx.select(FORM_COLUMNS).from(forms).where(eq(forms.id, form.id));
-      await writeAudit(tx, { officeId, actor, action: form.fileName ? "form.file_replace" : "form.file_upload", details: { slug, before: fileFacts(form), after: fileFacts(after!) } });
-    });
-  } catch (error) {
-    throw asFormError(error);
-  }
-  invalidateReads("settings");
+  await changeForm(actor, input, async (tx, form, officeId) => {
+    await tx.update(forms).set(fileValues(file, now)).where(eq(forms.id, form.id));
+    const [after] = await tx.select(FORM_COLUMNS).from(forms).where(eq(forms.id, form.id));
+    await writeAudit(tx, { officeId, actor, action: form.fileName ? "form.file_replace" : "form.file_upload", details: { slug, before: fileFacts(form), after: fileFacts(after!) } });
+  });
 }
 
 /** Deletes the form's PDF; a form without a link keeps it (422: add a link first, or delete the form). */
 export async function removeFormFile(actor: Actor, input: FormRef, _options: CommandOptions = {}): Promise<void> {
-  const officeId = commandOffice(actor, input);
-  assertCan(actor, "settings.manage", officeId);
-  const { slug } = input;
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const form = await lockForm(tx, officeId, slug);
+  await changeForm(actor, input, async (tx, form, officeId) => {
     if (!form.fileName) throw notFound("error.pageNotFound");
     if (!form.url) throw linkOrFile();
     await tx.update(forms).set({ file: null, fileName: null, fileSha256: null, fileUpdatedAt: null }).where(eq(forms.id, form.id));
-    await writeAudit(tx, { officeId, actor, action: "form.file_delete", details: { slug, before: fileFacts(form), after: null } });
+    await writeAudit(tx, { officeId, actor, action: "form.file_delete", details: { slug: input.slug, before: fileFacts(form), after: null } });
   });
-  invalidateReads("settings");
 }
 
 /** Deletes a form (its links from requirements go with it). */
 export async function deleteForm(actor: Actor, input: FormRef, _options: CommandOptions = {}): Promise<void> {
-  const officeId = commandOffice(actor, input);
-  assertCan(actor, "settings.manage", officeId);
-  const { slug } = input;
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const form = await lockForm(tx, officeId, slug);
+  await changeForm(actor, input, async (tx, form, officeId) => {
     await tx.delete(forms).where(eq(forms.id, form.id));
     const { id: _id, fileSize: _s, fileSha256: _h, fileName: _n, fileUpdatedAt: _u, ...before } = form;
-    await writeAudit(tx, { officeId, actor, action: "form.delete", details: { slug, before: { ...before, file: fileFacts(form) }, after: null } });
+    await writeAudit(tx, { officeId, actor, action: "form.delete", details: { slug: input.slug, before: { ...before, file: fileFacts(form) }, after: null } });
   });
-  invalidateReads("settings");
 }
 
 export type FormFileDownload = { bytes: Buffer; fileName: string; sha256: string; updatedAt: Date };
