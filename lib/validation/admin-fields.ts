@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /**
- * The field builders of the admin's forms (places, services, requirements, form links): trimmed text with
- * the database's length bound, whole numbers posted as text, a checkbox and a slug. The error keys are the
- * ones the forms show (`field.*`).
+ * The field builders of the admin's forms (office settings, places, services, requirements, form links):
+ * trimmed text with the database's length bound, whole numbers posted as text, a checkbox, a slug and a link.
+ * The error keys are the ones the forms show (`field.*`).
  */
 
 /** Control characters; a multi-line field (a requirement's text, a note) may hold line breaks. */
@@ -41,8 +41,8 @@ export const requiredInt = (min: number, max: number) =>
 export const optionalInt = (min: number, max: number) =>
   z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? null : Number(v.trim())) : (v ?? null)), integer(min, max, "field.invalid").nullable());
 
-/** A checkbox posts "on" when ticked and nothing otherwise. */
-export const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
+/** A checkbox posts "on" when ticked and nothing otherwise ("true" or true from a caller that is not a form). */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /** A lower-case slug (`a-z`, digits, single dashes), at most 60 characters; `errorKey` names what it is for. */
 export const slugField = (errorKey: string) =>
@@ -51,3 +51,20 @@ export const slugField = (errorKey: string) =>
     .max(60, { error: "field.tooLong" })
     .transform((v) => v.trim().toLowerCase())
     .refine((v) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), { error: errorKey });
+
+/** An http(s) address, or nothing. Never javascript: or data: (it is shown as a link to citizens). */
+export const OptionalUrlSchema = z
+  .string()
+  .max(500, { error: "field.tooLong" })
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : null))
+  .refine((v) => v === null || isHttpUrl(v), { error: "field.url.invalid" });
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}

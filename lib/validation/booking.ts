@@ -28,11 +28,10 @@ export const CreateBookingFormSchema = CreateBookingSchema.extend({
   ),
 });
 
-export const LookupBookingSchema = z.object({
-  reference: ReferenceSchema,
-  nik: NikDigitsSchema,
-  phoneLast4: PhoneLast4Schema,
-});
+/** What proves a citizen holds a booking beside its reference: the NIK, and the phone's last four digits once asked for. */
+const ownerProof = { nik: NikDigitsSchema, phoneLast4: PhoneLast4Schema };
+
+export const LookupBookingSchema = z.object({ reference: ReferenceSchema, ...ownerProof });
 export type LookupBookingInput = z.output<typeof LookupBookingSchema>;
 
 /** A lost reference: the NIK and the phone number used for the booking. */
@@ -42,12 +41,7 @@ export const RecoverBookingSchema = z.object({
 });
 export type RecoverBookingInput = z.output<typeof RecoverBookingSchema>;
 
-export const RescheduleBookingSchema = z.object({
-  nik: NikDigitsSchema,
-  phoneLast4: PhoneLast4Schema,
-  date: DateSchema,
-  session: SessionSchema,
-});
+export const RescheduleBookingSchema = z.object({ ...ownerProof, date: DateSchema, session: SessionSchema });
 export type RescheduleBookingInput = z.output<typeof RescheduleBookingSchema>;
 
 export const AvailabilityQuerySchema = z.object({

@@ -75,12 +75,16 @@ export const SlugSchema = z.string().max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
 /** The one parser of a visit's date, for the API, the pages and the actions: a real `YYYY-MM-DD` in range. */
 export const DateSchema = z.string().max(10).refine(isServiceDate, { error: "field.date.invalid" });
 
-/** A session is named by its start time, `HH:MM`. */
-export const SessionSchema = z
-  .string()
-  .max(8)
-  .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, { error: "field.session.invalid" })
-  .transform((v) => v.slice(0, 5));
+/** A time of day as `HH:MM` (a database's `HH:MM:00` accepted too); `errorKey` says what it is for. */
+export const timeOfDay = (errorKey: string) =>
+  z
+    .string()
+    .max(8)
+    .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, { error: errorKey })
+    .transform((v) => v.slice(0, 5));
+
+/** A session is named by its start time, `HH:MM`; a weekly session's end is written the same way. */
+export const SessionSchema = timeOfDay("field.session.invalid");
 
 /** A date + session chosen in the slot picker travels as one value: `2026-12-07_08:00`. */
 export const SlotSchema = z

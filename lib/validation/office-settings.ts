@@ -1,88 +1,64 @@
 import { z } from "zod";
+import { checkbox, optionalText, OptionalUrlSchema, requiredInt, requiredText } from "./admin-fields";
+import { timeOfDay } from "./fields";
 
 /**
  * The office's tunables as the admin's settings form sends them. Each bound mirrors a CHECK constraint on
  * `offices` (db/schema/offices.ts, migrations 0000 and 0012), so a value the form accepts the database accepts,
  * and the database still refuses anything that gets past this.
  */
-const int = (min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
-    z
-      .number({ error: "field.required" })
-      .int({ error: "field.number.integer" })
-      .min(min, { error: "field.number.range" })
-      .max(max, { error: "field.number.range" }),
-  );
+const TimeSchema = timeOfDay("field.time.invalid");
 
-/** A checkbox: present ("on"/"true") or absent. */
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
-
-const TimeSchema = z
-  .string()
-  .max(8)
-  .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, { error: "field.time.invalid" })
-  .transform((v) => v.slice(0, 5));
-
-const text = (max: number) =>
-  z
-    .string()
-    .max(max, { error: "field.tooLong" })
-    .transform((v) => v.trim())
-    .refine((v) => v.length > 0, { error: "field.required" })
-    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { error: "field.invalid" });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .max(max, { error: "field.tooLong" })
-    .optional()
-    .transform((v) => (v?.trim() ? v.trim() : null))
-    .refine((v) => v === null || !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(v), { error: "field.invalid" });
-
-/** An http(s) address, or nothing. Never javascript: or data: (it is shown as a link to citizens). */
-export const OptionalUrlSchema = z
-  .string()
-  .max(500, { error: "field.tooLong" })
-  .optional()
-  .transform((v) => (v?.trim() ? v.trim() : null))
-  .refine((v) => v === null || isHttpUrl(v), { error: "field.url.invalid" });
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
+/** The whole-number settings' bounds (min, max), which the settings page also shows as each field's range. */
+export const SETTING_RANGES = {
+  dailyCap: [0, 10_000_000],
+  walkInReservePercent: [0, 100],
+  bookingDaysAhead: [1, 90],
+  bookingCutoffDaysBefore: [0, 90],
+  phoneDailyLimit: [1, 50],
+  checkInOpensMinutes: [0, 600],
+  checkInGraceMinutes: [0, 240],
+  noShowAfterCalls: [1, 10],
+  nearTurnAhead: [0, 50],
+  retentionDays: [30, 3650],
+  releaseDelayMinutes: [0, 1440],
+  standbyOfferMinutes: [5, 1440],
+  priorityRebookPercent: [0, 100],
+  powDifficulty: [1, 1_000_000],
+  lotteryWindowMinutes: [1, 1440],
+} as const satisfies Record<string, readonly [number, number]>;
+export type RangedSetting = keyof typeof SETTING_RANGES;
+const ranged = (name: RangedSetting) => {
+  const [min, max] = SETTING_RANGES[name];
+  return requiredInt(min, max);
+};
 
 const SETTINGS_SHAPE = {
-  name: text(200),
-  shortName: text(60),
-  address: optionalText(500),
+  name: requiredText(200),
+  shortName: requiredText(60),
+  address: optionalText(500, { multiline: true }),
   website: OptionalUrlSchema,
-  dailyCap: int(0, 10_000_000),
-  walkInReservePercent: int(0, 100),
-  bookingDaysAhead: int(1, 90),
+  dailyCap: ranged("dailyCap"),
+  walkInReservePercent: ranged("walkInReservePercent"),
+  bookingDaysAhead: ranged("bookingDaysAhead"),
   bookingOpensAt: TimeSchema,
-  bookingCutoffDaysBefore: int(0, 90),
+  bookingCutoffDaysBefore: ranged("bookingCutoffDaysBefore"),
   bookingCutoffAt: TimeSchema,
-  phoneDailyLimit: int(1, 50),
+  phoneDailyLimit: ranged("phoneDailyLimit"),
   allowSeveralServicesPerDay: checkbox,
-  checkInOpensMinutes: int(0, 600),
-  checkInGraceMinutes: int(0, 240),
+  checkInOpensMinutes: ranged("checkInOpensMinutes"),
+  checkInGraceMinutes: ranged("checkInGraceMinutes"),
   lateArrivalPolicy: z.enum(["back_of_queue", "refuse"], { error: "field.invalid" }),
-  noShowAfterCalls: int(1, 10),
-  nearTurnAhead: int(0, 50),
+  noShowAfterCalls: ranged("noShowAfterCalls"),
+  nearTurnAhead: ranged("nearTurnAhead"),
   isPriorityEnabled: checkbox,
-  retentionDays: int(30, 3650),
-  releaseDelayMinutes: int(0, 1440),
-  standbyOfferMinutes: int(5, 1440),
-  priorityRebookPercent: int(0, 100),
-  powDifficulty: int(1, 1_000_000),
+  retentionDays: ranged("retentionDays"),
+  releaseDelayMinutes: ranged("releaseDelayMinutes"),
+  standbyOfferMinutes: ranged("standbyOfferMinutes"),
+  priorityRebookPercent: ranged("priorityRebookPercent"),
+  powDifficulty: ranged("powDifficulty"),
   isLotteryEnabled: checkbox,
-  lotteryWindowMinutes: int(1, 1440),
+  lotteryWindowMinutes: ranged("lotteryWindowMinutes"),
   observesNationalHolidays: checkbox,
 };
 export const OFFICE_SETTING_KEYS = Object.keys(SETTINGS_SHAPE) as (keyof typeof SETTINGS_SHAPE)[];

@@ -53,14 +53,13 @@ export const OpenDaySchema = z.object({
 export type OpenDayInput = z.infer<typeof OpenDaySchema>;
 
 const WeekdaySchema = z.preprocess((v) => (typeof v === "string" && /^[1-7]$/.test(v) ? Number(v) : v), z.number().int().min(1).max(7));
-const TimeSchema = z.string().max(8).regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, { error: "field.session.invalid" }).transform((v) => v.slice(0, 5));
 
 export const AddWeeklySessionSchema = z
-  .object({ weekday: WeekdaySchema, startsAt: TimeSchema, endsAt: TimeSchema, capacity: CapacitySchema })
+  .object({ weekday: WeekdaySchema, startsAt: SessionSchema, endsAt: SessionSchema, capacity: CapacitySchema })
   .refine((v) => v.startsAt < v.endsAt, { error: "schedule.field.order", path: ["endsAt"] });
 export type AddWeeklySessionInput = z.infer<typeof AddWeeklySessionSchema>;
 
-export const WeeklySessionRefSchema = z.object({ weekday: WeekdaySchema, startsAt: TimeSchema, onConflict });
+export const WeeklySessionRefSchema = z.object({ weekday: WeekdaySchema, startsAt: SessionSchema, onConflict });
 export const UpdateWeeklySessionSchema = WeeklySessionRefSchema.extend({ capacity: CapacitySchema });
 export type WeeklySessionRef = z.infer<typeof WeeklySessionRefSchema>;
 export type UpdateWeeklySessionInput = z.infer<typeof UpdateWeeklySessionSchema>;

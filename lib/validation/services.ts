@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { DOCUMENT_COPIES, REQUIREMENT_KINDS } from "../requirements";
-import { optionalInt, optionalText, requiredInt, requiredText, slugField } from "./admin-fields";
-import { OptionalUrlSchema } from "./office-settings";
+import { optionalInt, optionalText, OptionalUrlSchema, requiredInt, requiredText, slugField } from "./admin-fields";
 
 /**
  * The admin's service, requirement and form inputs. Bounds mirror the CHECK constraints on `services` and

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findPlaceholderProblem, PLACEHOLDERS, SAMPLE_PARAMS } from "@/lib/messages/template-rules";
 import { templateValues } from "@/lib/messages/templates";
-import { isHttpUrl } from "@/lib/validation/office-settings";
+import { isHttpUrl } from "@/lib/validation/admin-fields";
 import { parseRequirementRows, ServiceSchema } from "@/lib/validation/services";
 
 describe("template placeholders", () => {
