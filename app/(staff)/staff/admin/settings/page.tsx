@@ -5,62 +5,33 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getOfficeSettings, type OfficeSettings } from "@/lib/dal/office-settings";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
+import { SETTING_RANGES, type RangedSetting } from "@/lib/validation/office-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.settings") };
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-type Def = { name: keyof OfficeSettings; type: SettingGroup["fields"][number]["type"]; min?: number; max?: number };
+type Name = keyof OfficeSettings;
+type FieldType = SettingGroup["fields"][number]["type"];
 
-const GROUPS: { heading: MessageKey; fields: Def[] }[] = [
-  {
-    heading: "admin.settings.group.office",
-    fields: [{ name: "name", type: "text" }, { name: "shortName", type: "text" }, { name: "address", type: "text" }, { name: "website", type: "url" }],
-  },
-  {
-    heading: "admin.settings.group.capacity",
-    fields: [
-      { name: "dailyCap", type: "number", min: 0, max: 10_000_000 },
-      { name: "walkInReservePercent", type: "number", min: 0, max: 100 },
-      { name: "phoneDailyLimit", type: "number", min: 1, max: 50 },
-      { name: "allowSeveralServicesPerDay", type: "checkbox" },
-    ],
-  },
-  {
-    heading: "admin.settings.group.window",
-    fields: [
-      { name: "bookingDaysAhead", type: "number", min: 1, max: 90 },
-      { name: "bookingOpensAt", type: "time" },
-      { name: "bookingCutoffDaysBefore", type: "number", min: 0, max: 90 },
-      { name: "bookingCutoffAt", type: "time" },
-      { name: "observesNationalHolidays", type: "checkbox" },
-    ],
-  },
-  {
-    heading: "admin.settings.group.queue",
-    fields: [
-      { name: "checkInOpensMinutes", type: "number", min: 0, max: 600 },
-      { name: "checkInGraceMinutes", type: "number", min: 0, max: 240 },
-      { name: "lateArrivalPolicy", type: "select" },
-      { name: "noShowAfterCalls", type: "number", min: 1, max: 10 },
-      { name: "nearTurnAhead", type: "number", min: 0, max: 50 },
-      { name: "isPriorityEnabled", type: "checkbox" },
-    ],
-  },
+/** The inputs that are not told by the setting itself (a bounded whole number, a switch, or else text). */
+const INPUT_TYPES: Partial<Record<Name, FieldType>> = { website: "url", bookingOpensAt: "time", bookingCutoffAt: "time", lateArrivalPolicy: "select" };
+
+const GROUPS: { heading: MessageKey; fields: Name[] }[] = [
+  { heading: "admin.settings.group.office", fields: ["name", "shortName", "address", "website"] },
+  { heading: "admin.settings.group.capacity", fields: ["dailyCap", "walkInReservePercent", "phoneDailyLimit", "allowSeveralServicesPerDay"] },
+  { heading: "admin.settings.group.window", fields: ["bookingDaysAhead", "bookingOpensAt", "bookingCutoffDaysBefore", "bookingCutoffAt", "observesNationalHolidays"] },
+  { heading: "admin.settings.group.queue", fields: ["checkInOpensMinutes", "checkInGraceMinutes", "lateArrivalPolicy", "noShowAfterCalls", "nearTurnAhead", "isPriorityEnabled"] },
   {
     heading: "admin.settings.group.fairness",
-    fields: [
-      { name: "releaseDelayMinutes", type: "number", min: 0, max: 1440 },
-      { name: "standbyOfferMinutes", type: "number", min: 5, max: 1440 },
-      { name: "priorityRebookPercent", type: "number", min: 0, max: 100 },
-      { name: "powDifficulty", type: "number", min: 1, max: 1_000_000 },
-      { name: "isLotteryEnabled", type: "checkbox" },
-      { name: "lotteryWindowMinutes", type: "number", min: 1, max: 1440 },
-    ],
+    fields: ["releaseDelayMinutes", "standbyOfferMinutes", "priorityRebookPercent", "powDifficulty", "isLotteryEnabled", "lotteryWindowMinutes"],
   },
-  { heading: "admin.settings.group.privacy", fields: [{ name: "retentionDays", type: "number", min: 30, max: 3650 }] },
+  { heading: "admin.settings.group.privacy", fields: ["retentionDays"] },
 ];
+
+/** A whole-number setting's bounds, the same the server's validation applies. */
+const rangeOf = (name: Name) => (name in SETTING_RANGES ? SETTING_RANGES[name as RangedSetting] : undefined);
 
 /** Every tunable of the office, with a preview of the next two weeks' online places before saving. */
 export default async function OfficeSettingsPage({ searchParams }: Props) {
@@ -68,16 +39,20 @@ export default async function OfficeSettingsPage({ searchParams }: Props) {
   const [t, settings, params] = await Promise.all([getTranslator(), getOfficeSettings(actor, actor.officeId), searchParams]);
   const groups: SettingGroup[] = GROUPS.map((g) => ({
     heading: t(g.heading),
-    fields: g.fields.map((d) => {
-      const raw = settings[d.name];
+    fields: g.fields.map((name) => {
+      const raw = settings[name];
       const value = typeof raw === "boolean" ? (raw ? "on" : "") : String(raw ?? "");
+      const [min, max] = rangeOf(name) ?? [];
       return {
-        ...d,
+        name,
+        type: min !== undefined ? "number" : typeof raw === "boolean" ? "checkbox" : (INPUT_TYPES[name] ?? "text"),
+        min,
+        max,
         value,
-        label: t(`admin.settings.${d.name}` as MessageKey),
-        hint: d.min !== undefined ? t("admin.settings.range", { min: d.min, max: d.max ?? "" }) : undefined,
+        label: t(`admin.settings.${name}` as MessageKey),
+        hint: min !== undefined ? t("admin.settings.range", { min, max: max ?? "" }) : undefined,
         options:
-          d.type === "select"
+          INPUT_TYPES[name] === "select"
             ? [
                 { value: "back_of_queue", label: t("admin.settings.late.back_of_queue") },
                 { value: "refuse", label: t("admin.settings.late.refuse") },
