@@ -1,7 +1,7 @@
-import { hash } from "@node-rs/argon2";
 import type { Executor } from "../client";
-import { counterServices, counters, dateOverrides, offices, staffUsers, weeklySessions } from "../schema";
+import { dateOverrides, offices, weeklySessions } from "../schema";
 import { copyCatalogue } from "./copy-catalogue";
+import { addCounters, addRoundTheClockSessions, addStaff, ROUND_THE_CLOCK } from "./office-rows";
 import { TRAINING_STAFF } from "./demo-staff";
 
 export const TRAINING_OFFICE_SLUG = "latihan";
@@ -21,6 +21,22 @@ type ServicePoint = {
   counters: number;
 };
 
+/** A kecamatan's adminduk desk in the demo: the everyday documents only, mornings, one counter. */
+function kecamatan(district: string, street: string): ServicePoint {
+  return {
+    slug: `kec-${district.toLowerCase().replace(/ /g, "-")}`,
+    name: `Layanan Adminduk Kecamatan ${district}`,
+    shortName: `Kec. ${district}`,
+    address: `Kantor Kecamatan ${district}, ${street}, Kota Bogor (alamat contoh)`,
+    mapUrl: osm(`Kantor Kecamatan ${district}, Kota Bogor`),
+    categories: ["KTP-el", "KIA", "Kartu Keluarga"],
+    hours: ["08:00", "09:00", "10:00", "11:00"],
+    sessionCapacity: 8,
+    dailyCap: 30,
+    counters: 1,
+  };
+}
+
 /**
  * EXAMPLE service points of the demo: plausible places of Kota Bogor (the Mal Pelayanan Publik and two of
  * the six kecamatan), with addresses to be checked by the office before going live. The map links search
@@ -38,33 +54,9 @@ export const EXAMPLE_SERVICE_POINTS: readonly ServicePoint[] = [
     dailyCap: 80,
     counters: 2,
   },
-  {
-    slug: "kec-bogor-tengah",
-    name: "Layanan Adminduk Kecamatan Bogor Tengah",
-    shortName: "Kec. Bogor Tengah",
-    address: "Kantor Kecamatan Bogor Tengah, Jl. Kapten Muslihat, Kota Bogor (alamat contoh)",
-    mapUrl: osm("Kantor Kecamatan Bogor Tengah, Kota Bogor"),
-    categories: ["KTP-el", "KIA", "Kartu Keluarga"],
-    hours: ["08:00", "09:00", "10:00", "11:00"],
-    sessionCapacity: 8,
-    dailyCap: 30,
-    counters: 1,
-  },
-  {
-    slug: "kec-bogor-barat",
-    name: "Layanan Adminduk Kecamatan Bogor Barat",
-    shortName: "Kec. Bogor Barat",
-    address: "Kantor Kecamatan Bogor Barat, Jl. Raya Sindang Barang, Kota Bogor (alamat contoh)",
-    mapUrl: osm("Kantor Kecamatan Bogor Barat, Kota Bogor"),
-    categories: ["KTP-el", "KIA", "Kartu Keluarga"],
-    hours: ["08:00", "09:00", "10:00", "11:00"],
-    sessionCapacity: 8,
-    dailyCap: 30,
-    counters: 1,
-  },
+  kecamatan("Bogor Tengah", "Jl. Kapten Muslihat"),
+  kecamatan("Bogor Barat", "Jl. Raya Sindang Barang"),
 ];
-
-const ROUND_THE_CLOCK = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, "0")}:00`);
 
 type MainOffice = { id: string; timezone: string; regionCode: string };
 type Holiday = { date: string; nameId: string; nameEn: string };
@@ -110,16 +102,9 @@ export async function seedPlaces(tx: Executor, main: MainOffice, options: { holi
     bookingCutoffDaysBefore: 0,
   });
   const trainingServices = await copyCatalogue(tx, main.id, trainingId);
-  await tx.insert(weeklySessions).values(
-    [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) =>
-      ROUND_THE_CLOCK.map((start, i) => ({ officeId: trainingId, weekday, startsAt: start, endsAt: ROUND_THE_CLOCK[i + 1] ?? "23:59", capacity: 50 })),
-    ),
-  );
+  await addRoundTheClockSessions(tx, trainingId, 50);
   await addCounters(tx, trainingId, 2, [...trainingServices.values()].flat());
-  if (options.withDemoStaff) {
-    const hashes = await Promise.all(TRAINING_STAFF.map((s) => hash(s.password)));
-    await tx.insert(staffUsers).values(TRAINING_STAFF.map((s, i) => ({ officeId: trainingId, email: s.email, name: s.name, role: s.role, passwordHash: hashes[i]! })));
-  }
+  if (options.withDemoStaff) await addStaff(tx, trainingId, TRAINING_STAFF);
 }
 
 async function insertPlace(tx: Executor, main: MainOffice, values: Partial<typeof offices.$inferInsert> & { slug: string; name: string; shortName: string }): Promise<string> {
@@ -128,14 +113,6 @@ async function insertPlace(tx: Executor, main: MainOffice, values: Partial<typeo
     .values({ timezone: main.timezone, regionCode: main.regionCode, parentId: main.id, walkInReservePercent: 20, ...values })
     .returning({ id: offices.id });
   return row!.id;
-}
-
-async function addCounters(tx: Executor, officeId: string, n: number, serviceIds: string[]): Promise<void> {
-  const rows = await tx
-    .insert(counters)
-    .values(Array.from({ length: n }, (_, i) => ({ officeId, number: i + 1, name: `Loket ${i + 1}` })))
-    .returning({ id: counters.id });
-  if (serviceIds.length > 0) await tx.insert(counterServices).values(rows.flatMap((c) => serviceIds.map((serviceId) => ({ counterId: c.id, serviceId }))));
 }
 
 function plusHour(time: string): string {

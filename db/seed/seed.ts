@@ -1,4 +1,3 @@
-import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { Database } from "../client";
 import {
@@ -10,13 +9,13 @@ import {
   requirementForms,
   serviceRequirements,
   services,
-  staffUsers,
   weeklySessions,
 } from "../schema";
 import { nationalHolidays } from "../../lib/holidays";
 import { DOCUMENT_COPIES, REQUIREMENT_KINDS, classifyRequirement } from "../../lib/requirements";
 import catalogue from "./data/kota-bogor-services.json";
 import { DEMO_STAFF } from "./demo-staff";
+import { addStaff } from "./office-rows";
 import { seedPlaces } from "./places";
 
 export const DEMO_OFFICE_SLUG = "kota-bogor";
@@ -59,8 +58,6 @@ const SATURDAY_DAILY_CAP = 100;
 export async function seedDatabase(db: Database, { now, withDemoStaff = true }: { now: Date; withDemoStaff?: boolean }) {
   const existing = await db.select({ id: offices.id }).from(offices).where(eq(offices.slug, DEMO_OFFICE_SLUG));
   if (existing.length > 0) return { created: false as const };
-
-  const passwordHashes = withDemoStaff ? await Promise.all(DEMO_STAFF.map((s) => hash(s.password))) : [];
 
   await db.transaction(async (tx) => {
     const [office] = await tx
@@ -157,11 +154,7 @@ export async function seedDatabase(db: Database, { now, withDemoStaff = true }: 
 
     await seedPlaces(tx, office!, { holidays, withDemoStaff });
 
-    if (withDemoStaff) {
-      await tx.insert(staffUsers).values(
-        DEMO_STAFF.map((s, i) => ({ officeId, email: s.email, name: s.name, role: s.role, passwordHash: passwordHashes[i]! })),
-      );
-    }
+    if (withDemoStaff) await addStaff(tx, officeId, DEMO_STAFF);
   });
   return { created: true as const };
 }
