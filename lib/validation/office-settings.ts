@@ -9,59 +9,43 @@ import { timeOfDay } from "./fields";
  */
 const TimeSchema = timeOfDay("field.time.invalid");
 
-/** The whole-number settings' bounds (min, max), which the settings page also shows as each field's range. */
-export const SETTING_RANGES = {
-  dailyCap: [0, 10_000_000],
-  walkInReservePercent: [0, 100],
-  bookingDaysAhead: [1, 90],
-  bookingCutoffDaysBefore: [0, 90],
-  phoneDailyLimit: [1, 50],
-  checkInOpensMinutes: [0, 600],
-  checkInGraceMinutes: [0, 240],
-  noShowAfterCalls: [1, 10],
-  nearTurnAhead: [0, 50],
-  retentionDays: [30, 3650],
-  releaseDelayMinutes: [0, 1440],
-  standbyOfferMinutes: [5, 1440],
-  priorityRebookPercent: [0, 100],
-  powDifficulty: [1, 1_000_000],
-  lotteryWindowMinutes: [1, 1440],
-} as const satisfies Record<string, readonly [number, number]>;
-export type RangedSetting = keyof typeof SETTING_RANGES;
-const ranged = (name: RangedSetting) => {
-  const [min, max] = SETTING_RANGES[name];
-  return requiredInt(min, max);
-};
-
 const SETTINGS_SHAPE = {
   name: requiredText(200),
   shortName: requiredText(60),
   address: optionalText(500, { multiline: true }),
   website: OptionalUrlSchema,
-  dailyCap: ranged("dailyCap"),
-  walkInReservePercent: ranged("walkInReservePercent"),
-  bookingDaysAhead: ranged("bookingDaysAhead"),
+  dailyCap: requiredInt(0, 10_000_000),
+  walkInReservePercent: requiredInt(0, 100),
+  bookingDaysAhead: requiredInt(1, 90),
   bookingOpensAt: TimeSchema,
-  bookingCutoffDaysBefore: ranged("bookingCutoffDaysBefore"),
+  bookingCutoffDaysBefore: requiredInt(0, 90),
   bookingCutoffAt: TimeSchema,
-  phoneDailyLimit: ranged("phoneDailyLimit"),
+  phoneDailyLimit: requiredInt(1, 50),
   allowSeveralServicesPerDay: checkbox,
-  checkInOpensMinutes: ranged("checkInOpensMinutes"),
-  checkInGraceMinutes: ranged("checkInGraceMinutes"),
+  checkInOpensMinutes: requiredInt(0, 600),
+  checkInGraceMinutes: requiredInt(0, 240),
   lateArrivalPolicy: z.enum(["back_of_queue", "refuse"], { error: "field.invalid" }),
-  noShowAfterCalls: ranged("noShowAfterCalls"),
-  nearTurnAhead: ranged("nearTurnAhead"),
+  noShowAfterCalls: requiredInt(1, 10),
+  nearTurnAhead: requiredInt(0, 50),
   isPriorityEnabled: checkbox,
-  retentionDays: ranged("retentionDays"),
-  releaseDelayMinutes: ranged("releaseDelayMinutes"),
-  standbyOfferMinutes: ranged("standbyOfferMinutes"),
-  priorityRebookPercent: ranged("priorityRebookPercent"),
-  powDifficulty: ranged("powDifficulty"),
+  retentionDays: requiredInt(30, 3650),
+  releaseDelayMinutes: requiredInt(0, 1440),
+  standbyOfferMinutes: requiredInt(5, 1440),
+  priorityRebookPercent: requiredInt(0, 100),
+  powDifficulty: requiredInt(1, 1_000_000),
   isLotteryEnabled: checkbox,
-  lotteryWindowMinutes: ranged("lotteryWindowMinutes"),
+  lotteryWindowMinutes: requiredInt(1, 1440),
   observesNationalHolidays: checkbox,
 };
 export const OFFICE_SETTING_KEYS = Object.keys(SETTINGS_SHAPE) as (keyof typeof SETTINGS_SHAPE)[];
+
+/** A whole-number setting's bounds as the schema above checks them, for the settings page to show; none for other settings. */
+export function settingRange(name: string): readonly [number, number] | undefined {
+  const field: z.ZodType | undefined = SETTINGS_SHAPE[name as keyof typeof SETTINGS_SHAPE];
+  if (!(field instanceof z.ZodPipe) || !(field.out instanceof z.ZodNumber)) return undefined;
+  const { minValue, maxValue } = field.out;
+  return minValue === null || maxValue === null ? undefined : [minValue, maxValue];
+}
 
 export const OfficeSettingsSchema = z
   .object(SETTINGS_SHAPE)

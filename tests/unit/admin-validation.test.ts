@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findPlaceholderProblem, PLACEHOLDERS, SAMPLE_PARAMS } from "@/lib/messages/template-rules";
 import { templateValues } from "@/lib/messages/templates";
 import { isHttpUrl } from "@/lib/validation/admin-fields";
+import { settingRange } from "@/lib/validation/office-settings";
 import { parseRequirementRows, ServiceSchema } from "@/lib/validation/services";
 
 describe("template placeholders", () => {
@@ -24,6 +25,12 @@ describe("admin inputs", () => {
   it("links must be http(s) with a host", () => {
     for (const ok of ["https://disdukcapil.kotabogor.go.id/f.pdf", "http://127.0.0.1:8080/x"]) expect(isHttpUrl(ok), ok).toBe(true);
     for (const bad of ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://a.example/f", "//a.example", "https://", "not a url"]) expect(isHttpUrl(bad), bad).toBe(false);
+  });
+
+  it("the settings page shows each whole-number setting's range as the schema checks it, and none for the others", () => {
+    expect(settingRange("dailyCap")).toEqual([0, 10_000_000]);
+    expect(settingRange("standbyOfferMinutes")).toEqual([5, 1440]);
+    for (const other of ["name", "website", "bookingOpensAt", "lateArrivalPolicy", "isLotteryEnabled", "unknown"]) expect(settingRange(other), other).toBeUndefined();
   });
 
   it("a service's letter is one capital, typed in either case; ages in order", () => {

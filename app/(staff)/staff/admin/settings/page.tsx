@@ -5,7 +5,7 @@ import { requireStaffPage } from "@/lib/auth/session";
 import { getOfficeSettings, type OfficeSettings } from "@/lib/dal/office-settings";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { getTranslator } from "@/lib/i18n/server";
-import { SETTING_RANGES, type RangedSetting } from "@/lib/validation/office-settings";
+import { settingRange } from "@/lib/validation/office-settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.settings") };
@@ -30,9 +30,6 @@ const GROUPS: { heading: MessageKey; fields: Name[] }[] = [
   { heading: "admin.settings.group.privacy", fields: ["retentionDays"] },
 ];
 
-/** A whole-number setting's bounds, the same the server's validation applies. */
-const rangeOf = (name: Name) => (name in SETTING_RANGES ? SETTING_RANGES[name as RangedSetting] : undefined);
-
 /** Every tunable of the office, with a preview of the next two weeks' online places before saving. */
 export default async function OfficeSettingsPage({ searchParams }: Props) {
   const actor = await requireStaffPage("settings.manage");
@@ -42,7 +39,7 @@ export default async function OfficeSettingsPage({ searchParams }: Props) {
     fields: g.fields.map((name) => {
       const raw = settings[name];
       const value = typeof raw === "boolean" ? (raw ? "on" : "") : String(raw ?? "");
-      const [min, max] = rangeOf(name) ?? [];
+      const [min, max] = settingRange(name) ?? [];
       return {
         name,
         type: min !== undefined ? "number" : typeof raw === "boolean" ? "checkbox" : (INPUT_TYPES[name] ?? "text"),
