@@ -2,9 +2,8 @@
 
 import { useActionState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
+import { FormErrorAlert } from "@/components/ui/form-error";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import { useFocusOnError } from "./booking-form-focus";
 
 type Variant = "primary" | "danger";
 
@@ -25,17 +24,12 @@ export function ActionForm({
   children?: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   return (
     <form action={formAction} className="space-y-4">
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {state.status === "error" ? (
-        <Alert tone="error" ref={errorRef} tabIndex={-1}>
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert state={state} />
       {children}
       <Button type="submit" variant={variant} disabled={pending} className="w-full sm:w-auto">
         {pending ? pendingLabel : submitLabel}

@@ -4,11 +4,12 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { Checkbox, Field } from "@/components/ui/field";
+import { useFocusOnError } from "@/components/ui/form-error";
 import { createBookingAction } from "@/lib/actions/booking";
 import { IDLE } from "@/lib/actions/form-state";
 import { saveTypedInput } from "@/components/layout/typed-input";
 import { useT } from "@/components/i18n/translation-provider";
-import { useFocusOnError } from "./booking-form-focus";
+import { NikField, PhoneField } from "./citizen-fields";
 import { PowWidget } from "./pow-widget";
 
 /** Where a person who already booked (and lost the reference) finds it again by NIK + phone. */
@@ -72,30 +73,9 @@ export function BookingForm({
           ) : null}
         </Alert>
       ) : null}
-      <Field
-        label={t("details.nik")}
-        name="nik"
-        hint={t("details.nikHint")}
-        errors={errors.nik}
-        defaultValue={values.nik}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={24}
-        required
-      />
+      <NikField errors={errors.nik} defaultValue={values.nik} />
       <Field label={t("details.name")} name="name" hint={t("details.nameHint")} errors={errors.name} defaultValue={values.name} autoComplete="name" maxLength={100} required />
-      <Field
-        label={t("details.phone")}
-        name="phone"
-        hint={t("details.phoneHint")}
-        errors={errors.phone}
-        defaultValue={values.phone}
-        type="tel"
-        inputMode="tel"
-        autoComplete="tel"
-        maxLength={20}
-        required
-      />
+      <PhoneField errors={errors.phone} defaultValue={values.phone} />
       <Field label={t("details.email")} name="email" optionalText={t("common.optional")} errors={errors.email} defaultValue={values.email} type="email" autoComplete="email" maxLength={254} />
       <Checkbox name="consent" label={t("details.consent")} errors={errors.consent} defaultChecked={values.consent === "on"} required />
       {errors.checklist || errors.service || errors.date || errors.session || errors.office ? (

@@ -2,40 +2,24 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FormErrorAlert } from "@/components/ui/form-error";
 import { lookupBookingAction } from "@/lib/actions/manage-booking";
 import { IDLE } from "@/lib/actions/form-state";
 import { useT } from "@/components/i18n/translation-provider";
-import { useFocusOnError } from "./booking-form-focus";
+import { NikField, ReferenceField } from "./citizen-fields";
 
 export function LookupForm({ reference }: { reference?: string }) {
   const t = useT();
   const [state, action, pending] = useActionState(lookupBookingAction, IDLE);
-  const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
   // Asked for only once a reference has drawn wrong NIKs (lib/limits/reference-guard.ts); kept once shown.
   const asksPhone = Boolean(errors.phoneLast4 || state.values?.phoneLast4);
   return (
     <form action={action} className="space-y-5" noValidate>
-      {state.status === "error" ? (
-        <Alert tone="error" ref={errorRef} tabIndex={-1}>
-          {state.message}
-        </Alert>
-      ) : null}
-      <Field
-        label={t("check.reference")}
-        name="reference"
-        hint={t("check.referenceHint")}
-        errors={errors.reference}
-        defaultValue={state.values?.reference ?? reference}
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        maxLength={20}
-        required
-      />
-      <Field label={t("details.nik")} name="nik" hint={t("details.nikHint")} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
+      <FormErrorAlert state={state} />
+      <ReferenceField label={t("check.reference")} hint={t("check.referenceHint")} errors={errors.reference} defaultValue={state.values?.reference ?? reference} />
+      <NikField errors={errors.nik} />
       {asksPhone ? (
         <Field
           label={t("check.phoneLast4")}

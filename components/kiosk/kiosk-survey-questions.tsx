@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/components/i18n/translation-provider";
-import { useSurveyQuestions } from "@/components/survey/use-survey-questions";
+import { SurveyQuestionList } from "@/components/survey/survey-question-list";
 import type { KioskSurveyState } from "@/lib/actions/kiosk-survey";
 import { formatDate } from "@/lib/format";
 
@@ -11,7 +11,6 @@ type Props = { state: KioskSurveyState; visit: KioskSurveyVisit; formAction: (f:
 /** All nine questions on one screen, each answer a large touch target (≥ 80 px) with the regulation's words. */
 export function KioskSurveyQuestions({ state, visit, formAction, isPending }: Props) {
   const t = useT();
-  const questions = useSurveyQuestions();
   const errors = state.fields ?? {};
   const values = state.values ?? {};
   return (
@@ -26,41 +25,7 @@ export function KioskSurveyQuestions({ state, visit, formAction, isPending }: Pr
         </div>
       ) : null}
       <p className="text-2xl text-muted">{t("kioskSurvey.answerHint")}</p>
-      <ol className="flex flex-col gap-10">
-        {questions.map((q, index) => {
-          const errorId = errors[q.name]?.length ? `kiosk-${q.name}-error` : undefined;
-          return (
-            <li key={q.name}>
-              <fieldset aria-describedby={errorId}>
-                <legend className="text-3xl font-bold">
-                  <span className="sr-only">{t("kioskSurvey.question", { n: index + 1, total: questions.length })}. </span>
-                  <span aria-hidden="true">{index + 1}. </span>
-                  {q.question}
-                </legend>
-                {errorId ? (
-                  <p id={errorId} className="mt-2 text-2xl font-bold text-red-800">
-                    {errors[q.name]!.join(" ")}
-                  </p>
-                ) : null}
-                <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                  {q.answers.map((a) => (
-                    <label
-                      key={a.value}
-                      className="flex min-h-20 cursor-pointer items-center gap-4 rounded-2xl border-4 border-slate-400 px-5 py-3 text-2xl font-bold has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-4 has-[:focus-visible]:outline-brand-600"
-                    >
-                      <input type="radio" name={q.name} value={a.value} required defaultChecked={values[q.name] === a.value} className="size-8 shrink-0 accent-brand-600" />
-                      <span>
-                        <span aria-hidden="true">{a.value}. </span>
-                        {a.label}
-                      </span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            </li>
-          );
-        })}
-      </ol>
+      <SurveyQuestionList look="kiosk" errors={errors} values={values} />
       <button type="submit" disabled={isPending} className="min-h-24 rounded-2xl bg-brand-600 px-8 text-5xl font-bold text-white disabled:opacity-60">
         {isPending ? t("common.loading") : t("survey.submit")}
       </button>

@@ -1,10 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { useFocusOnError } from "@/components/booking/booking-form-focus";
 import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
+import { FormErrorAlert } from "@/components/ui/form-error";
 import { Field, SelectField } from "@/components/ui/field";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { OUTAGE_REASON_CODES } from "@/lib/outage";
@@ -23,16 +22,11 @@ export function OutageForm({
 }) {
   const t = useT();
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const v = state.values ?? {};
   const f = state.fields ?? {};
   return (
     <form action={formAction} className="space-y-4">
-      {state.status === "error" ? (
-        <Alert tone="error" ref={errorRef} tabIndex={-1}>
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert state={state} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field label={t("outage.date")} name="date" type="date" required defaultValue={v.date ?? today} min={today} errors={f.date} />
         <SelectField label={t("outage.session")} name="session" defaultValue={v.session ?? ""} errors={f.session} options={[{ value: "", label: t("outage.allSessions") }, ...sessions.map((s) => ({ value: s, label: s.replace(":", ".") }))]} />

@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
-import { useFocusOnError } from "@/components/booking/booking-form-focus";
+import { FormErrorAlert } from "@/components/ui/form-error";
+import { NikField, ReferenceField } from "@/components/booking/citizen-fields";
 import { useT } from "@/components/i18n/translation-provider";
 import { IDLE } from "@/lib/actions/form-state";
 import { acceptStandbyAction, lookupStandbyAction, type StandbyFormState } from "@/lib/actions/standby";
@@ -18,15 +17,10 @@ export function StandbyCheck({ reference }: { reference?: string }) {
   const [state, action, pending] = useActionState<StandbyFormState, FormData>(lookupStandbyAction, IDLE);
   const [acceptState, accept, accepting] = useActionState<StandbyFormState, FormData>(acceptStandbyAction, IDLE);
   const failed = acceptState.status === "error" ? acceptState : state.status === "error" ? state : null;
-  const errorRef = useFocusOnError<HTMLDivElement>(failed !== null, failed);
   const result = state.standby;
   return (
     <div className="space-y-6">
-      {failed ? (
-        <Alert tone="error" ref={errorRef} tabIndex={-1}>
-          {failed.message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert state={failed} />
       {result ? (
         <section aria-live="polite" className="space-y-3 rounded-xl border-2 border-brand-600 bg-brand-50 p-4">
           <p className="font-mono text-lg font-bold">{result.referenceDisplay}</p>
@@ -43,18 +37,8 @@ export function StandbyCheck({ reference }: { reference?: string }) {
         </section>
       ) : null}
       <form action={action} className="space-y-5" noValidate>
-        <Field
-          label={t("standby.joined.reference")}
-          name="reference"
-          errors={state.fields?.reference}
-          defaultValue={state.values?.reference ?? reference}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={20}
-          required
-        />
-        <Field label={t("details.nik")} name="nik" hint={t("details.nikHint")} errors={state.fields?.nik} inputMode="numeric" autoComplete="off" maxLength={24} required />
+        <ReferenceField label={t("standby.joined.reference")} errors={state.fields?.reference} defaultValue={state.values?.reference ?? reference} />
+        <NikField errors={state.fields?.nik} />
         <Button type="submit" variant={result ? "secondary" : "primary"} disabled={pending} className="w-full sm:w-auto">
           {pending ? t("common.loading") : t("standby.check.submit")}
         </Button>

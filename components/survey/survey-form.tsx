@@ -2,15 +2,15 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
+import { FormErrorAlert } from "@/components/ui/form-error";
 import { IDLE } from "@/lib/actions/form-state";
 import { submitSurveyAction } from "@/lib/actions/survey";
-import { useFocusOnError } from "@/components/booking/booking-form-focus";
+import { NikField } from "@/components/booking/citizen-fields";
 import { useT, type ClientTranslator } from "@/components/i18n/translation-provider";
 import type { MessageKey } from "@/lib/i18n/messages";
 import { AGE_BANDS, EDUCATION_LEVELS, OCCUPATIONS } from "@/lib/survey/skm";
-import { useSurveyQuestions } from "./use-survey-questions";
+import { SurveyQuestionList } from "./survey-question-list";
 
 /** The regulation's optional respondent profile: each question and its answers. */
 function profileFields(t: ClientTranslator) {
@@ -25,53 +25,16 @@ function profileFields(t: ClientTranslator) {
 /** The nine questions as large radio buttons, then the optional comment and profile. Works without JS. */
 export function SurveyForm({ reference, needsNik }: { reference: string; needsNik: boolean }) {
   const t = useT();
-  const questions = useSurveyQuestions();
   const profile = profileFields(t);
   const [state, action, pending] = useActionState(submitSurveyAction, IDLE);
-  const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
   const errors = state.fields ?? {};
   const values = state.values ?? {};
   return (
     <form action={action} className="space-y-6" noValidate>
-      {state.status === "error" ? (
-        <Alert tone="error" ref={errorRef} tabIndex={-1}>
-          {state.message}
-        </Alert>
-      ) : null}
+      <FormErrorAlert state={state} />
       <input type="hidden" name="reference" value={reference} />
       <p className="text-sm text-muted">{t("survey.scaleLegend")}</p>
-      <ol className="space-y-6">
-        {questions.map((q, index) => {
-          const errorId = errors[q.name]?.length ? `${q.name}-error` : undefined;
-          return (
-            <li key={q.name}>
-              <fieldset aria-describedby={errorId} aria-invalid={errorId ? true : undefined}>
-                <legend className="font-semibold">
-                  {index + 1}. {q.question}
-                </legend>
-                {errorId ? (
-                  <p id={errorId} className="text-sm font-semibold text-red-800">
-                    {errors[q.name]!.join(" ")}
-                  </p>
-                ) : null}
-                <div className="mt-2 grid gap-2 sm:grid-cols-4">
-                  {q.answers.map((a) => (
-                    <label key={a.value} className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                      <input type="radio" name={q.name} value={a.value} defaultChecked={values[q.name] === a.value} className="size-6 shrink-0 accent-brand-600" required />
-                      <span>
-                        <span aria-hidden="true" className="font-bold">
-                          {a.value}.{" "}
-                        </span>
-                        {a.label}
-                      </span>
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-            </li>
-          );
-        })}
-      </ol>
+      <SurveyQuestionList look="web" errors={errors} values={values} />
       <div className="flex flex-col gap-1">
         <label htmlFor="field-comment" className="font-semibold">
           {t("survey.comment")} <span className="font-normal text-muted">{t("common.optional")}</span>
@@ -94,7 +57,7 @@ export function SurveyForm({ reference, needsNik }: { reference: string; needsNi
           ))}
         </div>
       </fieldset>
-      {needsNik ? <Field label={t("survey.nik")} name="nik" hint={t("survey.nikHint")} errors={errors.nik} inputMode="numeric" autoComplete="off" maxLength={24} required /> : null}
+      {needsNik ? <NikField label={t("survey.nik")} hint={t("survey.nikHint")} errors={errors.nik} /> : null}
       <Button type="submit" disabled={pending} className="w-full sm:w-auto">
         {pending ? t("common.loading") : t("survey.submit")}
       </Button>
