@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LocalizedText } from "@/components/booking/localized-text";
-import { ButtonLink } from "@/components/ui/button";
+import { WayOnLinks } from "@/components/booking/way-on-links";
 import { Card } from "@/components/ui/card";
 import { OutageNotice } from "@/components/outage/outage-notice";
 import type { listPublicOutages } from "@/lib/dal/outages";
@@ -28,12 +28,7 @@ export function PlaceHome({ home, outages, t, place }: { home: Home; outages: Aw
         ) : null}
         <p className="text-lg">{t("home.intro")}</p>
         <p>{t("home.quota", { cap: office.dailyCap })}</p>
-        <div className="flex flex-col gap-3 sm:flex-row">
-          <ButtonLink href="#layanan">{t("home.bookCta")}</ButtonLink>
-          <ButtonLink href="/check" variant="secondary">
-            {t("home.checkCta")}
-          </ButtonLink>
-        </div>
+        <WayOnLinks main={{ href: "#layanan", label: t("home.bookCta") }} checkLabel={t("home.checkCta")} />
       </section>
 
       <Card aria-labelledby="how">

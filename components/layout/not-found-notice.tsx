@@ -2,7 +2,7 @@
 
 import { useParams } from "next/navigation";
 import { TranslationLocale, useT } from "@/components/i18n/translation-provider";
-import { ButtonLink } from "@/components/ui/button";
+import { WayOnLinks } from "@/components/booking/way-on-links";
 
 /** The citizen not-found page in the language of the locale segment (rendered on the server too: no JS needed). */
 export function NotFoundNotice() {
@@ -20,12 +20,7 @@ function NotFoundBody() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("error.pageNotFound")}</h1>
       <p>{t("error.notFound")}</p>
-      <div className="flex flex-col gap-3 sm:flex-row">
-        <ButtonLink href="/">{t("nav.home")}</ButtonLink>
-        <ButtonLink href="/check" variant="secondary">
-          {t("nav.check")}
-        </ButtonLink>
-      </div>
+      <WayOnLinks main={{ href: "/", label: t("nav.home") }} checkLabel={t("nav.check")} />
     </div>
   );
 }
