@@ -193,7 +193,7 @@ export const CLIENT_MESSAGES = {
   ],
   /** The nine SKM questions and their answers (components/survey/use-survey-questions.ts), web and kiosk alike. */
   surveyQuestions: SKM_ELEMENTS.map((element) => `survey.${element}.` as const),
-  /** The kiosk's survey (components/kiosk/kiosk-survey*.tsx) around the questions; sent in both languages. */
+  /** The kiosk's survey (components/kiosk/kiosk-survey*.tsx, and the kiosk look of components/survey/survey-question-list.tsx); sent in both languages. */
   kioskSurvey: [
     "kioskSurvey.title",
     "kioskSurvey.intro",
