@@ -25,7 +25,7 @@ const ANSWERS = ["reference", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u
 export const kioskSurveyAction = defineAction(
   { permission: "survey.record", device: true, localeFromForm: true, schema: FindSchema, echo: ANSWERS },
   async ({ reference }, { actor, t, raw }): Promise<KioskSurveyState> => {
-    const visit = await getKioskSurveyVisit(actor, reference, { locale: t.locale });
+    const visit = await getKioskSurveyVisit(actor, { reference }, { locale: t.locale });
     if (raw.step !== "answer") return { status: "questions", visit };
     try {
       const input = parseInput(AnswerSchema, raw);

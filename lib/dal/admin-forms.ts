@@ -10,7 +10,7 @@ import { AppError, notFound, pgErrorCode } from "../errors";
 import type { FormFileInput } from "../validation/form-file";
 import type { FormLinkInput } from "../validation/services";
 import { writeAudit } from "./audit";
-import { commandOffice, resolveOptions, type CommandOptions } from "./command-options";
+import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
 import { invalidateReads } from "./read-cache";
 
 /** A form as the admin's list shows it: never the PDF's bytes, only what describes them. */
@@ -52,7 +52,8 @@ const fileFacts = (row: Pick<FormRow, "fileName" | "fileSize" | "fileSha256">) =
 const linkOrFile = () => new AppError("validation", "error.validation", { fields: { url: ["field.form.linkOrFile"] } });
 
 /** The office's forms (formulir): a name in both languages and a link, an uploaded PDF, or both. */
-export async function listForms(actor: Actor, officeId: string): Promise<AdminForm[]> {
+export async function listForms(actor: Actor, input: OfficeRef = {}): Promise<AdminForm[]> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
   const db = await getDb();
   const rows = await db.select(FORM_COLUMNS).from(forms).where(eq(forms.officeId, officeId)).orderBy(asc(forms.name));

@@ -72,10 +72,10 @@ export async function listAdminPlaces(actor: Actor): Promise<AdminPlace[]> {
   return rows.map(toAdminPlace);
 }
 
-export async function getAdminPlace(actor: Actor, slug: string): Promise<AdminPlaceDetail> {
+export async function getAdminPlace(actor: Actor, input: { slug: string }): Promise<AdminPlaceDetail> {
   const db = await getDb();
   const main = await requireMainOffice(actor, db);
-  const [place] = await db.select().from(offices).where(and(eq(offices.parentId, main.id), eq(offices.slug, slug)));
+  const [place] = await db.select().from(offices).where(and(eq(offices.parentId, main.id), eq(offices.slug, input.slug)));
   if (!place) throw notFound("error.pageNotFound");
   const staff = await db
     .select({ id: staffUsers.id, name: staffUsers.name, email: staffUsers.email, role: staffUsers.role, isActive: staffUsers.isActive })

@@ -9,7 +9,7 @@ import { AppError, pgErrorCode, type FieldErrors } from "../errors";
 import type { DocumentCopy, RequirementKind } from "../requirements";
 import type { CreateServiceInput, RequirementInput, ServiceInput } from "../validation/services";
 import { writeAudit } from "./audit";
-import { commandOffice, resolveOptions, type CommandOptions } from "./command-options";
+import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
 import { invalidateReads } from "./read-cache";
 
 export type AdminServiceRow = Pick<Service, "slug" | "name" | "nameEn" | "category" | "categoryEn" | "queueLetter" | "dailyCap" | "isActive" | "position"> & { requirementCount: number };
@@ -19,7 +19,8 @@ export type AdminService = ServiceInput & { slug: string; isActive: boolean; req
 const SERVICE_FIELDS = ["name", "nameEn", "category", "categoryEn", "queueLetter", "minAge", "maxAge", "eligibilityNote", "eligibilityNoteEn", "dailyCap", "position"] as const;
 
 /** Every service of the office, inactive ones too, in the home page's order. */
-export async function listAdminServices(actor: Actor, officeId: string): Promise<AdminServiceRow[]> {
+export async function listAdminServices(actor: Actor, input: OfficeRef = {}): Promise<AdminServiceRow[]> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
   const db = await getDb();
   return db
@@ -40,10 +41,11 @@ export async function listAdminServices(actor: Actor, officeId: string): Promise
     .orderBy(asc(services.position), asc(services.name));
 }
 
-export async function getAdminService(actor: Actor, officeId: string, slug: string): Promise<AdminService> {
+export async function getAdminService(actor: Actor, input: { slug: string } & OfficeRef): Promise<AdminService> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
   const db = await getDb();
-  const service = await findService(db, officeId, slug);
+  const service = await findService(db, officeId, input.slug);
   const rows = await db.select().from(serviceRequirements).where(eq(serviceRequirements.serviceId, service.id)).orderBy(asc(serviceRequirements.position));
   const links = rows.length ? await db.select().from(requirementForms).where(inArray(requirementForms.requirementId, rows.map((r) => r.id))) : [];
   return {

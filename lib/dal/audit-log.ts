@@ -6,6 +6,7 @@ import { assertCan } from "../auth/permissions";
 import { addDays, zonedInstant } from "../dates";
 import { getDb } from "../db";
 import type { AuditQuery } from "../validation/audit";
+import { commandOffice, type OfficeRef } from "./command-options";
 import { requireOfficeById } from "./offices";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -37,7 +38,8 @@ export function redactDetails(details: Record<string, unknown> | null): string |
  * The office's audit log, newest first, filtered by who (a staff member), what (an action), when (office-local
  * dates, inclusive) and which booking (its reference); a page of AUDIT_PAGE_SIZE at a time.
  */
-export async function listAuditLog(actor: Actor, officeId: string, query: AuditQuery): Promise<AuditPage> {
+export async function listAuditLog(actor: Actor, query: AuditQuery & OfficeRef): Promise<AuditPage> {
+  const officeId = commandOffice(actor, query);
   assertCan(actor, "audit.view", officeId);
   const office = await requireOfficeById(officeId);
   const db = await getDb();
@@ -82,7 +84,8 @@ export async function listAuditLog(actor: Actor, officeId: string, query: AuditQ
 }
 
 /** What the filters offer: the office's staff by name and the actions its log holds. */
-export async function getAuditFilterOptions(actor: Actor, officeId: string): Promise<AuditFilterOptions> {
+export async function getAuditFilterOptions(actor: Actor, input: OfficeRef = {}): Promise<AuditFilterOptions> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "audit.view", officeId);
   const db = await getDb();
   const [staff, actions] = await Promise.all([

@@ -17,7 +17,13 @@ export function resolveOptions(options: CommandOptions = {}): { now: Date; local
  * names one; a staff member may name another they are allowed to manage), else the actor's own. Nothing
  * the actor already carries is passed again. The caller still checks the permission for it.
  */
-export function commandOffice(actor: Actor, input: { officeId?: string }): string {
+/**
+ * The input of a read or command about one office: the actor's own unless `officeId` names another (which the
+ * actor must be allowed to act on; `commandOffice` picks it, the caller checks the permission).
+ */
+export type OfficeRef = { officeId?: string };
+
+export function commandOffice(actor: Actor, input: OfficeRef): string {
   const officeId = input.officeId ?? ("officeId" in actor ? actor.officeId : undefined);
   if (!officeId) throw new AppError("validation", "error.validation");
   return officeId;

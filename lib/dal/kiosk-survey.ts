@@ -28,8 +28,8 @@ async function asKiosk<T>(actor: Actor, reference: string, now: Date | undefined
  * The kiosk's first survey step: the reference of a visit finished at this office, not yet rated. Another
  * office's visit reads as not found, so a kiosk cannot tell which references exist elsewhere.
  */
-export async function getKioskSurveyVisit(actor: Actor, rawReference: string, options: CommandOptions = {}): Promise<KioskSurveyVisit> {
-  const reference = normalizeReference(rawReference);
+export async function getKioskSurveyVisit(actor: Actor, input: { reference: string }, options: CommandOptions = {}): Promise<KioskSurveyVisit> {
+  const reference = normalizeReference(input.reference);
   return asKiosk(actor, reference, options.now, async () => {
     const visit = isReference(reference) ? await findSurveyVisit(reference) : null;
     if (!visit || actor.type !== "device" || visit.booking.officeId !== actor.officeId) throw new AppError("not_found", "error.notFound");

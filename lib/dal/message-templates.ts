@@ -10,12 +10,13 @@ import { MESSAGE_KINDS } from "../messages/template-rules";
 import { DEFAULT_TEMPLATES, type MessageKind, type Template } from "../messages/templates";
 import type { TemplateInput } from "../validation/message-templates";
 import { writeAudit } from "./audit";
-import { commandOffice, resolveOptions, type CommandOptions } from "./command-options";
+import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
 
 export type TemplateEntry = Template & { kind: MessageKind; language: Locale; isCustom: boolean };
 
 /** Every kind in both languages: the office's own text where an admin saved one, else the default. */
-export async function listTemplates(actor: Actor, officeId: string): Promise<TemplateEntry[]> {
+export async function listTemplates(actor: Actor, input: OfficeRef = {}): Promise<TemplateEntry[]> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
   const db = await getDb();
   const rows = await db.select().from(messageTemplates).where(eq(messageTemplates.officeId, officeId));
@@ -27,8 +28,8 @@ export async function listTemplates(actor: Actor, officeId: string): Promise<Tem
   );
 }
 
-export async function getTemplate(actor: Actor, officeId: string, kind: MessageKind, language: Locale): Promise<TemplateEntry> {
-  const entry = (await listTemplates(actor, officeId)).find((e) => e.kind === kind && e.language === language);
+export async function getTemplate(actor: Actor, input: TemplateRef): Promise<TemplateEntry> {
+  const entry = (await listTemplates(actor, input)).find((e) => e.kind === input.kind && e.language === input.language);
   if (!entry) throw new AppError("not_found", "error.pageNotFound");
   return entry;
 }

@@ -10,7 +10,7 @@ import { getDb } from "../db";
 import { AppError, pgErrorCode } from "../errors";
 import { OFFICE_SETTING_KEYS, type OfficeSettingsInput } from "../validation/office-settings";
 import { writeAudit } from "./audit";
-import { commandOffice, resolveOptions, type CommandOptions } from "./command-options";
+import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
 import { loadDayPlans, loadUsage } from "./calendar";
 import { invalidateReads } from "./read-cache";
 
@@ -34,7 +34,8 @@ function pickSettings(input: OfficeSettingsInput): OfficeSettings {
   return Object.fromEntries(OFFICE_SETTING_KEYS.map((key) => [key, input[key]])) as OfficeSettings;
 }
 
-export async function getOfficeSettings(actor: Actor, officeId: string): Promise<OfficeSettings> {
+export async function getOfficeSettings(actor: Actor, input: OfficeRef = {}): Promise<OfficeSettings> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
   const db = await getDb();
   const [office] = await db.select().from(offices).where(eq(offices.id, officeId));

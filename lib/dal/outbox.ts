@@ -14,7 +14,8 @@ export type OutboxEntry = Pick<Message, "id" | "kind" | "channel" | "status" | "
 export type OutboxDay = { entries: OutboxEntry[]; counts: Record<Message["status"], number> };
 
 /** The office's messages written on one office-local date, newest first, with counts per status. No addresses. */
-export async function listOutbox(actor: StaffActor, date: string): Promise<OutboxDay> {
+export async function listOutbox(actor: StaffActor, input: { date: string }): Promise<OutboxDay> {
+  const { date } = input;
   assertCan(actor, "messages.manage", actor.officeId);
   const office = await requireOfficeById(actor.officeId);
   const db = await getDb();

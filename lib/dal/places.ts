@@ -73,8 +73,8 @@ function actorOfficeId(actor: Actor): string | null {
  * office (an integration of the whole organisation). They may read every place's reports; everyone else
  * reads their own place only.
  */
-export function isOrganisationActor(actor: Actor, actorOffice: Office): boolean {
-  if (actorOffice.parentId !== null) return false;
+export function isOrganisationActor(actor: Actor, input: { office: Office }): boolean {
+  if (input.office.parentId !== null) return false;
   return (actor.type === "staff" && actor.role === "admin") || actor.type === "api_key";
 }
 
@@ -82,14 +82,14 @@ export function isOrganisationActor(actor: Actor, actorOffice: Office): boolean 
  * The places whose reports the actor may read, own place first. The training place is never among them:
  * its bookings are rehearsals. Authorization of the permission itself stays with `assertCan`.
  */
-export async function listReportPlaces(actor: Actor, executor?: Executor): Promise<PlaceDTO[]> {
-  const db = executor ?? (await getDb());
+export async function listReportPlaces(actor: Actor): Promise<PlaceDTO[]> {
+  const db = await getDb();
   const officeId = actorOfficeId(actor);
   if (!officeId) return [];
   const [own] = await db.select().from(offices).where(eq(offices.id, officeId));
   if (!own) return [];
   const places = [own];
-  if (isOrganisationActor(actor, own)) {
+  if (isOrganisationActor(actor, { office: own })) {
     places.push(...(await db.select().from(offices).where(eq(offices.parentId, own.id)).orderBy(asc(offices.placePosition), asc(offices.name))));
   }
   return places.filter((p) => !p.isTraining).map(toPlaceDTO);

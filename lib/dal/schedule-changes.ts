@@ -29,9 +29,9 @@ export type ScheduleChangeResult = {
 export type ScheduleWrite = (tx: Executor, office: Office) => Promise<{ before: unknown; after: unknown; targets: CapTarget[] }>;
 
 /** The office a change is for: the slug given (an integration may name its own office; unknown: 404), else the actor's. */
-export async function requireScheduleOffice(actor: Actor, slug: string | undefined): Promise<Office> {
-  if (slug) {
-    const office = await findOffice(slug);
+export async function requireScheduleOffice(actor: Actor, input: { office?: string }): Promise<Office> {
+  if (input.office) {
+    const office = await findOffice(input.office);
     if (!office) throw new AppError("not_found", "schedule.error.officeUnknown");
     return office;
   }
@@ -118,7 +118,7 @@ async function requireSession(tx: Executor, office: Office, date: string, sessio
  */
 async function startDatedChange(actor: Actor, input: { office?: string; date: string; session?: string }, options: CommandOptions, who: "supervisor" | "admin") {
   const { now } = resolveOptions(options);
-  const office = await requireScheduleOffice(actor, input.office);
+  const office = await requireScheduleOffice(actor, input);
   if (who === "supervisor") assertMayChange(actor, office, input.date, input.session, now);
   else assertCan(actor, "schedule.manage", office.id);
   assertNotPast(office, input.date, now);

@@ -65,7 +65,7 @@ type WeeklyWrite = (tx: Executor, office: Office, now: Date) => ReturnType<Sched
  */
 async function runWeeklyChange(actor: Actor, action: string, ref: WeeklySessionRef, options: CommandOptions, write: WeeklyWrite): Promise<ScheduleChangeResult> {
   const { now } = resolveOptions(options);
-  const office = await requireScheduleOffice(actor, undefined);
+  const office = await requireScheduleOffice(actor, {});
   assertCan(actor, "schedule.manage", office.id);
   const dates = upcomingDates(office, ref.weekday, now);
   const date = dates[0] ?? localDate(now, office.timezone);
@@ -114,7 +114,7 @@ export async function removeWeeklySession(actor: Actor, input: WeeklySessionRef,
  */
 export async function importClosures(actor: Actor, input: { lines: string; onConflict?: OnConflict }, options: CommandOptions = {}): Promise<ScheduleChangeResult & { imported: number }> {
   const { now } = resolveOptions(options);
-  const office = await requireScheduleOffice(actor, undefined);
+  const office = await requireScheduleOffice(actor, {});
   assertCan(actor, "schedule.manage", office.id);
   const { closures, problems } = parseClosureList(input.lines, localDate(now, office.timezone));
   if (problems.length > 0) throw new ImportLinesError(problems);

@@ -9,7 +9,7 @@ import { getDb } from "../db";
 import { AppError, notFound, pgErrorCode } from "../errors";
 import type { CreateStaffInput, ResetStaffPasswordInput, SetStaffActiveInput, UpdateStaffRoleInput } from "../validation/staff";
 import { writeAudit } from "./audit";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
 import { clearAccountLocks } from "./login-throttles";
 
 export type StaffUserDTO = {
@@ -36,16 +36,17 @@ const selfChange = () => new AppError("forbidden", "staff.error.selfChange");
 /** Every session issued before this change stops at its next request. */
 const bumpSessions = { sessionVersion: sql`${staffUsers.sessionVersion} + 1` };
 
-export async function listStaff(actor: Actor, officeId: string): Promise<StaffUserDTO[]> {
+export async function listStaff(actor: Actor, input: OfficeRef = {}): Promise<StaffUserDTO[]> {
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "staff.manage", officeId);
   const db = await getDb();
   return db.select(DTO_COLUMNS).from(staffUsers).where(eq(staffUsers.officeId, officeId)).orderBy(asc(sql`lower(${staffUsers.name})`));
 }
 
-export async function getStaffMember(actor: Actor, staffId: string): Promise<StaffUserDTO> {
+export async function getStaffMember(actor: Actor, input: { staffId: string }): Promise<StaffUserDTO> {
   assertCan(actor, "staff.manage");
   const db = await getDb();
-  const [row] = await db.select({ ...DTO_COLUMNS, officeId: staffUsers.officeId }).from(staffUsers).where(eq(staffUsers.id, staffId));
+  const [row] = await db.select({ ...DTO_COLUMNS, officeId: staffUsers.officeId }).from(staffUsers).where(eq(staffUsers.id, input.staffId));
   if (!row) throw notFound("error.pageNotFound");
   assertCan(actor, "staff.manage", row.officeId);
   const { officeId: _officeId, ...dto } = row;
@@ -58,11 +59,10 @@ export async function getStaffMember(actor: Actor, staffId: string): Promise<Sta
  */
 export async function createStaff(
   actor: Actor,
-  input: CreateStaffInput & { officeId?: string },
+  input: CreateStaffInput & OfficeRef,
   options: CommandOptions & { via?: "cli" } = {},
 ): Promise<StaffUserDTO> {
-  const officeId = input.officeId ?? ("officeId" in actor ? actor.officeId : undefined);
-  if (!officeId) throw new AppError("validation", "error.validation");
+  const officeId = commandOffice(actor, input);
   assertCan(actor, "staff.manage", officeId);
   const now = options.now ?? new Date();
   const passwordHash = await hash(input.password);

@@ -42,24 +42,24 @@ describe.each(DATABASE_KINDS)("the audit-log viewer on %s", (kind) => {
   it("supervisors and admins filter by who, what, when and booking; newest first; no NIK anywhere", async () => {
     const { t, admin, supervisor, booking, nik } = await setup();
     for (const actor of [admin, supervisor]) {
-      const all = await listAuditLog(actor, t.office.id, q());
+      const all = await listAuditLog(actor, { ...q(), officeId: t.office.id });
       expect(all.entries.length).toBeGreaterThanOrEqual(3);
       expect(JSON.stringify(all)).not.toContain(nik);
-      const byWho = await listAuditLog(actor, t.office.id, q({ who: supervisor.staffId }));
+      const byWho = await listAuditLog(actor, { ...q({ who: supervisor.staffId }), officeId: t.office.id });
       expect(byWho.entries.map((e) => [e.action, e.actorName])).toEqual([["booking.override", "Kasi Dua"]]);
       expect(byWho.entries[0]!.details).toBe(`{"note":"typed ${nik.slice(0, 4)}********${nik.slice(-4)} by mistake"}`);
-      const byAction = await listAuditLog(actor, t.office.id, q({ action: "office.settings_update" }));
+      const byAction = await listAuditLog(actor, { ...q({ action: "office.settings_update" }), officeId: t.office.id });
       expect(byAction.entries).toHaveLength(1);
       expect(byAction.entries[0]).toMatchObject({ actorName: "Admin Satu" });
       expect(JSON.parse(byAction.entries[0]!.details!)).toEqual({ before: { dailyCap: 40 }, after: { dailyCap: 30 } });
       // Office-local dates: 9 Oct 23:30 Jakarta is on the 9th, though it is 16:30 UTC.
-      const onThe30th = await listAuditLog(actor, t.office.id, q({ from: "2026-10-09", to: "2026-10-09" }));
+      const onThe30th = await listAuditLog(actor, { ...q({ from: "2026-10-09", to: "2026-10-09" }), officeId: t.office.id });
       expect(onThe30th.entries.map((e) => e.action)).toEqual(["office.settings_update"]);
-      const byBooking = await listAuditLog(actor, t.office.id, q({ reference: booking.reference.toLowerCase() }));
+      const byBooking = await listAuditLog(actor, { ...q({ reference: booking.reference.toLowerCase() }), officeId: t.office.id });
       expect(byBooking.entries.length).toBeGreaterThanOrEqual(1);
       expect(byBooking.entries.every((e) => e.reference === booking.reference)).toBe(true);
     }
-    const options = await getAuditFilterOptions(admin, t.office.id);
+    const options = await getAuditFilterOptions(admin, { officeId: t.office.id });
     expect(options.actions).toEqual(expect.arrayContaining(["booking.override", "office.settings_update"]));
     expect(options.staff.map((s) => s.name)).toEqual(expect.arrayContaining(["Admin Satu", "Kasi Dua"]));
   });
@@ -69,11 +69,11 @@ describe.each(DATABASE_KINDS)("the audit-log viewer on %s", (kind) => {
     await db()
       .insert(auditLogs)
       .values(Array.from({ length: 60 }, (_, i) => ({ officeId: t.office.id, actorType: "system" as const, action: "test.page", details: { i }, createdAt: new Date(Date.UTC(2026, 11, 2, 0, i)) })));
-    const first = await listAuditLog(admin, t.office.id, q({ action: "test.page" }));
+    const first = await listAuditLog(admin, { ...q({ action: "test.page" }), officeId: t.office.id });
     expect(first).toMatchObject({ page: 1, hasNext: true });
     expect(first.entries).toHaveLength(AUDIT_PAGE_SIZE);
     expect(first.entries[0]!.details).toBe(`{"i":59}`);
-    const second = await listAuditLog(admin, t.office.id, q({ action: "test.page", page: "2" }));
+    const second = await listAuditLog(admin, { ...q({ action: "test.page", page: "2" }), officeId: t.office.id });
     expect(second).toMatchObject({ page: 2, hasNext: false });
     expect(second.entries.map((e) => e.details)).toEqual(Array.from({ length: 10 }, (_, i) => `{"i":${9 - i}}`));
   });
@@ -81,9 +81,9 @@ describe.each(DATABASE_KINDS)("the audit-log viewer on %s", (kind) => {
   it("operators and another office get 403; garbage filters are 422 naming the field", async () => {
     const { t, operator } = await setup();
     const other = await setup();
-    expect((await appErrorOf(listAuditLog(operator, t.office.id, q()))).status).toBe(403);
-    expect((await appErrorOf(getAuditFilterOptions(operator, t.office.id))).status).toBe(403);
-    expect((await appErrorOf(listAuditLog(other.admin, t.office.id, q()))).status).toBe(403);
+    expect((await appErrorOf(listAuditLog(operator, { ...q(), officeId: t.office.id }))).status).toBe(403);
+    expect((await appErrorOf(getAuditFilterOptions(operator, { officeId: t.office.id }))).status).toBe(403);
+    expect((await appErrorOf(listAuditLog(other.admin, { ...q(), officeId: t.office.id }))).status).toBe(403);
     const bad = await appErrorOf(
       Promise.resolve().then(() => q({ who: "1; drop table audit_logs", action: "<script>", from: "2026-02-30", to: "x", reference: "'; --", page: "-1" })),
     );

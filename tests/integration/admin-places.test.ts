@@ -150,7 +150,7 @@ describe.each(DATABASE_KINDS)("service points managed by the main office on %s",
     const before = await snapshot();
     const create = parseInput(CreatePlaceSchema, newPlace());
     const onThisPlace = (actor: Actor) => [
-      () => getAdminPlace(actor, point.office.slug),
+      () => getAdminPlace(actor, { slug: point.office.slug }),
       () => updatePlace(actor, { ...parseInput(PlaceSchema, NEW_PLACE), place: point.office.slug }, { now: NOW }),
       () => setPlaceSwitch(actor, { field: "isPublic", value: false, place: point.office.slug }, { now: NOW }),
       () => createPlaceStaff(actor, { ...parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "x@antrean.test" }), place: point.office.slug }, { now: NOW }),
@@ -175,14 +175,14 @@ describe.each(DATABASE_KINDS)("service points managed by the main office on %s",
     expect((await appErrorOf(Promise.resolve().then(() => parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, password: "pendek" })))).fields).toEqual({ password: ["field.password.tooShort"] });
     // A supervisor first is allowed; the place still has no admin.
     await createPlaceStaff(admin, { ...parseInput(CreatePlaceStaffSchema, { ...FIRST_ADMIN, email: "kasi.timur@antrean.test", role: "supervisor" }), place: place.slug }, { now: NOW });
-    expect((await getAdminPlace(admin, place.slug)).canCreateFirstStaff).toBe(true);
+    expect((await getAdminPlace(admin, { slug: place.slug })).canCreateFirstStaff).toBe(true);
     const created = await createPlaceStaff(admin, { ...parseInput(CreatePlaceStaffSchema, FIRST_ADMIN), place: place.slug }, { now: NOW });
     expect(created).toMatchObject({ email: FIRST_ADMIN.email, role: "admin", isActive: true });
     const [row] = await db().select().from(staffUsers).where(eq(staffUsers.id, created.id));
     expect(row).toMatchObject({ officeId: place.id });
     expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row!.passwordHash).not.toContain(FIRST_ADMIN.password);
-    const detail = await getAdminPlace(admin, place.slug);
+    const detail = await getAdminPlace(admin, { slug: place.slug });
     expect(detail).toMatchObject({ canCreateFirstStaff: false });
     expect(detail.staff.map((s) => s.role).sort()).toEqual(["admin", "supervisor"]);
 
@@ -199,10 +199,10 @@ describe.each(DATABASE_KINDS)("service points managed by the main office on %s",
     const login = await attemptLogin({ email: FIRST_ADMIN.email, password: FIRST_ADMIN.password }, { ip: "192.0.2.10", now: NOW });
     expect(login.staffId).toBe(created.id);
     const placeAdmin = actorOf(row!);
-    expect((await listStaff(placeAdmin, place.id)).map((s) => s.email).sort()).toEqual([FIRST_ADMIN.email, "kasi.timur@antrean.test"]);
-    expect(await listForms(placeAdmin, place.id)).toHaveLength(1);
-    expect((await appErrorOf(listForms(placeAdmin, main.office.id))).status).toBe(403);
-    expect((await appErrorOf(listStaff(placeAdmin, main.office.id))).status).toBe(403);
+    expect((await listStaff(placeAdmin, { officeId: place.id })).map((s) => s.email).sort()).toEqual([FIRST_ADMIN.email, "kasi.timur@antrean.test"]);
+    expect(await listForms(placeAdmin, { officeId: place.id })).toHaveLength(1);
+    expect((await appErrorOf(listForms(placeAdmin, { officeId: main.office.id }))).status).toBe(403);
+    expect((await appErrorOf(listStaff(placeAdmin, { officeId: main.office.id }))).status).toBe(403);
     expect((await appErrorOf(listAdminPlaces(placeAdmin))).status).toBe(403);
   });
 

@@ -77,7 +77,7 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
   it("requirements with their kind, copies, order and form; a row left empty is removed; audited before/after", async () => {
     const { t, admin } = await setup();
     await createForm(admin, parseInput(CreateFormLinkSchema, { slug: "f-1-01", name: "Formulir F-1.01", url: "https://example.go.id/f101.pdf" }));
-    const [form] = await listForms(admin, t.office.id);
+    const [form] = await listForms(admin, { officeId: t.office.id });
     const { rows, fields } = parseRequirementRows({
       "r0.text": "Fotokopi KK",
       "r0.kind": "document",
@@ -102,14 +102,14 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
       ["document", "Fotokopi KK", "photocopy", 2, []],
       ["note", "Apabila hilang, isi formulir F-1.01", null, null, ["f-1-01"]],
     ]);
-    expect((await getAdminService(admin, t.office.id, "ktp")).requirements[2]).toMatchObject({ formId: form!.id });
+    expect((await getAdminService(admin, { officeId: t.office.id, slug: "ktp" })).requirements[2]).toMatchObject({ formId: form!.id });
     // Copies on a condition, an unknown kind, an oversized text: each row's field is named.
     const bad = parseRequirementRows({ "r0.text": "Kawin", "r0.kind": "condition", "r0.copies": "2", "r1.text": "x", "r1.kind": "spell", "r2.text": "y".repeat(501), "r2.kind": "note" });
     expect(bad.fields).toEqual({ "r0.copy": ["field.requirement.copyOnlyDocument"], "r1.kind": ["field.invalid"], "r2.text": ["field.tooLong"] });
     // A form of another office is refused; nothing changes.
     const other = await setup();
     await createForm(other.admin, parseInput(CreateFormLinkSchema, { slug: "lain", name: "Lain", url: "https://example.org/x.pdf" }));
-    const [foreign] = await listForms(other.admin, other.t.office.id);
+    const [foreign] = await listForms(other.admin, { officeId: other.t.office.id });
     const refused = await appErrorOf(replaceRequirements(admin, { slug: "ktp", requirements: [{ ...rows[0]!, form: foreign!.id }] }));
     expect(refused).toMatchObject({ status: 422, fields: { "r0.form": ["field.form.unknown"] } });
     expect(await db().$count(serviceRequirements, eq(serviceRequirements.serviceId, t.ktp.id))).toBe(3);
@@ -121,7 +121,7 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     await setServiceActive(admin, { slug: "kk", active: false });
     expect((await listServices(t.office, "id")).map((s) => s.slug)).toEqual(["ktp", "kia"]);
     expect((await appErrorOf(getServiceDTO(t.office, "kk", "id"))).status).toBe(422);
-    expect((await listAdminServices(admin, t.office.id)).find((s) => s.slug === "kk")).toMatchObject({ isActive: false });
+    expect((await listAdminServices(admin, { officeId: t.office.id })).find((s) => s.slug === "kk")).toMatchObject({ isActive: false });
     await setServiceActive(admin, { slug: "kk", active: true });
     expect((await listServices(t.office, "id")).map((s) => s.slug)).toEqual(["ktp", "kia", "kk"]);
     expect(await auditCount(t.office.id, "service.deactivate")).toBe(1);
@@ -147,13 +147,13 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     const input = parseInput(CreateServiceSchema, NEW_SERVICE);
     for (const actor of [await staff("operator"), await staff("supervisor"), other.admin]) {
       for (const call of [
-        listAdminServices(actor, t.office.id),
-        getAdminService(actor, t.office.id, "ktp"),
+        listAdminServices(actor, { officeId: t.office.id }),
+        getAdminService(actor, { officeId: t.office.id, slug: "ktp" }),
         createService(actor, { ...input, officeId: t.office.id }),
         updateService(actor, { ...input, slug: "ktp", officeId: t.office.id }),
         setServiceActive(actor, { slug: "ktp", active: false, officeId: t.office.id }),
         replaceRequirements(actor, { slug: "ktp", requirements: [], officeId: t.office.id }),
-        listForms(actor, t.office.id),
+        listForms(actor, { officeId: t.office.id }),
         createForm(actor, { slug: "x", name: "X", nameEn: null, description: null, descriptionEn: null, url: "https://x.example", officeId: t.office.id }),
         updateForm(actor, { name: "X", nameEn: null, description: null, descriptionEn: null, url: "https://x.example", slug: "x", officeId: t.office.id }),
       ]) {

@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
 
   it("an admin saves every tunable; the audit row holds only the changed values before and after", async () => {
     const { t, admin } = await setup();
-    const current = await getOfficeSettings(admin, t.office.id);
+    const current = await getOfficeSettings(admin, { officeId: t.office.id });
     const input = parseInput(
       OfficeSettingsSchema,
       formOf(current, { dailyCap: "120", bookingOpensAt: "07:30", website: "https://disdukcapil.example.go.id", allowSeveralServicesPerDay: "on", isPriorityEnabled: undefined, lateArrivalPolicy: "refuse", retentionDays: "730" }),
@@ -70,7 +70,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
 
   it("the fairness settings (re-release delay, standby offer, priority share, proof-of-work difficulty) are saved and bounded", async () => {
     const { t, admin } = await setup();
-    const current = await getOfficeSettings(admin, t.office.id);
+    const current = await getOfficeSettings(admin, { officeId: t.office.id });
     const input = parseInput(OfficeSettingsSchema, formOf(current, { releaseDelayMinutes: "45", standbyOfferMinutes: "90", priorityRebookPercent: "15", powDifficulty: "5000" }));
     expect(await updateOfficeSettings(admin, input)).toEqual({ changed: ["releaseDelayMinutes", "standbyOfferMinutes", "priorityRebookPercent", "powDifficulty"] });
     expect(await rowOf(t.office.id)).toMatchObject({ releaseDelayMinutes: 45, standbyOfferMinutes: 90, priorityRebookPercent: 15, powDifficulty: 5000 });
@@ -82,12 +82,12 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
   it("operators, supervisors and another office's admin get 403 and nothing changes", async () => {
     const { t, admin, staff } = await setup();
     const other = await setup();
-    const input = parseInput(OfficeSettingsSchema, formOf(await getOfficeSettings(admin, t.office.id), { dailyCap: "1" }));
+    const input = parseInput(OfficeSettingsSchema, formOf(await getOfficeSettings(admin, { officeId: t.office.id }), { dailyCap: "1" }));
     const before = await rowOf(t.office.id);
     for (const actor of [await staff("operator"), await staff("supervisor"), other.admin]) {
       expect((await appErrorOf(updateOfficeSettings(actor, { ...input, officeId: t.office.id }))).status).toBe(403);
       expect((await appErrorOf(previewOfficeSettings(actor, { ...input, officeId: t.office.id }))).status).toBe(403);
-      expect((await appErrorOf(getOfficeSettings(actor, t.office.id))).status).toBe(403);
+      expect((await appErrorOf(getOfficeSettings(actor, { officeId: t.office.id }))).status).toBe(403);
     }
     expect(await rowOf(t.office.id)).toEqual(before);
     expect(await db().$count(auditLogs, eq(auditLogs.officeId, t.office.id))).toBe(0);
@@ -95,7 +95,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
 
   it("the schema refuses what the database refuses, naming each field; the database still refuses what slips past", async () => {
     const { t, admin } = await setup();
-    const current = await getOfficeSettings(admin, t.office.id);
+    const current = await getOfficeSettings(admin, { officeId: t.office.id });
     const bad = formOf(current, {
       dailyCap: "-1",
       walkInReservePercent: "101",
@@ -128,7 +128,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
 
   it("hostile text is stored as text, never interpreted; control characters are refused", async () => {
     const { t, admin } = await setup();
-    const current = await getOfficeSettings(admin, t.office.id);
+    const current = await getOfficeSettings(admin, { officeId: t.office.id });
     const name = `<script>alert("x")</script> Disdukcapil`;
     await updateOfficeSettings(admin, parseInput(OfficeSettingsSchema, formOf(current, { name })));
     expect((await rowOf(t.office.id)).name).toBe(name);
@@ -139,7 +139,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
   it("the preview shows the next days' online places now and after, and writes nothing", async () => {
     const { t, admin } = await setup();
     await createBooking(citizen("127.0.0.1"), bookingRequest(t), { locale: "id", now: NOW });
-    const current = await getOfficeSettings(admin, t.office.id);
+    const current = await getOfficeSettings(admin, { officeId: t.office.id });
     const input = parseInput(OfficeSettingsSchema, formOf(current, { dailyCap: "10", walkInReservePercent: "20", bookingDaysAhead: "3" }));
     const preview = await previewOfficeSettings(admin, input, { now: NOW, days: 6 });
     expect(preview.map((d) => d.date)).toEqual(["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06"]);
@@ -161,7 +161,7 @@ describe.each(DATABASE_KINDS)("office settings on %s", (kind) => {
       return days[0]!.sessions.reduce((sum, s) => Math.max(sum, s.remaining), 0);
     };
     expect(await places()).toBe(10);
-    const current = await getOfficeSettings(admin, t.office.id);
+    const current = await getOfficeSettings(admin, { officeId: t.office.id });
     await updateOfficeSettings(admin, parseInput(OfficeSettingsSchema, formOf(current, { walkInReservePercent: "50" })));
     expect(await places()).toBe(5);
   });

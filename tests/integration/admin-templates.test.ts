@@ -37,8 +37,8 @@ describe.each(DATABASE_KINDS)("message templates for admins on %s", (kind) => {
     expect(await findTemplate(db(), t.office.id, "reminder", "id")).toEqual({ subject: "Besok {date}", body: "Halo, besok {date} sesi {session} di {place}. {link}" });
     expect(await findTemplate(db(), t.office.id, "reminder", "en")).toEqual(DEFAULT_TEMPLATES.en.reminder);
     expect(await findTemplate(db(), other.t.office.id, "reminder", "id")).toEqual(DEFAULT_TEMPLATES.id.reminder);
-    expect((await getTemplate(admin, t.office.id, "reminder", "id")).isCustom).toBe(true);
-    expect((await listTemplates(admin, t.office.id)).filter((e) => e.isCustom)).toHaveLength(1);
+    expect((await getTemplate(admin, { officeId: t.office.id, kind: "reminder", language: "id" })).isCustom).toBe(true);
+    expect((await listTemplates(admin, { officeId: t.office.id })).filter((e) => e.isCustom)).toHaveLength(1);
     await saveTemplate(admin, parseTemplateInput(input({ body: "Versi dua {link}" })));
     expect(await db().$count(messageTemplates, eq(messageTemplates.officeId, t.office.id))).toBe(1);
     await resetTemplate(admin, { kind: "reminder", language: "id" });
@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("message templates for admins on %s", (kind) => {
     for (const actor of [await staff("operator"), await staff("supervisor"), other.admin]) {
       expect((await appErrorOf(saveTemplate(actor, { ...parsed, officeId: t.office.id }))).status).toBe(403);
       expect((await appErrorOf(resetTemplate(actor, { kind: "reminder", language: "id", officeId: t.office.id }))).status).toBe(403);
-      expect((await appErrorOf(listTemplates(actor, t.office.id))).status).toBe(403);
+      expect((await appErrorOf(listTemplates(actor, { officeId: t.office.id }))).status).toBe(403);
     }
     expect(await db().$count(messageTemplates, eq(messageTemplates.officeId, t.office.id))).toBe(0);
     expect(await db().$count(auditLogs, eq(auditLogs.officeId, t.office.id))).toBe(0);

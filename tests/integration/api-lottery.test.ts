@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)("the lottery through the API on %s", (kind) => {
   it("the admin turns the lottery on and sets its window (bounded 1–1440, audited); it is off for a new office", async () => {
     const other = await createTestOffice(db());
     const admin = actorOf(await createTestStaff(db(), other.office.id, { role: "admin" }));
-    const current = await getOfficeSettings(admin, other.office.id);
+    const current = await getOfficeSettings(admin, { officeId: other.office.id });
     expect([current.isLotteryEnabled, current.lotteryWindowMinutes]).toEqual([false, 30]);
     const form = (over: Record<string, string>) => ({ ...Object.fromEntries(Object.entries(current).filter(([, v]) => typeof v !== "boolean" || v).map(([k, v]) => [k, v === true ? "on" : String(v ?? "")])), ...over });
     const tooLong = await appErrorOf(Promise.resolve().then(() => parseInput(OfficeSettingsSchema, form({ isLotteryEnabled: "on", lotteryWindowMinutes: "1441" }))));

@@ -49,7 +49,7 @@ describe.each(DATABASE_KINDS)("form PDFs uploaded by the office on %s", (kind) =
     await link(t.office.id, requirementId, "f-1-01");
     const path = `/api/v1/forms/${t.office.slug}/f-1-01.pdf`;
     expect(await checklistUrl(t)).toBe(path);
-    expect((await listForms(admin, t.office.id))[0]).toMatchObject({ slug: "f-1-01", url: null, file: { name: "F-1.01-Biodata-Penduduk.pdf", size: PDF.length } });
+    expect((await listForms(admin, { officeId: t.office.id }))[0]).toMatchObject({ slug: "f-1-01", url: null, file: { name: "F-1.01-Biodata-Penduduk.pdf", size: PDF.length } });
 
     const response = await formFileGet(apiGet(path), params(t.office.slug, "f-1-01.pdf"));
     expect(response.status).toBe(200);

@@ -48,7 +48,7 @@ describe.each(DATABASE_KINDS)("SKM survey at the kiosk on %s", (kind) => {
 
   it("the kiosk records one sheet for a visit finished at its office, by reference alone, audited as the kiosk", async () => {
     const b = await served();
-    const visit = await getKioskSurveyVisit(kiosk, b.reference.toLowerCase(), { locale: "en", now: at(30) });
+    const visit = await getKioskSurveyVisit(kiosk, { reference: b.reference.toLowerCase() }, { locale: "en", now: at(30) });
     expect(visit).toMatchObject({ reference: b.reference, date: "2026-12-01" });
     await recordKioskSurvey(kiosk, { ...answers, reference: b.reference }, { now: at(31) });
     expect(await sheetsOf(b.reference)).toBe(1);
@@ -57,7 +57,7 @@ describe.each(DATABASE_KINDS)("SKM survey at the kiosk on %s", (kind) => {
     expect(JSON.stringify(audit)).toContain(kiosk.type === "device" ? kiosk.deviceId : "?");
 
     // A second attempt, at the kiosk or on the web, is told it is already filled.
-    await expect(getKioskSurveyVisit(kiosk, b.reference, { now: at(32) })).rejects.toMatchObject({ code: "duplicate", status: 409 });
+    await expect(getKioskSurveyVisit(kiosk, { reference: b.reference }, { now: at(32) })).rejects.toMatchObject({ code: "duplicate", status: 409 });
     await expect(recordKioskSurvey(kiosk, { ...answers, reference: b.reference }, { now: at(32) })).rejects.toMatchObject({ code: "duplicate", status: 409 });
     await expect(submitSurvey(kiosk, { ...answers, reference: b.reference }, { now: at(32) })).rejects.toMatchObject({ code: "duplicate" });
     expect(await sheetsOf(b.reference)).toBe(1);
@@ -71,18 +71,18 @@ describe.each(DATABASE_KINDS)("SKM survey at the kiosk on %s", (kind) => {
     expect(await sheetsOf(b.reference)).toBe(0);
 
     const guesser = await kioskActor(db(), t.office.id);
-    for (let i = 0; i < REFERENCE_FAILURES.perAddress; i++) await expect(getKioskSurveyVisit(guesser, "ZZZZZZZZ")).rejects.toMatchObject({ code: "not_found" });
-    await expect(getKioskSurveyVisit(guesser, "ZZZZZZZZ")).rejects.toMatchObject({ code: "rate_limited", status: 429 });
+    for (let i = 0; i < REFERENCE_FAILURES.perAddress; i++) await expect(getKioskSurveyVisit(guesser, { reference: "ZZZZZZZZ" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getKioskSurveyVisit(guesser, { reference: "ZZZZZZZZ" })).rejects.toMatchObject({ code: "rate_limited", status: 429 });
   });
 
   it("refuses a visit that is not finished, and another office's visit, writing nothing", async () => {
     const waiting = await bookAndCheckIn(t, op, { checkInAt: at(40) });
-    await expect(getKioskSurveyVisit(kiosk, waiting.reference, { now: at(41) })).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(getKioskSurveyVisit(kiosk, { reference: waiting.reference }, { now: at(41) })).rejects.toMatchObject({ code: "invalid_transition" });
     await expect(recordKioskSurvey(kiosk, { ...answers, reference: waiting.reference }, { now: at(41) })).rejects.toMatchObject({ code: "invalid_transition" });
     expect(await sheetsOf(waiting.reference)).toBe(0);
 
     const elsewhere = await served(other, otherOp, 50);
-    await expect(getKioskSurveyVisit(kiosk, elsewhere.reference, { now: at(60) })).rejects.toMatchObject({ code: "not_found", status: 404 });
+    await expect(getKioskSurveyVisit(kiosk, { reference: elsewhere.reference }, { now: at(60) })).rejects.toMatchObject({ code: "not_found", status: 404 });
     await expect(recordKioskSurvey(kiosk, { ...answers, reference: elsewhere.reference }, { now: at(60) })).rejects.toMatchObject({ code: "not_found" });
     expect(await sheetsOf(elsewhere.reference)).toBe(0);
   });

@@ -37,13 +37,13 @@ describe.each(DATABASE_KINDS)("the outbox for staff on %s", (kind) => {
   it("supervisors and admins see the office-local day with status, attempts and last error; operators get 403", async () => {
     const { rows, staff } = await officeWithMessages();
     for (const role of ["supervisor", "admin"] as const) {
-      const day = await listOutbox(await staff(role), "2026-12-01");
+      const day = await listOutbox(await staff(role), { date: "2026-12-01" });
       expect(day.entries.map((e) => e.id)).toEqual([rows[2]!.id, rows[1]!.id, rows[0]!.id]);
       expect(day.entries[2]).toMatchObject({ reference: "ABCD2345", status: "failed", attempts: 8, lastError: "gateway answered HTTP 400" });
       expect(day.counts).toEqual({ queued: 0, sent: 1, failed: 1, no_channel: 1, cancelled: 0 });
       expect(JSON.stringify(day)).not.toContain("a@b.test");
     }
-    expect((await appErrorOf(listOutbox(await staff("operator"), "2026-12-01"))).status).toBe(403);
+    expect((await appErrorOf(listOutbox(await staff("operator"), { date: "2026-12-01" }))).status).toBe(403);
   });
 
   it("resend puts a failed message back with fresh attempts and an audit row; operators, other offices, and sent messages are refused", async () => {

@@ -39,8 +39,8 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     const created = await createStaff(admin, { ...input, officeId: t.office.id }, { now: NOW });
     expect(created).toMatchObject({ email: "rina@antrean.test", role: "operator", isActive: true, lastLoginAt: null });
     expect(created).not.toHaveProperty("passwordHash");
-    expect((await listStaff(admin, t.office.id)).map((s) => s.id)).toContain(created.id);
-    expect(await getStaffMember(admin, created.id)).toEqual(created);
+    expect((await listStaff(admin, { officeId: t.office.id })).map((s) => s.id)).toContain(created.id);
+    expect(await getStaffMember(admin, { staffId: created.id })).toEqual(created);
     await expect(attemptLogin({ email: "rina@antrean.test", password: NEW_PASSWORD }, { now: NOW })).resolves.toMatchObject({ staffId: created.id });
 
     const [audit] = await db().select().from(auditLogs).where(eq(auditLogs.action, "staff.create"));
@@ -58,7 +58,7 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
   it("creates in the actor's own office by default; the command line's system actor names the office and is marked", async () => {
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
     const own = await createStaff(admin, newStaff({ email: "own-office@antrean.test" }), { now: NOW });
-    expect((await listStaff(admin, t.office.id)).map((s) => s.id)).toContain(own.id);
+    expect((await listStaff(admin, { officeId: t.office.id })).map((s) => s.id)).toContain(own.id);
 
     const cli = await createStaff(SYSTEM, { ...newStaff({ email: "cli-admin@antrean.test", role: "admin" }), officeId: other.office.id }, { now: NOW, via: "cli" });
     const [audit] = await db().select().from(auditLogs).where(and(eq(auditLogs.action, "staff.create"), eq(auditLogs.officeId, other.office.id)));
@@ -126,8 +126,8 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     const target = await createTestStaff(db(), t.office.id, { role: "operator" });
     const before = await snapshot();
     const calls = [
-      () => listStaff(caller, t.office.id),
-      () => getStaffMember(caller, target.id),
+      () => listStaff(caller, { officeId: t.office.id }),
+      () => getStaffMember(caller, { staffId: target.id }),
       () => createStaff(caller, { ...newStaff(), officeId: t.office.id }, { now: NOW }),
       () => updateStaffRole(caller, { staffId: target.id, role: "admin" }, { now: NOW }),
       () => updateStaffRole(caller, { staffId: caller.staffId, role: "admin" }, { now: NOW }),
@@ -144,11 +144,11 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
     const outsider = actorOf(await createTestStaff(db(), other.office.id, { role: "admin" }));
     const before = await snapshot();
     const anonymous: Actor = { type: "citizen", ip: "192.0.2.1" };
-    await expect(listStaff(anonymous, t.office.id)).rejects.toMatchObject({ status: 401 });
+    await expect(listStaff(anonymous, { officeId: t.office.id })).rejects.toMatchObject({ status: 401 });
     await expect(setStaffActive(anonymous, { staffId: target.id, active: false }, { now: NOW })).rejects.toMatchObject({ status: 401 });
     for (const call of [
-      () => listStaff(outsider, t.office.id),
-      () => getStaffMember(outsider, target.id),
+      () => listStaff(outsider, { officeId: t.office.id }),
+      () => getStaffMember(outsider, { staffId: target.id }),
       () => createStaff(outsider, { ...newStaff(), officeId: t.office.id }, { now: NOW }),
       () => updateStaffRole(outsider, { staffId: target.id, role: "admin" }, { now: NOW }),
       () => setStaffActive(outsider, { staffId: target.id, active: false }, { now: NOW }),

@@ -75,6 +75,19 @@ const PRIMITIVES = [
   "commandOffice", // the office a command acts on
 ];
 
+/**
+ * A read's input: one object (the office it names, a slug, a query), never a loose id, slug, office or clock;
+ * its options as a command's (a read needing more than the clock and the language extends them).
+ */
+const INPUT = /^_?(?:input|query)\??: (?!(?:string|number|boolean|Date|Office|Executor)\b)\S.*?(?: = \{\})?$/;
+const READ_OPTIONS = /^_?options: (?:CommandOptions|QueueOptions|CreateBookingOptions)(?: & \{.*\})?(?: = \{\})?$/;
+
+/**
+ * Helpers that run inside their caller's transaction and take its executor first, then the actor (an audit
+ * row's author, a counter's permission, a schedule change's settlement, a staff row's insert).
+ */
+const IN_TRANSACTION = ["auditEntryBooking", "requireCounter", "settleBookings", "unsafeInsertStaff"];
+
 /** `options: CommandOptions` (or a type made of it) with its default: the clock and the language. */
 const OPTIONS = /^_?options: (?:CommandOptions|QueueOptions|CreateBookingOptions)(?: & \{.*\})? = \{\}$/;
 
@@ -107,6 +120,29 @@ describe("one shape for every command", () => {
       return f.params.length !== 3 || /^_?\w+: (?:string|number|boolean)\b/.test(f.params[1]!) || !OPTIONS.test(f.params[2]!);
     });
     expect(offShape.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
+  });
+
+  it("every data-layer read with an actor takes (actor, input?, options?): the office from the actor or the input, never positional", () => {
+    const reads = actorFunctions().filter((f) => READ_VERB.test(f.name) && !PRIMITIVES.includes(f.name));
+    const names = reads.map((f) => f.name);
+    for (const known of ["listTemplates", "getTemplate", "getOfficeSettings", "listStaff", "getStaffMember", "getAdminService", "listAuditLog", "listOutbox", "getReport", "getDayOverview"]) {
+      expect(names).toContain(known);
+    }
+    expect(reads.length).toBeGreaterThan(30);
+    const offShape = reads.filter((f) => {
+      if (f.params.length > 3) return true;
+      if (f.params.length === 3) return !INPUT.test(f.params[1]!) || !READ_OPTIONS.test(f.params[2]!);
+      if (f.params.length === 2) return !INPUT.test(f.params[1]!) && !READ_OPTIONS.test(f.params[1]!);
+      return false;
+    });
+    expect(offShape.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
+  });
+
+  it("a data-layer function taking an actor takes it first (the in-transaction primitives listed aside)", () => {
+    const later = dataLayerFunctions().filter((f) => f.params.slice(1).some((p) => /^_?\w+: \w*Actor$/.test(p)) && !IN_TRANSACTION.includes(f.name));
+    expect(later.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
+    const names = dataLayerFunctions().map((f) => f.name);
+    for (const helper of IN_TRANSACTION) expect(names, helper).toContain(helper);
   });
 
   it("no data-layer function with an actor takes the clock, the language or a ctx of its own: they travel in options", () => {

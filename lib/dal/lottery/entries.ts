@@ -5,7 +5,6 @@ import { hashNik } from "../../crypto";
 import { normalizeTime } from "../../dates";
 import { getDb } from "../../db";
 import { AppError, notFound } from "../../errors";
-import type { Executor } from "@/db/client";
 import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/permissions";
 import type { Locale } from "../../i18n/messages";
@@ -39,9 +38,9 @@ export type LotteryEntryDTO = {
  * The place an entry is for, as `createBooking` finds it: a citizen sees public places only (a hidden
  * place answers as an unknown one); anyone else enters on a citizen's behalf with the permission for it.
  */
-export async function requireEntryOffice(actor: Actor, slug: string | undefined, db: Executor): Promise<Office> {
-  if (actor.type === "citizen") return requirePublicOffice(slug, db);
-  const office = await requireOffice(slug, db);
+export async function requireEntryOffice(actor: Actor, input: { office?: string }): Promise<Office> {
+  if (actor.type === "citizen") return requirePublicOffice(input.office);
+  const office = await requireOffice(input.office);
   assertCan(actor, "booking.assist", office.id);
   return office;
 }
@@ -55,7 +54,7 @@ export async function requireEntryOffice(actor: Actor, slug: string | undefined,
 export async function createLotteryEntry(actor: Actor, input: CreateBookingInput & { consent?: boolean }, options: CreateBookingOptions = {}): Promise<LotteryEntryDTO> {
   const { now, locale } = resolveOptions(options);
   const db = await getDb();
-  const office = await requireEntryOffice(actor, input.office, db);
+  const office = await requireEntryOffice(actor, input);
   const drawAt = lotteryDrawAt(input.date, now, office);
   if (!drawAt) throw new AppError("closed", "error.closed");
   const service = await requireService(office, input.service, db);

@@ -43,7 +43,7 @@ export async function submitBooking(actor: Actor, input: CreateBookingInput & { 
   if (actor.type === "citizen" || actor.type === "api_key") {
     const { now } = resolveOptions(options);
     const db = await getDb();
-    const office = await requireEntryOffice(actor, input.office, db);
+    const office = await requireEntryOffice(actor, input);
     if (lotteryDrawAt(input.date, now, office)) return { kind: "lottery", entry: await createLotteryEntry(actor, input, { ...options, now }) };
     await assertDrawSettled(db, office, input.date, now);
   }

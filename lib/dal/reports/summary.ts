@@ -49,7 +49,7 @@ export async function getReport(actor: Actor, query: ReportQuery, options: Comma
   const office = query.office ? await requireOffice(query.office, db) : own;
   if (!office) throw new AppError("validation", "error.validation", { fields: { office: ["field.office.unknown"] } });
   // Another place: only the organisation (an admin or key of the main office) over its own service points.
-  if (own && office.id !== own.id && !(office.parentId === own.id && isOrganisationActor(actor, own))) throw new AppError("forbidden", "error.forbidden");
+  if (own && office.id !== own.id && !(office.parentId === own.id && isOrganisationActor(actor, { office: own }))) throw new AppError("forbidden", "error.forbidden");
   if (own && office.id === own.id) assertCan(actor, "reports.view", office.id);
   // The training place's bookings are rehearsals: never in any report.
   if (office.isTraining) throw new AppError("validation", "error.validation", { fields: { office: ["field.office.training"] } });

@@ -25,13 +25,13 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 /** Who did what, when, to which booking: the office's audit log with filters, for supervisors and admins. */
 export default async function AuditLogPage({ searchParams }: Props) {
   const actor = await requireStaffPage("audit.view");
-  const [t, params, office, options] = await Promise.all([getTranslator(), searchParams, requireOfficeById(actor.officeId), getAuditFilterOptions(actor, actor.officeId)]);
+  const [t, params, office, options] = await Promise.all([getTranslator(), searchParams, requireOfficeById(actor.officeId), getAuditFilterOptions(actor)]);
   const typed = { who: first(params.who), action: first(params.action), from: first(params.from), to: first(params.to), reference: first(params.reference) };
   let result: AuditPage | null = null;
   let fields: Record<string, string[]> = {};
   try {
     const query = parseInput(AuditQuerySchema, { ...typed, page: first(params.page) });
-    result = await listAuditLog(actor, actor.officeId, query);
+    result = await listAuditLog(actor, query);
   } catch (error) {
     if (!isAppError(error) || error.status !== 422) throw error;
     fields = Object.fromEntries(Object.entries(error.fields ?? {}).map(([k, keys]) => [k, keys.map((key) => t(key))]));

@@ -29,7 +29,7 @@ export default async function MessagesPage({ searchParams }: Props) {
   const actor = await requireStaffPage("messages.manage");
   const [t, params, office] = await Promise.all([getTranslator(), searchParams, requireOfficeById(actor.officeId)]);
   const date = OutboxQuerySchema.parse(params).date ?? localDate(new Date(), office.timezone);
-  const { entries, counts } = await listOutbox(actor, date);
+  const { entries, counts } = await listOutbox(actor, { date });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("outbox.title")}</h1>

@@ -35,7 +35,7 @@ function formFields(t: Translator, form: AdminForm | null): SettingField[] {
 /** The office's forms (formulir): an uploaded PDF, a link, or both; requirements link to them on the service page. */
 export default async function AdminFormsPage({ searchParams }: Props) {
   const actor = await requireStaffPage("settings.manage");
-  const [t, list, query, office] = await Promise.all([getTranslator(), listForms(actor, actor.officeId), searchParams, requireOfficeById(actor.officeId)]);
+  const [t, list, query, office] = await Promise.all([getTranslator(), listForms(actor), searchParams, requireOfficeById(actor.officeId)]);
   const optional = t("common.optional");
   const dateFormat = new Intl.DateTimeFormat(t.locale === "en" ? "en-GB" : "id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: office.timezone });
   return (

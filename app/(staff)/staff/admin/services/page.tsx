@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every service of the office, inactive ones too, in the order the home page shows them. */
 export default async function AdminServicesPage() {
   const actor = await requireStaffPage("settings.manage");
-  const [t, list] = await Promise.all([getTranslator(), listAdminServices(actor, actor.officeId)]);
+  const [t, list] = await Promise.all([getTranslator(), listAdminServices(actor)]);
   return (
     <div className="space-y-6">
       <Link href="/staff/admin">← {t("admin.back")}</Link>

@@ -33,7 +33,7 @@ const GROUPS: { heading: MessageKey; fields: Name[] }[] = [
 /** Every tunable of the office, with a preview of the next two weeks' online places before saving. */
 export default async function OfficeSettingsPage({ searchParams }: Props) {
   const actor = await requireStaffPage("settings.manage");
-  const [t, settings, params] = await Promise.all([getTranslator(), getOfficeSettings(actor, actor.officeId), searchParams]);
+  const [t, settings, params] = await Promise.all([getTranslator(), getOfficeSettings(actor), searchParams]);
   const groups: SettingGroup[] = GROUPS.map((g) => ({
     heading: t(g.heading),
     fields: g.fields.map((name) => {

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every message kind in both languages, marked where the office has its own text. */
 export default async function TemplatesPage() {
   const actor = await requireStaffPage("settings.manage");
-  const [t, entries] = await Promise.all([getTranslator(), listTemplates(actor, actor.officeId)]);
+  const [t, entries] = await Promise.all([getTranslator(), listTemplates(actor)]);
   return (
     <div className="space-y-6">
       <Link href="/staff/admin">← {t("admin.back")}</Link>

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StaffUsersPage() {
   const actor = await requireStaffPage("staff.manage");
-  const [t, staff, office] = await Promise.all([getTranslator(), listStaff(actor, actor.officeId), requireOfficeById(actor.officeId)]);
+  const [t, staff, office] = await Promise.all([getTranslator(), listStaff(actor), requireOfficeById(actor.officeId)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">

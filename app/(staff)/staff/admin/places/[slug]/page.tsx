@@ -25,7 +25,7 @@ export default async function AdminPlacePage({ params, searchParams }: Props) {
   const actor = await requireStaffPage("places.manage");
   if (!(await canManagePlaces(actor))) forbidden();
   const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const place = await getAdminPlace(actor, slug).catch((error: unknown) => {
+  const place = await getAdminPlace(actor, { slug }).catch((error: unknown) => {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
   });

@@ -21,11 +21,11 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function EditServicePage({ params, searchParams }: Props) {
   const actor = await requireStaffPage("settings.manage");
   const [{ slug }, query, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const service = await getAdminService(actor, actor.officeId, slug).catch((error) => {
+  const service = await getAdminService(actor, { slug }).catch((error) => {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
   });
-  const forms = await listForms(actor, actor.officeId);
+  const forms = await listForms(actor);
   const optional = t("common.optional");
   return (
     <div className="mx-auto max-w-3xl space-y-6">

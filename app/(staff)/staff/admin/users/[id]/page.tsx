@@ -23,7 +23,7 @@ export default async function StaffAccountPage({ params, searchParams }: Props) 
   const [{ id }, { saved }, t, office] = await Promise.all([params, searchParams, getTranslator(), requireOfficeById(actor.officeId)]);
   const parsed = StaffIdInputSchema.safeParse({ staffId: id });
   if (!parsed.success) notFound();
-  const member = await getStaffMember(actor, parsed.data.staffId).catch((error: unknown) => {
+  const member = await getStaffMember(actor, parsed.data).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });

@@ -25,7 +25,7 @@ export default async function EditTemplatePage({ params, searchParams }: Props) 
   if (!key.success) notFound();
   const kind = key.data.kind as MessageKind;
   const language = key.data.language;
-  const entry = await getTemplate(actor, actor.officeId, kind, language);
+  const entry = await getTemplate(actor, { kind, language });
   const rendered = renderMessage(entry, SAMPLE_PARAMS, language, getPublicSite().origin);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
