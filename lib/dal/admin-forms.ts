@@ -10,7 +10,7 @@ import { AppError, notFound, pgErrorCode } from "../errors";
 import type { FormFileInput } from "../validation/form-file";
 import type { FormLinkInput } from "../validation/services";
 import { writeAudit } from "./audit";
-import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
+import { commandOffice, withDefaults, type CommandOptions, type OfficeRef } from "./command-options";
 import { invalidateReads } from "./read-cache";
 
 /** A form as the admin's list shows it: never the PDF's bytes, only what describes them. */
@@ -71,7 +71,7 @@ export type FormRef = { slug: string; officeId?: string };
 export async function createForm(actor: Actor, input: FormLinkInput & FormRef & { file?: FormFileInput }, options: CommandOptions = {}): Promise<void> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { file } = input;
   if (!input.url && !file) throw linkOrFile();
   const db = await getDb();
@@ -136,7 +136,7 @@ export async function updateForm(actor: Actor, input: FormLinkInput & FormRef, _
 
 /** Stores (or replaces) the form's PDF; citizens' links to it stay the same address. */
 export async function setFormFile(actor: Actor, input: FormRef & { file: FormFileInput }, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { slug, file } = input;
   await changeForm(actor, input, async (tx, form, officeId) => {
     await tx.update(forms).set(fileValues(file, now)).where(eq(forms.id, form.id));

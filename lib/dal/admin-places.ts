@@ -10,7 +10,7 @@ import { getDb } from "../db";
 import { AppError, notFound, pgErrorCode } from "../errors";
 import type { CreatePlaceInput, CreatePlaceStaffInput, PlaceInput, SetPlaceSwitchInput } from "../validation/places";
 import { writeAudit } from "./audit";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { placeFacts, type PlaceFacts } from "./places";
 import { invalidateReads } from "./read-cache";
 import { hashStaffPassword, unsafeInsertStaff, type StaffUserDTO } from "./staff-users";
@@ -101,7 +101,7 @@ function asPlaceError(error: unknown): unknown {
  * every copied service. One transaction with its audit row; a taken slug is a 409 and nothing is written.
  */
 export async function createPlace(actor: Actor, input: CreatePlaceInput, options: CommandOptions = {}): Promise<{ slug: string }> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const db = await getDb();
   try {
     await db.transaction(async (tx) => {
@@ -154,7 +154,7 @@ export type PlaceRef = { place: string };
 
 /** Edits a place's public details; audited with the changed values before and after. */
 export async function updatePlace(actor: Actor, input: PlaceInput & PlaceRef, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { place: slug, ...details } = input;
   const db = await getDb();
   try {
@@ -180,7 +180,7 @@ export async function updatePlace(actor: Actor, input: PlaceInput & PlaceRef, op
 
 /** Lists a place to citizens (or hides it), or marks it as the training place (or not). */
 export async function setPlaceSwitch(actor: Actor, input: SetPlaceSwitchInput & PlaceRef, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const slug = input.place;
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -199,7 +199,7 @@ export async function setPlaceSwitch(actor: Actor, input: SetPlaceSwitchInput & 
  * Same password rules and argon2 hash as every account; audited in both offices.
  */
 export async function createPlaceStaff(actor: Actor, input: CreatePlaceStaffInput & PlaceRef, options: CommandOptions = {}): Promise<StaffUserDTO> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const slug = input.place;
   const db = await getDb();
   await requireMainOffice(actor, db);

@@ -9,7 +9,7 @@ import { AppError, pgErrorCode, type FieldErrors } from "../errors";
 import type { DocumentCopy, RequirementKind } from "../requirements";
 import type { CreateServiceInput, RequirementInput, ServiceInput } from "../validation/services";
 import { writeAudit } from "./audit";
-import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
+import { commandOffice, withDefaults, type CommandOptions, type OfficeRef } from "./command-options";
 import { invalidateReads } from "./read-cache";
 
 export type AdminServiceRow = Pick<Service, "slug" | "name" | "nameEn" | "category" | "categoryEn" | "queueLetter" | "dailyCap" | "isActive" | "position"> & { requirementCount: number };
@@ -108,7 +108,7 @@ export type ServiceRef = { slug: string; officeId?: string };
 export async function createService(actor: Actor, input: CreateServiceInput & { officeId?: string }, options: CommandOptions = {}): Promise<{ slug: string }> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const db = await getDb();
   return run(() =>
     db.transaction(async (tx) => {
@@ -126,7 +126,7 @@ export async function createService(actor: Actor, input: CreateServiceInput & { 
 export async function updateService(actor: Actor, input: ServiceInput & ServiceRef, options: CommandOptions = {}): Promise<void> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { slug } = input;
   const db = await getDb();
   await run(() =>
@@ -147,7 +147,7 @@ export async function updateService(actor: Actor, input: ServiceInput & ServiceR
 export async function setServiceActive(actor: Actor, input: ServiceRef & { active: boolean }, options: CommandOptions = {}): Promise<void> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { slug, active } = input;
   const db = await getDb();
   await run(() =>

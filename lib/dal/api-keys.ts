@@ -8,7 +8,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { CreateApiKeyInput } from "../validation/api-keys";
 import { writeAudit } from "./audit";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 /** Recognisable in logs and secret scanners; the rest is 32 random bytes. */
 export const API_KEY_PREFIX = "antr_";
@@ -76,7 +76,7 @@ export async function listApiKeys(actor: Actor): Promise<ApiKeyDTO[]> {
 
 /** Revokes a key of the admin's office; it stops at its next request. Idempotent. */
 export async function revokeApiKey(actor: Actor, input: { apiKeyId: string }, options: CommandOptions = {}): Promise<ApiKeyDTO> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { apiKeyId } = input;
   assertCan(actor, "api_keys.manage");
   const officeId = officeOf(actor);

@@ -5,7 +5,7 @@ import { decryptNik } from "../crypto";
 import { AppError, pgErrorCode } from "../errors";
 import type { RescheduleBookingInput } from "../validation/booking";
 import { selectBookingDTO, type BookingDTO } from "./booking-dto";
-import { checkPerson, claimChanges, phoneChange, releaseChanges, resolveSlot } from "./booking-rules";
+import { requirePerson, claimChanges, phoneChange, releaseChanges, requireSlot } from "./booking-rules";
 import { giveUpPlace, recordFreedPlace } from "./capacity-release";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import type { Actor } from "../auth/actor";
@@ -64,8 +64,8 @@ export async function rescheduleBooking(
         change: async ({ tx, booking, office, now }) => {
           const [service] = await tx.select().from(services).where(eq(services.id, booking.serviceId));
           // The age rule is checked again for the new date, from the stored NIK.
-          if (booking.nikEncrypted) checkPerson(decryptNik(booking.nikEncrypted), service!, office, input.date, now);
-          const slot = await resolveSlot(tx, office, service!, input.date, input.session, "online", now);
+          if (booking.nikEncrypted) requirePerson(decryptNik(booking.nikEncrypted), service!, office, input.date, now);
+          const slot = await requireSlot(tx, office, service!, input.date, input.session, "online", now);
           const sameDate = booking.serviceDate === input.date;
           if (sameDate && booking.sessionStartsAt.slice(0, 5) === slot.start) return null;
 

@@ -8,7 +8,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { RecoverBookingInput } from "../validation/booking";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 /**
  * NIK + the phone number used → the person's nearest active booking, for someone who lost the reference
@@ -17,7 +17,7 @@ import { resolveOptions, type CommandOptions } from "./command-options";
  * so the caller may then remember the booking as the look-up does.
  */
 export async function recoverBooking(_actor: Actor, input: RecoverBookingInput, options: CommandOptions = {}): Promise<BookingDTO> {
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const rows = await db
     .select({ booking: bookings, service: services, office: offices })

@@ -6,7 +6,7 @@ import { getDb } from "../db";
 import { writeAudit } from "./audit";
 import { notFound } from "../errors";
 import { ownedBy, type Ownership } from "./change-booking";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 /** Whether a booking still gets reminders (null: no such booking). Shows the right button on its page. */
 export async function findRemindersEnabled(reference: string): Promise<boolean | null> {
@@ -21,7 +21,7 @@ export async function findRemindersEnabled(reference: string): Promise<boolean |
  * confirmations and change notices are service messages and keep coming.
  */
 export async function updateReminders(actor: Actor, input: { reference: string; enabled: boolean } & Ownership, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [booking] = await tx.select({ id: bookings.id, officeId: bookings.officeId }).from(bookings).where(ownedBy(input.reference, input, now)).for("update");

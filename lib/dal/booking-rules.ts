@@ -29,7 +29,7 @@ export function provesNik(input: { nik: string; phoneLast4?: string }): SQL {
 }
 
 /** The NIK's person: parsed with the office's today, and old/young enough for the service on the visit date. */
-export function checkPerson(nik: string, service: Service, office: Office, date: string, now: Date) {
+export function requirePerson(nik: string, service: Service, office: Office, date: string, now: Date) {
   const parsed = parseNik(nik, localDate(now, office.timezone));
   if (!parsed.ok) throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.format"] } });
   const age = ageOn(parsed.value.birthDate, date);
@@ -43,12 +43,12 @@ export function checkPerson(nik: string, service: Service, office: Office, date:
 }
 
 /**
- * checkPerson, and when the person is too young or too old for the service, the error names the office's
+ * requirePerson, and when the person is too young or too old for the service, the error names the office's
  * service whose age rule fits them (a 10-year-old asking for a first KTP-el is pointed to KIA).
  */
-export async function checkPersonOrSuggest(db: Executor, nik: string, service: Service, office: Office, date: string, now: Date, locale: Locale) {
+export async function requirePersonOrSuggest(db: Executor, nik: string, service: Service, office: Office, date: string, now: Date, locale: Locale) {
   try {
-    return checkPerson(nik, service, office, date, now);
+    return requirePerson(nik, service, office, date, now);
   } catch (error) {
     const refusedForAge = isAppError(error) && error.fields?.nik?.some((key) => key === "field.nik.tooYoung" || key === "field.nik.tooOld");
     const parsed = parseNik(nik, localDate(now, office.timezone));
@@ -63,7 +63,7 @@ export async function checkPersonOrSuggest(db: Executor, nik: string, service: S
 }
 
 /** The day's cap and the session, if this channel may book that session now; otherwise "closed" (409). */
-export async function resolveSlot(db: Executor, office: Office, service: Service, date: string, start: string, channel: Channel, now: Date) {
+export async function requireSlot(db: Executor, office: Office, service: Service, date: string, start: string, channel: Channel, now: Date) {
   const outages = await loadActiveOutages(db, office.id, date, date);
   // A suspended session (the outage switch) is refused with its own message, before anything is claimed.
   if (findOutageFor(outages, date, start, service.id)) throw new AppError("closed", "error.outage");

@@ -14,8 +14,8 @@ import type { CreateBookingInput, LookupBookingInput } from "../validation/booki
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
 import { CREATE_BOOKING_SQL, fullKey, limitOf, NEW_BOOKING_DEFAULTS } from "./booking-insert";
 import { dedupeKey } from "./citizen-entries";
-import { checkPersonOrSuggest, claimChanges, phoneChange, provesNik, resolveSlot } from "./booking-rules";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { requirePersonOrSuggest, claimChanges, phoneChange, provesNik, requireSlot } from "./booking-rules";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { requireOffice } from "./offices";
 import { requirePublicOffice } from "./places";
 import { invalidateReads, isKnownFull, markFull } from "./read-cache";
@@ -40,7 +40,7 @@ export async function createBooking(
   input: CreateBookingInput & { consent?: boolean; channel?: Channel; priorityReason?: "disability" | "pregnant" },
   options: CreateBookingOptions = {},
 ): Promise<BookingDTO> {
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const channel: Channel = actor.type === "staff" ? (input.channel === "walk_in" ? "walk_in" : "assisted") : "online";
   const db = await getDb();
   // Citizens see public places only: a hidden place (the training office) answers as an unknown one.
@@ -48,8 +48,8 @@ export async function createBooking(
   // Citizens book online; anyone else books on a citizen's behalf and needs the permission for this office.
   if (actor.type !== "citizen") assertCan(actor, "booking.assist", office.id);
   const service = await requireService(office, input.service, db);
-  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
-  const slot = await resolveSlot(db, office, service, input.date, input.session, channel, now);
+  const person = await requirePersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
+  const slot = await requireSlot(db, office, service, input.date, input.session, channel, now);
 
   const nikHash = hashNik(person.nik);
   const phoneHash = hashPhone(input.phone);
@@ -136,7 +136,7 @@ export async function findBookingByReference(reference: string, locale: Locale):
 
 /** Reference + NIK → the booking. An unknown reference and a wrong NIK get the same 404. */
 export async function lookupBooking(_actor: Actor, input: LookupBookingInput, options: CommandOptions = {}): Promise<BookingDTO> {
-  const { locale } = resolveOptions(options);
+  const { locale } = withDefaults(options);
   const db = await getDb();
   const found = await selectBookingWith(db, and(eq(bookings.reference, input.reference), provesNik(input))!);
   if (!found) throw notFound();

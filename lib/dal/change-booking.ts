@@ -12,7 +12,7 @@ import { verifyManageToken } from "../manage-token";
 import { assertTransition, canTransition, QUEUE_TRANSITIONS, type QueueAction } from "../queue-transitions";
 import { formatQueueNumber } from "../reference";
 import { writeAudit, writeAudits } from "./audit";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { selectEntry, type QueueEntryDTO } from "./booking-dto";
 import { provesNik } from "./booking-rules";
 import { requireOfficeById } from "./offices";
@@ -106,7 +106,7 @@ export type ChangeSpec<T> = Authority & {
  */
 export async function changeBooking<T = QueueEntryDTO>(actor: Actor, spec: ChangeSpec<T>, options: CommandOptions = {}): Promise<T> {
   if (spec.permission) assertCan(actor, spec.permission);
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const where = spec.proof ? ownedBy(spec.reference, spec.proof, now) : eq(bookings.reference, spec.reference);
   const id = await db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { DEFAULT_LOCALE, type Locale } from "../i18n/messages";
  */
 export type CommandOptions = { now?: Date; locale?: Locale };
 
-export function resolveOptions(options: CommandOptions = {}): { now: Date; locale: Locale } {
+export function withDefaults(options: CommandOptions = {}): { now: Date; locale: Locale } {
   return { now: options.now ?? new Date(), locale: options.locale ?? DEFAULT_LOCALE };
 }
 

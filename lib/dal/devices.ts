@@ -8,7 +8,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { CreateDeviceInput, DeviceKind } from "../validation/devices";
 import { writeAudit } from "./audit";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 /** The PostgreSQL channel on which a revocation reaches every instance's open display streams at once. */
 export const DEVICE_CHANNEL = "antrean_device";
@@ -69,7 +69,7 @@ export async function listDevices(actor: Actor): Promise<DeviceDTO[]> {
 
 /** Revokes a device; its open display streams close within seconds on every instance. Idempotent. */
 export async function revokeDevice(actor: Actor, input: { deviceId: string }, options: CommandOptions = {}): Promise<DeviceDTO> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { deviceId } = input;
   assertCan(actor, "devices.manage");
   const officeId = officeOf(actor);

@@ -10,7 +10,7 @@ import { MESSAGE_KINDS } from "../messages/template-rules";
 import { DEFAULT_TEMPLATES, type MessageKind, type Template } from "../messages/templates";
 import type { TemplateInput } from "../validation/message-templates";
 import { writeAudit } from "./audit";
-import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
+import { commandOffice, withDefaults, type CommandOptions, type OfficeRef } from "./command-options";
 
 export type TemplateEntry = Template & { kind: MessageKind; language: Locale; isCustom: boolean };
 
@@ -41,7 +41,7 @@ export type TemplateRef = { kind: MessageKind; language: Locale; officeId?: stri
 export async function saveTemplate(actor: Actor, input: TemplateInput & { officeId?: string }, options: CommandOptions = {}): Promise<void> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const kind = input.kind as MessageKind;
   const language = input.language as Locale;
   const db = await getDb();

@@ -10,7 +10,7 @@ import { getDb } from "../db";
 import { AppError, pgErrorCode } from "../errors";
 import { OFFICE_SETTING_KEYS, type OfficeSettingsInput } from "../validation/office-settings";
 import { writeAudit } from "./audit";
-import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
+import { commandOffice, withDefaults, type CommandOptions, type OfficeRef } from "./command-options";
 import { loadDayPlans, loadUsage } from "./calendar";
 import { invalidateReads } from "./read-cache";
 
@@ -55,7 +55,7 @@ export async function updateOfficeSettings(
 ): Promise<{ changed: string[] }> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const settings = pickSettings(input);
   const db = await getDb();
   let changed: string[] = [];
@@ -89,7 +89,7 @@ export async function previewOfficeSettings(
 ): Promise<PreviewDay[]> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "settings.manage", officeId);
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const days = options.days ?? PREVIEW_DAYS;
   const db = await getDb();
   // A transaction so the plans are read fresh (never the read cache) for the proposed office as for the current one.

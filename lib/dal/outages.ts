@@ -17,7 +17,7 @@ import { requireOffice, requireOfficeById } from "./offices";
 import { cancelWithPriorityRebooking, type CancelledForRebooking } from "./priority-rebooking";
 import { loadActiveOutages } from "./outage-reads";
 import { invalidateReads } from "./read-cache";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 export type OutageDTO = {
   id: string;
@@ -51,7 +51,7 @@ export async function declareOutage(
   input: DeclareOutageInput,
   options: CommandOptions = {},
 ): Promise<{ outage: { id: string; office: string; date: string; session: string | null; service: string | null; reason: string; reasonEn: string | null; startsAt: Date }; affected: CancelledForRebooking[] }> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   assertCan(actor, "outage.manage");
   const office = await officeFor(actor, input.office);
   assertCan(actor, "outage.manage", office.id);
@@ -192,7 +192,7 @@ export async function sweepOutageStragglers(opts: { now?: Date } = {}): Promise<
 
 /** Bookings open again for what the outage covered; the cancelled bookings keep their priority rebooking. */
 export async function liftOutage(actor: Actor, input: { id: string }, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { id } = input;
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -220,7 +220,7 @@ export type OutageContact = {
 export async function listOutages(actor: Actor, options: CommandOptions = {}): Promise<(OutageDTO & { contacts: OutageContact[] })[]> {
   assertCan(actor, "outage.manage");
   if (!("officeId" in actor)) return [];
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const rows = await db
     .select({ outage: outages, serviceSlug: services.slug, serviceName: services.name, serviceNameEn: services.nameEn })
@@ -283,7 +283,7 @@ export async function listPublicOutages(officeSlug: string | undefined, locale: 
 
 /** What the staff form offers: today in office time, the office's session starts, its active services. */
 export async function getOutageFormOptions(actor: Actor, options: CommandOptions = {}) {
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   assertCan(actor, "outage.manage");
   if (!("officeId" in actor)) throw new AppError("forbidden", "error.forbidden");
   const db = await getDb();

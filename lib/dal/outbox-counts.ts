@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { addDays, localDate, zonedInstant } from "../dates";
 import { getDb } from "../db";
-import { commandOffice, resolveOptions, type CommandOptions } from "./command-options";
+import { commandOffice, withDefaults, type CommandOptions } from "./command-options";
 import { requireOfficeById } from "./offices";
 
 export type StatusCounts = Record<Message["status"], number>;
@@ -17,7 +17,7 @@ const empty = (): StatusCounts => ({ queued: 0, sent: 0, failed: 0, no_channel: 
 export async function getOutboxCounts(actor: Actor, input: { officeId?: string } = {}, options: CommandOptions = {}): Promise<OutboxCounts> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "messages.manage", officeId);
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const office = await requireOfficeById(officeId);
   const today = localDate(now, office.timezone);
   const todayStart = zonedInstant(today, "00:00", office.timezone);

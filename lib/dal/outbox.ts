@@ -8,7 +8,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { writeAudit } from "./audit";
 import { requireOfficeById } from "./offices";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 export type OutboxEntry = Pick<Message, "id" | "kind" | "channel" | "status" | "attempts" | "lastError" | "createdAt" | "sentAt"> & { reference: string };
 export type OutboxDay = { entries: OutboxEntry[]; counts: Record<Message["status"], number> };
@@ -51,7 +51,7 @@ export async function listOutbox(actor: StaffActor, input: { date: string }): Pr
  * in message_attempts); audited. A sent, waiting or withdrawn message cannot be resent (409).
  */
 export async function resendMessage(actor: StaffActor, input: { messageId: string }, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { messageId } = input;
   assertCan(actor, "messages.manage", actor.officeId);
   const db = await getDb();

@@ -17,8 +17,8 @@ import { sessionLabel } from "../schedule";
 import { writeAudit } from "./audit";
 import { localizeDay, type DayAvailability } from "./availability";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
-import { checkPerson, claimChanges, phoneChange } from "./booking-rules";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { requirePerson, claimChanges, phoneChange } from "./booking-rules";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { loadDayPlans, loadUsage } from "./calendar";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { loadActiveOutages } from "./outage-reads";
@@ -142,12 +142,12 @@ export async function rebookWithPriority(
   input: { reference: string; date: string; session: string } & RebookProof,
   options: CommandOptions = {},
 ): Promise<BookingDTO> {
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const { booking: old, service, office, right: seen } = await findProven(db, input.reference, input, now);
   // Used or expired says so before anything about the chosen session (the transaction checks again).
   if (seen.usedAt || seen.expiresAt <= now) throw new AppError("invalid_transition", seen.usedAt ? "rebook.used" : "rebook.expired");
-  if (old.nikEncrypted) checkPerson(decryptNik(old.nikEncrypted), service, office, input.date, now);
+  if (old.nikEncrypted) requirePerson(decryptNik(old.nikEncrypted), service, office, input.date, now);
   const today = localDate(now, office.timezone);
   const [plan] = await loadDayPlans(db, office, input.date, input.date);
   const outages = await loadActiveOutages(db, office.id, input.date, input.date);

@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
 import { addDays, daysBetween, isoWeekday, localDate, normalizeTime } from "../dates";
 import { getDb } from "../db";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { requireOfficeById } from "./offices";
 import { loadDayPlans, loadUsage } from "./calendar";
 import type { Note } from "../schedule";
@@ -43,7 +43,7 @@ export type ScheduleMonth = {
  * weekly template (`month` `YYYY-MM`, else this month). For admins, and supervisors (who may close today's sessions).
  */
 export async function getScheduleMonth(actor: Actor, input: { month?: string } = {}, options: CommandOptions = {}): Promise<ScheduleMonth> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   if (!("officeId" in actor)) assertCan(actor, "schedule.manage");
   const office = await requireOfficeById((actor as { officeId: string }).officeId);
   if (!can(actor, "schedule.manage")) assertCan(actor, "schedule.close_session", office.id);

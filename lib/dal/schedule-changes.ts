@@ -9,7 +9,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { CloseScheduleInput, OnConflict, OpenDayInput, ReopenScheduleInput, SetCapacityInput } from "../validation/schedule";
 import { writeAudit } from "./audit";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { loadDayPlan } from "./calendar";
 import { findOffice, requireOfficeById } from "./offices";
 import type { PublicReason } from "./priority-rebooking";
@@ -117,7 +117,7 @@ async function requireSession(tx: Executor, office: Office, date: string, sessio
  * close or reopen a session of today; everything else is the admin's) and no date in the past.
  */
 async function startDatedChange(actor: Actor, input: { office?: string; date: string; session?: string }, options: CommandOptions, who: "supervisor" | "admin") {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const office = await requireScheduleOffice(actor, input);
   if (who === "supervisor") assertMayChange(actor, office, input.date, input.session, now);
   else assertCan(actor, "schedule.manage", office.id);

@@ -8,7 +8,7 @@ import { addDays, isoWeekday, localDate, normalizeTime } from "../dates";
 import { AppError } from "../errors";
 import { parseClosureList, type ClosureLineProblem } from "../schedule-import";
 import type { AddWeeklySessionInput, OnConflict, UpdateWeeklySessionInput, WeeklySessionRef } from "../validation/schedule";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { requireScheduleOffice, runScheduleChange, type ScheduleChangeResult, type ScheduleWrite } from "./schedule-changes";
 import type { CapTarget } from "./schedule-safety";
 
@@ -64,7 +64,7 @@ type WeeklyWrite = (tx: Executor, office: Office, now: Date) => ReturnType<Sched
  * today through the last bookable one, audited under the first of them.
  */
 async function runWeeklyChange(actor: Actor, action: string, ref: WeeklySessionRef, options: CommandOptions, write: WeeklyWrite): Promise<ScheduleChangeResult> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const office = await requireScheduleOffice(actor, {});
   assertCan(actor, "schedule.manage", office.id);
   const dates = upcomingDates(office, ref.weekday, now);
@@ -113,7 +113,7 @@ export async function removeWeeklySession(actor: Actor, input: WeeklySessionRef,
  * safety rule for bookings on them.
  */
 export async function importClosures(actor: Actor, input: { lines: string; onConflict?: OnConflict }, options: CommandOptions = {}): Promise<ScheduleChangeResult & { imported: number }> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const office = await requireScheduleOffice(actor, {});
   assertCan(actor, "schedule.manage", office.id);
   const { closures, problems } = parseClosureList(input.lines, localDate(now, office.timezone));

@@ -10,7 +10,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { StaffLoginInput } from "../validation/staff";
 import { writeAudit } from "./audit";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { clearLoginFailures, findActiveLock, recordLoginFailure } from "./login-throttles";
 
 export type StaffLogin = { staffId: string; officeId: string; role: StaffRole; name: string; email: string; sessionVersion: number };
@@ -38,7 +38,7 @@ function getDummyHash(): Promise<string> {
  * an audit row; the password is never stored or logged. The session cookie is lib/auth/sign-in.ts's job.
  */
 export async function verifyStaffLogin(caller: Actor, input: LoginAttempt, options: CommandOptions = {}): Promise<StaffLogin> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const ip = "ip" in caller ? (caller.ip ?? null) : null;
 
   const db = await getDb();
@@ -115,7 +115,7 @@ export async function resolveStaffActor(claims: StaffSessionClaims, options: { i
  * until it expires. Bumping the session version ends every session of the account, this one included.
  */
 export async function recordStaffLogout(actor: StaffActor, options: CommandOptions = {}): Promise<void> {
-  await bumpOwnSessionVersion(actor, "staff.logout", resolveOptions(options).now);
+  await bumpOwnSessionVersion(actor, "staff.logout", withDefaults(options).now);
 }
 
 /**
@@ -123,7 +123,7 @@ export async function recordStaffLogout(actor: StaffActor, options: CommandOptio
  * the caller gets the new version back to re-issue its own cookie with.
  */
 export async function endOtherStaffSessions(actor: StaffActor, options: CommandOptions = {}): Promise<StaffLogin> {
-  const staff = await bumpOwnSessionVersion(actor, "staff.sessions_revoked", resolveOptions(options).now);
+  const staff = await bumpOwnSessionVersion(actor, "staff.sessions_revoked", withDefaults(options).now);
   return { staffId: staff.id, officeId: staff.officeId, role: staff.role, name: staff.name, email: staff.email, sessionVersion: staff.sessionVersion };
 }
 

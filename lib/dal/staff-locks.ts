@@ -6,7 +6,7 @@ import { assertCan } from "../auth/permissions";
 import { getDb } from "../db";
 import { notFound } from "../errors";
 import { writeAudit } from "./audit";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { clearAccountLocks, findAccountLock } from "./login-throttles";
 
 
@@ -22,7 +22,7 @@ async function findTarget(actor: Actor, staffId: string) {
 /** Until when failed logins lock this account (for everyone, or from some address), or null. */
 export async function findStaffLoginLock(actor: Actor, input: { staffId: string }, options: CommandOptions = {}): Promise<Date | null> {
   const { db, target } = await findTarget(actor, input.staffId);
-  return findAccountLock(db, target.email, resolveOptions(options).now);
+  return findAccountLock(db, target.email, withDefaults(options).now);
 }
 
 /** An admin lifts the account's login locks (after checking with its owner); audited. */

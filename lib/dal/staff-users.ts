@@ -9,7 +9,7 @@ import { getDb } from "../db";
 import { AppError, notFound, pgErrorCode } from "../errors";
 import type { CreateStaffInput, ResetStaffPasswordInput, SetStaffActiveInput, UpdateStaffRoleInput } from "../validation/staff";
 import { writeAudit } from "./audit";
-import { commandOffice, resolveOptions, type CommandOptions, type OfficeRef } from "./command-options";
+import { commandOffice, withDefaults, type CommandOptions, type OfficeRef } from "./command-options";
 import { clearAccountLocks } from "./login-throttles";
 
 export type StaffUserDTO = {
@@ -121,7 +121,7 @@ const isSelf = (actor: Actor, target: StaffUser) => actor.type === "staff" && ac
 
 /** A role change ends the account's sessions. Admins cannot change their own role, so an office keeps one. */
 export async function updateStaffRole(actor: Actor, input: UpdateStaffRoleInput, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   assertCan(actor, "staff.manage");
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -135,7 +135,7 @@ export async function updateStaffRole(actor: Actor, input: UpdateStaffRoleInput,
 
 /** Disabling ends the account's sessions at their next request; an admin cannot disable themselves. */
 export async function setStaffActive(actor: Actor, input: SetStaffActiveInput, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   assertCan(actor, "staff.manage");
   const db = await getDb();
   await db.transaction(async (tx) => {
@@ -149,7 +149,7 @@ export async function setStaffActive(actor: Actor, input: SetStaffActiveInput, o
 
 /** A new password ends every session of the account and lifts a login lock on it. */
 export async function resetStaffPassword(actor: Actor, input: ResetStaffPasswordInput, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   assertCan(actor, "staff.manage");
   const passwordHash = await hash(input.password);
   const db = await getDb();
@@ -163,7 +163,7 @@ export async function resetStaffPassword(actor: Actor, input: ResetStaffPassword
 
 /** "Log out everywhere": anyone for themselves, an admin for any account of their office. */
 export async function revokeStaffSessions(actor: Actor, input: { staffId: string }, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const { staffId } = input;
   const isOwn = actor.type === "staff" && actor.staffId === staffId;
   if (!isOwn) assertCan(actor, "staff.manage");

@@ -8,9 +8,9 @@ import { getDb } from "../db";
 import { AppError, notFound } from "../errors";
 import { maskNik } from "../nik";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
-import { checkPerson, phoneChange } from "./booking-rules";
+import { requirePerson, phoneChange } from "./booking-rules";
 import { auditEntryBooking, entryBookingValues, withFreshReference } from "./citizen-entries";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
 import { requireOfficeById } from "./offices";
 
@@ -22,7 +22,7 @@ import { requireOfficeById } from "./offices";
  * A refusal (phone limit, already booked that day) writes nothing and leaves the offer standing.
  */
 export async function acceptStandbyOffer(actor: Actor, input: { reference: string } & StandbyProof, options: CommandOptions = {}): Promise<BookingDTO> {
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   return withFreshReference({ reference: "bookings_reference_uq", personDay: "bookings_active_person_day_uq" }, "error.duplicate", (reference) =>
     db.transaction(async (tx) => {
@@ -40,7 +40,7 @@ export async function acceptStandbyOffer(actor: Actor, input: { reference: strin
       if (!held) throw new AppError("invalid_transition", "standby.error.noOffer");
       const office = await requireOfficeById(entry.officeId, tx);
       const [service] = await tx.select().from(services).where(eq(services.id, entry.serviceId));
-      const person = checkPerson(nik, service!, office, entry.serviceDate, now);
+      const person = requirePerson(nik, service!, office, entry.serviceDate, now);
 
       const phoneHash = hashPhone(entry.phone);
       await applyUsageChanges(tx, [phoneChange(office, entry.serviceDate, phoneHash)]);

@@ -12,9 +12,9 @@ import { sessionLabel } from "../schedule";
 import type { JoinStandbyInput, LookupStandbyInput } from "../validation/standby";
 import { evaluateRange } from "./availability";
 import { writeAudit } from "./audit";
-import { checkPersonOrSuggest } from "./booking-rules";
+import { requirePersonOrSuggest } from "./booking-rules";
 import { assertNotBookedThatDay, bookingLink, entrySummary, selectEntry, storedNik, waitingOnList, withFreshReference } from "./citizen-entries";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { requirePublicOffice } from "./places";
 import { requireService } from "./services";
 
@@ -46,11 +46,11 @@ const channel: Channel = "online";
  * one entry per NIK and date, and only for a date (or session) that is full for online booking right now.
  */
 export async function joinStandby(actor: Actor, input: JoinStandbyInput, options: CommandOptions = {}): Promise<{ reference: string; position: number }> {
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const office = await requirePublicOffice(input.office, db);
   const service = await requireService(office, input.service, db);
-  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
+  const person = await requirePersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
   await assertFull(db, office, service, input.date, input.session, now);
   await assertNotBookedThatDay(db, office, service, input.date, hashNik(person.nik));
 
@@ -84,7 +84,7 @@ export async function joinStandby(actor: Actor, input: JoinStandbyInput, options
 
 /** Reference + NIK → where the person stands. An unknown reference and a wrong NIK get the same 404. */
 export async function lookupStandby(_actor: Actor, input: LookupStandbyInput, options: CommandOptions = {}): Promise<StandbyStatusDTO> {
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const found = await selectEntry(db, standbyEntries, and(eq(standbyEntries.reference, input.reference), eq(standbyEntries.nikHash, hashNik(input.nik))));
   if (!found) throw notFound();

@@ -14,7 +14,7 @@ import { formatReference, isReference, normalizeReference } from "../reference";
 import type { SurveyAnswers } from "../validation/survey";
 import { writeAudit } from "./audit";
 import { serviceName } from "./services";
-import { resolveOptions, type CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 /** What the survey page needs: whether the visit can be rated, and whether the NIK must be typed. */
 export type SurveyAccess = {
@@ -84,7 +84,7 @@ function isProven(actor: Actor, booking: typeof bookings.$inferSelect, input: Su
  * name or phone. A second sheet for the same visit is refused (the unique booking link decides, so two tabs at once cannot both count).
  */
 export async function submitSurvey(actor: Actor, input: SubmitSurveyInput, options: CommandOptions = {}): Promise<void> {
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   // The office's own kiosk may record without the NIK (see isProven); it must be allowed to first.
   if (actor.type === "device") assertCan(actor, "survey.record");
   const visit = await findSurveyVisit(input.reference);

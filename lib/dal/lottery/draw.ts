@@ -12,9 +12,9 @@ import { isAppError, pgErrorCode } from "../../errors";
 import { createDrawSeed, drawOrder } from "../../lottery/draw";
 import { createReference } from "../../reference";
 import { writeAudit } from "../audit";
-import { checkPerson, claimChanges, phoneChange, resolveSlot } from "../booking-rules";
+import { requirePerson, claimChanges, phoneChange, requireSlot } from "../booking-rules";
 import { auditEntryBooking, entryBookingValues } from "../citizen-entries";
-import { resolveOptions, type CommandOptions } from "../command-options";
+import { withDefaults, type CommandOptions } from "../command-options";
 import { loadDayPlan } from "../calendar";
 import { applyUsageChanges, takeQueueNumber } from "../capacity-usage";
 import { requireOfficeById } from "../offices";
@@ -25,7 +25,7 @@ import { lockLotteryDay } from "./lock";
 
 export type DrawResult = { seed: string; entries: number; places: number; winners: number };
 
-type Slot = Awaited<ReturnType<typeof resolveSlot>>;
+type Slot = Awaited<ReturnType<typeof requireSlot>>;
 
 /**
  * Draws one office's date: the entries in the order of `drawOrder(seed, ids)` (lib/lottery/draw.ts), each
@@ -37,7 +37,7 @@ type Slot = Awaited<ReturnType<typeof resolveSlot>>;
  */
 export async function drawLottery(actor: Actor, input: { officeId: string; date: string }, options: CommandOptions & { seed?: string } = {}): Promise<DrawResult | null> {
   assertCan(actor, "settings.manage", input.officeId);
-  const { now } = resolveOptions(options);
+  const { now } = withDefaults(options);
   const db = await getDb();
   const result = await db.transaction(async (tx) => {
     await lockLotteryDay(tx, input.officeId, input.date, "exclusive");
@@ -75,7 +75,7 @@ export async function drawLottery(actor: Actor, input: { officeId: string; date:
       const tries = winners < places ? [chosen, ...sessionStarts.filter((s) => s !== chosen)] : [];
       let booked = false;
       for (const start of tries) {
-        if (!slots.has(start)) slots.set(start, await resolveSlot(tx, office, service!, input.date, start, "online", now).catch(() => null));
+        if (!slots.has(start)) slots.set(start, await requireSlot(tx, office, service!, input.date, start, "online", now).catch(() => null));
         const slot = slots.get(start);
         if (!slot) continue;
         const outcome = await bookWinner(tx, actor, office, service!, entry, slot, now);
@@ -106,7 +106,7 @@ export async function drawLottery(actor: Actor, input: { officeId: string; date:
 async function bookWinner(tx: Transaction, actor: Actor, office: Office, service: Service, entry: LotteryEntry, slot: Slot, now: Date): Promise<"booked" | "full" | "refused"> {
   try {
     await tx.transaction(async (sp) => {
-      const person = checkPerson(decryptNik(entry.nikEncrypted), service, office, entry.serviceDate, now);
+      const person = requirePerson(decryptNik(entry.nikEncrypted), service, office, entry.serviceDate, now);
       const phoneHash = hashPhone(entry.phone);
       await applyUsageChanges(sp, [...claimChanges(office, service, entry.serviceDate, slot.start, slot.limits), phoneChange(office, entry.serviceDate, phoneHash)]);
       const queueSeq = await takeQueueNumber(sp, office.id, entry.serviceDate, service.queueLetter);

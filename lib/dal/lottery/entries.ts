@@ -12,9 +12,9 @@ import { lotteryDrawAt } from "../../lottery/window";
 import type { CreateBookingInput, LookupBookingInput } from "../../validation/booking";
 import { writeAudit } from "../audit";
 import { assertNotBookedThatDay, bookingLink, entrySummary, selectEntry, storedNik, withFreshReference } from "../citizen-entries";
-import { checkPersonOrSuggest, resolveSlot } from "../booking-rules";
+import { requirePersonOrSuggest, requireSlot } from "../booking-rules";
 import type { CreateBookingOptions } from "../bookings";
-import { resolveOptions, type CommandOptions } from "../command-options";
+import { withDefaults, type CommandOptions } from "../command-options";
 import { requireOffice } from "../offices";
 import { requirePublicOffice } from "../places";
 import { requireService } from "../services";
@@ -52,14 +52,14 @@ export async function requireEntryOffice(actor: Actor, input: { office?: string 
  * Capacity is not claimed here: the draw claims it for the winners through the booking counters.
  */
 export async function createLotteryEntry(actor: Actor, input: CreateBookingInput & { consent?: boolean }, options: CreateBookingOptions = {}): Promise<LotteryEntryDTO> {
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const office = await requireEntryOffice(actor, input);
   const drawAt = lotteryDrawAt(input.date, now, office);
   if (!drawAt) throw new AppError("closed", "error.closed");
   const service = await requireService(office, input.service, db);
-  const person = await checkPersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
-  const slot = await resolveSlot(db, office, service, input.date, input.session, "online", now);
+  const person = await requirePersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
+  const slot = await requireSlot(db, office, service, input.date, input.session, "online", now);
   await assertNotBookedThatDay(db, office, service, input.date, hashNik(person.nik));
   await options.beforeWrite?.();
 
@@ -127,7 +127,7 @@ export function findLotteryEntry(reference: string, locale: Locale): Promise<Lot
 
 /** Reference + NIK → the entry (the "cek booking" look-up); an unknown reference and a wrong NIK: one 404. */
 export async function lookupLotteryEntry(_actor: Actor, input: LookupBookingInput, options: CommandOptions = {}): Promise<LotteryEntryDTO> {
-  const { locale } = resolveOptions(options);
+  const { locale } = withDefaults(options);
   const proof = and(
     eq(lotteryEntries.reference, input.reference),
     eq(lotteryEntries.nikHash, hashNik(input.nik)),

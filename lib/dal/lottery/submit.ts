@@ -9,7 +9,7 @@ import { AppError } from "../../errors";
 import type { CreateBookingInput } from "../../validation/booking";
 import type { BookingDTO } from "../booking-dto";
 import { createBooking, type CreateBookingOptions } from "../bookings";
-import { resolveOptions } from "../command-options";
+import { withDefaults } from "../command-options";
 import { createLotteryEntry, requireEntryOffice, type LotteryEntryDTO } from "./entries";
 
 /** After the window closes, its entries are drawn before anyone books first come (the job runs every 10 s). */
@@ -41,7 +41,7 @@ export type BookingOutcome = { kind: "booking"; booking: BookingDTO } | { kind: 
  */
 export async function submitBooking(actor: Actor, input: CreateBookingInput & { consent?: boolean }, options: CreateBookingOptions = {}): Promise<BookingOutcome> {
   if (actor.type === "citizen" || actor.type === "api_key") {
-    const { now } = resolveOptions(options);
+    const { now } = withDefaults(options);
     const db = await getDb();
     const office = await requireEntryOffice(actor, input);
     if (lotteryDrawAt(input.date, now, office)) return { kind: "lottery", entry: await createLotteryEntry(actor, input, { ...options, now }) };

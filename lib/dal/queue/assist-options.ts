@@ -7,7 +7,7 @@ import type { Translator } from "../../i18n/translate";
 import { getAvailability, type DayAvailability } from "../availability";
 import { requireOfficeById } from "../offices";
 import { listServices } from "../services";
-import { resolveOptions, type QueueOptions } from "./change";
+import { withDefaults, type QueueOptions } from "./change";
 
 export type AssistOptions = {
   today: string;
@@ -22,7 +22,7 @@ export type AssistOptions = {
 export async function getAssistOptions(actor: Actor, input: { service?: string; date?: string }, options: QueueOptions & { t: Translator }): Promise<AssistOptions> {
   assertCan(actor, "booking.assist");
   if (actor.type !== "staff") throw new AppError("forbidden", "error.forbidden");
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const office = await requireOfficeById(actor.officeId);
   const services = (await listServices(office, locale)).map((s) => ({ slug: s.slug, name: s.name.text }));
   const today = localDate(now, office.timezone);

@@ -8,7 +8,7 @@ import type { CreateBookingInput } from "../../validation/booking";
 import type { BookingDTO } from "../booking-dto";
 import { createBooking } from "../bookings";
 import { requireOfficeById } from "../offices";
-import { resolveOptions, type QueueOptions } from "./change";
+import { withDefaults, type QueueOptions } from "./change";
 import { checkInArrived } from "./check-in";
 import type { QueueEntryDTO } from "./entry-dto";
 
@@ -35,7 +35,7 @@ export type AssistBookingResult = {
 export async function assistBooking(actor: Actor, input: AssistBookingInput, options: QueueOptions = {}): Promise<AssistBookingResult> {
   assertCan(actor, "booking.assist");
   if (actor.type !== "staff") throw new AppError("forbidden", "error.forbidden");
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const office = await requireOfficeById(actor.officeId);
   if (input.channel === "walk_in" && input.date !== localDate(now, office.timezone)) {
     throw new AppError("validation", "error.validation", { fields: { date: ["queue.error.walkInToday"] } });

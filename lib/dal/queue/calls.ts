@@ -9,7 +9,7 @@ import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { assertTransition } from "../../queue-transitions";
 import { requireOfficeById } from "../offices";
-import { applyChange, changeBooking, requireCounter, resolveOptions, type CounterRef, type QueueOptions } from "./change";
+import { applyChange, changeBooking, requireCounter, withDefaults, type CounterRef, type QueueOptions } from "./change";
 import { lockFreeCounter } from "./counter-lock";
 import { selectEntry, type QueueEntryDTO } from "./entry-dto";
 
@@ -56,7 +56,7 @@ export async function countWaiting(db: Executor, counter: Counter, today: string
  */
 export async function callNext(actor: Actor, input: CounterRef, options: QueueOptions = {}): Promise<CallNextResult> {
   assertCan(actor, "queue.operate");
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const counter = await requireCounter(db, actor, input, "queue.operate");
   if (!counter.isActive) throw new AppError("invalid_transition", "queue.error.counterInactive");

@@ -9,7 +9,7 @@ import type { CommandOptions } from "../command-options";
 
 // The booking command moved to lib/dal/change-booking.ts (citizen and staff alike); re-exported for existing imports.
 export { applyChange, changeBooking, lockBooking, type Change, type Locked } from "../change-booking";
-export { resolveOptions } from "../command-options";
+export { withDefaults } from "../command-options";
 export { notFound } from "../../errors";
 
 /** The queue's commands take the common options (`fn(actor, input, options)`). */

@@ -9,7 +9,7 @@ import { getDb } from "../../db";
 import { AppError, notFound } from "../../errors";
 import { normalizeNik } from "../../nik";
 import { requireOfficeById } from "../offices";
-import { applyChange, changeBooking, lockBooking, resolveOptions, type QueueOptions } from "./change";
+import { applyChange, changeBooking, lockBooking, withDefaults, type QueueOptions } from "./change";
 import { selectEntry, type QueueEntryDTO } from "./entry-dto";
 
 export type CheckInInput = { reference: string; nik: string };
@@ -78,7 +78,7 @@ export type SetPriorityInput = { reference: string; reason: "disability" | "preg
  */
 export async function setPriority(actor: Actor, input: SetPriorityInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
   assertCan(actor, "booking.check_in");
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const id = await db.transaction(async (tx) => {
     const booking = await lockBooking(tx, eq(bookings.reference, input.reference));

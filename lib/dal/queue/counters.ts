@@ -9,7 +9,7 @@ import { AppError } from "../../errors";
 import { requireOfficeById } from "../offices";
 import { serviceName } from "../services";
 import { countWaiting } from "./calls";
-import { requireCounter, resolveOptions, type QueueOptions } from "./change";
+import { requireCounter, withDefaults, type QueueOptions } from "./change";
 import { selectEntries, type QueueEntryDTO } from "./entry-dto";
 
 export type CounterDTO = { number: number; name: string; isActive: boolean; services: { slug: string; name: string }[] };
@@ -29,7 +29,7 @@ export type CounterView = {
 export async function listCounters(actor: Actor, options: QueueOptions = {}): Promise<CounterDTO[]> {
   assertCan(actor, "queue.operate");
   if (actor.type !== "staff") throw new AppError("forbidden", "error.forbidden");
-  const { locale } = resolveOptions(options);
+  const { locale } = withDefaults(options);
   const db = await getDb();
   const rows = await db.select().from(counters).where(eq(counters.officeId, actor.officeId)).orderBy(asc(counters.number));
   const links =
@@ -52,7 +52,7 @@ export async function listCounters(actor: Actor, options: QueueOptions = {}): Pr
 /** One counter's screen: who is at it now and how many are waiting for it. */
 export async function getCounterView(actor: Actor, input: { counterNumber: number }, options: QueueOptions = {}): Promise<CounterView> {
   const all = await listCounters(actor, options);
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const counter = await requireCounter(db, actor, input, "queue.operate");
   const office = await requireOfficeById(counter.officeId, db);

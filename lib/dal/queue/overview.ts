@@ -9,7 +9,7 @@ import { AppError } from "../../errors";
 import { isReference, normalizeReference } from "../../reference";
 import { BOOKING_STATUSES } from "../../queue-transitions";
 import { requireOfficeById } from "../offices";
-import { resolveOptions, type QueueOptions } from "./change";
+import { withDefaults, type QueueOptions } from "./change";
 import { selectEntries, type QueueEntryDTO } from "./entry-dto";
 
 export type DayOverviewInput = { date?: string; q?: string };
@@ -31,7 +31,7 @@ export async function getDayOverview(actor: Actor, input: DayOverviewInput = {},
   assertCan(actor, "day.view");
   // The day belongs to one office: only an actor bound to an office has one to show.
   if (actor.type !== "staff" && actor.type !== "device") throw new AppError("forbidden", "error.forbidden");
-  const { now, locale } = resolveOptions(options);
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const office = await requireOfficeById(actor.officeId, db);
   const date = input.date ?? localDate(now, office.timezone);

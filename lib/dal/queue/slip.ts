@@ -5,7 +5,7 @@ import type { Actor } from "../../auth/actor";
 import { assertCan } from "../../auth/permissions";
 import { getDb } from "../../db";
 import { requireOfficeById } from "../offices";
-import { notFound, resolveOptions, type QueueOptions } from "./change";
+import { notFound, withDefaults, type QueueOptions } from "./change";
 import { selectEntries, type QueueEntryDTO } from "./entry-dto";
 
 export type SlipDTO = QueueEntryDTO & { office: { name: string; shortName: string; address: string | null } };
@@ -13,7 +13,7 @@ export type SlipDTO = QueueEntryDTO & { office: { name: string; shortName: strin
 /** What the 80 mm slip prints for a booking of the actor's office: the queue number, never the full NIK. */
 export async function getSlip(actor: Actor, input: { reference: string }, options: QueueOptions = {}): Promise<SlipDTO> {
   assertCan(actor, "day.view");
-  const { locale } = resolveOptions(options);
+  const { locale } = withDefaults(options);
   const db = await getDb();
   const [row] = await db.select({ officeId: bookings.officeId, id: bookings.id }).from(bookings).where(eq(bookings.reference, input.reference));
   if (!row) throw notFound();
