@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
@@ -20,6 +21,12 @@ type Props = { children: ReactNode; params: Promise<{ locale: string }> };
  */
 export function generateStaticParams() {
   return [];
+}
+
+/** The site's description in the page's language (the root layout's is Indonesian, for pages above the locale). */
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  const { locale } = await params;
+  return isLocale(locale) ? { description: createTranslator(locale)("site.description") } : {};
 }
 
 export default async function PublicLayout({ children, params }: Props) {

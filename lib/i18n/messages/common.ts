@@ -4,6 +4,7 @@ export const commonMessages = defineMessages({
   id: {
     "site.name": "Antrean",
     "site.tagline": "Booking antrean online Disdukcapil",
+    "site.description": "Booking antrean online layanan administrasi kependudukan (KTP-el, KK, KIA, akta, pindah).",
     "site.skipToContent": "Langsung ke isi halaman",
     "nav.home": "Beranda",
     "nav.book": "Booking",
@@ -23,6 +24,7 @@ export const commonMessages = defineMessages({
   en: {
     "site.name": "Antrean",
     "site.tagline": "Online queue booking for Disdukcapil",
+    "site.description": "Online queue booking for civil registration services (KTP-el ID card, family card, child ID card, certificates, moving).",
     "site.skipToContent": "Skip to content",
     "nav.home": "Home",
     "nav.book": "Book",
