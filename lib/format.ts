@@ -1,12 +1,17 @@
 import type { Locale } from "./i18n/messages";
 
+/** The BCP 47 tag dates and numbers are written with in a language (speech has its own, lib/announcement.ts). */
+export function intlLocale(locale: Locale): "id-ID" | "en-GB" {
+  return locale === "id" ? "id-ID" : "en-GB";
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: Locale, style: "long" | "short"): Intl.DateTimeFormat {
   const key = `${locale}:${style}`;
   let f = dateFormats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
+    f = new Intl.DateTimeFormat(intlLocale(locale), {
       timeZone: "UTC",
       weekday: "long",
       day: "numeric",
@@ -38,7 +43,7 @@ export function minusMinutes(time: string, minutes: number): string {
 /** `2026-12-07` → { weekday: "Sen", day: "7 Des" } / { weekday: "Mon", day: "7 Dec" }: a compact date tab. */
 export function formatDayTab(date: string, locale: Locale): { weekday: string; day: string } {
   const d = new Date(`${date}T00:00:00Z`);
-  const tag = locale === "id" ? "id-ID" : "en-GB";
+  const tag = intlLocale(locale);
   return {
     weekday: new Intl.DateTimeFormat(tag, { timeZone: "UTC", weekday: "short" }).format(d),
     day: new Intl.DateTimeFormat(tag, { timeZone: "UTC", day: "numeric", month: "short" }).format(d),

@@ -10,6 +10,7 @@ import { CounterTiles } from "./counter-tiles";
 import { SoundGate } from "./sound-gate";
 import { announce } from "./speaker";
 import { useDisplayEvents } from "./use-display-events";
+import { intlLocale } from "@/lib/format";
 
 /** How long a fresh call stays highlighted: long enough to be noticed from across the room. */
 const HIGHLIGHT_MS = 10_000;
@@ -43,7 +44,7 @@ export function CallDisplay({ initial, now }: { initial: DisplayState; now: stri
           <p className="truncate text-[length:min(3vw,5.3vh)] leading-tight font-bold">{state.office.shortName}</p>
           {state.office.name !== state.office.shortName ? <p className="truncate text-[length:min(1.6vw,2.8vh)] text-slate-300">{state.office.name}</p> : null}
         </div>
-        <Clock timeZone={state.office.timezone} locale={locale === "en" ? "en-GB" : "id-ID"} initial={now} />
+        <Clock timeZone={state.office.timezone} locale={intlLocale(locale)} initial={now} />
       </header>
 
       <main className="grid min-h-0 grid-cols-[minmax(0,2fr)_minmax(0,1fr)] gap-[1.5vh] p-[1.5vh]">

@@ -1,5 +1,6 @@
 import type { KioskResult } from "@/lib/actions/kiosk";
 import { useT } from "@/components/i18n/translation-provider";
+import { intlLocale } from "@/lib/format";
 
 /**
  * The 80 mm thermal slip: hidden on screen, the only thing printed. Queue number first and largest, then
@@ -8,7 +9,7 @@ import { useT } from "@/components/i18n/translation-provider";
 export function KioskSlip({ result }: { result: KioskResult }) {
   const t = useT();
   const { slip } = result;
-  const checkedIn = slip.checkedInAt ? new Date(slip.checkedInAt).toLocaleTimeString("id-ID", { timeZone: slip.office.timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : "";
+  const checkedIn = slip.checkedInAt ? new Date(slip.checkedInAt).toLocaleTimeString(intlLocale(t.locale), { timeZone: slip.office.timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : "";
   const rows: Array<[string, string]> = [
     [t("devices.slip.service"), slip.service],
     [t("devices.slip.date"), slip.date.split("-").reverse().join("-")],

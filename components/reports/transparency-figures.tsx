@@ -1,7 +1,7 @@
 import { DataTable } from "@/components/reports/data-table";
 import { Card } from "@/components/ui/card";
 import type { Transparency } from "@/lib/dal/transparency";
-import { formatDate } from "@/lib/format";
+import { formatDate, intlLocale } from "@/lib/format";
 import type { Translator } from "@/lib/i18n/translate";
 
 /**
@@ -13,7 +13,7 @@ export function TransparencyFigures({ data, t, heading = 2, idPrefix = "" }: { d
   const m = data.lastMonth;
   const suppressed = t("transparency.suppressed");
   const figures: [string, string][] = [
-    [t("transparency.noShowRate"), m.noShowRate === null ? suppressed : `${(m.noShowRate * 100).toLocaleString(t.locale === "en" ? "en-GB" : "id-ID", { maximumFractionDigits: 1 })}%`],
+    [t("transparency.noShowRate"), m.noShowRate === null ? suppressed : `${(m.noShowRate * 100).toLocaleString(intlLocale(t.locale), { maximumFractionDigits: 1 })}%`],
     [t("transparency.medianWait"), m.medianWaitMinutes === null ? suppressed : t("transparency.minutes", { value: m.medianWaitMinutes })],
     [t("transparency.ikm"), m.ikm === null || !m.ikmGrade ? suppressed : `${m.ikm.toFixed(2)} · ${t(`ikm.grade.${m.ikmGrade}`)}`],
     [t("transparency.responses"), String(m.responses)],

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { COOKIE_NAMES } from "../cookies";
 import { submitBooking } from "../dal/lottery/submit";
-import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
+import { DEFAULT_OFFICE_SLUG, findOffice } from "../dal/offices";
 import { limitCreateBooking, limitPersonCreateBooking } from "../limits/booking";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
@@ -14,14 +14,16 @@ import { CreateBookingFormSchema } from "../validation/booking";
 import { bookingFormValues } from "../validation/booking-form-values";
 import { defineAction, type Redirect } from "./define-action";
 import type { FormState } from "./form-state";
+import { intlLocale } from "../format";
 
-/** Office time of day with seconds, for "press the button after 10.15.30". */
-function clockTime(at: Date, t: Translator): string {
-  return new Intl.DateTimeFormat(t.locale === "id" ? "id-ID" : "en-GB", { timeZone: "Asia/Jakarta", hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(at);
+/** The office's time of day with seconds, for "press the button after 10.15.30" (an unknown office: Jakarta's). */
+async function clockTime(at: Date, officeSlug: string, t: Translator): Promise<string> {
+  const timeZone = (await findOffice(officeSlug))?.timezone ?? "Asia/Jakarta";
+  return new Intl.DateTimeFormat(intlLocale(t.locale), { timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(at);
 }
 
-function waitState(wait: PowWait, t: Translator, values: Record<string, string>): FormState {
-  const message = t("pow.wait.body", { seconds: waitSeconds(), time: clockTime(wait.readyAt, t) });
+async function waitState(wait: PowWait, officeSlug: string, t: Translator, values: Record<string, string>): Promise<FormState> {
+  const message = t("pow.wait.body", { seconds: waitSeconds(), time: await clockTime(wait.readyAt, officeSlug, t) });
   return { status: "error", code: "wait", message, values, wait: { token: wait.token, readyAt: wait.readyAt.toISOString() } };
 }
 
@@ -37,7 +39,7 @@ export const createBookingAction = defineAction(
     const pageToken = jar.get(COOKIE_NAMES.powWait)?.value;
     try {
       const pow = await checkFormPow(raw, input.office ?? DEFAULT_OFFICE_SLUG, new Date(), pageToken);
-      if ("wait" in pow) return waitState(pow.wait, t, bookingFormValues(raw));
+      if ("wait" in pow) return waitState(pow.wait, input.office ?? DEFAULT_OFFICE_SLUG, t, bookingFormValues(raw));
       const outcome = await submitBooking(
         actor,
         { ...input, consent: input.consent },
@@ -59,7 +61,7 @@ export const createBookingAction = defineAction(
       await rememberManage(outcome.booking.reference);
       return { redirect: `/booking/${outcome.booking.reference}` };
     } catch (error) {
-      if (isSpentWaitToken(error, raw, pageToken)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), t, bookingFormValues(raw));
+      if (isSpentWaitToken(error, raw, pageToken)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), input.office ?? DEFAULT_OFFICE_SLUG, t, bookingFormValues(raw));
       throw error;
     }
   },

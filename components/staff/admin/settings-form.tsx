@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { IDLE } from "@/lib/actions/form-state";
 import { officeSettingsAction, type SettingsFormState } from "@/lib/actions/office-settings";
 import { SettingFieldset } from "./setting-fieldset";
+import { intlLocale } from "@/lib/format";
 
 export type SettingField = {
   name: string;
@@ -32,7 +33,7 @@ function formatDay(date: string, locale: string): string {
 
 export function SettingsForm({ groups }: { groups: SettingGroup[] }) {
   const t = useT();
-  const dateLocale = t.locale === "id" ? "id-ID" : "en-GB";
+  const dateLocale = intlLocale(t.locale);
   const [state, action, isPending] = useActionState<SettingsFormState, FormData>(officeSettingsAction, IDLE);
   return (
     <form action={action} className="flex flex-col gap-6">

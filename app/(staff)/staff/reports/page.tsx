@@ -20,6 +20,7 @@ import { REPORT_GROUPS, type Report } from "@/lib/reports/types";
 import { SKM_ELEMENTS } from "@/lib/survey/skm";
 import { ReportQuerySchema, type ReportQuery } from "@/lib/validation/reports";
 import { parseInput } from "@/lib/validation/parse";
+import { intlLocale } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.reports") };
@@ -93,7 +94,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   const shown = chartOf(chart, report, t);
   const placeQuery: Record<string, string> = report.office.slug === office.slug ? {} : { office: report.office.slug };
   const qs = (extra: Record<string, string>) => new URLSearchParams({ from: report.from, to: report.to, groupBy: report.groupBy, chart, ...placeQuery, ...extra }).toString();
-  const formatInstant = (iso: string) => new Date(iso).toLocaleString(t.locale === "en" ? "en-GB" : "id-ID", { timeZone: office.timezone, dateStyle: "medium", timeStyle: "short" });
+  const formatInstant = (iso: string) => new Date(iso).toLocaleString(intlLocale(t.locale), { timeZone: office.timezone, dateStyle: "medium", timeStyle: "short" });
   const groups = REPORT_GROUPS.map((g) => ({ value: g, label: t(`report.group.${g}`) }));
   const last = previousMonthRange(today);
 

@@ -11,6 +11,7 @@ import { getScheduleMonth } from "@/lib/dal/schedule-calendar";
 import { getTranslator } from "@/lib/i18n/server";
 import { sessionLabel } from "@/lib/schedule";
 import { MonthSchema } from "@/lib/validation/schedule";
+import { intlLocale } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.schedule") };
@@ -34,7 +35,7 @@ export default async function SchedulePage({ searchParams }: Props) {
   const t = await getTranslator();
   const asked = MonthSchema.safeParse(query.month);
   const month = await getScheduleMonth(actor, { month: asked.success ? asked.data : undefined });
-  const monthName = new Intl.DateTimeFormat(t.locale === "en" ? "en-GB" : "id-ID", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month.month}-01T00:00:00Z`));
+  const monthName = new Intl.DateTimeFormat(intlLocale(t.locale), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month.month}-01T00:00:00Z`));
   const starts = [...new Set(month.template.map((s) => s.start))].sort();
   const sessionOptions = [{ value: "", label: t("schedule.field.sessionAll") }, ...starts.map((s) => ({ value: s, label: s.replace(":", ".") }))];
   const todaySessions = month.weeks.flat().find((d) => d.date === month.today)?.sessions ?? [];

@@ -9,6 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { CHANNEL_LABEL, STATUS_LABEL } from "@/lib/queue-labels";
+import { intlLocale } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.manifest"), robots: { index: false, follow: false } };
@@ -27,7 +28,7 @@ export default async function ManifestPage({ searchParams }: Props) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString(t.locale === "en" ? "en-GB" : "id-ID", { timeZone: manifest.timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : null);
+  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString(intlLocale(t.locale), { timeZone: manifest.timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }) : null);
   const title = t("report.manifestTitle", { counter: manifest.counter.name });
   return (
     <main className="mx-auto max-w-[190mm] bg-white p-4 text-sm text-ink">

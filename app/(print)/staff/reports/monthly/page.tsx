@@ -4,7 +4,9 @@ import { DataTable } from "@/components/reports/data-table";
 import { ikmColumns, quotaColumns, visitColumns } from "@/components/reports/report-sections";
 import { requireStaffPage } from "@/lib/auth/session";
 import { localDate } from "@/lib/dates";
+import { requireOfficeById } from "@/lib/dal/offices";
 import { getReport } from "@/lib/dal/reports/summary";
+import { intlLocale } from "@/lib/format";
 import { getTranslator } from "@/lib/i18n/server";
 import { monthRange } from "@/lib/reports/range";
 import { ReportQuerySchema } from "@/lib/validation/reports";
@@ -18,11 +20,11 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 /** A4 summary of a month (or the report's range): the tables of the report page, without charts. */
 export default async function MonthlySummaryPage({ searchParams }: Props) {
   const actor = await requireStaffPage("reports.view");
-  const [params, t] = await Promise.all([searchParams, getTranslator()]);
+  const [params, t, office] = await Promise.all([searchParams, getTranslator(), requireOfficeById(actor.officeId)]);
   const parsed = ReportQuerySchema.safeParse({ from: params.from, to: params.to, groupBy: "day", office: params.office || undefined });
-  const query = parsed.success ? parsed.data : { ...monthRange(localDate(new Date(), "Asia/Jakarta")), groupBy: "day" as const };
+  const query = parsed.success ? parsed.data : { ...monthRange(localDate(new Date(), office.timezone)), groupBy: "day" as const };
   const report = await getReport(actor, query, { locale: t.locale });
-  const formatInstant = (iso: string) => new Date(iso).toLocaleString("id-ID", { timeZone: report.office.timezone, dateStyle: "short", timeStyle: "short" });
+  const formatInstant = (iso: string) => new Date(iso).toLocaleString(intlLocale(t.locale), { timeZone: report.office.timezone, dateStyle: "short", timeStyle: "short" });
   const heading = (text: string) => <h2 className="mt-4 break-after-avoid text-base font-bold">{text}</h2>;
   return (
     <main className="mx-auto max-w-[190mm] bg-white p-4 text-xs text-ink">

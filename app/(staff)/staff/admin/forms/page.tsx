@@ -10,6 +10,7 @@ import { requireOfficeById } from "@/lib/dal/offices";
 import { formFilePath } from "@/lib/form-file";
 import type { Translator } from "@/lib/i18n/translate";
 import { getTranslator } from "@/lib/i18n/server";
+import { intlLocale } from "@/lib/format";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslator())("pageTitle.forms") };
@@ -37,7 +38,7 @@ export default async function AdminFormsPage({ searchParams }: Props) {
   const actor = await requireStaffPage("settings.manage");
   const [t, list, query, office] = await Promise.all([getTranslator(), listForms(actor), searchParams, requireOfficeById(actor.officeId)]);
   const optional = t("common.optional");
-  const dateFormat = new Intl.DateTimeFormat(t.locale === "en" ? "en-GB" : "id-ID", { dateStyle: "medium", timeStyle: "short", timeZone: office.timezone });
+  const dateFormat = new Intl.DateTimeFormat(intlLocale(t.locale), { dateStyle: "medium", timeStyle: "short", timeZone: office.timezone });
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <Link href="/staff/admin">← {t("admin.back")}</Link>
