@@ -46,9 +46,3 @@ export function assertTransition(action: QueueAction, from: BookingStatus): Book
   return transition.to;
 }
 
-/** Every (from → to) move the table allows, recalls (called → called) included. */
-export function allowedMoves(): ReadonlySet<`${BookingStatus}>${BookingStatus}`> {
-  const moves = new Set<`${BookingStatus}>${BookingStatus}`>();
-  for (const { from, to } of Object.values(QUEUE_TRANSITIONS)) for (const f of from) moves.add(`${f}>${to}`);
-  return moves;
-}

@@ -51,13 +51,6 @@ export async function findServiceDTO(office: Office, slug: string, locale: Local
   return dto!;
 }
 
-/** As findServiceDTO, for a slug that is an input (the API, a form): unknown is the 422 of requireService. */
-export async function getServiceDTO(office: Office, slug: string, locale: Locale): Promise<ServiceDTO> {
-  const db = await getDb();
-  const [dto] = await attachRequirements(db, [await requireService(office, slug, db)], locale);
-  return dto!;
-}
-
 /** An active service of the office, or null. Outside a transaction from the read cache. */
 export async function findService(office: Office, slug: string, executor?: Executor): Promise<Service | null> {
   const db = await getDb();

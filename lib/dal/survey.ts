@@ -128,8 +128,3 @@ export async function submitSurvey(actor: Actor, input: SubmitSurveyInput, optio
   });
 }
 
-/** Whether a finished visit still waits for its survey: the confirmation page's prompt. */
-export async function isSurveyOpen(reference: string): Promise<boolean> {
-  const visit = await findSurveyVisit(reference);
-  return Boolean(visit && visit.booking.status === "done" && !visit.answered);
-}

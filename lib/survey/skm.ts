@@ -61,11 +61,3 @@ export function computeIkm(nrr: SkmScores, responses: number): IkmResult {
   return { nrr, weighted, ikm, grade: ikmGrade(ikm), responses };
 }
 
-/** The IKM of a set of answer sheets (the NRR of each element is the mean of its answers). */
-export function computeIkmFromResponses(responses: readonly SkmScores[]): IkmResult | null {
-  if (responses.length === 0) return null;
-  const nrr = Object.fromEntries(
-    SKM_ELEMENTS.map((element) => [element, responses.reduce((sum, r) => sum + r[element], 0) / responses.length]),
-  ) as SkmScores;
-  return computeIkm(nrr, responses.length);
-}

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLogs, forms, serviceRequirements, services } from "@/db/schema";
 import { createForm, listForms, updateForm } from "@/lib/dal/admin-forms";
 import { createService, getAdminService, listAdminServices, replaceRequirements, setServiceActive, updateService } from "@/lib/dal/admin-services";
-import { getServiceDTO, listServices } from "@/lib/dal/services";
+import { findServiceDTO, listServices, requireService } from "@/lib/dal/services";
 import { CreateServiceSchema, CreateFormLinkSchema, parseRequirementRows, ServiceSchema } from "@/lib/validation/services";
 import { parseInput } from "@/lib/validation/parse";
 import { appErrorOf } from "../helpers/bookings";
@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     expect(refused.status).toBe(422);
     const xss = `<img src=x onerror=alert(1)>`;
     await createService(admin, parseInput(CreateServiceSchema, { ...NEW_SERVICE, name: xss }));
-    expect((await getServiceDTO(t.office, "akta-lahir", "id")).name.text).toBe(xss);
+    expect((await findServiceDTO(t.office, "akta-lahir", "id"))!.name.text).toBe(xss);
   });
 
   it("requirements with their kind, copies, order and form; a row left empty is removed; audited before/after", async () => {
@@ -96,7 +96,7 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     });
     expect(fields).toEqual({});
     await replaceRequirements(admin, { slug: "ktp", requirements: rows });
-    const dto = await getServiceDTO(t.office, "ktp", "id");
+    const dto = (await findServiceDTO(t.office, "ktp", "id"))!;
     expect(dto.requirements.map((r) => [r.kind, r.text.text, r.copy, r.copies, r.forms.map((f) => f.slug)])).toEqual([
       ["condition", "Berusia 17 tahun", null, null, []],
       ["document", "Fotokopi KK", "photocopy", 2, []],
@@ -120,7 +120,8 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     const { t, admin } = await setup();
     await setServiceActive(admin, { slug: "kk", active: false });
     expect((await listServices(t.office, "id")).map((s) => s.slug)).toEqual(["ktp", "kia"]);
-    expect((await appErrorOf(getServiceDTO(t.office, "kk", "id"))).status).toBe(422);
+    expect(await findServiceDTO(t.office, "kk", "id")).toBeNull();
+    expect((await appErrorOf(requireService(t.office, "kk"))).status).toBe(422);
     expect((await listAdminServices(admin, { officeId: t.office.id })).find((s) => s.slug === "kk")).toMatchObject({ isActive: false });
     await setServiceActive(admin, { slug: "kk", active: true });
     expect((await listServices(t.office, "id")).map((s) => s.slug)).toEqual(["ktp", "kia", "kk"]);

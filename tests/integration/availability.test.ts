@@ -4,7 +4,7 @@ import { dateOverrides, forms, requirementForms, serviceRequirements, services }
 import { citizen } from "@/lib/auth/actor";
 import { getAvailability } from "@/lib/dal/availability";
 import { createBooking } from "@/lib/dal/bookings";
-import { getServiceDTO, listServices } from "@/lib/dal/services";
+import { findServiceDTO, listServices, requireService } from "@/lib/dal/services";
 import { createTranslator } from "@/lib/i18n/translate";
 import { appErrorOf, bookingRequest } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
@@ -185,7 +185,7 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     expect(kk.requirements[1]!.forms).toEqual([]);
     expect(r2!.position).toBe(1);
 
-    const inEn = await getServiceDTO(t.office, "kk", "en");
+    const inEn = (await findServiceDTO(t.office, "kk", "en"))!;
     // A text without English comes in Indonesian and says so, for the page to mark it.
     expect(inEn.requirements.map((r) => r.text)).toEqual([
       { text: "Formulir F-1.01 dan F-1.02", lang: "id" },
@@ -193,15 +193,16 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     ]);
     expect(inEn.requirements[0]!.forms.find((f) => f.slug === "f-1-01")!.name).toEqual({ text: "F-1.01 (en)", lang: "en" });
     expect(inEn.name).toEqual({ text: "Kartu Keluarga", lang: "id" });
-    expect((await getServiceDTO(t.office, "ktp", "en")).name).toEqual({ text: "ID card", lang: "en" });
-    expect((await getServiceDTO(t.office, "ktp", "id")).requirements).toEqual([]);
+    expect((await findServiceDTO(t.office, "ktp", "en"))!.name).toEqual({ text: "ID card", lang: "en" });
+    expect((await findServiceDTO(t.office, "ktp", "id"))!.requirements).toEqual([]);
   });
 
-  it("getServiceDTO: an unknown or inactive service is a 422 naming the field", async () => {
+  it("requireService: an unknown or inactive service is a 422 naming the field (findServiceDTO: null)", async () => {
     const t = await createTestOffice(db());
     await db().update(services).set({ isActive: false }).where(eq(services.id, t.kia.id));
     for (const slug of ["paspor", "kia"]) {
-      const error = await appErrorOf(getServiceDTO(t.office, slug, "id"));
+      expect(await findServiceDTO(t.office, slug, "id")).toBeNull();
+      const error = await appErrorOf(requireService(t.office, slug));
       expect([error.code, error.fields]).toEqual(["validation", { service: ["field.service.unknown"] }]);
     }
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { bookingStatusEnum } from "@/db/schema";
-import { allowedMoves, assertTransition, BOOKING_STATUSES, canTransition, QUEUE_TRANSITIONS, type QueueAction } from "@/lib/queue-transitions";
+import { bookingStatusEnum, type BookingStatus } from "@/db/schema";
+import { assertTransition, BOOKING_STATUSES, canTransition, QUEUE_TRANSITIONS, type QueueAction } from "@/lib/queue-transitions";
+
+/** Every (from → to) move the table allows, recalls (called → called) included. */
+function allowedMoves(): ReadonlySet<`${BookingStatus}>${BookingStatus}`> {
+  const moves = new Set<`${BookingStatus}>${BookingStatus}`>();
+  for (const { from, to } of Object.values(QUEUE_TRANSITIONS)) for (const f of from) moves.add(`${f}>${to}`);
+  return moves;
+}
 
 describe("the status transition table", () => {
   it("knows every status the database knows", () => {

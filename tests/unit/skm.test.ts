@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { computeIkm, computeIkmFromResponses, ikmGrade, SKM_ELEMENTS, type SkmScores } from "@/lib/survey/skm";
+import { computeIkm, ikmGrade, SKM_ELEMENTS, type IkmResult, type SkmScores } from "@/lib/survey/skm";
+
+/** The regulation's method on the answer sheets themselves (the reports compute each NRR in SQL, then computeIkm). */
+function computeIkmFromResponses(responses: readonly SkmScores[]): IkmResult | null {
+  if (responses.length === 0) return null;
+  const nrr = Object.fromEntries(
+    SKM_ELEMENTS.map((element) => [element, responses.reduce((sum, r) => sum + r[element], 0) / responses.length]),
+  ) as SkmScores;
+  return computeIkm(nrr, responses.length);
+}
 
 const sheet = (...scores: number[]): SkmScores => Object.fromEntries(SKM_ELEMENTS.map((e, i) => [e, scores[i]!])) as SkmScores;
 
