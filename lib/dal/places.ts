@@ -52,9 +52,15 @@ export function listPublicPlaces(): Promise<PlaceDTO[]> {
  * unknown office does, so a hidden place (the training office) is not revealed by its error.
  */
 export async function requirePublicOffice(slug?: string, executor?: Executor): Promise<Office> {
-  const office = await findOffice(slug ?? DEFAULT_OFFICE_SLUG, executor);
-  if (!office || !office.isPublic) throw unknownOffice();
+  const office = await findPublicOffice(slug, executor);
+  if (!office) throw unknownOffice();
   return office;
+}
+
+/** As requirePublicOffice, for a page: an unknown or hidden place is null (the page then 404s). */
+export async function findPublicOffice(slug?: string, executor?: Executor): Promise<Office | null> {
+  const office = await findOffice(slug ?? DEFAULT_OFFICE_SLUG, executor);
+  return office?.isPublic ? office : null;
 }
 
 /** Public figures (transparency) are about real places only: never the training place, public or not. */

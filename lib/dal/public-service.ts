@@ -1,8 +1,7 @@
 import "server-only";
 import type { Locale } from "../i18n/messages";
-import { isAppError } from "../errors";
 import { isDocument } from "../requirements";
-import { requirePublicOffice } from "./places";
+import { findPublicOffice } from "./places";
 import { cachedRead } from "./read-cache";
 import { findServiceDTO, type ServiceDTO } from "./services";
 
@@ -16,15 +15,9 @@ export function findPublicService(slug: string, locale: Locale, officeSlug?: str
 }
 
 async function readPublicService(slug: string, locale: Locale, officeSlug?: string): Promise<ServiceDTO | null> {
-  let office;
-  try {
-    office = await requirePublicOffice(officeSlug);
-  } catch (error) {
-    // An unknown or hidden place is a 404 like an unknown service; anything else (the database) is not.
-    if (isAppError(error) && error.code === "validation") return null;
-    throw error;
-  }
-  return findServiceDTO(office, slug, locale);
+  // An unknown or hidden place is a 404 like an unknown service.
+  const office = await findPublicOffice(officeSlug);
+  return office ? findServiceDTO(office, slug, locale) : null;
 }
 
 /**
