@@ -71,9 +71,9 @@ const JOBS: Job[] = [
     run: async (now) => {
       const purged = await purgeExpiredPersonalData({ now });
       const holidays = await ensureNationalHolidays({ now });
-      await pruneRateLimits(now);
-      await prunePowSpent(now);
-      await pruneLoginThrottles(now);
+      await pruneRateLimits({ now });
+      await prunePowSpent({ now });
+      await pruneLoginThrottles({ now });
       return purged.bookings + holidays.added > 0 ? `${purged.bookings} booking(s) purged, ${holidays.added} holiday(s) added` : null;
     },
   },

@@ -75,7 +75,7 @@ export async function findAccountLock(db: Executor, email: string, now: Date): P
 }
 
 /** Drops rows that no longer lock or count; for the periodic maintenance job. */
-export async function pruneLoginThrottles(now = new Date()): Promise<void> {
+export async function pruneLoginThrottles({ now = new Date() }: { now?: Date } = {}): Promise<void> {
   const db = await getDb();
   const quietSince = new Date(now.getTime() - LOGIN_THROTTLE.resetAfterMinutes * 60_000);
   await db

@@ -17,7 +17,7 @@ export async function spendPow(proof: PowProof): Promise<void> {
 }
 
 /** Forgets proofs whose challenge has expired (they are refused as expired anyway); hourly maintenance. */
-export async function prunePowSpent(now = new Date()): Promise<void> {
+export async function prunePowSpent({ now = new Date() }: { now?: Date } = {}): Promise<void> {
   const db = await getDb();
   await db.delete(powSpent).where(lt(powSpent.expiresAt, now));
 }

@@ -65,7 +65,7 @@ export async function getRateLimitCount(key: string, windowSeconds: number, now 
 }
 
 /** Drops windows older than a day; called by the periodic maintenance job. */
-export async function pruneRateLimits(now = new Date()): Promise<void> {
+export async function pruneRateLimits({ now = new Date() }: { now?: Date } = {}): Promise<void> {
   const db = await getDb();
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 86_400_000)));
 }

@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS)("the no-JavaScript wait and ANTREAN_POW=off on %s"
   it("spent proofs are forgotten once expired", async () => {
     await spendBookingPow({ nonce: "wait:old", expiresAt: at(-1) });
     await spendBookingPow({ nonce: "wait:new", expiresAt: at(600) });
-    await prunePowSpent(NOW);
+    await prunePowSpent({ now: NOW });
     const [old] = await db().select({ n: count() }).from(powSpent).where(lt(powSpent.expiresAt, NOW));
     expect(old!.n).toBe(0);
     await expect(spendBookingPow({ nonce: "wait:new", expiresAt: at(600) })).rejects.toMatchObject({ code: "challenge" });

@@ -155,6 +155,12 @@ describe("one shape for every command", () => {
     expect(loose.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
   });
 
+  it("the system's jobs take no actor and only { now } (the maintenance loop passes its clock so)", () => {
+    const source = read("lib/maintenance.ts");
+    expect(source).toMatch(/pruneRateLimits\(\{ now \}\)/);
+    expect([...source.matchAll(/await (\w+)\(now\b/g)].map((m) => m[1])).toEqual([]);
+  });
+
   it("the primitives left out above still exist (a renamed one would hide a command)", () => {
     const names = actorFunctions().map((f) => f.name);
     for (const primitive of PRIMITIVES) expect(names, primitive).toContain(primitive);
