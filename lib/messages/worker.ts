@@ -1,11 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { messageAttempts, messages, offices, type Message } from "@/db/schema";
-import { addDays, localDate, zonedInstant } from "../dates";
 import { retryDelayMs } from "./backoff";
 import type { Channels } from "./channels";
 import type { SendResult } from "./channels/types";
-import { scheduleMorningReminders } from "./morning-reminder";
+import { enqueueReminders, scheduleMorningReminders } from "./morning-reminder";
 import { scheduleNearTurns } from "./near-turn";
 import { buildOutgoing } from "./outgoing";
 
@@ -141,21 +140,5 @@ async function parkUnroutable(db: Database, channels: Channels, now: Date): Prom
  * reminder time already has its confirmation and gets none.
  */
 export async function scheduleReminders(db: Database, now: Date, reminderAt: string): Promise<number> {
-  let total = 0;
-  for (const office of await db.select({ id: offices.id, timezone: offices.timezone }).from(offices)) {
-    const today = localDate(now, office.timezone);
-    const from = zonedInstant(today, reminderAt, office.timezone);
-    if (now < from) continue;
-    const tomorrow = addDays(today, 1);
-    const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from (
-      select "antrean_enqueue_booking_message"(b, 'reminder', ${":" + tomorrow}, ${now.toISOString()}::timestamptz)
-      from "bookings" b where b."office_id" = ${office.id} and b."service_date" = ${tomorrow} and b."status" = 'booked'
-        and b."reminders_opted_out_at" is null and b."created_at" < ${from.toISOString()}::timestamptz) x`);
-    total += Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
-  }
-  return total;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+  return enqueueReminders(db, now, reminderAt, "reminder");
 }
