@@ -16,6 +16,11 @@ export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesW
 /** Either the database or an open transaction: data-layer helpers take this so they compose. */
 export type Executor = Database | Transaction;
 
+/** The rows of a raw `execute` on either driver: postgres.js returns an array, PGlite `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
 export type DatabaseKind = "pglite" | "postgres";
 
 export type DatabaseHandle = {

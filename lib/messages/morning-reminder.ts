@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { rowsOf, type Database } from "@/db/client";
 import { offices } from "@/db/schema";
 import { addDays, localDate, localTime, zonedInstant } from "../dates";
 
@@ -40,9 +40,4 @@ export async function enqueueReminders(db: Database, now: Date, at: string, kind
     total += Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
   }
   return total;
-}
-
-/** The rows of `db.execute` on either driver (postgres.js returns an array, PGlite an object with rows). */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }

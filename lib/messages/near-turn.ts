@@ -1,5 +1,5 @@
 import { and, between, eq, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { rowsOf, type Database } from "@/db/client";
 import { bookings } from "@/db/schema";
 import { addDays, localDate } from "../dates";
 import { requireOfficeById } from "../dal/offices";
@@ -39,8 +39,4 @@ export async function scheduleNearTurns(db: Database, now: Date): Promise<number
     total += rowsOf(result).length;
   }
   return total;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }

@@ -1,14 +1,13 @@
 import "server-only";
 import type { SQL } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { rowsOf, type Executor } from "@/db/client";
 
 /**
  * Rows of a raw query on either driver: postgres.js returns an array, PGlite `{ rows }`. Every report query
  * casts its columns (::int, ::float8, ::text) so both drivers hand back the same JavaScript types.
  */
 export async function selectRows<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await db.execute(query));
 }
 
 /** Minutes with one decimal, or null. */
