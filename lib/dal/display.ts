@@ -8,7 +8,7 @@ import { getDb } from "../db";
 import { RECENT_CALLS, type DisplayCall, type DisplayState } from "../display-events";
 import { AppError } from "../errors";
 import { formatQueueNumber } from "../reference";
-import type { CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { requireOfficeById } from "./offices";
 
 export type { DisplayCall, DisplayState } from "../display-events";
@@ -16,7 +16,7 @@ export type { DisplayCall, DisplayState } from "../display-events";
 export async function getDisplayState(actor: Actor, options: CommandOptions = {}): Promise<DisplayState> {
   assertCan(actor, "display.view");
   if (actor.type !== "device" && actor.type !== "staff") throw new AppError("forbidden", "error.forbidden");
-  const now = options.now ?? new Date();
+  const { now } = withDefaults(options);
   const db = await getDb();
   const office = await requireOfficeById(actor.officeId, db);
   const date = localDate(now, office.timezone);

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { withReferenceGuard } from "../limits/reference-guard";
 import { AppError } from "../errors";
-import type { CommandOptions } from "./command-options";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { formatReference, isReference, normalizeReference } from "../reference";
 import type { SurveyAnswers } from "../validation/survey";
 import { consumeRateLimit } from "./rate-limit";
@@ -35,7 +35,7 @@ export async function getKioskSurveyVisit(actor: Actor, input: { reference: stri
     if (!visit || actor.type !== "device" || visit.booking.officeId !== actor.officeId) throw new AppError("not_found", "error.notFound");
     if (visit.answered) throw new AppError("duplicate", "survey.error.already");
     if (visit.booking.status !== "done") throw new AppError("invalid_transition", "survey.error.notServed");
-    return { reference, referenceDisplay: formatReference(reference), serviceName: serviceName(visit.service, options.locale ?? "id"), date: visit.booking.serviceDate };
+    return { reference, referenceDisplay: formatReference(reference), serviceName: serviceName(visit.service, withDefaults(options).locale), date: visit.booking.serviceDate };
   });
 }
 

@@ -64,7 +64,7 @@ export async function createStaff(
 ): Promise<StaffUserDTO> {
   const officeId = commandOffice(actor, input);
   assertCan(actor, "staff.manage", officeId);
-  const now = options.now ?? new Date();
+  const { now } = withDefaults(options);
   const passwordHash = await hash(input.password);
   const db = await getDb();
   return db.transaction((tx) => unsafeInsertStaff(tx, actor, officeId, input, passwordHash, { now, via: options.via }));

@@ -155,6 +155,11 @@ describe("one shape for every command", () => {
     expect(loose.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
   });
 
+  it("the options' defaults come from withDefaults, not spelled again (options.locale ?? \"id\")", () => {
+    const spelled = files("lib/dal").filter((f) => f !== "lib/dal/command-options.ts" && /options\.locale \?\?/.test(read(f)));
+    expect(spelled).toEqual([]);
+  });
+
   it("the system's jobs take no actor and only { now } (the maintenance loop passes its clock so)", () => {
     const source = read("lib/maintenance.ts");
     expect(source).toMatch(/pruneRateLimits\(\{ now \}\)/);

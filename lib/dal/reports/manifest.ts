@@ -9,7 +9,7 @@ import { AppError } from "../../errors";
 import { formatQueueNumber } from "../../reference";
 import { requireOfficeById } from "../offices";
 import { serviceName } from "../services";
-import type { CommandOptions } from "../command-options";
+import { withDefaults, type CommandOptions } from "../command-options";
 
 export type ManifestRow = {
   queueNumber: string;
@@ -35,10 +35,11 @@ export async function getCounterManifest(
 ): Promise<CounterManifest> {
   assertCan(actor, "reports.view");
   if (actor.type !== "staff") throw new AppError("forbidden", "error.forbidden");
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   // Without a date: today in the office's own zone (and the times on the sheet in that zone too).
   const { timezone } = await requireOfficeById(actor.officeId, db);
-  const date = input.date ?? localDate(options.now ?? new Date(), timezone);
+  const date = input.date ?? localDate(now, timezone);
   const all = await db.select().from(counters).where(eq(counters.officeId, actor.officeId)).orderBy(asc(counters.number));
   const counter = all.find((c) => c.number === input.counterNumber);
   if (!counter) throw new AppError("not_found", "error.notFound");
@@ -56,7 +57,7 @@ export async function getCounterManifest(
     counters: all.map((c) => ({ number: c.number, name: c.name })),
     rows: rows.map(({ booking, service, firstCallAt }) => ({
       queueNumber: formatQueueNumber(booking.queueLetter, booking.queueSeq),
-      service: serviceName(service, options.locale ?? "id"),
+      service: serviceName(service, locale),
       channel: booking.channel,
       status: booking.status,
       nikMasked: booking.nikMasked,

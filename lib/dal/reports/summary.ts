@@ -15,7 +15,7 @@ import { serviceName } from "../services";
 import { aggregateQuota } from "./hours-quota";
 import { aggregateIkm } from "./ikm";
 import { aggregateVisits, type VisitAggregate } from "./visits";
-import type { CommandOptions } from "../command-options";
+import { withDefaults, type CommandOptions } from "../command-options";
 
 const EMPTY: Omit<ReportRow, "key" | "label"> = {
   booked: 0,
@@ -53,7 +53,7 @@ export async function getReport(actor: Actor, query: ReportQuery, options: Comma
   if (own && office.id === own.id) assertCan(actor, "reports.view", office.id);
   // The training place's bookings are rehearsals: never in any report.
   if (office.isTraining) throw new AppError("validation", "error.validation", { fields: { office: ["field.office.training"] } });
-  const t = createTranslator(options.locale ?? "id");
+  const t = createTranslator(withDefaults(options).locale);
   const params = { officeId: office.id, office, from: query.from, to: query.to, groupBy: query.groupBy };
   const [visits, quota, ikm, serviceRows, counterRows] = await Promise.all([
     aggregateVisits(db, { ...params, hoursIn: office.timezone }),
