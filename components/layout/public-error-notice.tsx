@@ -2,7 +2,7 @@
 
 import { startTransition, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import { Button } from "@/components/ui/button-base";
 import { publicErrorPageMessages } from "@/lib/i18n/messages/error-pages-public";
 
 export type Locale = "id" | "en";
