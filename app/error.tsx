@@ -1,7 +1,7 @@
 "use client";
 
 import { useParams } from "next/navigation";
-import { ErrorNotice, segmentLocale } from "@/components/layout/error-notice";
+import { PublicErrorNotice, segmentLocale } from "@/components/layout/public-error-notice";
 
 /**
  * A failure in a section's layout (the public layout reads the office, so a database outage lands here).
@@ -15,7 +15,7 @@ export default function RootError({ reset }: { error: Error & { digest?: string 
     <html lang={locale ?? "id"}>
       <body className="min-h-dvh">
         <main className="mx-auto max-w-3xl px-4 py-8">
-          <ErrorNotice reset={reset} locale={locale ?? "id"} bothLanguages={!locale} />
+          <PublicErrorNotice reset={reset} locale={locale ?? "id"} bothLanguages={!locale} />
         </main>
       </body>
     </html>

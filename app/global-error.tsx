@@ -1,6 +1,6 @@
 "use client";
 
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { PublicErrorNotice } from "@/components/layout/public-error-notice";
 import "./globals.css";
 
 /** A failure in the root layout itself: the friendly page instead of Next's bare "Application error". */
@@ -9,7 +9,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
     <html lang="id">
       <body className="min-h-dvh">
         <main className="mx-auto max-w-3xl px-4 py-8">
-          <ErrorNotice reset={reset} bothLanguages />
+          <PublicErrorNotice reset={reset} bothLanguages />
         </main>
       </body>
     </html>

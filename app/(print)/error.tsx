@@ -1,6 +1,6 @@
 "use client";
 
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { PublicErrorNotice } from "@/components/layout/public-error-notice";
 
 /**
  * A printout (the citizen's booking, the staff's slips and reports) that failed unexpectedly: the print
@@ -9,7 +9,7 @@ import { ErrorNotice } from "@/components/layout/error-notice";
 export default function PrintError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
-      <ErrorNotice reset={reset} />
+      <PublicErrorNotice reset={reset} />
     </main>
   );
 }

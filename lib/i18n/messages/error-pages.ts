@@ -1,14 +1,13 @@
 import { defineMessages } from "../define";
+import { publicErrorPageMessages } from "./error-pages-public";
 
 /**
  * The error pages' words. Read by client components too (an error page cannot ask the server, which may be
- * what failed), so this file imports nothing and stays small.
+ * what failed), so this file imports only the citizen part (error-pages-public.ts) and stays small.
  */
 export const errorPageMessages = defineMessages({
   id: {
-    "errorPage.title": "Terjadi kesalahan pada sistem",
-    "errorPage.body": "Maaf, permintaan Anda belum bisa diproses. Silakan coba lagi beberapa saat lagi.",
-    "errorPage.retry": "Coba lagi",
+    ...publicErrorPageMessages.id,
     "errorPage.staff.body": "Halaman ini gagal dimuat. Data yang sudah tersimpan tidak hilang; tindakan terakhir Anda mungkin belum tersimpan, periksa lagi setelah mencoba ulang.",
     "errorPage.staff.report": "Jika terulang, laporkan ke admin dengan kode: {code}",
     "errorPage.staff.home": "Ke halaman Hari ini",
@@ -17,9 +16,7 @@ export const errorPageMessages = defineMessages({
     "errorPage.display.body": "Layar panggilan sedang bermasalah. Perhatikan panggilan dari petugas loket.",
   },
   en: {
-    "errorPage.title": "Something went wrong on our side",
-    "errorPage.body": "Sorry, your request could not be processed. Please try again shortly.",
-    "errorPage.retry": "Try again",
+    ...publicErrorPageMessages.en,
     "errorPage.staff.body": "This page failed to load. Saved data is not lost; your last action may not have been saved, so check it after trying again.",
     "errorPage.staff.report": "If this happens again, tell the administrator this code: {code}",
     "errorPage.staff.home": "Go to Today",
