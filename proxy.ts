@@ -1,12 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
+import { clientIp } from "./lib/client-ip";
+import { COOKIE_NAMES, STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
 import { isDatabaseMarkedUnavailable } from "./lib/db-status";
 import { DEFAULT_LOCALE } from "./lib/i18n/messages";
 import { isLocale, LOCALE_COOKIE } from "./lib/i18n/translate";
 import { DETAILS_ROUTE, staticPagePath, staticRouteFor } from "./lib/page-state";
 import { waitCookieForDetails } from "./lib/pow/wait-cookie";
 import { isDevelopment } from "./lib/env";
+import { isReference, normalizeReference } from "./lib/reference";
 import { isCrossOriginWrite } from "./lib/server-action-origin";
+import { hasRecentMiss, isKnownReference } from "./lib/shared-confirmation";
 import { withoutForgedForwarding } from "./lib/trusted-proxy";
 import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
@@ -23,6 +26,11 @@ const REWRITE_HEADER = "x-antrean-page";
 
 /** Sections that are not citizen pages: they keep their own paths and a per-request nonce. */
 const OWN_PATHS = /^\/(staff|kiosk|display|device)(\/|$)|^\/booking\/[^/]+\/print(\/|$)/;
+
+/** The confirmation page, and its cached shared view (internal: never reachable at its own address). */
+const CONFIRMATION = /^\/booking\/([^/]+)$/;
+const SHARED_VIEW = "shared-view";
+const SHARED_VIEW_PATH = new RegExp(`^/booking/[^/]+/${SHARED_VIEW}(/|$)`);
 
 function contentSecurityPolicy(scriptSrc: string): string {
   return [
@@ -94,10 +102,18 @@ function citizenPage(request: NextRequest): NextResponse {
   requestHeaders.delete("content-security-policy");
 
   if (route === null) {
+    const shared = sharedConfirmation(request);
+    if (shared) {
+      requestHeaders.set(REWRITE_HEADER, `${locale}/booking/${shared}/${SHARED_VIEW}`);
+      const response = NextResponse.next({ request: { headers: requestHeaders } });
+      response.headers.set("Content-Security-Policy", STATIC_PAGE_CSP);
+      return response;
+    }
     // Pages about one booking stay rendered per request, with a nonce.
     const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
     const csp = contentSecurityPolicy(`'nonce-${nonce}' 'strict-dynamic'`);
-    requestHeaders.set(REWRITE_HEADER, `${locale}${pathname}`);
+    // The shared view's own address is not a page (the catch-all answers 404).
+    requestHeaders.set(REWRITE_HEADER, SHARED_VIEW_PATH.test(pathname) ? `${locale}/-` : `${locale}${pathname}`);
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("Content-Security-Policy", csp);
     const response = NextResponse.next({ request: { headers: requestHeaders } });
@@ -114,6 +130,26 @@ function citizenPage(request: NextRequest): NextResponse {
     if (wait) response.cookies.set(wait.name, wait.value, wait.options);
   }
   return response;
+}
+
+/**
+ * The reference whose confirmation this request may get from the shared cache (lib/shared-confirmation.ts),
+ * or null for the per-request page: a plain GET of a reference this process has found, without a manage
+ * cookie (the owner's view), from an address that has not missed a look-up here.
+ */
+function sharedConfirmation(request: NextRequest): string | null {
+  if ((request.method !== "GET" && request.method !== "HEAD") || request.nextUrl.search !== "") return null;
+  const match = CONFIRMATION.exec(request.nextUrl.pathname);
+  if (!match || request.cookies.has(COOKIE_NAMES.manage)) return null;
+  let reference: string;
+  try {
+    reference = normalizeReference(decodeURIComponent(match[1]!));
+  } catch {
+    return null;
+  }
+  if (!isReference(reference) || !isKnownReference(reference)) return null;
+  if (hasRecentMiss(clientIp(request))) return null;
+  return reference;
 }
 
 export const config = {

@@ -6,6 +6,7 @@ import type { Locale } from "../i18n/messages";
 import { verifyManageToken } from "../manage-token";
 import { shortenName } from "../name";
 import { isReference, normalizeReference } from "../reference";
+import { forgetReference, rememberReference } from "../shared-confirmation";
 import type { BookingDTO } from "./booking-dto";
 import { findBookingByReference } from "./bookings";
 import { requireOffice } from "./offices";
@@ -29,6 +30,26 @@ export async function findConfirmation(rawReference: string, locale: Locale, man
     await countReferenceMiss(ip);
     return null;
   }
+  rememberReference(booking.reference);
+  return confirmationOf(booking, locale, isOwner);
+}
+
+/**
+ * The view of a booking everyone who holds the reference may see, for the shared cache of the confirmation
+ * page (lib/shared-confirmation.ts): no address, no rate limit. proxy.ts sends only references this process
+ * has found through findConfirmation, to addresses that have not missed here.
+ */
+export async function findSharedConfirmation(rawReference: string, locale: Locale): Promise<Confirmation | null> {
+  const reference = normalizeReference(rawReference);
+  const booking = isReference(reference) ? await findBookingByReference(reference, locale) : null;
+  if (!booking) {
+    forgetReference(reference);
+    return null;
+  }
+  return confirmationOf(booking, locale, false);
+}
+
+async function confirmationOf(booking: BookingDTO, locale: Locale, isOwner: boolean): Promise<Confirmation> {
   // A service withdrawn after the booking was made still shows the booking, without its checklist.
   const requirements = await cachedRead(
     "settings",

@@ -2,6 +2,7 @@ import "server-only";
 import { isAppError } from "../errors";
 import { assertUnderRateLimit, consumeRateLimit } from "../dal/rate-limit";
 import { isShared, SHARED_BUCKET_FACTOR } from "./booking";
+import { noteReferenceMiss } from "../shared-confirmation";
 
 /**
  * Reference look-ups that found nothing (confirmation, print, calendar pages), per address: enough for
@@ -12,12 +13,22 @@ export const REFERENCE_MISSES = { limit: 30, windowSeconds: 600 } as const;
 const missKey = (ip: string) => `booking-reference-misses:${ip}`;
 const missAllowance = (ip: string) => (isShared(ip) ? REFERENCE_MISSES.limit * SHARED_BUCKET_FACTOR : REFERENCE_MISSES.limit);
 
-/** 429 once this address has used its misses; checked before every look-up, hits included. */
-export function assertReferenceMissesLeft(ip: string): Promise<void> {
-  return assertUnderRateLimit(missKey(ip), missAllowance(ip), REFERENCE_MISSES.windowSeconds);
+/**
+ * 429 once this address has used its misses; checked before every look-up, hits included. An address that
+ * missed (or is refused) is also noted in this process, so the shared confirmation cache is not served to
+ * it for the misses' window (lib/shared-confirmation.ts).
+ */
+export async function assertReferenceMissesLeft(ip: string): Promise<void> {
+  try {
+    await assertUnderRateLimit(missKey(ip), missAllowance(ip), REFERENCE_MISSES.windowSeconds);
+  } catch (error) {
+    if (isAppError(error) && error.code === "rate_limited") noteReferenceMiss(ip, REFERENCE_MISSES.windowSeconds);
+    throw error;
+  }
 }
 
 export async function countReferenceMiss(ip: string): Promise<void> {
+  noteReferenceMiss(ip, REFERENCE_MISSES.windowSeconds);
   await consumeRateLimit(missKey(ip), Number.MAX_SAFE_INTEGER, REFERENCE_MISSES.windowSeconds);
 }
 

@@ -4,7 +4,8 @@ import { REFERENCE_MISSES } from "@/lib/limits/reference-misses";
 import { SHARED_BUCKET_FACTOR } from "@/lib/limits/booking";
 import { UNTRUSTED_CLIENT } from "@/lib/client-ip";
 import { createBooking } from "@/lib/dal/bookings";
-import { findConfirmation, findConfirmationForPage, RATE_LIMITED } from "@/lib/dal/public-booking";
+import { findConfirmation, findConfirmationForPage, findSharedConfirmation, RATE_LIMITED } from "@/lib/dal/public-booking";
+import { hasRecentMiss, isKnownReference } from "@/lib/shared-confirmation";
 import { createManageToken } from "@/lib/manage-token";
 import { shortenName } from "@/lib/name";
 import { apiGet, disposeApiTestDatabase, freshIp, refParams, useApiTestDatabase } from "../helpers/api";
@@ -40,6 +41,23 @@ describe.each(DATABASE_KINDS)("the confirmation page's data on %s", (kind) => {
     // Another booking's token proves nothing about this one.
     const other = await createBooking(anonymous, bookingRequest(t), ctx);
     expect((await findConfirmation(created.reference, "id", createManageToken(other.reference), freshIp()))!.booking.name).toBe("Budi S. W.");
+  });
+
+  it("feeds the shared cache's gate: found references are known, addresses that missed are not served from it", async () => {
+    const created = await createBooking(anonymous, bookingRequest(t, { name: "Budi Santoso Wijaya" }), ctx);
+    expect(isKnownReference(created.reference)).toBe(false);
+    const ip = freshIp();
+    await findConfirmation(created.reference, "id", undefined, ip);
+    expect([isKnownReference(created.reference), hasRecentMiss(ip)]).toEqual([true, false]);
+    expect(await findConfirmation(missing(7), "id", undefined, ip)).toBeNull();
+    expect(hasRecentMiss(ip)).toBe(true);
+
+    // The shared view is the stranger's view, whoever asks: shortened name, no phone, no manage buttons.
+    const shared = await findSharedConfirmation(created.reference, "id");
+    expect(shared!.booking.name).toBe("Budi S. W.");
+    expect([shared!.booking.phone, shared!.booking.email, shared!.canManage]).toEqual([null, null, false]);
+    expect(JSON.stringify(shared)).not.toContain("Santoso");
+    expect(await findSharedConfirmation(missing(8), "id")).toBeNull();
   });
 
   it("limits misses per address: then even a hit gets 429, other addresses and the proven owner are unaffected", async () => {
