@@ -17,7 +17,7 @@ import { checkPersonOrSuggest, claimChanges, phoneChange, provesNik, resolveSlot
 import { resolveOptions, type CommandOptions } from "./command-options";
 import { requireOffice } from "./offices";
 import { requirePublicOffice } from "./places";
-import { invalidateReads, isStillFull, markFull } from "./read-cache";
+import { invalidateReads, isKnownFull, isStillFull, markFull } from "./read-cache";
 import { requireService } from "./services";
 
 export { cancelBooking, rescheduleBooking, type Ownership } from "./booking-changes";
@@ -59,6 +59,9 @@ export async function createBooking(
   // A cap found full a moment ago is refused without touching the database (never more than the cache's ttl).
   for (const claim of claims) if (claim.delta === 1 && (await isStillFull(fullKey(claim), () => isCounterFull(claim)))) throw claim.whenFull;
   await options.beforeWrite?.();
+  // In the rush the allowance's statement waits for a pooled connection while the session fills: the
+  // requests queued behind it look at the memory again rather than each trying the booking and failing.
+  for (const claim of claims) if (claim.delta === 1 && isKnownFull(fullKey(claim))) throw claim.whenFull;
 
   const handle = await getDatabaseHandle();
   for (let attempt = 0; ; attempt++) {
