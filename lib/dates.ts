@@ -23,13 +23,26 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function wallClock(instant: Date, timeZone: string) {
+type WallClock = { date: string; time: string; seconds: number };
+
+/** Per zone, the last minute read (the rush asks for "now" thousands of times a second; formatToParts is slow). */
+const lastMinute = new Map<string, { minute: number; date: string; time: string }>();
+
+function wallClock(instant: Date, timeZone: string): WallClock {
+  const ms = instant.getTime();
+  const minute = Math.floor(ms / 60_000);
+  const utcSeconds = Math.floor((ms - minute * 60_000) / 1000);
+  const seen = lastMinute.get(timeZone);
+  if (seen && seen.minute === minute) return { date: seen.date, time: seen.time, seconds: utcSeconds };
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-    seconds: Number(parts.second),
-  };
+  const shown = { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, seconds: Number(parts.second) };
+  // Reused for the rest of the minute only where the zone's offset is whole minutes (every zone today; not
+  // some historic local mean times), so the local seconds are the UTC seconds and the answer is exact.
+  if (shown.seconds === utcSeconds && Number.isFinite(minute)) {
+    if (lastMinute.size > 100) lastMinute.clear();
+    lastMinute.set(timeZone, { minute, date: shown.date, time: shown.time });
+  }
+  return shown;
 }
 
 /** The office-local date of an instant. */
@@ -42,12 +55,21 @@ export function localTime(instant: Date, timeZone: string): string {
   return wallClock(instant, timeZone).time;
 }
 
+/** zonedInstant's answers (a pure function of its arguments), in ms. */
+const zoned = new Map<string, number>();
+
 /** The instant at which the office's clock shows `date` `time`. */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const key = `${timeZone}|${date}|${normalizeTime(time)}`;
+  const known = zoned.get(key);
+  if (known !== undefined) return new Date(known);
   const guess = new Date(`${date}T${normalizeTime(time)}:00Z`);
   const shown = wallClock(guess, timeZone);
   const shownAsUtc = new Date(`${shown.date}T${shown.time}:00Z`).getTime() + shown.seconds * 1000;
-  return new Date(guess.getTime() - (shownAsUtc - guess.getTime()));
+  const instant = guess.getTime() - (shownAsUtc - guess.getTime());
+  if (zoned.size >= 10_000) zoned.clear();
+  zoned.set(key, instant);
+  return new Date(instant);
 }
 
 export function addDays(date: string, days: number): string {
