@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { COOKIE_NAMES } from "../cookies";
 import { submitBooking } from "../dal/lottery/submit";
 import { DEFAULT_OFFICE_SLUG, findOffice } from "../dal/offices";
-import { limitCreateBooking, limitPersonCreateBooking } from "../limits/booking";
+import { limitCreateBooking } from "../limits/booking";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
 import { checkFormPow, isSpentWaitToken, spendBookingPow, type PowWait } from "../pow/gate";
@@ -49,7 +49,6 @@ export const createBookingAction = defineAction(
           // the person's, then the proof of work is spent.
           beforeWrite: async () => {
             await limitCreateBooking(ip, input);
-            await limitPersonCreateBooking(input);
             await spendBookingPow(pow.proof);
           },
         },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Booking } from "@/db/schema";
+import { getDatabaseHandle } from "../db";
 import type { UsageChange } from "./capacity-usage";
 
 /**
@@ -23,6 +24,21 @@ export function limitOf(claims: UsageChange[], scope: "day" | "session" | "servi
 export function fullKey(change: UsageChange): string {
   return `${change.officeId}|${change.serviceDate}|${change.scope}|${change.scopeKey}|${change.delta === 1 ? change.limit : ""}`;
 }
+
+/**
+ * Whether a counter row is still at its limit (or its ceiling, migration 0015): one plain read, no lock, for
+ * the "known full" memory once it expires (read-cache.ts `isStillFull`). The booking statement stays the
+ * judge: this only decides whether to keep refusing from memory for another moment.
+ */
+export async function isCounterFull(change: UsageChange & { delta: 1 }): Promise<boolean> {
+  const handle = await getDatabaseHandle();
+  const [row] = await handle.run(COUNTER_SQL, [change.officeId, change.serviceDate, change.scope, change.scopeKey]);
+  if (!row) return false;
+  const used = Number(row.used);
+  return used >= change.limit || (row.ceiling !== null && used >= Number(row.ceiling));
+}
+
+const COUNTER_SQL = "select used, ceiling from capacity_usages where office_id = $1 and service_date = $2 and scope = $3 and scope_key = $4";
 
 /** The columns of a new booking that the function leaves at their defaults. */
 export const NEW_BOOKING_DEFAULTS = {

@@ -12,13 +12,13 @@ import { maskNik } from "../nik";
 import { createReference } from "../reference";
 import type { CreateBookingInput, LookupBookingInput } from "../validation/booking";
 import { selectBookingWith, toBookingDTO, type BookingDTO } from "./booking-dto";
-import { CREATE_BOOKING_SQL, fullKey, limitOf, NEW_BOOKING_DEFAULTS } from "./booking-insert";
+import { CREATE_BOOKING_SQL, fullKey, isCounterFull, limitOf, NEW_BOOKING_DEFAULTS } from "./booking-insert";
 import { dedupeKey } from "./citizen-entries";
 import { requirePersonOrSuggest, claimChanges, phoneChange, provesNik, requireSlot } from "./booking-rules";
 import { withDefaults, type CommandOptions } from "./command-options";
 import { requireOffice } from "./offices";
 import { requirePublicOffice } from "./places";
-import { invalidateReads, isKnownFull, markFull } from "./read-cache";
+import { invalidateReads, isKnownFull, isStillFull, markFull } from "./read-cache";
 import { requireService } from "./services";
 
 export { cancelBooking, rescheduleBooking, type Ownership } from "./booking-changes";
@@ -58,8 +58,11 @@ export async function createBooking(
 
   const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
   // A cap found full a moment ago is refused without touching the database (never more than the cache's ttl).
-  for (const claim of claims) if (claim.delta === 1 && isKnownFull(fullKey(claim))) throw claim.whenFull;
+  for (const claim of claims) if (claim.delta === 1 && (await isStillFull(fullKey(claim), () => isCounterFull(claim)))) throw claim.whenFull;
   await options.beforeWrite?.();
+  // In the rush the allowance's statement waits for a pooled connection while the session fills: the
+  // requests queued behind it look at the memory again rather than each trying the booking and failing.
+  for (const claim of claims) if (claim.delta === 1 && isKnownFull(fullKey(claim))) throw claim.whenFull;
 
   const handle = await getDatabaseHandle();
   for (let attempt = 0; ; attempt++) {

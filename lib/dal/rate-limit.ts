@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { rateLimits } from "@/db/schema";
-import { getDb } from "../db";
+import { getDatabaseHandle, getDb } from "../db";
 import { AppError } from "../errors";
+import { isKnownBlocked, markBlocked } from "./read-cache";
 
 function windowStartOf(now: Date, windowSeconds: number): Date {
   return new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
@@ -14,36 +15,49 @@ function rateLimited(now: Date, windowSeconds: number): AppError {
   return new AppError("rate_limited", "error.rateLimited", { params: { retryAfter: Math.max(1, Math.ceil((ends - now.getTime()) / 1000)) } });
 }
 
+/** The upsert of n counters of one window ($1), one statement per n, each a prepared statement. */
+const UPSERT_SQL = new Map<number, string>();
+function upsertSql(n: number): string {
+  let text = UPSERT_SQL.get(n);
+  if (!text) {
+    const rows = Array.from({ length: n }, (_, i) => `($${i + 2}, $1, 1)`).join(", ");
+    text = `insert into rate_limits (key, window_start, count) values ${rows} on conflict (key, window_start) do update set count = rate_limits.count + 1 returning key, count`;
+    UPSERT_SQL.set(n, text);
+  }
+  return text;
+}
+
 /**
  * Fixed-window counter in PostgreSQL, so every app instance shares it. Throws 429 once `limit` requests
  * with the same key arrive within one window.
  */
 export async function consumeRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
-  const db = await getDb();
-  const windowStart = windowStartOf(now, windowSeconds);
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
-    .returning({ count: rateLimits.count });
-  if (row!.count > limit) throw rateLimited(now, windowSeconds);
+  await consumeRateLimits([{ key, limit }], windowSeconds, now);
 }
 
 /**
  * Several counters of one window in one statement (distinct keys); 429 if any of them passes its limit.
- * Every counter is counted, so one key's excess does not hide another's.
+ * Every counter is counted, so one key's excess does not hide another's. A key this process already saw
+ * over its limit in this window is refused from memory (lib/dal/read-cache.ts, `markBlocked`): no round
+ * trip, and — like every refusal answered from memory — nothing counted.
  */
 export async function consumeRateLimits(entries: { key: string; limit: number }[], windowSeconds: number, now = new Date()): Promise<void> {
   if (entries.length === 0) return;
-  const db = await getDb();
+  const at = now.getTime();
+  if (entries.some(({ key, limit }) => isKnownBlocked(key, limit, at))) throw rateLimited(now, windowSeconds);
   const windowStart = windowStartOf(now, windowSeconds);
-  const rows = await db
-    .insert(rateLimits)
-    .values(entries.map(({ key }) => ({ key, windowStart, count: 1 })))
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
-    .returning({ key: rateLimits.key, count: rateLimits.count });
-  const limits = new Map(entries.map((e) => [e.key, e.limit]));
-  if (rows.some((row) => row.count > limits.get(row.key)!)) throw rateLimited(now, windowSeconds);
+  const handle = await getDatabaseHandle();
+  const rows = await handle.run(upsertSql(entries.length), [windowStart.toISOString(), ...entries.map((e) => e.key)]);
+  let over = false;
+  for (const row of rows) {
+    const count = Number(row.count);
+    const limit = entries.find((e) => e.key === row.key)!.limit;
+    if (count > limit) {
+      over = true;
+      markBlocked(String(row.key), windowStart.getTime(), windowStart.getTime() + windowSeconds * 1000, count);
+    }
+  }
+  if (over) throw rateLimited(now, windowSeconds);
 }
 
 /**

@@ -31,17 +31,23 @@ export const isShared = (ip: string) => ip === UNTRUSTED_CLIENT;
 /**
  * A booking attempt that reaches the database write: a known address counts against its own allowance;
  * without one, against the date's shared allowance, which grows with the places the office offers that day.
- * The web form and the API share it. Called by createBooking just before its one statement, so malformed
- * input and refusals answered from memory (a session known to be full, a closed date, the age rule) cost
- * no round trip at all, and cannot drain anyone's allowance either.
+ * The web form and the API share it. Called (through limitCreateBooking, with the person's allowance) by
+ * createBooking just before its one statement, so malformed input and refusals answered from memory (a
+ * session known to be full, a closed date, the age rule) cost no round trip at all, and cannot drain
+ * anyone's allowance either. The standby list's joins spend it alone.
  */
-export async function limitCreateBooking(ip: string, input: { office?: string; date: string }): Promise<void> {
-  const { limit, windowSeconds } = REQUEST_LIMITS.createBooking;
-  if (!isShared(ip)) return consumeRateLimit(`api:create-booking:${ip}`, limit, windowSeconds);
+export async function limitBookingAddress(ip: string, input: { office?: string; date: string }): Promise<void> {
+  const { key, limit } = await createBookingAllowance(ip, input);
+  await consumeRateLimit(key, limit, REQUEST_LIMITS.createBooking.windowSeconds);
+}
+
+async function createBookingAllowance(ip: string, input: { office?: string; date: string }): Promise<{ key: string; limit: number }> {
+  const { limit } = REQUEST_LIMITS.createBooking;
+  if (!isShared(ip)) return { key: `api:create-booking:${ip}`, limit };
   const { perPlace, minimum } = SHARED_BOOKING_ALLOWANCE;
   const office = input.office ?? DEFAULT_OFFICE_SLUG;
   const allowance = Math.max(minimum, perPlace * (await getDayPlaces(office, input.date)));
-  await consumeRateLimit(`api:create-booking:shared:${office}:${input.date}`, allowance, windowSeconds);
+  return { key: `api:create-booking:shared:${office}:${input.date}`, limit: allowance };
 }
 
 /**
@@ -52,14 +58,26 @@ export async function limitCreateBooking(ip: string, input: { office?: string; d
 export const PERSON_LIMITS = { nik: 10, phone: 20, windowSeconds: 600 } as const;
 
 export async function limitPersonCreateBooking(input: { nik: string; phone: string }): Promise<void> {
-  await consumeRateLimits(
-    [
-      { key: `api:create-booking:nik:${hashNik(input.nik)}`, limit: PERSON_LIMITS.nik },
-      { key: `api:create-booking:phone:${hashPhone(input.phone)}`, limit: PERSON_LIMITS.phone },
-    ],
-    PERSON_LIMITS.windowSeconds,
-  );
+  await consumeRateLimits(personAllowances(input), PERSON_LIMITS.windowSeconds);
 }
+
+function personAllowances(input: { nik: string; phone: string }): { key: string; limit: number }[] {
+  return [
+    { key: `api:create-booking:nik:${hashNik(input.nik)}`, limit: PERSON_LIMITS.nik },
+    { key: `api:create-booking:phone:${hashPhone(input.phone)}`, limit: PERSON_LIMITS.phone },
+  ];
+}
+
+/**
+ * A citizen's booking attempt (web form and API): the address's (or the date's shared) allowance and the
+ * person's, counted together in one statement (their windows are the same); 429 if any is used up.
+ */
+export async function limitCreateBooking(ip: string, input: { office?: string; date: string; nik: string; phone: string }): Promise<void> {
+  await consumeRateLimits([await createBookingAllowance(ip, input), ...personAllowances(input)], SAME_WINDOW);
+}
+
+/** The address's and the person's windows, which limitCreateBooking counts in one statement. */
+const SAME_WINDOW: typeof PERSON_LIMITS.windowSeconds = REQUEST_LIMITS.createBooking.windowSeconds;
 
 /**
  * One allowance in its two halves, bucket `api:<name>:…`: `perAddress` before parsing (every request of a

@@ -1,5 +1,5 @@
 import "server-only";
-import { addressAllowance, isShared, limitCreateBooking, REQUEST_LIMITS } from "./booking";
+import { addressAllowance, isShared, limitBookingAddress, REQUEST_LIMITS } from "./booking";
 
 /**
  * The standby list's limits, the booking API's rules with their own buckets: joining counts like booking
@@ -13,7 +13,7 @@ export const limitJoinStandby = addressAllowance("standby-join", REQUEST_LIMITS.
 /** Without a trusted proxy: a well-formed join spends the date's allowance shared with bookings. */
 export async function limitSharedJoinStandby(ip: string, input: { office?: string; date: string }): Promise<void> {
   if (!isShared(ip)) return;
-  await limitCreateBooking(ip, input);
+  await limitBookingAddress(ip, input);
 }
 
 const standbyManage = addressAllowance("standby-manage", REQUEST_LIMITS.manageBooking);

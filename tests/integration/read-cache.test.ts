@@ -1,9 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { capacityUsages, sessionCapacityOverrides } from "@/db/schema";
+import { capacityUsages, rateLimits, sessionCapacityOverrides } from "@/db/schema";
 import { citizen } from "@/lib/auth/actor";
 import { getAvailability } from "@/lib/dal/availability";
 import { cancelBooking, createBooking } from "@/lib/dal/bookings";
+import { consumeRateLimit } from "@/lib/dal/rate-limit";
 import { setReadCacheTtl } from "@/lib/dal/read-cache";
 import { createTranslator } from "@/lib/i18n/translate";
 import { appErrorOf, bookingRequest, countActive, settleAll, usageMismatches } from "../helpers/bookings";
@@ -87,6 +88,40 @@ describe.each(DATABASE_KINDS)("read cache on %s", (kind) => {
     expect((await appErrorOf(createBooking(visitor, bookingRequest(t), ctx))).code).toBe("full");
     await cancelBooking(visitor, { reference: first.reference, nik }, ctx);
     await createBooking(visitor, bookingRequest(t), ctx);
+  });
+
+  it("once a session's full mark expires, one read answers everyone asking meanwhile: still full → no booking attempt", async () => {
+    const t = await createTestOffice(db(), { sessionCapacity: 1 });
+    await createBooking(visitor, bookingRequest(t), ctx);
+    expect((await appErrorOf(createBooking(visitor, bookingRequest(t), ctx))).code).toBe("full");
+    await pastTtl();
+    let attempts = 0;
+    const beforeWrite = async () => void attempts++;
+    const { fulfilled, codes } = await settleAll(Array.from({ length: 20 }, () => createBooking(visitor, bookingRequest(t), { ...ctx, beforeWrite })));
+    expect(fulfilled).toHaveLength(0);
+    expect(codes).toEqual({ full: 20 });
+    expect(attempts).toBe(0); // no rate limit spent, no booking statement: the counter was read once
+    // Freed elsewhere: the next read after the ttl lets the booking through.
+    await db().update(capacityUsages).set({ used: 0 }).where(and(eq(capacityUsages.officeId, t.office.id), eq(capacityUsages.scope, "session")));
+    await pastTtl();
+    await createBooking(visitor, bookingRequest(t), { ...ctx, beforeWrite });
+    expect(attempts).toBe(1);
+  });
+
+  it("a rate-limit key seen over its limit is refused from memory until its window ends, and only over that limit", async () => {
+    const key = `test:remembered:${kind}:${Math.random()}`;
+    const at = new Date("2026-06-01T10:00:05Z");
+    for (let i = 0; i < 2; i++) await consumeRateLimit(key, 2, 60, at);
+    expect((await appErrorOf(consumeRateLimit(key, 2, 60, at))).code).toBe("rate_limited");
+    // The database forgets (it never does within a window; here it shows the refusal came from memory).
+    await db().delete(rateLimits).where(eq(rateLimits.key, key));
+    expect((await appErrorOf(consumeRateLimit(key, 2, 60, new Date("2026-06-01T10:00:59Z")))).code).toBe("rate_limited");
+    await expect(consumeRateLimit(key, 5, 60, at)).resolves.toBeUndefined(); // a higher limit asks the database
+    await expect(consumeRateLimit(key, 2, 60, new Date("2026-06-01T10:01:00Z"))).resolves.toBeUndefined(); // next window
+    setReadCacheTtl(0); // with the cache off, nothing is remembered
+    for (let i = 0; i < 3; i++) await consumeRateLimit(`${key}:off`, 2, 60, at).catch(() => {});
+    await db().delete(rateLimits).where(eq(rateLimits.key, `${key}:off`));
+    await expect(consumeRateLimit(`${key}:off`, 2, 60, at)).resolves.toBeUndefined();
   });
 });
 

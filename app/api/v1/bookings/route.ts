@@ -37,7 +37,6 @@ export const POST = apiRoute(WHERE, async (request, { t, ip, actor }) => {
     locale: t.locale,
     beforeWrite: async () => {
       await limitCreateBooking(ip, input);
-      await limitPersonCreateBooking(input);
       await spendBookingPow(proof);
     },
   });
