@@ -33,7 +33,7 @@ function statuses(r: WrkResult): string {
 }
 
 /** Prints one variant's table and rush; returns what failed (oversold, undersold, 5xx). */
-export function printReport(v: { kind: string; rows: Row[]; rush: WrkResult; booked: number; places: number }, instances: number): string[] {
+export function printReport(v: { kind: string; rows: Row[]; rush: WrkResult; rushHealth: WrkResult; booked: number; places: number }, instances: number): string[] {
   const health = v.rows[0]!.rounds;
   const title = `${v.kind}${instances > 1 ? `, ${instances} instances behind nginx` : ", one instance"}`;
   console.log(`\n### ${title} — ${new Date().toISOString().slice(0, 16)}Z\n`);
@@ -49,6 +49,11 @@ export function printReport(v: { kind: string; rows: Row[]; rush: WrkResult; boo
   console.log(
     `\nRush: ${v.booked} booked of ${v.places} places; ${perSecond(r).toFixed(0)} answers/s; ${fiveXx} 5xx; ` +
       `${r.over2s} requests over 2 s; p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms; ${statuses(r)}`,
+  );
+  const h = v.rushHealth;
+  console.log(
+    `Baseline, GET /api/health under the rush's connections: ${perSecond(h).toFixed(0)} answers/s; ` +
+      `${h.over2s} requests over 2 s; p50 ${h.p50.toFixed(0)} ms, p99 ${h.p99.toFixed(0)} ms, max ${h.max.toFixed(0)} ms`,
   );
   const failures: string[] = [];
   if (v.booked > v.places) failures.push(`${v.kind}: OVERSOLD — ${v.booked} booked for ${v.places} places`);
