@@ -10,7 +10,7 @@ import type { UsageChange } from "./capacity-usage";
  * booking's language (db/migrations/0010), which its messages are written in.
  */
 export const CREATE_BOOKING_SQL = `select booking_id, booking_queue_seq, booking_created_ms from antrean_create_booking(${Array.from(
-  { length: 31 },
+  { length: 32 },
   (_, i) => `$${i + 1}`,
 ).join(", ")})`;
 

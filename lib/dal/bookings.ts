@@ -79,6 +79,7 @@ export async function createBooking(
         JSON.stringify({ channel, service: service.slug, date: input.date, session: slot.start }),
         "ip" in actor ? (actor.ip ?? null) : null,
         locale,
+        now.toISOString(),
       ]);
       invalidateReads("usage");
       const row: Booking = {
