@@ -117,6 +117,8 @@ test.describe("call display layout", () => {
   }
 
   test("every count from 2 to 12 fits the smallest screen, 1280×720", async ({ browser }, testInfo) => {
+    // Eight offices and displays one after another (~7 s each): a budget for eight, not for one.
+    test.setTimeout(180_000);
     for (let count = 2; count <= 12; count++) {
       if ((COUNTS as readonly number[]).includes(count)) continue;
       const office = await createDisplayOffice(count);
