@@ -9,7 +9,7 @@ import { waitCookieForDetails } from "./lib/pow/wait-cookie";
 import { isDevelopment } from "./lib/env";
 import { isReference, normalizeReference } from "./lib/reference";
 import { isCrossOriginWrite } from "./lib/server-action-origin";
-import { hasRecentMiss, isKnownReference } from "./lib/shared-confirmation";
+import { hasRecentMiss, isKnownReference } from "./lib/public-confirmations";
 import { withoutForgedForwarding } from "./lib/trusted-proxy";
 import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-page";
 
@@ -133,7 +133,7 @@ function citizenPage(request: NextRequest): NextResponse {
 }
 
 /**
- * The reference whose confirmation this request may get from the shared cache (lib/shared-confirmation.ts),
+ * The reference whose confirmation this request may get from the shared cache (lib/public-confirmations.ts),
  * or null for the per-request page: a plain GET of a reference this process has found, without a manage
  * cookie (the owner's view), from an address that has not missed a look-up here.
  */

@@ -6,7 +6,7 @@ import type { Locale } from "../i18n/messages";
 import { verifyManageToken } from "../manage-token";
 import { shortenName } from "../name";
 import { isReference, normalizeReference } from "../reference";
-import { forgetReference, rememberReference } from "../shared-confirmation";
+import { forgetReference, rememberReference } from "../public-confirmations";
 import type { BookingDTO } from "./booking-dto";
 import { findBookingByReference } from "./bookings";
 import { requireOffice } from "./offices";
@@ -36,7 +36,7 @@ export async function findConfirmation(rawReference: string, locale: Locale, man
 
 /**
  * The view of a booking everyone who holds the reference may see, for the shared cache of the confirmation
- * page (lib/shared-confirmation.ts): no address, no rate limit. proxy.ts sends only references this process
+ * page (lib/public-confirmations.ts): no address, no rate limit. proxy.ts sends only references this process
  * has found through findConfirmation, to addresses that have not missed here.
  */
 export async function findSharedConfirmation(rawReference: string, locale: Locale): Promise<Confirmation | null> {

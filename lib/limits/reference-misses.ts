@@ -2,7 +2,7 @@ import "server-only";
 import { isAppError } from "../errors";
 import { assertUnderRateLimit, consumeRateLimit } from "../dal/rate-limit";
 import { isShared, SHARED_BUCKET_FACTOR } from "./booking";
-import { noteReferenceMiss } from "../shared-confirmation";
+import { noteReferenceMiss } from "../public-confirmations";
 
 /**
  * Reference look-ups that found nothing (confirmation, print, calendar pages), per address: enough for
@@ -16,7 +16,7 @@ const missAllowance = (ip: string) => (isShared(ip) ? REFERENCE_MISSES.limit * S
 /**
  * 429 once this address has used its misses; checked before every look-up, hits included. An address that
  * missed (or is refused) is also noted in this process, so the shared confirmation cache is not served to
- * it for the misses' window (lib/shared-confirmation.ts).
+ * it for the misses' window (lib/public-confirmations.ts).
  */
 export async function assertReferenceMissesLeft(ip: string): Promise<void> {
   try {

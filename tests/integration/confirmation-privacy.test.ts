@@ -5,7 +5,7 @@ import { SHARED_BUCKET_FACTOR } from "@/lib/limits/booking";
 import { UNTRUSTED_CLIENT } from "@/lib/client-ip";
 import { createBooking } from "@/lib/dal/bookings";
 import { findConfirmation, findConfirmationForPage, findSharedConfirmation, RATE_LIMITED } from "@/lib/dal/public-booking";
-import { hasRecentMiss, isKnownReference } from "@/lib/shared-confirmation";
+import { hasRecentMiss, isKnownReference } from "@/lib/public-confirmations";
 import { createManageToken } from "@/lib/manage-token";
 import { shortenName } from "@/lib/name";
 import { apiGet, disposeApiTestDatabase, freshIp, refParams, useApiTestDatabase } from "../helpers/api";

@@ -10,7 +10,7 @@ type Props = { params: Promise<{ locale: string; reference: string }> };
  * The confirmation as everyone who holds the reference sees it (shortened name, masked NIK, no manage
  * buttons), cached per reference and language and never more than a second behind the database (see
  * app/[locale]/layout.tsx). Only proxy.ts reaches it, for references and addresses it may serve from the
- * cache (lib/shared-confirmation.ts); the address a visitor types, /booking/…/shared-view, is a 404.
+ * cache (lib/public-confirmations.ts); the address a visitor types, /booking/…/shared-view, is a 404.
  */
 export const revalidate = 1;
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { forgetReference, hasRecentMiss, isKnownReference, noteReferenceMiss, rememberReference, resetSharedConfirmation } from "@/lib/shared-confirmation";
+import { forgetReference, hasRecentMiss, isKnownReference, noteReferenceMiss, rememberReference, resetSharedConfirmation } from "@/lib/public-confirmations";
 
 afterEach(() => resetSharedConfirmation());
 
-describe("the shared confirmation cache's gate (lib/shared-confirmation.ts)", () => {
+describe("the shared confirmation cache's gate (lib/public-confirmations.ts)", () => {
   it("serves only references this process has found, for ten minutes", () => {
     expect(isKnownReference("ABCDEFGH")).toBe(false);
     rememberReference("ABCDEFGH", 0);

@@ -16,7 +16,7 @@
  */
 type State = { references: Map<string, number>; misses: Map<string, number> };
 
-const KEY = Symbol.for("antrean.shared-confirmation");
+const KEY = Symbol.for("antrean.public-confirmations");
 const REFERENCE_MS = 10 * 60_000;
 const MAX_REFERENCES = 100_000;
 const MAX_ADDRESSES = 100_000;
