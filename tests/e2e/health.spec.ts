@@ -117,11 +117,24 @@ test.describe("health and security headers", () => {
     await book();
     expect(await placesLeft(page, path, slot)).toBeLessThanOrEqual(before - 1);
     // In the rush: the page was just rendered; the next booking shows within a second.
+    // Timed from when each look-up was asked for, not when its page finished loading (a busy machine's
+    // page load is not the cache's age): every look-up asked for more than a second after the booking shows it.
     const shown = await placesLeft(page, path, slot);
     await book();
-    const started = Date.now();
-    await expect.poll(() => placesLeft(page, path, slot), { intervals: [100], timeout: 3_000 }).toBeLessThanOrEqual(shown - 1);
-    expect(Date.now() - started, "ms until the booking showed").toBeLessThan(1_500);
+    const booked = Date.now();
+    const staleAskedAfter: number[] = [];
+    await expect
+      .poll(
+        async () => {
+          const asked = Date.now() - booked;
+          const left = await placesLeft(page, path, slot);
+          if (left > shown - 1) staleAskedAfter.push(asked);
+          return left;
+        },
+        { intervals: [100], timeout: 5_000 },
+      )
+      .toBeLessThanOrEqual(shown - 1);
+    expect(Math.max(0, ...staleAskedAfter), "ms after the booking that a look-up still showed the old places left").toBeLessThan(1_250);
   });
 });
 
