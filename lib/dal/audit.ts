@@ -11,6 +11,8 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
   /** Where the request came from, when the actor itself carries no address (e.g. a failed login). */
   ip?: string | null;
+  /** The command's clock (`now`), so the row agrees with the change it records; the database's time when absent. */
+  at?: Date;
 };
 
 /** Writes the audit row inside the caller's transaction, so the change and its record commit together. */
@@ -39,5 +41,6 @@ function auditRow(entry: AuditEntry): typeof auditLogs.$inferInsert {
     bookingId: entry.bookingId ?? null,
     details: entry.details ?? null,
     ip: entry.ip ?? ("ip" in actor ? (actor.ip ?? null) : null),
+    ...(entry.at ? { createdAt: entry.at } : {}),
   };
 }

@@ -170,6 +170,8 @@ async function enqueueOfferMessage(
       // One offer per entry: an entry is offered at most once (an expired offer is never renewed).
       idempotencyKey: `standby_offer:${entry.id}:whatsapp`,
       nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
     })
     .onConflictDoNothing();
 }

@@ -67,6 +67,7 @@ export async function applyChange(actor: Actor, locked: Locked, to: Booking["sta
     action: change.audit,
     bookingId: booking.id,
     details: { from: booking.status, to, ...change.details },
+    at: now,
   });
   const event: QueueEvent = {
     officeId: office.id,
@@ -170,7 +171,7 @@ export async function changeBookings(actor: Actor, scope: { tx: Executor; office
     .where(inArray(bookings.id, moving.map((b) => b.id)));
   await writeAudits(
     tx,
-    moving.map((b) => ({ officeId: office.id, actor, action: spec.audit, bookingId: b.id, details: { from: b.status, to, ...spec.details?.(b) } })),
+    moving.map((b) => ({ officeId: office.id, actor, action: spec.audit, bookingId: b.id, details: { from: b.status, to, ...spec.details?.(b) }, at: now })),
   );
   await publishQueueEvent(tx, { officeId: office.id, kind: "update", at: now.toISOString() });
   return moving;

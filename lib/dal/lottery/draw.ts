@@ -161,7 +161,7 @@ async function settleLoser(tx: Transaction, office: Office, service: Service, en
     bring: [],
     link: `/lottery/${entry.reference}`,
   };
-  const base = { officeId: office.id, kind: "lottery_not_drawn" as const, language: locale, params, nextAttemptAt: now };
+  const base = { officeId: office.id, kind: "lottery_not_drawn" as const, language: locale, params, nextAttemptAt: now, createdAt: now, updatedAt: now };
   const rows: (typeof messages.$inferInsert)[] = [{ ...base, channel: "whatsapp", recipient: entry.phone.replace(/^\+/, ""), idempotencyKey: `lottery_not_drawn:${entry.id}:whatsapp` }];
   if (entry.email) rows.push({ ...base, channel: "email", recipient: entry.email, idempotencyKey: `lottery_not_drawn:${entry.id}:email` });
   await tx.insert(messages).values(rows).onConflictDoNothing();
