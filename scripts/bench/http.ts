@@ -8,7 +8,8 @@
  * 5xx, requests over 2 s, p99. Exits non-zero if a session oversells or undersells, or anything answers 5xx.
  *
  *   --instances N   N `next start` processes behind a front (PostgreSQL only; default 1)
- *   --front F       nginx (default with 2+ instances), haproxy (also with one instance) or none (one instance)
+ *   --front F       nginx (default with 2+ instances), haproxy (also with one instance) or none (one instance);
+ *                   with a front only PostgreSQL runs
  *   --maxconn M     haproxy: requests each instance gets at once, the rest queue (default 16)
  *   --queue-timeout S   haproxy: seconds a request may wait in its queue before a 503 (default 10)
  *   --seconds S     seconds per route and round (default 5)   --connections C   per route (default 50)
@@ -51,7 +52,6 @@ const INSTANCES = Number(args.instances);
 const FRONT = args.front ?? (INSTANCES > 1 ? "nginx" : "none");
 if (!["nginx", "haproxy", "none"].includes(FRONT)) throw new Error(`--front ${FRONT}: nginx, haproxy or none`);
 if (FRONT === "none" && INSTANCES > 1) throw new Error("--instances 2+ needs a front (nginx or haproxy)");
-if (FRONT !== "none" && args.only !== "postgres") throw new Error(`--front ${FRONT} runs on PostgreSQL only: add --only postgres`);
 const RUSH = { places: Number(args["rush-places"]), connections: 200, seconds: 15 };
 const SERVICE = "kk-perubahan";
 const HOURLY = ["08:00", "09:00", "10:00", "11:00", "12:00", "13:00"];
