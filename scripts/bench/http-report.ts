@@ -33,13 +33,17 @@ function statuses(r: WrkResult): string {
 }
 
 /** Prints one variant's table and rush; returns what failed (oversold, undersold, 5xx). */
-export function printReport(v: { kind: string; rows: Row[]; rush: WrkResult; rushHealth: WrkResult; booked: number; places: number }, instances: number): string[] {
+export function printReport(
+  v: { kind: string; rows: Row[]; rush: WrkResult; rushHealth: WrkResult; booked: number; places: number; queues?: [string, string]; load: number[] },
+  topology: string,
+): string[] {
   const health = v.rows[0]!.rounds;
-  const title = `${v.kind}${instances > 1 ? `, ${instances} instances behind nginx` : ", one instance"}`;
-  console.log(`\n### ${title} — ${new Date().toISOString().slice(0, 16)}Z\n`);
-  console.log("| route | req/s | × health (median of rounds) | p50 ms | p99 ms | answers |");
-  console.log("| --- | ---: | ---: | ---: | ---: | --- |");
-  for (const { label, rounds } of v.rows) {
+  console.log(`\n### ${v.kind}, ${topology} — ${new Date().toISOString().slice(0, 16)}Z (load average ${v.load.join(" → ")})\n`);
+  if (health.length > 0) {
+    console.log("| route | req/s | × health (median of rounds) | p50 ms | p99 ms | answers |");
+    console.log("| --- | ---: | ---: | ---: | ---: | --- |");
+  }
+  for (const { label, rounds } of health.length > 0 ? v.rows : []) {
     const result = merged(rounds);
     const ratio = median(rounds.map((r, i) => perSecond(r) / perSecond(health[i]!)));
     console.log(`| ${label} | ${perSecond(result).toFixed(0)} | ${ratio.toFixed(2)} | ${result.p50.toFixed(0)} | ${result.p99.toFixed(0)} | ${statuses(result)} |`);
@@ -53,12 +57,14 @@ export function printReport(v: { kind: string; rows: Row[]; rush: WrkResult; rus
   const h = v.rushHealth;
   console.log(
     `Baseline, GET /api/health under the rush's connections: ${perSecond(h).toFixed(0)} answers/s; ` +
-      `${h.over2s} requests over 2 s; p50 ${h.p50.toFixed(0)} ms, p99 ${h.p99.toFixed(0)} ms, max ${h.max.toFixed(0)} ms`,
+      `${h.over2s} requests over 2 s; p50 ${h.p50.toFixed(0)} ms, p99 ${h.p99.toFixed(0)} ms, max ${h.max.toFixed(0)} ms; ${statuses(h)}`,
   );
+  if (v.queues) console.log(`Front: rush — ${v.queues[0]}; health — ${v.queues[1]}`);
   const failures: string[] = [];
   if (v.booked > v.places) failures.push(`${v.kind}: OVERSOLD — ${v.booked} booked for ${v.places} places`);
   if (v.booked < v.places) failures.push(`${v.kind}: undersold — ${v.booked} booked for ${v.places} places`);
-  for (const { label, result } of [...v.rows.map((row) => ({ label: row.label, result: merged(row.rounds) })), { label: "rush", result: r }]) {
+  const measured = v.rows.filter((row) => row.rounds.length > 0).map((row) => ({ label: row.label, result: merged(row.rounds) }));
+  for (const { label, result } of [...measured, { label: "rush", result: r }, { label: "/api/health under the rush's connections", result: h }]) {
     const n = countStatus(result, is5xx);
     if (n > 0) failures.push(`${v.kind}: ${label} answered 5xx ${n} times`);
   }

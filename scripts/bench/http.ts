@@ -7,26 +7,35 @@
  * ratios), then the rush: 200 connections for 15 s at one session of 34 places — the exact count booked,
  * 5xx, requests over 2 s, p99. Exits non-zero if a session oversells or undersells, or anything answers 5xx.
  *
- *   --instances N   N `next start` processes behind Debian's nginx (PostgreSQL only; default 1)
+ *   --instances N   N `next start` processes behind a front (PostgreSQL only; default 1)
+ *   --front F       nginx (default with 2+ instances), haproxy (also with one instance) or none (one instance);
+ *                   with a front only PostgreSQL runs
+ *   --maxconn M     haproxy: requests each instance gets at once, the rest queue (default 16)
+ *   --queue-timeout S   haproxy: seconds a request may wait in its queue before a 503 (default 10)
  *   --seconds S     seconds per route and round (default 5)   --connections C   per route (default 50)
  *   --rounds R      rounds (default 3): each round measures /api/health, then every route; a route's ratio
- *                   is the median over rounds of its req/s over that round's /api/health (load drifts)
+ *                   is the median over rounds of its req/s over that round's /api/health (load drifts);
+ *                   0 measures only the rush and /api/health under its connections
  *   --only postgres|pglite    --build   rebuild even if the source did not change
  *   --serve         prepare and start the server(s) on PostgreSQL, print the URL, and wait (for Lighthouse);
  *                   Ctrl-C stops them and drops the database
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { countBooked, createPostgresDatabase, FULL_SESSION, openBenchDatabase, prepareBenchDatabase, RUSH_SESSION, type BenchPlan } from "./bench-db";
-import { buildIfNeeded, startNginx, startServer } from "./bench-server";
+import { startHaproxy, startNginx, type Front } from "./bench-front";
+import { buildIfNeeded, startServer } from "./bench-server";
 import { runWrk, type WrkLoad, type WrkResult } from "./wrk-run";
 import { printReport, type Row } from "./http-report";
 
 const { values: args } = parseArgs({
   options: {
     instances: { type: "string", default: "1" },
+    front: { type: "string" },
+    maxconn: { type: "string", default: "16" },
+    "queue-timeout": { type: "string", default: "10" },
     seconds: { type: "string", default: "5" },
     rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "50" },
@@ -40,13 +49,29 @@ const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const CONNECTIONS = Number(args.connections);
 const INSTANCES = Number(args.instances);
+const FRONT = args.front ?? (INSTANCES > 1 ? "nginx" : "none");
+if (!["nginx", "haproxy", "none"].includes(FRONT)) throw new Error(`--front ${FRONT}: nginx, haproxy or none`);
+if (FRONT === "none" && INSTANCES > 1) throw new Error("--instances 2+ needs a front (nginx or haproxy)");
 const RUSH = { places: Number(args["rush-places"]), connections: 200, seconds: 15 };
 const SERVICE = "kk-perubahan";
 const HOURLY = ["08:00", "09:00", "10:00", "11:00", "12:00", "13:00"];
 const FIRST_PORT = 3710;
 const LB_PORT = 3790;
 
-type Variant = { kind: "postgres" | "pglite"; rows: Row[]; rush: WrkResult; rushHealth: WrkResult; booked: number; places: number };
+type Variant = {
+  kind: "postgres" | "pglite";
+  rows: Row[];
+  rush: WrkResult;
+  rushHealth: WrkResult;
+  booked: number;
+  places: number;
+  /** The front's queue during the rush and during /api/health under its connections (haproxy only). */
+  queues?: [string, string];
+  /** Load average (1 min) before the rounds, before the rush, after /api/health under the rush's connections. */
+  load: number[];
+};
+
+const load1 = () => Math.round(loadavg()[0]! * 100) / 100;
 
 async function book(base: string, body: Record<string, string>, ip: string): Promise<{ status: number; reference?: string }> {
   const response = await fetch(`${base}/api/v1/bookings`, {
@@ -72,7 +97,8 @@ async function prime(base: string, plan: BenchPlan): Promise<string[]> {
   return references;
 }
 
-async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, count: () => Promise<number>): Promise<Variant> {
+async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, count: () => Promise<number>, front?: Front): Promise<Variant> {
+  const load = [load1()];
   const references = await prime(base, plan);
   const spread = plan.dates.filter((d) => d !== plan.rushDate).flatMap((d) => HOURLY.map((s) => `${d}_${s}`));
   const detailsSlot = `${plan.dates[0]}_11:00`;
@@ -99,14 +125,20 @@ async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, cou
     }
   }
   process.stdout.write(`  ${kind}: the rush (${RUSH.connections} connections, ${RUSH.seconds} s, ${plan.rushPlaces} places) …\n`);
+  load.push(load1());
+  await front?.resetQueue?.();
   const rush = await runWrk(base, { mode: "book", service: SERVICE, slots: [`${plan.rushDate}_${RUSH_SESSION}`] }, { connections: RUSH.connections, seconds: RUSH.seconds, threads: 2 });
   const booked = await count();
+  const rushQueue = (await front?.queue?.()) ?? "";
+  await front?.resetQueue?.();
   // The rush's baseline: the no-op route under the same 200 connections, right after it. A single Node
   // process that is saturated serves some connections late whatever the route costs, so the rush's tail
   // reads against this, not against the 50-connection rounds.
   process.stdout.write(`  ${kind}: /api/health under the rush's ${RUSH.connections} connections, ${RUSH.seconds} s …\n`);
   const rushHealth = await runWrk(base, health, { connections: RUSH.connections, seconds: RUSH.seconds, threads: 2 });
-  return { kind, rows, rush, rushHealth, booked, places: plan.rushPlaces };
+  const healthQueue = (await front?.queue?.()) ?? "";
+  load.push(load1());
+  return { kind, rows, rush, rushHealth, booked, places: plan.rushPlaces, load, queues: front?.queue ? [rushQueue, healthQueue] : undefined };
 }
 
 async function benchPostgres(): Promise<Variant> {
@@ -121,9 +153,14 @@ async function benchPostgres(): Promise<Variant> {
     for (let i = 0; i < INSTANCES; i++) servers.push(await startServer(FIRST_PORT + i, { DATABASE_URL: database.url }));
     stops.push(...servers.map((s) => s.stop));
     let base = `http://127.0.0.1:${FIRST_PORT}`;
-    if (INSTANCES > 1) {
-      const nginx = await startNginx(LB_PORT, servers.map((s) => s.port), scratch);
-      stops.unshift(nginx.stop);
+    let front: Front | undefined;
+    const ports = servers.map((s) => s.port);
+    if (FRONT === "nginx") front = await startNginx(LB_PORT, ports, scratch);
+    if (FRONT === "haproxy") {
+      front = await startHaproxy(LB_PORT, ports, scratch, { maxconn: Number(args.maxconn), queueSeconds: Number(args["queue-timeout"]) });
+    }
+    if (front) {
+      stops.unshift(front.stop);
       base = `http://127.0.0.1:${LB_PORT}`;
     }
     if (args.serve) {
@@ -133,7 +170,7 @@ async function benchPostgres(): Promise<Variant> {
     }
     const counter = openBenchDatabase("postgres", database.url);
     stops.push(() => counter.close());
-    return await measure(INSTANCES > 1 ? "postgres" : "postgres", base, plan, () => countBooked(counter, plan.rushDate, RUSH_SESSION));
+    return await measure("postgres", base, plan, () => countBooked(counter, plan.rushDate, RUSH_SESSION), front);
   } finally {
     for (const stop of stops) await stop();
     await database.drop();
@@ -166,10 +203,11 @@ async function benchPglite(): Promise<Variant> {
 buildIfNeeded(args.build);
 const variants: Variant[] = [];
 if (args.only !== "pglite") variants.push(await benchPostgres());
-if (args.only !== "postgres" && INSTANCES === 1) variants.push(await benchPglite());
-const failures = variants.flatMap((v) => printReport(v, INSTANCES));
+if (args.only !== "postgres" && FRONT === "none") variants.push(await benchPglite());
+const topology = FRONT === "none" ? "one instance" : `${INSTANCES} instance${INSTANCES > 1 ? "s" : ""} behind ${FRONT === "haproxy" ? `haproxy, maxconn ${args.maxconn} each, queue timeout ${args["queue-timeout"]} s` : "nginx"}`;
+const failures = variants.flatMap((v) => printReport(v, topology));
 mkdirSync(".data/bench", { recursive: true });
-writeFileSync(`.data/bench/http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify({ instances: INSTANCES, variants }, null, 2));
+writeFileSync(`.data/bench/http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify({ instances: INSTANCES, topology, variants }, null, 2));
 if (failures.length > 0) {
   console.error(`\nFAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
   process.exit(1);
