@@ -66,8 +66,8 @@ async function findProven(db: Executor, reference: string, proof: RebookProof, n
 }
 
 /** The page's view: why, until when, and the sessions the citizen may move to now (with their priority). */
-export async function getPriorityRebooking(input: { reference: string } & RebookProof, options: { t: Translator; now?: Date }): Promise<PriorityRebookView> {
-  const now = options.now ?? new Date();
+export async function getPriorityRebooking(input: { reference: string } & RebookProof, options: CommandOptions & { t: Translator }): Promise<PriorityRebookView> {
+  const { now } = withDefaults(options);
   const db = await getDb();
   const { booking, service, office, right } = await findProven(db, input.reference, input, now);
   const state = right.usedAt ? "used" : right.expiresAt <= now ? "expired" : "open";
@@ -224,7 +224,8 @@ export async function rebookWithPriority(
 }
 
 /** For the cancelled booking's own page: an open priority rebooking and until when (office time), or null. */
-export async function findPriorityOffer(reference: string, now = new Date()): Promise<{ until: string } | null> {
+export async function findPriorityOffer({ reference }: { reference: string }, options: CommandOptions = {}): Promise<{ until: string } | null> {
+  const { now } = withDefaults(options);
   const db = await getDb();
   const [found] = await db
     .select({ booking: { id: bookings.id }, office: { timezone: offices.timezone } })
