@@ -82,4 +82,11 @@ export function reportFileName(report: Report): string {
   return `laporan-${report.office.slug}-${report.from}-${report.to}.csv`;
 }
 
+/** The report as a CSV download (the staff page's link and the API's, both inside `apiRoute`). */
+export function reportCsvResponse(report: Report): Response {
+  return new Response(reportToCsv(report), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${reportFileName(report)}"` },
+  });
+}
+
 
