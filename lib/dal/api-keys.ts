@@ -11,7 +11,7 @@ import { writeAudit } from "./audit";
 import { withDefaults, type CommandOptions } from "./command-options";
 
 /** Recognisable in logs and secret scanners; the rest is 32 random bytes. */
-export const API_KEY_PREFIX = "antr_";
+const API_KEY_PREFIX = "antr_";
 const SHOWN_PREFIX_LENGTH = API_KEY_PREFIX.length + 6;
 const LAST_USED_RESOLUTION_MS = 60_000;
 

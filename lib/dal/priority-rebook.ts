@@ -96,7 +96,7 @@ export async function getPriorityRebooking(input: { reference: string } & Rebook
  * that has not started, not suspended, limited by the day's and the session's full capacity (the walk-in
  * reserve included), the service's cap and the day's priority allowance — not by the online quota.
  */
-export async function priorityDays(db: Executor, office: Office, service: Service, now: Date, t: Translator): Promise<DayAvailability[]> {
+async function priorityDays(db: Executor, office: Office, service: Service, now: Date, t: Translator): Promise<DayAvailability[]> {
   const from = localDate(now, office.timezone);
   const to = addDays(from, office.bookingDaysAhead);
   const outages = await loadActiveOutages(db, office.id, from, to);

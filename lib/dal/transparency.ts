@@ -16,7 +16,7 @@ import { withDefaults, type CommandOptions } from "./command-options";
  * someone (and says little anyway). The counts of places are not about people and are always shown.
  */
 export const MIN_CELL = 10;
-export const TRANSPARENCY_DAYS = 7;
+const TRANSPARENCY_DAYS = 7;
 const CACHE_MS = 60_000;
 
 export type Transparency = {

@@ -9,7 +9,7 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   "section",
   "group",
   "booked",
@@ -78,7 +78,7 @@ export function reportToCsv(report: Report): string {
   });
 }
 
-export function reportFileName(report: Report): string {
+function reportFileName(report: Report): string {
   return `laporan-${report.office.slug}-${report.from}-${report.to}.csv`;
 }
 
