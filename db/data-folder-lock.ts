@@ -7,7 +7,7 @@ import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
  * reused after a crash or in a fresh container is not mistaken for the owner). A lock whose owner is gone
  * is stale and taken over. Released on close and when the process exits.
  */
-export class DataFolderLockedError extends Error {
+class DataFolderLockedError extends Error {
   constructor(
     readonly lockFile: string,
     readonly ownerPid: number,

@@ -104,8 +104,8 @@ export function isIsoDate(value: string): boolean {
  * PostgreSQL's `date` range (which has no year 0 and no year 10000 in `YYYY-MM-DD`), so even `from` plus
  * the longest `days` span stays a real date instead of a 500 from the database.
  */
-export const MIN_SERVICE_DATE = "2000-01-01";
-export const MAX_SERVICE_DATE = "2999-12-31";
+const MIN_SERVICE_DATE = "2000-01-01";
+const MAX_SERVICE_DATE = "2999-12-31";
 
 export function isServiceDate(value: string): boolean {
   return isIsoDate(value) && value >= MIN_SERVICE_DATE && value <= MAX_SERVICE_DATE;

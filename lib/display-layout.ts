@@ -7,13 +7,13 @@
 export type TileGrid = { columns: number; rows: number };
 
 /** The number's size as a share of a tile's width and height; the CSS uses the same two limits. */
-export const TILE_NUMBER_WIDTH = 0.22;
-export const TILE_NUMBER_HEIGHT = 0.48;
+const TILE_NUMBER_WIDTH = 0.22;
+const TILE_NUMBER_HEIGHT = 0.48;
 /**
  * The counters' area on a 16:9 screen: two thirds of the width, and three fifths of the height the header
  * leaves — two thirds when there are more than six counters (call-display.tsx gives them more room).
  */
-export function counterAreaAspect(count: number): number {
+function counterAreaAspect(count: number): number {
   return count > 6 ? 2 : 2.2;
 }
 

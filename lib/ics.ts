@@ -101,7 +101,7 @@ export function escapeText(value: string): string {
 }
 
 /** RFC 5545: lines longer than 75 octets continue on the next line after a space. */
-export function fold(line: string): string {
+function fold(line: string): string {
   const bytes = Buffer.from(line, "utf8");
   if (bytes.length <= 75) return line;
   const parts: string[] = [];

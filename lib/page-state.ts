@@ -17,7 +17,7 @@ const SEGMENT = "[A-Za-z0-9-]{1,80}";
 export const DETAILS_ROUTE: StaticRoute = { pattern: new RegExp(`^/book/${SEGMENT}/details$`), keys: ["slot", "checklist", "office"] };
 
 /** Citizen paths rendered once and cached, with the query parameters each one reads. */
-export const STATIC_ROUTES: readonly StaticRoute[] = [
+const STATIC_ROUTES: readonly StaticRoute[] = [
   { pattern: new RegExp(`^/services/${SEGMENT}$`), keys: ["incomplete", "office"] },
   { pattern: new RegExp(`^/book/${SEGMENT}$`), keys: ["ready", "checklist", "date", "missing", "taken", "office"] },
   DETAILS_ROUTE,

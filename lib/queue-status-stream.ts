@@ -26,7 +26,7 @@ const offices = new Map<string, OfficeMemo>();
 export function sharedOfficeDay(officeId: string): Promise<DayStatuses> {
   const memo = offices.get(officeId);
   if (memo?.load && memo.load.generation === memo.generation) return memo.load.promise;
-  const promise = getOfficeDayStatuses(officeId);
+  const promise = getOfficeDayStatuses({ officeId });
   if (memo) {
     const load = { generation: memo.generation, promise };
     memo.load = load;
@@ -86,7 +86,7 @@ export async function openQueueStatusStream(view: QueueStatusView, options: Queu
   const refresh = async () => {
     const day = await sharedOfficeDay(view.officeId);
     // Gone from today's list (rescheduled): read it on its own.
-    show(day.of(view.reference, new Date()) ?? (await getQueueStatus(view.reference)));
+    show(day.of(view.reference, new Date()) ?? (await getQueueStatus({ reference: view.reference })));
   };
   const schedule = () => {
     timer ??= setTimeout(() => {

@@ -31,7 +31,7 @@ export function countersFor(target: WaitingRow, counters: readonly CounterRow[])
 }
 
 /** Whether `counter` would call `row` (the in-memory twin of `waitingFor` in lib/dal/queue/calls.ts). */
-export function isWaitingFor(row: WaitingRow, counter: CounterRow): boolean {
+function isWaitingFor(row: WaitingRow, counter: CounterRow): boolean {
   return row.counterId ? row.counterId === counter.id : counter.serviceIds.includes(row.serviceId);
 }
 

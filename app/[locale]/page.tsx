@@ -17,6 +17,6 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
   const t = getPageTranslator((await params).locale);
   const places = await listPublicPlaces();
   if (places.length > 1) return <PlaceChoice places={places} t={t} />;
-  const [home, outages] = await Promise.all([getPublicHome(t.locale), listPublicOutages(undefined, t.locale)]);
+  const [home, outages] = await Promise.all([getPublicHome({}, { locale: t.locale }), listPublicOutages({}, { locale: t.locale })]);
   return <PlaceHome home={home} outages={outages} t={t} />;
 }

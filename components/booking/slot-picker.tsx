@@ -19,7 +19,7 @@ type Props = {
 };
 
 /** The date shown: the one asked for, else the preselected slot's, else the first with room, else the first. */
-export function chooseDate(days: DayAvailability[], date?: string, selected?: string): string | undefined {
+function chooseDate(days: DayAvailability[], date?: string, selected?: string): string | undefined {
   const known = (d?: string) => (d && days.some((day) => day.date === d) ? d : undefined);
   return (
     known(date) ??

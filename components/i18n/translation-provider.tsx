@@ -34,7 +34,7 @@ export function TranslationLocale({ locale, children }: { locale: Locale; childr
  * A key the page did not send reads as the key itself, as the server translator reads an unknown key —
  * visible on the page rather than blank — and is reported in development.
  */
-export function createClientTranslator(locale: Locale, messages: ClientMessages): ClientTranslator {
+function createClientTranslator(locale: Locale, messages: ClientMessages): ClientTranslator {
   const table = messages[locale] ?? {};
   const t = (key: MessageKey, params?: Params) => {
     const text = table[key];

@@ -9,7 +9,7 @@ import { KIOSK_INPUT, KioskAlert, KioskField, KioskReferenceInput } from "./kios
 import { NikKeypad } from "./nik-keypad";
 
 /** After a failed check-in the screen starts over by itself once nobody has touched it for this long. */
-export const FAILURE_CLEAR_MS = 8_000;
+const FAILURE_CLEAR_MS = 8_000;
 
 const noSubscribe = () => () => {};
 const clearKey = "inline-flex min-h-20 min-w-28 shrink-0 items-center justify-center gap-2 rounded-xl bg-slate-200 px-5 text-2xl font-bold text-ink active:bg-slate-400";

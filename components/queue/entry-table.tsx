@@ -4,7 +4,7 @@ import { localTime } from "@/lib/dates";
 import type { Translator } from "@/lib/i18n/translate";
 import { CHANNEL_LABEL, PRIORITY_LABEL } from "@/lib/queue-labels";
 
-export function PriorityBadge({ entry, t }: { entry: Pick<QueueEntryDTO, "isPriority" | "priorityReason">; t: Translator }) {
+function PriorityBadge({ entry, t }: { entry: Pick<QueueEntryDTO, "isPriority" | "priorityReason">; t: Translator }) {
   if (!entry.isPriority) return null;
   const reason = entry.priorityReason ? ` · ${t(PRIORITY_LABEL[entry.priorityReason])}` : "";
   return (

@@ -14,7 +14,7 @@ export async function requireApiKey(request: Request, scope: ApiKeyScope, ctx: {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new AppError("unauthorized", "apiKeys.error.missing");
-  const actor = await resolveApiKey(match[1]!, { action: ctx.where, ip: ctx.ip === UNTRUSTED_CLIENT ? null : ctx.ip });
+  const actor = await resolveApiKey({ key: match[1]!, action: ctx.where, ip: ctx.ip === UNTRUSTED_CLIENT ? null : ctx.ip });
   if (!actor) throw new AppError("unauthorized", "apiKeys.error.invalid");
   if (!actor.scopes.includes(scope)) throw new AppError("forbidden", "apiKeys.error.scope", { params: { scope } });
   await limitApiKey(actor.apiKeyId);

@@ -24,5 +24,3 @@ export function toApiBooking(b: BookingDTO) {
     checkedInAt: b.checkedInAt,
   };
 }
-
-export type ApiBooking = ReturnType<typeof toApiBooking>;

@@ -10,5 +10,5 @@ export const API_KEY_LIMIT = { limit: 600, windowSeconds: 600 } as const;
 export const apiKeyLimitKey = (apiKeyId: string) => `api:key:${apiKeyId}`;
 
 export async function limitApiKey(apiKeyId: string): Promise<void> {
-  await consumeRateLimit(apiKeyLimitKey(apiKeyId), API_KEY_LIMIT.limit, API_KEY_LIMIT.windowSeconds);
+  await consumeRateLimit({ key: apiKeyLimitKey(apiKeyId), limit: API_KEY_LIMIT.limit, windowSeconds: API_KEY_LIMIT.windowSeconds });
 }

@@ -20,9 +20,9 @@ function allowed(actor: DeviceActor | null, permission: Permission): DeviceActor
 /** The device behind this page request, if its cookie is valid, unrevoked and carries the permission. */
 export async function getDeviceActor(permission: Permission): Promise<DeviceActor | null> {
   const token = (await cookies()).get(DEVICE_COOKIE)?.value;
-  return allowed(await resolveDeviceActor(token), permission);
+  return allowed(await resolveDeviceActor({ token }), permission);
 }
 
 export async function deviceActorFromRequest(request: Request, permission: Permission): Promise<DeviceActor | null> {
-  return allowed(await resolveDeviceActor(readCookie(request.headers.get("cookie"), DEVICE_COOKIE)), permission);
+  return allowed(await resolveDeviceActor({ token: readCookie(request.headers.get("cookie"), DEVICE_COOKIE) }), permission);
 }

@@ -33,19 +33,19 @@ const SUPERVISOR: Permission[] = [...OPERATOR, "booking.override", "reports.view
 const ADMIN: Permission[] = [...SUPERVISOR, "devices.manage", "staff.manage", "settings.manage", "api_keys.manage", "schedule.manage", "places.manage"];
 
 /** Roles → permissions, as data. */
-export const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
+const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
   operator: new Set(OPERATOR),
   supervisor: new Set(SUPERVISOR),
   admin: new Set(ADMIN),
 };
 
-export const DEVICE_PERMISSIONS: Record<"display" | "kiosk", ReadonlySet<Permission>> = {
+const DEVICE_PERMISSIONS: Record<"display" | "kiosk", ReadonlySet<Permission>> = {
   display: new Set(["display.view"]),
   kiosk: new Set(["kiosk.check_in", "display.view", "survey.record"]),
 };
 
 /** What an integration's key may do, by scope; the API's `requireApiKey` checks the scope itself first. */
-export const API_KEY_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
+const API_KEY_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
   booking: new Set(["booking.assist"]),
   reports: new Set(["reports.view"]),
   admin: new Set(["day.view", "reports.view", "settings.manage", "schedule.manage", "outage.manage"]),

@@ -11,7 +11,7 @@ import { writeAudit } from "./audit";
 import { withDefaults, type CommandOptions } from "./command-options";
 
 /** Recognisable in logs and secret scanners; the rest is 32 random bytes. */
-export const API_KEY_PREFIX = "antr_";
+const API_KEY_PREFIX = "antr_";
 const SHOWN_PREFIX_LENGTH = API_KEY_PREFIX.length + 6;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -95,18 +95,22 @@ export async function revokeApiKey(actor: Actor, input: { apiKeyId: string }, op
  * The key's actor, or null when unknown or revoked. Every use is audited (what was called, from where);
  * `lastUsedAt` moves at most once a minute.
  */
-export async function resolveApiKey(key: string, use: { action: string; ip: string | null }, now = new Date()): Promise<ApiKeyActor | null> {
+export async function resolveApiKey(
+  { key, action, ip }: { key: string; action: string; ip: string | null },
+  options: CommandOptions = {},
+): Promise<ApiKeyActor | null> {
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
+  const { now } = withDefaults(options);
   const db = await getDb();
   const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, hashToken(key)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
-  const actor: ApiKeyActor = { type: "api_key", apiKeyId: row.id, officeId: row.officeId, scopes: row.scopes, ip: use.ip };
+  const actor: ApiKeyActor = { type: "api_key", apiKeyId: row.id, officeId: row.officeId, scopes: row.scopes, ip };
   await db.transaction(async (tx) => {
     await tx
       .update(apiKeys)
       .set({ lastUsedAt: now })
       .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
-    await writeAudit(tx, { officeId: row.officeId, actor, action: "api_key.use", details: { apiKeyId: row.id, call: use.action } });
+    await writeAudit(tx, { officeId: row.officeId, actor, action: "api_key.use", details: { apiKeyId: row.id, call: action } });
   });
   return actor;
 }

@@ -28,7 +28,7 @@ export type AuditFilterOptions = { staff: { id: string; name: string }[]; action
 const SECRET_KEYS = /nik|password|token|secret|hash/i;
 
 /** The details as shown: secret-looking keys dropped, 16-digit runs masked like a NIK is everywhere else. */
-export function redactDetails(details: Record<string, unknown> | null): string | null {
+function redactDetails(details: Record<string, unknown> | null): string | null {
   if (!details) return null;
   const json = JSON.stringify(details, (key, value) => (key && SECRET_KEYS.test(key) ? undefined : value));
   return json.replace(/\d{16,}/g, (digits) => `${digits.slice(0, 4)}${"*".repeat(digits.length - 8)}${digits.slice(-4)}`);

@@ -132,7 +132,7 @@ export function localizeDay(day: DayAvailabilityCore & { note: { id: string; en:
  * Why a day cannot be booked, in the reader's words: a holiday reads "Libur: …", a closure that is not a
  * holiday "Tutup: …" (a closed day without a public reason: "Tutup").
  */
-export function closedDayReason(code: DayReasonCode, noteText: string, t: Translator): string {
+function closedDayReason(code: DayReasonCode, noteText: string, t: Translator): string {
   if ((code === "holiday" || code === "closure") && !noteText) return t("day.reason.closed");
   return t(REASON_KEY[code], { name: noteText });
 }

@@ -14,7 +14,7 @@ import { serviceName } from "./services";
  * NIK itself (the age rule on reschedule) reads `nikEncrypted`, from the row it holds locked.
  */
 const { nikEncrypted: _nikEncrypted, nikHash: _nikHash, ...viewColumns } = getTableColumns(bookings);
-export const bookingViewColumns = viewColumns;
+const bookingViewColumns = viewColumns;
 export type BookingView = Omit<Booking, "nikEncrypted" | "nikHash">;
 
 /** What the citizen, the print-out and the public API may see of a booking: no ids, the NIK masked. */

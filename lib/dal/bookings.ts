@@ -7,7 +7,6 @@ import type { Channel } from "../capacity";
 import { encryptNik, hashNik, hashPhone } from "../crypto";
 import { getDatabaseHandle, getDb } from "../db";
 import { AppError, notFound, pgErrorCode } from "../errors";
-import type { Locale } from "../i18n/messages";
 import { maskNik } from "../nik";
 import { createReference } from "../reference";
 import type { CreateBookingInput, LookupBookingInput } from "../validation/booking";
@@ -132,10 +131,10 @@ export async function createBooking(
 }
 
 /** The booking a reference names, for the confirmation page (whoever holds the reference may see it). */
-export async function findBookingByReference(reference: string, locale: Locale): Promise<BookingDTO | null> {
+export async function findBookingByReference({ reference }: { reference: string }, options: CommandOptions = {}): Promise<BookingDTO | null> {
   const db = await getDb();
   const found = await selectBookingWith(db, eq(bookings.reference, reference));
-  return found ? toBookingDTO(found.booking, found.service, found.office, locale) : null;
+  return found ? toBookingDTO(found.booking, found.service, found.office, withDefaults(options).locale) : null;
 }
 
 /** Reference + NIK → the booking. An unknown reference and a wrong NIK get the same 404. */

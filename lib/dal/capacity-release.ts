@@ -57,7 +57,7 @@ export async function giveUpPlace(tx: Executor, office: Office, booking: Booking
 }
 
 /** The counters a freed place still occupies: day, session and service, or only the session. */
-export function releaseUsage(release: CapacityRelease): UsageChange[] {
+function releaseUsage(release: CapacityRelease): UsageChange[] {
   const base = { officeId: release.officeId, serviceDate: release.serviceDate, delta: -1 } as const;
   const session: UsageChange = { ...base, scope: "session", scopeKey: normalizeTime(release.sessionStartsAt) };
   if (!release.isWholePlace) return [session];
@@ -65,7 +65,7 @@ export function releaseUsage(release: CapacityRelease): UsageChange[] {
 }
 
 /** offerOrRelease, with the counters given back at once (the maintenance pass: nothing else locked). */
-export async function settleRelease(tx: Executor, office: Office, release: CapacityRelease, now: Date): Promise<"offered" | "released"> {
+async function settleRelease(tx: Executor, office: Office, release: CapacityRelease, now: Date): Promise<"offered" | "released"> {
   const changes = await offerOrRelease(tx, office, release, now);
   if (changes.length === 0) return "offered";
   await applyUsageChanges(tx, changes);

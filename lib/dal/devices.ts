@@ -110,7 +110,8 @@ export async function reissueDeviceToken(actor: Actor, input: { deviceId: string
  * Exchanges the token of an activation link for a fresh one that only the screen's cookie holds, so the
  * link — which may linger in a browser history, a chat or a proxy log — works exactly once.
  */
-export async function activateDevice(token: string, now = new Date()): Promise<{ kind: DeviceKind; token: string } | null> {
+export async function activateDevice({ token }: { token: string }, options: CommandOptions = {}): Promise<{ kind: DeviceKind; token: string } | null> {
+  const { now } = withDefaults(options);
   const fresh = createToken();
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -130,8 +131,9 @@ export async function activateDevice(token: string, now = new Date()): Promise<{
  * The device a token belongs to, or null when unknown or revoked. `lastSeenAt` is written at most once a
  * minute (a conditional update, so a TV polling every second costs one write a minute, not sixty).
  */
-export async function resolveDeviceActor(token: string | null | undefined, now = new Date()): Promise<DeviceActor | null> {
+export async function resolveDeviceActor({ token }: { token: string | null | undefined }, options: CommandOptions = {}): Promise<DeviceActor | null> {
   if (!token || token.length > 200) return null;
+  const { now } = withDefaults(options);
   const db = await getDb();
   const [row] = await db
     .select({ id: devices.id, officeId: devices.officeId, kind: devices.kind })

@@ -20,7 +20,7 @@ export type KioskSurveyVisit = { reference: string; referenceDisplay: string; se
 async function asKiosk<T>(actor: Actor, reference: string, now: Date | undefined, run: () => Promise<T>): Promise<T> {
   assertCan(actor, "survey.record");
   if (actor.type !== "device") throw new AppError("forbidden", "error.forbidden");
-  await consumeRateLimit(`kiosk:survey:${actor.deviceId}`, KIOSK_SURVEY_ATTEMPTS_PER_MINUTE, 60, now);
+  await consumeRateLimit({ key: `kiosk:survey:${actor.deviceId}`, limit: KIOSK_SURVEY_ATTEMPTS_PER_MINUTE, windowSeconds: 60 }, { now });
   return withReferenceGuard(reference, { ip: `kiosk:${actor.deviceId}`, secondFactor: false }, run);
 }
 

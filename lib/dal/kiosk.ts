@@ -35,7 +35,7 @@ export async function checkInAtKiosk(actor: Actor, input: CheckInFormInput, opti
   assertCan(actor, "kiosk.check_in");
   // Only a kiosk checks in here; staff use the counter's check-in, which shows them more.
   if (actor.type !== "device") throw new AppError("forbidden", "error.forbidden");
-  await consumeRateLimit(`kiosk:check-in:${actor.deviceId}`, KIOSK_ATTEMPTS_PER_MINUTE, 60, options.now);
+  await consumeRateLimit({ key: `kiosk:check-in:${actor.deviceId}`, limit: KIOSK_ATTEMPTS_PER_MINUTE, windowSeconds: 60 }, options);
   const { entry, alreadyCheckedIn, late } = await withReferenceGuard(input.reference, { ip: `kiosk:${actor.deviceId}`, secondFactor: false }, () => checkInBooking(actor, input, options));
   const office = await requireOfficeById(actor.officeId);
   return {

@@ -20,7 +20,7 @@ export type OfficeSettings = OfficeSettingsInput;
 export type PreviewDay = { date: string; before: PreviewSide; after: PreviewSide };
 export type PreviewSide = { open: boolean; places: number; reasonCode: DayReasonCode | null };
 
-export const PREVIEW_DAYS = 14;
+const PREVIEW_DAYS = 14;
 
 function settingsOf(office: Office): OfficeSettings {
   const out = {} as Record<string, unknown>;

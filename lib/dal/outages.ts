@@ -8,7 +8,6 @@ import { assertCan } from "../auth/permissions";
 import { addDays, localDate, localTime } from "../dates";
 import { getDb } from "../db";
 import { AppError } from "../errors";
-import type { Locale } from "../i18n/messages";
 import { OUTAGE_REASON_TEXT, type OutageReasonCode } from "../outage";
 import { isPresetReason, type DeclareOutageInput } from "../validation/outage";
 import { writeAudit } from "./audit";
@@ -262,7 +261,8 @@ export async function listOutages(actor: Actor, options: CommandOptions = {}): P
 }
 
 /** For the citizen pages: what is suspended from today on (no personal data), in the reader's language. */
-export async function listPublicOutages(officeSlug: string | undefined, locale: Locale, now = new Date()) {
+export async function listPublicOutages({ officeSlug }: { officeSlug?: string }, options: CommandOptions = {}) {
+  const { now, locale } = withDefaults(options);
   const db = await getDb();
   const office = await requireOffice(officeSlug, db);
   const today = localDate(now, office.timezone);

@@ -5,6 +5,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { createPowChallenge, type PowProof } from "../pow/altcha";
 import { requireOffice } from "./offices";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 /**
  * Marks a proof (an ALTCHA challenge or a no-JavaScript wait token) as used, atomically: of two requests
@@ -23,7 +24,7 @@ export async function prunePowSpent({ now = new Date() }: { now?: Date } = {}): 
 }
 
 /** A new ALTCHA challenge at the office's difficulty (GET /api/v1/challenge, the booking form's widget). */
-export async function getPowChallenge(officeSlug?: string, now = new Date()) {
+export async function getPowChallenge({ officeSlug }: { officeSlug?: string }, options: CommandOptions = {}) {
   const office = await requireOffice(officeSlug);
-  return createPowChallenge(office, now);
+  return createPowChallenge(office, withDefaults(options).now);
 }

@@ -66,8 +66,8 @@ async function findProven(db: Executor, reference: string, proof: RebookProof, n
 }
 
 /** The page's view: why, until when, and the sessions the citizen may move to now (with their priority). */
-export async function getPriorityRebooking(input: { reference: string } & RebookProof, options: { t: Translator; now?: Date }): Promise<PriorityRebookView> {
-  const now = options.now ?? new Date();
+export async function getPriorityRebooking(input: { reference: string } & RebookProof, options: CommandOptions & { t: Translator }): Promise<PriorityRebookView> {
+  const { now } = withDefaults(options);
   const db = await getDb();
   const { booking, service, office, right } = await findProven(db, input.reference, input, now);
   const state = right.usedAt ? "used" : right.expiresAt <= now ? "expired" : "open";
@@ -96,7 +96,7 @@ export async function getPriorityRebooking(input: { reference: string } & Rebook
  * that has not started, not suspended, limited by the day's and the session's full capacity (the walk-in
  * reserve included), the service's cap and the day's priority allowance — not by the online quota.
  */
-export async function priorityDays(db: Executor, office: Office, service: Service, now: Date, t: Translator): Promise<DayAvailability[]> {
+async function priorityDays(db: Executor, office: Office, service: Service, now: Date, t: Translator): Promise<DayAvailability[]> {
   const from = localDate(now, office.timezone);
   const to = addDays(from, office.bookingDaysAhead);
   const outages = await loadActiveOutages(db, office.id, from, to);
@@ -224,7 +224,8 @@ export async function rebookWithPriority(
 }
 
 /** For the cancelled booking's own page: an open priority rebooking and until when (office time), or null. */
-export async function findPriorityOffer(reference: string, now = new Date()): Promise<{ until: string } | null> {
+export async function findPriorityOffer({ reference }: { reference: string }, options: CommandOptions = {}): Promise<{ until: string } | null> {
+  const { now } = withDefaults(options);
   const db = await getDb();
   const [found] = await db
     .select({ booking: { id: bookings.id }, office: { timezone: offices.timezone } })

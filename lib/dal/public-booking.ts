@@ -12,6 +12,7 @@ import { findBookingByReference } from "./bookings";
 import { requireOffice } from "./offices";
 import { cachedRead } from "./read-cache";
 import { findServiceDTO, type RequirementDTO } from "./services";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 export type Confirmation = { booking: BookingDTO; requirements: RequirementDTO[]; canManage: boolean };
 
@@ -21,11 +22,15 @@ export type Confirmation = { booking: BookingDTO; requirements: RequirementDTO[]
  * sees the full name and may change it. Misses are limited per address (`ip`: the rate-limit key) so
  * references cannot be walked; 429 (AppError) once used up, except for the proven owner.
  */
-export async function findConfirmation(rawReference: string, locale: Locale, manageToken?: string, ip: string = UNTRUSTED_CLIENT): Promise<Confirmation | null> {
+export async function findConfirmation(
+  { reference: rawReference, manageToken, ip = UNTRUSTED_CLIENT }: { reference: string; manageToken?: string; ip?: string },
+  options: CommandOptions = {},
+): Promise<Confirmation | null> {
+  const { locale } = withDefaults(options);
   const reference = normalizeReference(rawReference);
   const isOwner = isReference(reference) && verifyManageToken(manageToken, reference);
   if (!isOwner) await assertReferenceMissesLeft(ip);
-  const booking = isReference(reference) ? await findBookingByReference(reference, locale) : null;
+  const booking = isReference(reference) ? await findBookingByReference({ reference }, { locale }) : null;
   if (!booking) {
     await countReferenceMiss(ip);
     return null;
@@ -39,9 +44,10 @@ export async function findConfirmation(rawReference: string, locale: Locale, man
  * page (lib/public-confirmations.ts): no address, no rate limit. proxy.ts sends only references this process
  * has found through findConfirmation, to addresses that have not missed here.
  */
-export async function findSharedConfirmation(rawReference: string, locale: Locale): Promise<Confirmation | null> {
+export async function findSharedConfirmation({ reference: rawReference }: { reference: string }, options: CommandOptions = {}): Promise<Confirmation | null> {
+  const { locale } = withDefaults(options);
   const reference = normalizeReference(rawReference);
-  const booking = isReference(reference) ? await findBookingByReference(reference, locale) : null;
+  const booking = isReference(reference) ? await findBookingByReference({ reference }, { locale }) : null;
   if (!booking) {
     forgetReference(reference);
     return null;
@@ -54,7 +60,7 @@ async function confirmationOf(booking: BookingDTO, locale: Locale, isOwner: bool
   const requirements = await cachedRead(
     "settings",
     `requirements:${booking.office.slug}:${booking.service.slug}:${locale}`,
-    async () => (await findServiceDTO(await requireOffice(booking.office.slug), booking.service.slug, locale))?.requirements ?? [],
+    async () => (await findServiceDTO({ office: await requireOffice(booking.office.slug), slug: booking.service.slug }, { locale }))?.requirements ?? [],
   );
   return {
     booking: isOwner ? booking : { ...booking, name: booking.name && shortenName(booking.name), phone: null, email: null },

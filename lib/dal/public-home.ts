@@ -5,6 +5,7 @@ import { toOfficeDTO, type OfficeDTO } from "./offices";
 import { requirePublicOffice } from "./places";
 import { cachedRead } from "./read-cache";
 import { listServices, type ServiceDTO } from "./services";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 export type ServiceCategory = { name: Localized; slug: string; services: ServiceDTO[] };
 
@@ -14,13 +15,14 @@ type PublicHome = { office: OfficeDTO & { dailyCap: number }; categories: Servic
  * A place's home page: the office and its services grouped by category, in the office's order (read cache:
  * the same for everyone). Without `officeSlug`, the default office.
  */
-export function getPublicHome(locale: Locale, officeSlug?: string): Promise<PublicHome> {
+export function getPublicHome({ officeSlug }: { officeSlug?: string }, options: CommandOptions = {}): Promise<PublicHome> {
+  const { locale } = withDefaults(options);
   return cachedRead("settings", `public-home:${officeSlug ?? ""}:${locale}`, () => readPublicHome(locale, officeSlug));
 }
 
 async function readPublicHome(locale: Locale, officeSlug?: string): Promise<PublicHome> {
   const office = await requirePublicOffice(officeSlug);
-  const services = await listServices(office, locale);
+  const services = await listServices({ office }, { locale });
   const categories: ServiceCategory[] = [];
   for (const service of services) {
     const slug = service.categoryKey.toLowerCase().replace(/[^a-z0-9]+/g, "-");

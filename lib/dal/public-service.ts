@@ -4,12 +4,14 @@ import { isDocument } from "../requirements";
 import { findPublicOffice } from "./places";
 import { cachedRead } from "./read-cache";
 import { findServiceDTO, type ServiceDTO } from "./services";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 /**
  * An active service of a public place (the default office without `officeSlug`), or null for an unknown
  * slug or place (the page then 404s).
  */
-export function findPublicService(slug: string, locale: Locale, officeSlug?: string): Promise<ServiceDTO | null> {
+export function findPublicService({ slug, officeSlug }: { slug: string; officeSlug?: string }, options: CommandOptions = {}): Promise<ServiceDTO | null> {
+  const { locale } = withDefaults(options);
   // The same for everyone: from the read cache.
   return cachedRead("settings", `public-service:${officeSlug ?? ""}:${slug}:${locale}`, () => readPublicService(slug, locale, officeSlug));
 }
@@ -17,7 +19,7 @@ export function findPublicService(slug: string, locale: Locale, officeSlug?: str
 async function readPublicService(slug: string, locale: Locale, officeSlug?: string): Promise<ServiceDTO | null> {
   // An unknown or hidden place is a 404 like an unknown service.
   const office = await findPublicOffice(officeSlug);
-  return office ? findServiceDTO(office, slug, locale) : null;
+  return office ? findServiceDTO({ office, slug }, { locale }) : null;
 }
 
 /**

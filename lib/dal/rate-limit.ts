@@ -3,7 +3,11 @@ import { and, eq, lt } from "drizzle-orm";
 import { rateLimits } from "@/db/schema";
 import { getDatabaseHandle, getDb } from "../db";
 import { AppError } from "../errors";
+import { withDefaults, type CommandOptions } from "./command-options";
 import { isKnownBlocked, markBlocked } from "./read-cache";
+
+/** One counter: its key, how many in a window, the window's length. */
+export type RateLimit = { key: string; limit: number; windowSeconds: number };
 
 function windowStartOf(now: Date, windowSeconds: number): Date {
   return new Date(Math.floor(now.getTime() / (windowSeconds * 1000)) * windowSeconds * 1000);
@@ -31,8 +35,8 @@ function upsertSql(n: number): string {
  * Fixed-window counter in PostgreSQL, so every app instance shares it. Throws 429 once `limit` requests
  * with the same key arrive within one window.
  */
-export async function consumeRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
-  await consumeRateLimits([{ key, limit }], windowSeconds, now);
+export async function consumeRateLimit(input: RateLimit, options: CommandOptions = {}): Promise<void> {
+  await consume([input], input.windowSeconds, withDefaults(options).now);
 }
 
 /**
@@ -41,7 +45,14 @@ export async function consumeRateLimit(key: string, limit: number, windowSeconds
  * over its limit in this window is refused from memory (lib/dal/read-cache.ts, `markBlocked`): no round
  * trip, and — like every refusal answered from memory — nothing counted.
  */
-export async function consumeRateLimits(entries: { key: string; limit: number }[], windowSeconds: number, now = new Date()): Promise<void> {
+export async function consumeRateLimits(
+  { entries, windowSeconds }: { entries: { key: string; limit: number }[]; windowSeconds: number },
+  options: CommandOptions = {},
+): Promise<void> {
+  await consume(entries, windowSeconds, withDefaults(options).now);
+}
+
+async function consume(entries: { key: string; limit: number }[], windowSeconds: number, now: Date): Promise<void> {
   if (entries.length === 0) return;
   const at = now.getTime();
   if (entries.some(({ key, limit }) => isKnownBlocked(key, limit, at))) throw rateLimited(now, windowSeconds);
@@ -64,12 +75,17 @@ export async function consumeRateLimits(entries: { key: string; limit: number }[
  * Throws 429 when `key` has already used its `limit` in this window, without counting the call: for
  * counters of failures, checked before the attempt and consumed only when it fails.
  */
-export async function assertUnderRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<void> {
-  if ((await getRateLimitCount(key, windowSeconds, now)) >= limit) throw rateLimited(now, windowSeconds);
+export async function assertUnderRateLimit({ key, limit, windowSeconds }: RateLimit, options: CommandOptions = {}): Promise<void> {
+  const { now } = withDefaults(options);
+  if ((await countInWindow(key, windowSeconds, now)) >= limit) throw rateLimited(now, windowSeconds);
 }
 
 /** How many times `key` was counted in the current window. */
-export async function getRateLimitCount(key: string, windowSeconds: number, now = new Date()): Promise<number> {
+export async function getRateLimitCount({ key, windowSeconds }: Omit<RateLimit, "limit">, options: CommandOptions = {}): Promise<number> {
+  return countInWindow(key, windowSeconds, withDefaults(options).now);
+}
+
+async function countInWindow(key: string, windowSeconds: number, now: Date): Promise<number> {
   const db = await getDb();
   const [row] = await db
     .select({ count: rateLimits.count })

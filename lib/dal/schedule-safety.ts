@@ -44,7 +44,7 @@ export class BelowBookedError extends AppError {
   }
 }
 
-export function toAffected(b: Booking): AffectedBooking {
+function toAffected(b: Booking): AffectedBooking {
   return {
     reference: b.reference,
     referenceDisplay: formatReference(b.reference),

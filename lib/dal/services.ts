@@ -9,6 +9,7 @@ import { localized, localizedOrNull, type Localized } from "../i18n/content";
 import type { Locale } from "../i18n/messages";
 import type { DocumentCopy, RequirementKind } from "../requirements";
 import { cachedRead } from "./read-cache";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 /** `url`: the office's uploaded PDF (its stable address here) when there is one, else the link it gave. */
 export type FormDTO = { slug: string; name: Localized; url: string; description: Localized | null };
@@ -32,8 +33,9 @@ export function serviceName(service: Pick<Service, "name" | "nameEn">, locale: L
 }
 
 /** Active services of an office, in the office's order, with requirements and their forms. */
-export async function listServices(office: Office, locale: Locale, executor?: Executor): Promise<ServiceDTO[]> {
-  const db = executor ?? (await getDb());
+export async function listServices({ office }: { office: Office }, options: CommandOptions = {}): Promise<ServiceDTO[]> {
+  const { locale } = withDefaults(options);
+  const db = await getDb();
   const rows = await db
     .select()
     .from(services)
@@ -43,7 +45,8 @@ export async function listServices(office: Office, locale: Locale, executor?: Ex
 }
 
 /** An active service of the office with its requirements, or null for an unknown slug (a page then 404s). */
-export async function findServiceDTO(office: Office, slug: string, locale: Locale): Promise<ServiceDTO | null> {
+export async function findServiceDTO({ office, slug }: { office: Office; slug: string }, options: CommandOptions = {}): Promise<ServiceDTO | null> {
+  const { locale } = withDefaults(options);
   const db = await getDb();
   const service = await findService(office, slug, db);
   if (!service) return null;

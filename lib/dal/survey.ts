@@ -8,7 +8,6 @@ import { UNTRUSTED_CLIENT } from "../client-ip";
 import { hashNik } from "../crypto";
 import { getDb } from "../db";
 import { AppError } from "../errors";
-import type { Locale } from "../i18n/messages";
 import { verifyManageToken } from "../manage-token";
 import { formatReference, isReference, normalizeReference } from "../reference";
 import type { SurveyAnswers } from "../validation/survey";
@@ -40,12 +39,10 @@ export async function findSurveyVisit(reference: string) {
 
 /** The survey page's data; anyone with the reference sees only the service and date, never who came. 429 past the misses. */
 export async function findSurveyAccess(
-  rawReference: string,
-  locale: Locale,
-  manageToken?: string,
-  options: { ip?: string; now?: Date } = {},
+  { reference: rawReference, manageToken, ip = UNTRUSTED_CLIENT }: { reference: string; manageToken?: string; ip?: string },
+  options: CommandOptions = {},
 ): Promise<SurveyAccess | null> {
-  const { ip = UNTRUSTED_CLIENT, now = new Date() } = options;
+  const { now, locale } = withDefaults(options);
   const reference = normalizeReference(rawReference);
   // The same allowance of misses per address as the confirmation page: references cannot be walked here.
   const isOwner = isReference(reference) && verifyManageToken(manageToken, reference, now);

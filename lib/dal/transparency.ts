@@ -9,13 +9,14 @@ import { listLotteryDraws, listOpenLotteries, type LotteryCountDTO } from "./lot
 import { requireReportedOffice } from "./places";
 import { aggregateIkm } from "./reports/ikm";
 import { aggregateVisits } from "./reports/visits";
+import { withDefaults, type CommandOptions } from "./command-options";
 
 /**
  * Small cells are withheld: a rate, a median or an index over fewer people than this could point at
  * someone (and says little anyway). The counts of places are not about people and are always shown.
  */
 export const MIN_CELL = 10;
-export const TRANSPARENCY_DAYS = 7;
+const TRANSPARENCY_DAYS = 7;
 const CACHE_MS = 60_000;
 
 export type Transparency = {
@@ -37,22 +38,24 @@ export type Transparency = {
 const cache = new Map<string, { at: number; value: Promise<Transparency> }>();
 
 /** The public numbers, the same for everyone: computed at most once a minute per office and instance. */
-export function getTransparency(officeSlug?: string, now = new Date()): Promise<Transparency> {
+export function getTransparency({ officeSlug }: { officeSlug?: string }, options: CommandOptions = {}): Promise<Transparency> {
+  const { now } = withDefaults(options);
   const key = officeSlug ?? "";
   const hit = cache.get(key);
   if (hit && now.getTime() - hit.at < CACHE_MS && now.getTime() >= hit.at) return hit.value;
-  const value = computeTransparency(officeSlug, now);
+  const value = computeTransparency({ officeSlug }, { now });
   cache.set(key, { at: now.getTime(), value });
   value.catch(() => cache.delete(key));
   return value;
 }
 
 /** Uncached, for tests and the cache above. */
-export async function computeTransparency(officeSlug: string | undefined, now: Date): Promise<Transparency> {
+export async function computeTransparency({ officeSlug }: { officeSlug?: string }, options: CommandOptions = {}): Promise<Transparency> {
+  const { now } = withDefaults(options);
   const db = await getDb();
   const office = await requireReportedOffice(officeSlug, db);
   const today = localDate(now, office.timezone);
-  const lottery = [...(await listOpenLotteries(office.slug, now)), ...(await listLotteryDraws(db, office, today))];
+  const lottery = [...(await listOpenLotteries({ officeSlug: office.slug }, { now })), ...(await listLotteryDraws(db, office, today))];
   return { office: { slug: office.slug, name: office.name }, days: await upcomingDays(office, today), lastMonth: await lastMonth(office, today), lottery };
 }
 

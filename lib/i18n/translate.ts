@@ -1,3 +1,4 @@
+import { readCookie } from "../cookies";
 import { interpolate, type Params } from "./interpolate";
 import { DEFAULT_LOCALE, LOCALES, messages, type Locale, type MessageKey } from "./messages";
 
@@ -19,6 +20,18 @@ export function resolveMessage(locale: Locale, key: string): string {
 export function createTranslator(locale: Locale): Translator {
   const t = (key: MessageKey, params?: Params) => interpolate(resolveMessage(locale, key), params, locale);
   return Object.assign(t, { locale });
+}
+
+/**
+ * A staff or device screen's language from its request: `?lang=` first, then the person's choice (the
+ * `lang` cookie, as every staff page and form reads it), Indonesian by default. For route handlers that
+ * answer a signed-in browser (`apiRoute(…, { locale: localeFromCookie })`), not for the public JSON API.
+ */
+export function localeFromCookie(request: Request): Locale {
+  const fromQuery = new URL(request.url).searchParams.get("lang");
+  if (isLocale(fromQuery)) return fromQuery;
+  const fromCookie = readCookie(request.headers.get("cookie"), LOCALE_COOKIE);
+  return isLocale(fromCookie) ? fromCookie : DEFAULT_LOCALE;
 }
 
 /** The API's language: `?lang=` first, then Accept-Language, Indonesian by default. */

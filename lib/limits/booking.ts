@@ -38,7 +38,7 @@ export const isShared = (ip: string) => ip === UNTRUSTED_CLIENT;
  */
 export async function limitBookingAddress(ip: string, input: { office?: string; date: string }): Promise<void> {
   const { key, limit } = await createBookingAllowance(ip, input);
-  await consumeRateLimit(key, limit, REQUEST_LIMITS.createBooking.windowSeconds);
+  await consumeRateLimit({ key, limit, windowSeconds: REQUEST_LIMITS.createBooking.windowSeconds });
 }
 
 async function createBookingAllowance(ip: string, input: { office?: string; date: string }): Promise<{ key: string; limit: number }> {
@@ -58,7 +58,7 @@ async function createBookingAllowance(ip: string, input: { office?: string; date
 export const PERSON_LIMITS = { nik: 10, phone: 20, windowSeconds: 600 } as const;
 
 export async function limitPersonCreateBooking(input: { nik: string; phone: string }): Promise<void> {
-  await consumeRateLimits(personAllowances(input), PERSON_LIMITS.windowSeconds);
+  await consumeRateLimits({ entries: personAllowances(input), windowSeconds: PERSON_LIMITS.windowSeconds });
 }
 
 function personAllowances(input: { nik: string; phone: string }): { key: string; limit: number }[] {
@@ -73,7 +73,7 @@ function personAllowances(input: { nik: string; phone: string }): { key: string;
  * person's, counted together in one statement (their windows are the same); 429 if any is used up.
  */
 export async function limitCreateBooking(ip: string, input: { office?: string; date: string; nik: string; phone: string }): Promise<void> {
-  await consumeRateLimits([await createBookingAllowance(ip, input), ...personAllowances(input)], SAME_WINDOW);
+  await consumeRateLimits({ entries: [await createBookingAllowance(ip, input), ...personAllowances(input)], windowSeconds: SAME_WINDOW });
 }
 
 /** The address's and the person's windows, which limitCreateBooking counts in one statement. */
@@ -88,11 +88,11 @@ export function addressAllowance(name: string, rule: { limit: number; windowSeco
   return {
     perAddress: async (ip: string): Promise<void> => {
       if (isShared(ip)) return;
-      await consumeRateLimit(`api:${name}:${ip}`, rule.limit, rule.windowSeconds);
+      await consumeRateLimit({ key: `api:${name}:${ip}`, limit: rule.limit, windowSeconds: rule.windowSeconds });
     },
     shared: async (ip: string): Promise<void> => {
       if (!isShared(ip)) return;
-      await consumeRateLimit(`api:${name}:${UNTRUSTED_CLIENT}`, rule.limit * SHARED_BUCKET_FACTOR, rule.windowSeconds);
+      await consumeRateLimit({ key: `api:${name}:${UNTRUSTED_CLIENT}`, limit: rule.limit * SHARED_BUCKET_FACTOR, windowSeconds: rule.windowSeconds });
     },
   };
 }

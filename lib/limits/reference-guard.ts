@@ -37,18 +37,18 @@ export async function withReferenceGuard<T>(reference: string, options: GuardOpt
   const secondFactor = options.secondFactor ?? true;
   const addressKey = shared ? null : `${referenceKey(reference)}:${options.ip}`;
 
-  if (addressKey) await assertUnderRateLimit(addressKey, perAddress, windowSeconds);
+  if (addressKey) await assertUnderRateLimit({ key: addressKey, limit: perAddress, windowSeconds });
   if (secondFactor) {
-    if (shared) await assertUnderRateLimit(referenceKey(reference), sharedCeiling, windowSeconds);
-    const failures = await getRateLimitCount(referenceKey(reference), windowSeconds);
+    if (shared) await assertUnderRateLimit({ key: referenceKey(reference), limit: sharedCeiling, windowSeconds });
+    const failures = await getRateLimitCount({ key: referenceKey(reference), windowSeconds });
     if (failures >= untilSecondFactor && !options.phoneLast4) throw phoneDigitsRequired();
   }
   try {
     return await run();
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") {
-      if (addressKey) await consumeRateLimit(addressKey, perAddress, windowSeconds);
-      if (secondFactor) await consumeRateLimit(referenceKey(reference), Number.MAX_SAFE_INTEGER, windowSeconds);
+      if (addressKey) await consumeRateLimit({ key: addressKey, limit: perAddress, windowSeconds });
+      if (secondFactor) await consumeRateLimit({ key: referenceKey(reference), limit: Number.MAX_SAFE_INTEGER, windowSeconds });
     }
     throw error;
   }

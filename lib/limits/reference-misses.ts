@@ -20,7 +20,7 @@ const missAllowance = (ip: string) => (isShared(ip) ? REFERENCE_MISSES.limit * S
  */
 export async function assertReferenceMissesLeft(ip: string): Promise<void> {
   try {
-    await assertUnderRateLimit(missKey(ip), missAllowance(ip), REFERENCE_MISSES.windowSeconds);
+    await assertUnderRateLimit({ key: missKey(ip), limit: missAllowance(ip), windowSeconds: REFERENCE_MISSES.windowSeconds });
   } catch (error) {
     if (isAppError(error) && error.code === "rate_limited") noteReferenceMiss(ip, REFERENCE_MISSES.windowSeconds);
     throw error;
@@ -29,7 +29,7 @@ export async function assertReferenceMissesLeft(ip: string): Promise<void> {
 
 export async function countReferenceMiss(ip: string): Promise<void> {
   noteReferenceMiss(ip, REFERENCE_MISSES.windowSeconds);
-  await consumeRateLimit(missKey(ip), Number.MAX_SAFE_INTEGER, REFERENCE_MISSES.windowSeconds);
+  await consumeRateLimit({ key: missKey(ip), limit: Number.MAX_SAFE_INTEGER, windowSeconds: REFERENCE_MISSES.windowSeconds });
 }
 
 /**

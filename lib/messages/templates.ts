@@ -133,7 +133,7 @@ export function templateValues(params: MessageParams, locale: Locale, baseUrl: s
   };
 }
 
-export function fillTemplate(text: string, values: Record<string, string>): string {
+function fillTemplate(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m);
 }
 

@@ -60,7 +60,7 @@ export async function runMessagesOnce(db: Database, config: WorkerConfig, now = 
 }
 
 /** Leases up to `limit` due rows of the given channels. Rows another worker holds are skipped, not waited for. */
-export async function claimDueMessages(db: Database, channels: readonly string[], now: Date, limit: number, leaseMs: number): Promise<Message[]> {
+async function claimDueMessages(db: Database, channels: readonly string[], now: Date, limit: number, leaseMs: number): Promise<Message[]> {
   const at = now.toISOString();
   return db
     .update(messages)

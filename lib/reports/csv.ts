@@ -9,7 +9,7 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   "section",
   "group",
   "booked",
@@ -78,8 +78,15 @@ export function reportToCsv(report: Report): string {
   });
 }
 
-export function reportFileName(report: Report): string {
+function reportFileName(report: Report): string {
   return `laporan-${report.office.slug}-${report.from}-${report.to}.csv`;
+}
+
+/** The report as a CSV download (the staff page's link and the API's, both inside `apiRoute`). */
+export function reportCsvResponse(report: Report): Response {
+  return new Response(reportToCsv(report), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${reportFileName(report)}"` },
+  });
 }
 
 

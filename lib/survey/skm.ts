@@ -16,9 +16,9 @@ export const EDUCATION_LEVELS = ["sd", "smp", "sma", "diploma", "s1", "s2"] as c
 export const OCCUPATIONS = ["pns", "tni", "polri", "swasta", "wirausaha", "pelajar", "lainnya"] as const;
 
 /** Each element weighs the same: 1 / number of elements. */
-export const SKM_WEIGHT = 1 / SKM_ELEMENTS.length;
+const SKM_WEIGHT = 1 / SKM_ELEMENTS.length;
 /** The conversion from the 1–4 scale to 25–100. */
-export const IKM_CONVERSION = 25;
+const IKM_CONVERSION = 25;
 
 export type IkmGrade = "A" | "B" | "C" | "D";
 
@@ -34,7 +34,7 @@ const GRADE_BANDS: { grade: IkmGrade; from: number }[] = [
   { grade: "D", from: 25.0 },
 ];
 
-export function round2(value: number): number {
+function round2(value: number): number {
   return Math.round((value + Number.EPSILON) * 100) / 100;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const DEVICE_KINDS = ["display", "kiosk"] as const;
+const DEVICE_KINDS = ["display", "kiosk"] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 export const CreateDeviceSchema = z.object({

@@ -23,7 +23,7 @@ export const TemplateKeySchema = z.object({
   language: z.enum(["id", "en"], { error: "field.invalid" }),
 });
 
-export const TemplateSchema = TemplateKeySchema.extend({ subject: templateText(200), body: templateText(2000) });
+const TemplateSchema = TemplateKeySchema.extend({ subject: templateText(200), body: templateText(2000) });
 export type TemplateInput = z.output<typeof TemplateSchema>;
 
 /** Parses a template or throws the 422, with the offending placeholder in the message's params. */

@@ -14,7 +14,7 @@ const genericError: z.core.$ZodErrorMap = (issue) => {
   return "field.invalid";
 };
 
-export function toFieldErrors(error: z.ZodError): FieldErrors {
+function toFieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "_";

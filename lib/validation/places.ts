@@ -35,7 +35,7 @@ export type PlaceInput = z.output<typeof PlaceSchema>;
 export const CreatePlaceSchema = z.object({ slug: PlaceSlugSchema, copyCatalogue: checkbox }).and(PlaceSchema);
 export type CreatePlaceInput = z.output<typeof CreatePlaceSchema>;
 
-export const PLACE_SWITCHES = ["isPublic", "isTraining"] as const;
+const PLACE_SWITCHES = ["isPublic", "isTraining"] as const;
 export const SetPlaceSwitchSchema = z.object({
   field: z.enum(PLACE_SWITCHES, { error: "field.invalid" }),
   value: z.enum(["true", "false"], { error: "field.invalid" }).transform((v) => v === "true"),

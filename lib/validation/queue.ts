@@ -8,7 +8,7 @@ import { DateSchema, NikDigitsSchema, ReferenceSchema, SlugSchema } from "./fiel
  * A reference as typed, or as a QR scanner types it: the bare code, or a link whose last path segment is
  * the code (e.g. `…/booking/ABCD2345`).
  */
-export const ScannedReferenceSchema = z
+const ScannedReferenceSchema = z
   .string()
   .max(200)
   .transform((value) => {
@@ -72,4 +72,3 @@ export const AssistBookingSchema = CreateBookingSchema.omit({ office: true }).ex
   channel: z.enum(["assisted", "walk_in"], { error: "field.invalid" }),
   priorityReason: z.preprocess((v) => (v === "" || v === "none" ? undefined : v), PriorityReasonSchema.optional()),
 });
-export type AssistBookingFormInput = z.output<typeof AssistBookingSchema>;

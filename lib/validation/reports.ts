@@ -4,7 +4,7 @@ import { REPORT_GROUPS } from "../reports/types";
 import { DateSchema, SlugSchema } from "./fields";
 
 /** A year and a day at most: enough for an annual report, bounded for the database. */
-export const MAX_REPORT_DAYS = 366;
+const MAX_REPORT_DAYS = 366;
 
 export const ReportQuerySchema = z
   .object({

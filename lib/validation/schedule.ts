@@ -2,14 +2,14 @@ import { z } from "zod";
 import { DateSchema, SessionSchema, SlugSchema } from "./fields";
 
 /** What to do with bookings a change would leave over the cap: refuse (absent), keep them, or cancel and notify them. */
-export const OnConflictSchema = z.enum(["keep", "cancel_and_rebook"], { error: "schedule.field.onConflict" });
+const OnConflictSchema = z.enum(["keep", "cancel_and_rebook"], { error: "schedule.field.onConflict" });
 export type OnConflict = z.infer<typeof OnConflictSchema>;
 
 /** Empty form fields mean "not given". */
 const blankAsUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 /** A public reason: shown to citizens, so short, one line, no markup characters worth worrying about. */
-export const ReasonSchema = z
+const ReasonSchema = z
   .string()
   .max(200)
   .transform((v) => v.replace(/\s+/g, " ").trim())
@@ -17,7 +17,7 @@ export const ReasonSchema = z
 const OptionalReasonSchema = z.preprocess(blankAsUndefined, z.string().max(200).transform((v) => v.replace(/\s+/g, " ").trim() || undefined).optional());
 
 /** A whole number of places; a form's text is read as a number, but nothing else is (null is not 0). */
-export const CapacitySchema = z.preprocess(
+const CapacitySchema = z.preprocess(
   (v) => (typeof v === "string" ? (/^\s*\d{1,6}\s*$/.test(v) ? Number(v) : v.trim() === "" ? undefined : v) : v),
   z
     .number({ error: (issue) => (issue.input === undefined || issue.input === null ? "field.required" : "schedule.field.capacity") })

@@ -37,7 +37,7 @@ export type CreateServiceInput = z.output<typeof CreateServiceSchema>;
 
 export const SetServiceActiveSchema = z.object({ active: z.enum(["true", "false"]).transform((v) => v === "true") });
 
-export const MAX_REQUIREMENTS = 40;
+const MAX_REQUIREMENTS = 40;
 
 const RequirementSchema = z
   .object({

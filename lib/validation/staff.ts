@@ -2,7 +2,7 @@ import { z } from "zod";
 import { NameSchema } from "./fields";
 
 export const STAFF_ROLES = ["admin", "supervisor", "operator"] as const;
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 
 /** Emails compare case-insensitively (the unique index is on lower(email)). */
 const LoginEmailSchema = z

@@ -32,4 +32,3 @@ export const SurveySubmitSchema = SurveyAnswersSchema.extend({
   reference: ReferenceSchema,
   nik: z.preprocess((v) => (v === "" ? undefined : v), NikDigitsSchema.optional()),
 });
-export type SurveySubmitInput = z.output<typeof SurveySubmitSchema>;

@@ -31,13 +31,13 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
   it("an admin creates a service; citizens see it at once in the office's order, in both languages", async () => {
     const { t, admin } = await setup();
     expect(await createService(admin, parseInput(CreateServiceSchema, NEW_SERVICE))).toEqual({ slug: "akta-lahir" });
-    const list = await listServices(t.office, "en");
+    const list = await listServices({ office: t.office }, { locale: "en" });
     expect(list.map((s) => s.slug)).toEqual(["ktp", "kia", "kk", "akta-lahir"]);
     expect(list[3]).toMatchObject({ name: { text: "Birth certificate", lang: "en" }, category: { text: "Certificates" }, queueLetter: "D" });
     expect(await auditCount(t.office.id, "service.create")).toBe(1);
     // Order on the home page: position 0 puts it first.
     await updateService(admin, { ...parseInput(ServiceSchema, { ...NEW_SERVICE, position: "0", name: "Akta Kelahiran Baru" }), slug: "akta-lahir" });
-    expect((await listServices(t.office, "id"))[0]).toMatchObject({ slug: "akta-lahir", name: { text: "Akta Kelahiran Baru" } });
+    expect((await listServices({ office: t.office }, { locale: "id" }))[0]).toMatchObject({ slug: "akta-lahir", name: { text: "Akta Kelahiran Baru" } });
     const [audit] = await db().select().from(auditLogs).where(and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "service.update")));
     expect(audit!.details).toEqual({ slug: "akta-lahir", before: { name: "Akta Kelahiran", position: 5 }, after: { name: "Akta Kelahiran Baru", position: 0 } });
   });
@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     expect(refused.status).toBe(422);
     const xss = `<img src=x onerror=alert(1)>`;
     await createService(admin, parseInput(CreateServiceSchema, { ...NEW_SERVICE, name: xss }));
-    expect((await findServiceDTO(t.office, "akta-lahir", "id"))!.name.text).toBe(xss);
+    expect((await findServiceDTO({ office: t.office, slug: "akta-lahir" }, { locale: "id" }))!.name.text).toBe(xss);
   });
 
   it("requirements with their kind, copies, order and form; a row left empty is removed; audited before/after", async () => {
@@ -96,7 +96,7 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
     });
     expect(fields).toEqual({});
     await replaceRequirements(admin, { slug: "ktp", requirements: rows });
-    const dto = (await findServiceDTO(t.office, "ktp", "id"))!;
+    const dto = (await findServiceDTO({ office: t.office, slug: "ktp" }, { locale: "id" }))!;
     expect(dto.requirements.map((r) => [r.kind, r.text.text, r.copy, r.copies, r.forms.map((f) => f.slug)])).toEqual([
       ["condition", "Berusia 17 tahun", null, null, []],
       ["document", "Fotokopi KK", "photocopy", 2, []],
@@ -119,12 +119,12 @@ describe.each(DATABASE_KINDS)("services, requirements and forms for admins on %s
   it("deactivating hides a service from citizens and new bookings; reactivating brings it back", async () => {
     const { t, admin } = await setup();
     await setServiceActive(admin, { slug: "kk", active: false });
-    expect((await listServices(t.office, "id")).map((s) => s.slug)).toEqual(["ktp", "kia"]);
-    expect(await findServiceDTO(t.office, "kk", "id")).toBeNull();
+    expect((await listServices({ office: t.office }, { locale: "id" })).map((s) => s.slug)).toEqual(["ktp", "kia"]);
+    expect(await findServiceDTO({ office: t.office, slug: "kk" }, { locale: "id" })).toBeNull();
     expect((await appErrorOf(requireService(t.office, "kk"))).status).toBe(422);
     expect((await listAdminServices(admin, { officeId: t.office.id })).find((s) => s.slug === "kk")).toMatchObject({ isActive: false });
     await setServiceActive(admin, { slug: "kk", active: true });
-    expect((await listServices(t.office, "id")).map((s) => s.slug)).toEqual(["ktp", "kia", "kk"]);
+    expect((await listServices({ office: t.office }, { locale: "id" })).map((s) => s.slug)).toEqual(["ktp", "kia", "kk"]);
     expect(await auditCount(t.office.id, "service.deactivate")).toBe(1);
     expect(await auditCount(t.office.id, "service.activate")).toBe(1);
   });

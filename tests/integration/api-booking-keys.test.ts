@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS)("booking with an API key, and the limits per key, 
   it("a key has its own limit (every call counts, reports too): 429 with Retry-After, other keys unaffected", async () => {
     const { apiKey, key } = await createApiKey(admin, { name: "Sibuk", scopes: ["booking", "reports"] });
     const { key: calm } = await createApiKey(admin, { name: "Tenang", scopes: ["booking"] });
-    for (let i = 0; i < API_KEY_LIMIT.limit - 1; i++) await consumeRateLimit(apiKeyLimitKey(apiKey.id), API_KEY_LIMIT.limit, API_KEY_LIMIT.windowSeconds);
+    for (let i = 0; i < API_KEY_LIMIT.limit - 1; i++) await consumeRateLimit({ key: apiKeyLimitKey(apiKey.id), limit: API_KEY_LIMIT.limit, windowSeconds: API_KEY_LIMIT.windowSeconds });
     // The last call of the window: a report.
     expect((await read(summaryGet(apiGet(`/api/v1/reports/summary?from=${TODAY}&to=${TODAY}`, { headers: bearer(key) })))).status).toBe(200);
     const before = await countState(db());

@@ -168,7 +168,7 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
       .returning();
     await db().insert(requirementForms).values([{ requirementId: r1!.id, formId: f1!.id }, { requirementId: r1!.id, formId: f2!.id }]);
 
-    const list = await listServices(t.office, "id");
+    const list = await listServices({ office: t.office }, { locale: "id" });
     expect(list.map((s) => [s.slug, s.name.text, s.queueLetter, s.minAge, s.maxAge])).toEqual([
       ["ktp", "KTP-el", "A", 17, null],
       ["kk", "Kartu Keluarga", "C", null, null],
@@ -185,7 +185,7 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     expect(kk.requirements[1]!.forms).toEqual([]);
     expect(r2!.position).toBe(1);
 
-    const inEn = (await findServiceDTO(t.office, "kk", "en"))!;
+    const inEn = (await findServiceDTO({ office: t.office, slug: "kk" }, { locale: "en" }))!;
     // A text without English comes in Indonesian and says so, for the page to mark it.
     expect(inEn.requirements.map((r) => r.text)).toEqual([
       { text: "Formulir F-1.01 dan F-1.02", lang: "id" },
@@ -193,15 +193,15 @@ describe.each(DATABASE_KINDS)("availability and services on %s", (kind) => {
     ]);
     expect(inEn.requirements[0]!.forms.find((f) => f.slug === "f-1-01")!.name).toEqual({ text: "F-1.01 (en)", lang: "en" });
     expect(inEn.name).toEqual({ text: "Kartu Keluarga", lang: "id" });
-    expect((await findServiceDTO(t.office, "ktp", "en"))!.name).toEqual({ text: "ID card", lang: "en" });
-    expect((await findServiceDTO(t.office, "ktp", "id"))!.requirements).toEqual([]);
+    expect((await findServiceDTO({ office: t.office, slug: "ktp" }, { locale: "en" }))!.name).toEqual({ text: "ID card", lang: "en" });
+    expect((await findServiceDTO({ office: t.office, slug: "ktp" }, { locale: "id" }))!.requirements).toEqual([]);
   });
 
   it("requireService: an unknown or inactive service is a 422 naming the field (findServiceDTO: null)", async () => {
     const t = await createTestOffice(db());
     await db().update(services).set({ isActive: false }).where(eq(services.id, t.kia.id));
     for (const slug of ["paspor", "kia"]) {
-      expect(await findServiceDTO(t.office, slug, "id")).toBeNull();
+      expect(await findServiceDTO({ office: t.office, slug }, { locale: "id" })).toBeNull();
       const error = await appErrorOf(requireService(t.office, slug));
       expect([error.code, error.fields]).toEqual(["validation", { service: ["field.service.unknown"] }]);
     }

@@ -163,13 +163,13 @@ describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
     const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
     it("allows `limit` calls in a window, then 429; other keys are unaffected; the next window starts afresh", async () => {
-      for (let i = 0; i < 3; i++) await consumeRateLimit("booking:10.0.0.1", 3, 60, later(i));
-      const error = await appErrorOf(consumeRateLimit("booking:10.0.0.1", 3, 60, later(10)));
+      for (let i = 0; i < 3; i++) await consumeRateLimit({ key: "booking:10.0.0.1", limit: 3, windowSeconds: 60 }, { now: later(i) });
+      const error = await appErrorOf(consumeRateLimit({ key: "booking:10.0.0.1", limit: 3, windowSeconds: 60 }, { now: later(10) }));
       expect([error.code, error.status, error.messageKey]).toEqual(["rate_limited", 429, "error.rateLimited"]);
-      expect((await appErrorOf(consumeRateLimit("booking:10.0.0.1", 3, 60, later(54)))).code).toBe("rate_limited");
+      expect((await appErrorOf(consumeRateLimit({ key: "booking:10.0.0.1", limit: 3, windowSeconds: 60 }, { now: later(54) }))).code).toBe("rate_limited");
 
-      await expect(consumeRateLimit("booking:10.0.0.2", 3, 60, later(10))).resolves.toBeUndefined();
-      await expect(consumeRateLimit("booking:10.0.0.1", 3, 60, later(55))).resolves.toBeUndefined();
+      await expect(consumeRateLimit({ key: "booking:10.0.0.2", limit: 3, windowSeconds: 60 }, { now: later(10) })).resolves.toBeUndefined();
+      await expect(consumeRateLimit({ key: "booking:10.0.0.1", limit: 3, windowSeconds: 60 }, { now: later(55) })).resolves.toBeUndefined();
 
       const rows = await db().select().from(rateLimits).where(eq(rateLimits.key, "booking:10.0.0.1"));
       expect(rows.map((r) => [r.windowStart.toISOString(), r.count]).sort()).toEqual([
@@ -179,7 +179,7 @@ describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
     });
 
     it("counts concurrent calls exactly: 10 at once with a limit of 4 → 4 pass", async () => {
-      const results = await Promise.allSettled(Array.from({ length: 10 }, () => consumeRateLimit("lookup:10.0.0.9", 4, 60, T0)));
+      const results = await Promise.allSettled(Array.from({ length: 10 }, () => consumeRateLimit({ key: "lookup:10.0.0.9", limit: 4, windowSeconds: 60 }, { now: T0 })));
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
       const [row] = await db().select().from(rateLimits).where(eq(rateLimits.key, "lookup:10.0.0.9"));
       expect(row?.count).toBe(10);

@@ -33,9 +33,9 @@ describe.each(DATABASE_KINDS)("managing a booking on %s", (kind) => {
     it("find by reference in either language; null for an unknown one", async () => {
       const t = await createTestOffice(db());
       const created = await createBooking(visitor, bookingRequest(t), ctx);
-      expect(await findBookingByReference(created.reference, "id")).toEqual(created);
-      expect((await findBookingByReference(created.reference, "en"))?.service.name).toBe("ID card");
-      expect(await findBookingByReference("ZZZZZZZZ", "id")).toBeNull();
+      expect(await findBookingByReference({ reference: created.reference }, { locale: "id" })).toEqual(created);
+      expect((await findBookingByReference({ reference: created.reference }, { locale: "en" }))?.service.name).toBe("ID card");
+      expect(await findBookingByReference({ reference: "ZZZZZZZZ" }, { locale: "id" })).toBeNull();
     });
 
     it("look up with reference + NIK; a wrong NIK and an unknown reference get the very same 404", async () => {
@@ -86,7 +86,7 @@ describe.each(DATABASE_KINDS)("managing a booking on %s", (kind) => {
       const nik = adultNik();
       const created = await createBooking(visitor, bookingRequest(t, { nik }), ctx);
       expect((await appErrorOf(cancelBooking(visitor, { reference: created.reference, nik: adultNik() }, ctx))).code).toBe("not_found");
-      expect((await findBookingByReference(created.reference, "id"))?.status).toBe("booked");
+      expect((await findBookingByReference({ reference: created.reference }, { locale: "id" }))?.status).toBe("booked");
 
       const later = { ...ctx, now: new Date("2026-12-02T17:00:00Z") }; // 00:00 WIB on 3 December
       expect((await appErrorOf(cancelBooking(visitor, { reference: created.reference, nik }, later))).code).toBe("invalid_transition");
@@ -178,7 +178,7 @@ describe.each(DATABASE_KINDS)("managing a booking on %s", (kind) => {
       const nextDay = { ...ctx, now: new Date("2026-12-02T17:00:00Z") }; // 00:00 WIB on 3 December
       const error = await appErrorOf(rescheduleBooking(visitor, { reference: created.reference, nik, date: D4, session: "09:00" }, nextDay));
       expect([error.code, error.status]).toEqual(["invalid_transition", 409]);
-      expect(await findBookingByReference(created.reference, "id")).toEqual(created);
+      expect(await findBookingByReference({ reference: created.reference }, { locale: "id" })).toEqual(created);
       expect(await usageOf(db(), t.office.id, D4, "day")).toBe(0);
     });
 
@@ -188,7 +188,7 @@ describe.each(DATABASE_KINDS)("managing a booking on %s", (kind) => {
       const created = await createBooking(visitor, bookingRequest(t, { service: "kia", nik: child }), ctx);
       const error = await appErrorOf(rescheduleBooking(visitor, { reference: created.reference, nik: child, date: D3, session: "09:00" }, ctx));
       expect([error.code, error.fields]).toEqual(["validation", { nik: ["field.nik.tooOld"] }]);
-      expect((await findBookingByReference(created.reference, "id"))?.date).toBe(TOMORROW);
+      expect((await findBookingByReference({ reference: created.reference }, { locale: "id" }))?.date).toBe(TOMORROW);
     });
   });
 });

@@ -30,57 +30,57 @@ describe.each(DATABASE_KINDS)("the confirmation page's data on %s", (kind) => {
 
   it("shows the name only shortened, and no phone or email, to a visitor without the manage cookie", async () => {
     const created = await createBooking(anonymous, bookingRequest(t, { name: "Budi Santoso Wijaya", email: "budi@example.test" }), ctx);
-    const stranger = await findConfirmation(created.reference, "id", undefined, freshIp());
+    const stranger = await findConfirmation({ reference: created.reference, ip: freshIp() }, { locale: "id" });
     expect(stranger!.booking.name).toBe("Budi S. W.");
     expect([stranger!.booking.phone, stranger!.booking.email, stranger!.canManage]).toEqual([null, null, false]);
     expect(JSON.stringify(stranger)).not.toContain("Santoso");
 
-    const owner = await findConfirmation(created.reference, "id", createManageToken(created.reference), freshIp());
+    const owner = await findConfirmation({ reference: created.reference, manageToken: createManageToken(created.reference), ip: freshIp() }, { locale: "id" });
     expect(owner!.booking.name).toBe("Budi Santoso Wijaya");
     expect(owner!.canManage).toBe(true);
     // Another booking's token proves nothing about this one.
     const other = await createBooking(anonymous, bookingRequest(t), ctx);
-    expect((await findConfirmation(created.reference, "id", createManageToken(other.reference), freshIp()))!.booking.name).toBe("Budi S. W.");
+    expect((await findConfirmation({ reference: created.reference, manageToken: createManageToken(other.reference), ip: freshIp() }, { locale: "id" }))!.booking.name).toBe("Budi S. W.");
   });
 
   it("feeds the shared cache's gate: found references are known, addresses that missed are not served from it", async () => {
     const created = await createBooking(anonymous, bookingRequest(t, { name: "Budi Santoso Wijaya" }), ctx);
     expect(isKnownReference(created.reference)).toBe(false);
     const ip = freshIp();
-    await findConfirmation(created.reference, "id", undefined, ip);
+    await findConfirmation({ reference: created.reference, ip }, { locale: "id" });
     expect([isKnownReference(created.reference), hasRecentMiss(ip)]).toEqual([true, false]);
-    expect(await findConfirmation(missing(7), "id", undefined, ip)).toBeNull();
+    expect(await findConfirmation({ reference: missing(7), ip }, { locale: "id" })).toBeNull();
     expect(hasRecentMiss(ip)).toBe(true);
 
     // The shared view is the stranger's view, whoever asks: shortened name, no phone, no manage buttons.
-    const shared = await findSharedConfirmation(created.reference, "id");
+    const shared = await findSharedConfirmation({ reference: created.reference }, { locale: "id" });
     expect(shared!.booking.name).toBe("Budi S. W.");
     expect([shared!.booking.phone, shared!.booking.email, shared!.canManage]).toEqual([null, null, false]);
     expect(JSON.stringify(shared)).not.toContain("Santoso");
-    expect(await findSharedConfirmation(missing(8), "id")).toBeNull();
+    expect(await findSharedConfirmation({ reference: missing(8) }, { locale: "id" })).toBeNull();
   });
 
   it("limits misses per address: then even a hit gets 429, other addresses and the proven owner are unaffected", async () => {
     const created = await createBooking(anonymous, bookingRequest(t), ctx);
     const ip = freshIp();
-    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await findConfirmation(missing(i), "id", undefined, ip)).toBeNull();
-    const limited = await appErrorOf(findConfirmation(created.reference, "id", undefined, ip));
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await findConfirmation({ reference: missing(i), ip }, { locale: "id" })).toBeNull();
+    const limited = await appErrorOf(findConfirmation({ reference: created.reference, ip }, { locale: "id" }));
     expect([limited.code, limited.status]).toEqual(["rate_limited", 429]);
-    expect(await findConfirmationForPage(created.reference, "id", undefined, ip)).toBe(RATE_LIMITED);
+    expect(await findConfirmationForPage({ reference: created.reference, ip }, { locale: "id" })).toBe(RATE_LIMITED);
 
-    expect((await findConfirmation(created.reference, "id", undefined, freshIp()))?.booking.reference).toBe(created.reference);
-    expect((await findConfirmation(created.reference, "id", createManageToken(created.reference), ip))?.canManage).toBe(true);
+    expect((await findConfirmation({ reference: created.reference, ip: freshIp() }, { locale: "id" }))?.booking.reference).toBe(created.reference);
+    expect((await findConfirmation({ reference: created.reference, manageToken: createManageToken(created.reference), ip }, { locale: "id" }))?.canManage).toBe(true);
   });
 
   it("counts malformed references as misses, and callers it cannot tell apart share a larger allowance", async () => {
     const ip = freshIp();
-    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await findConfirmation(`bad-${i}`, "id", undefined, ip)).toBeNull();
-    expect(await findConfirmationForPage("ZZZZZZZZ", "id", undefined, ip)).toBe(RATE_LIMITED);
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await findConfirmation({ reference: `bad-${i}`, ip }, { locale: "id" })).toBeNull();
+    expect(await findConfirmationForPage({ reference: "ZZZZZZZZ", ip }, { locale: "id" })).toBe(RATE_LIMITED);
 
     // The shared bucket (SHARED_BUCKET_FACTOR times larger) is still open where one address's is used up.
     expect(SHARED_BUCKET_FACTOR).toBeGreaterThan(1);
-    for (let i = 0; i <= REFERENCE_MISSES.limit; i++) expect(await findConfirmation(missing(i), "id", undefined, UNTRUSTED_CLIENT)).toBeNull();
-    expect(await findConfirmationForPage(missing(0), "id", undefined, UNTRUSTED_CLIENT)).toBeNull();
+    for (let i = 0; i <= REFERENCE_MISSES.limit; i++) expect(await findConfirmation({ reference: missing(i), ip: UNTRUSTED_CLIENT }, { locale: "id" })).toBeNull();
+    expect(await findConfirmationForPage({ reference: missing(0), ip: UNTRUSTED_CLIENT }, { locale: "id" })).toBeNull();
   });
 });
 

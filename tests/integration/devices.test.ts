@@ -41,7 +41,7 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
     expect((await listDevices(admin)).map((d) => d.name)).toContain("TV ruang tunggu");
     expect((await audits()).some((a) => a.action === "device.create" && a.details?.deviceId === device.id)).toBe(true);
 
-    const actor = await resolveDeviceActor(token, NOW);
+    const actor = await resolveDeviceActor({ token }, { now: NOW });
     expect(actor).toEqual({ type: "device", deviceId: device.id, officeId: t.office.id, kind: "display" });
   });
 
@@ -61,17 +61,17 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
     const { device, token } = await createDevice(admin, { kind: "display", name: "Lobby" });
     expect((await listDevices(otherAdmin)).map((d) => d.id)).not.toContain(device.id);
     await expect(revokeDevice(otherAdmin, { deviceId: device.id })).rejects.toMatchObject({ code: "not_found" });
-    expect(await resolveDeviceActor(token)).not.toBeNull();
+    expect(await resolveDeviceActor({ token })).not.toBeNull();
   });
 
   it("stops a revoked device at its next request, with an audit row", async () => {
     const { device, token } = await createDevice(admin, { kind: "kiosk", name: "Kiosk pintu masuk" });
-    expect(await resolveDeviceActor(token)).not.toBeNull();
+    expect(await resolveDeviceActor({ token })).not.toBeNull();
     const revoked = await revokeDevice(admin, { deviceId: device.id }, { now: NOW });
     expect(revoked.revokedAt).toBe(NOW.toISOString());
-    expect(await resolveDeviceActor(token)).toBeNull();
+    expect(await resolveDeviceActor({ token })).toBeNull();
     expect(await isDeviceActive(device.id)).toBe(false);
-    expect(await activateDevice(token)).toBeNull();
+    expect(await activateDevice({ token })).toBeNull();
     await expect(reissueDeviceToken(admin, { deviceId: device.id })).rejects.toMatchObject({ code: "not_found" });
     await revokeDevice(admin, { deviceId: device.id }); // idempotent, no second audit row
     expect((await audits()).filter((a) => a.action === "device.revoke" && a.details?.deviceId === device.id)).toHaveLength(1);
@@ -79,33 +79,33 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
 
   it("makes the activation link single-use: the screen's cookie gets a fresh token", async () => {
     const { device, token: linkToken } = await createDevice(admin, { kind: "kiosk", name: "Kiosk 2" });
-    const activated = await activateDevice(linkToken, NOW);
+    const activated = await activateDevice({ token: linkToken }, { now: NOW });
     expect(activated?.kind).toBe("kiosk");
     expect(activated!.token).not.toBe(linkToken);
-    expect(await activateDevice(linkToken)).toBeNull();
-    expect(await resolveDeviceActor(linkToken)).toBeNull();
-    expect((await resolveDeviceActor(activated!.token))?.deviceId).toBe(device.id);
+    expect(await activateDevice({ token: linkToken })).toBeNull();
+    expect(await resolveDeviceActor({ token: linkToken })).toBeNull();
+    expect((await resolveDeviceActor({ token: activated!.token }))?.deviceId).toBe(device.id);
     const reissued = await reissueDeviceToken(admin, { deviceId: device.id });
-    expect(await resolveDeviceActor(activated!.token)).toBeNull();
-    expect((await activateDevice(reissued.token))?.kind).toBe("kiosk");
+    expect(await resolveDeviceActor({ token: activated!.token })).toBeNull();
+    expect((await activateDevice({ token: reissued.token }))?.kind).toBe("kiosk");
   });
 
   it("writes lastSeenAt at most once a minute", async () => {
     const { device, token } = await createDevice(admin, { kind: "display", name: "TV 2" });
     const seen = async () => (await testDb.handle.db.select().from(devices).where(eq(devices.id, device.id)))[0]!.lastSeenAt?.toISOString();
     expect(await seen()).toBeUndefined();
-    await resolveDeviceActor(token, NOW);
-    await resolveDeviceActor(token, new Date(NOW.getTime() + 30_000));
+    await resolveDeviceActor({ token }, { now: NOW });
+    await resolveDeviceActor({ token }, { now: new Date(NOW.getTime() + 30_000) });
     expect(await seen()).toBe(NOW.toISOString());
     const later = new Date(NOW.getTime() + 61_000);
-    await resolveDeviceActor(token, later);
+    await resolveDeviceActor({ token }, { now: later });
     expect(await seen()).toBe(later.toISOString());
   });
 
   it("ignores missing, unknown and oversized tokens", async () => {
-    expect(await resolveDeviceActor(undefined)).toBeNull();
-    expect(await resolveDeviceActor("")).toBeNull();
-    expect(await resolveDeviceActor("not-a-token")).toBeNull();
-    expect(await resolveDeviceActor("x".repeat(5000))).toBeNull();
+    expect(await resolveDeviceActor({ token: undefined })).toBeNull();
+    expect(await resolveDeviceActor({ token: "" })).toBeNull();
+    expect(await resolveDeviceActor({ token: "not-a-token" })).toBeNull();
+    expect(await resolveDeviceActor({ token: "x".repeat(5000) })).toBeNull();
   });
 });

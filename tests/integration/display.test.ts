@@ -58,7 +58,7 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
     await call(2, 0, new Date("2026-12-02T02:20:00Z"));
     await call(2, 0, new Date("2026-12-02T02:25:00Z"), "recall");
 
-    const display = (await resolveDeviceActor(await displayToken()))!;
+    const display = (await resolveDeviceActor({ token: await displayToken() }))!;
     const state = await getDisplayState(display, { now: day });
     expect(state.date).toBe("2026-12-02");
     expect(state.counters).toEqual([

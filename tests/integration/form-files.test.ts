@@ -39,7 +39,7 @@ describe.each(DATABASE_KINDS)("form PDFs uploaded by the office on %s", (kind) =
     const [form] = await db().select({ id: forms.id }).from(forms).where(and(eq(forms.officeId, officeId), eq(forms.slug, slug)));
     await db().insert(requirementForms).values({ requirementId, formId: form!.id });
   };
-  const checklistUrl = async (t: Awaited<ReturnType<typeof setup>>["t"]) => (await listServices(t.office, "id"))[0]!.requirements[0]!.forms[0]!.url;
+  const checklistUrl = async (t: Awaited<ReturnType<typeof setup>>["t"]) => (await listServices({ office: t.office }, { locale: "id" }))[0]!.requirements[0]!.forms[0]!.url;
   const audit = (officeId: string) => db().select().from(auditLogs).where(eq(auditLogs.officeId, officeId));
 
   it("an uploaded PDF is linked from the checklist and served inline at a stable address with its headers", async () => {
@@ -118,7 +118,7 @@ describe.each(DATABASE_KINDS)("form PDFs uploaded by the office on %s", (kind) =
     expect(await appErrorOf(updateForm(admin, { ...parseInput(FormLinkSchema, { name: "F", url: "" }), slug: "f" }))).toMatchObject({ status: 422 });
     await deleteForm(admin, { slug: "f" });
     expect(await db().$count(forms, eq(forms.officeId, t.office.id))).toBe(0);
-    expect((await listServices(t.office, "id"))[0]!.requirements[0]!.forms).toEqual([]);
+    expect((await listServices({ office: t.office }, { locale: "id" }))[0]!.requirements[0]!.forms).toEqual([]);
     expect((await audit(t.office.id)).map((r) => r.action).sort()).toEqual(["form.create", "form.delete", "form.file_delete", "form.update"]);
   });
 

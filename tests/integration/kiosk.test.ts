@@ -24,8 +24,8 @@ describe.each(DATABASE_KINDS)("kiosk check-in on %s", (kind) => {
     t = await createTestOffice(testDb.handle.db);
     const admin = actorOf(await createTestStaff(testDb.handle.db, t.office.id, { role: "admin" }));
     operator = actorOf(await createTestStaff(testDb.handle.db, t.office.id, { role: "operator" }));
-    kiosk = (await resolveDeviceActor((await createDevice(admin, { kind: "kiosk", name: "Kiosk" })).token))!;
-    display = (await resolveDeviceActor((await createDevice(admin, { kind: "display", name: "TV" })).token))!;
+    kiosk = (await resolveDeviceActor({ token: (await createDevice(admin, { kind: "kiosk", name: "Kiosk" })).token }))!;
+    display = (await resolveDeviceActor({ token: (await createDevice(admin, { kind: "display", name: "TV" })).token }))!;
   });
   afterAll(() => testDb.dispose());
 

@@ -58,8 +58,8 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
     expect((await submitBooking(CITIZEN, request(t), ctx(new Date(at(30).getTime() - 1)))).kind).toBe("lottery");
     // Closed, entries waiting, no draw yet: refused rather than first come.
     expect((await appErrorOf(submitBooking(CITIZEN, request(t), ctx(at(30))))).messageKey).toBe("lottery.error.drawn");
-    expect((await listOpenLotteries(t.office.slug, at(1)))[0]).toMatchObject({ date: OPENING, entries: 2, places: 40, winners: null });
-    expect(await listOpenLotteries(t.office.slug, at(30))).toEqual([]);
+    expect((await listOpenLotteries({ officeSlug: t.office.slug }, { now: at(1) }))[0]).toMatchObject({ date: OPENING, entries: 2, places: 40, winners: null });
+    expect(await listOpenLotteries({ officeSlug: t.office.slug }, { now: at(30) })).toEqual([]);
   });
 
   it("keeps the booking's rules: NIK, age, one entry per NIK and date (409), the phone's allowance", async () => {
@@ -105,14 +105,14 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
 
     // The result, by reference and by look-up (reference + NIK); a wrong NIK is a 404.
     const winner = rows.find((e) => e.status === "drawn")!;
-    const page = await findLotteryEntry(winner.reference, "en");
+    const page = await findLotteryEntry({ reference: winner.reference }, { locale: "en" });
     expect(page).toMatchObject({ status: "drawn", booking: { reference: booked.find((b) => b.id === winner.bookingId)!.reference } });
     const loser = rows.find((e) => e.status === "not_drawn")!;
     expect(await lookupLotteryEntry(CITIZEN, { reference: loser.reference, nik: nikOf.get(loser.reference)! }, { locale: "id" })).toMatchObject({ status: "not_drawn", booking: null });
     expect((await appErrorOf(lookupLotteryEntry(CITIZEN, { reference: loser.reference, nik: nikOf.get(winner.reference)! }, { locale: "id" }))).code).toBe("not_found");
 
     // Public counts: the draw on the transparency numbers.
-    const transparency = await computeTransparency(t.office.slug, at(31));
+    const transparency = await computeTransparency({ officeSlug: t.office.slug }, { now: at(31) });
     expect(transparency.lottery).toEqual([expect.objectContaining({ date: OPENING, entries: 20, places: 12, winners: 12, seed: result!.seed })]);
   });
 
@@ -174,14 +174,14 @@ describe.each(DATABASE_KINDS)("fair release: the lottery window and its draw on 
     const a = await enter(t, { nik: first });
     const b = await enter(t, { nik: second });
     await runDueDraws({ now: at(29) });
-    expect((await findLotteryEntry(a.reference, "id"))!.status).toBe("waiting");
+    expect((await findLotteryEntry({ reference: a.reference }, { locale: "id" }))!.status).toBe("waiting");
     // Staff are never in the lottery: the desk books the second person at once.
     expect((await submitBooking(staff, request(t, { nik: second }), { locale: "id", now: at(5) })).kind).toBe("booking");
     // The draw is the system's (or an admin's): an operator may not run it.
     expect((await appErrorOf(drawLottery(staff, { officeId: t.office.id, date: OPENING }, { now: at(30) }))).code).toBe("forbidden");
     await runDueDraws({ now: at(30) });
-    expect((await findLotteryEntry(a.reference, "id"))!.status).toBe("drawn");
-    expect((await findLotteryEntry(b.reference, "id"))!.status).toBe("not_drawn");
+    expect((await findLotteryEntry({ reference: a.reference }, { locale: "id" }))!.status).toBe("drawn");
+    expect((await findLotteryEntry({ reference: b.reference }, { locale: "id" }))!.status).toBe("not_drawn");
     expect(await db().select().from(bookings).where(eq(bookings.officeId, t.office.id))).toHaveLength(2);
     expect(await usageMismatches(db(), t.office.id)).toEqual({});
   });

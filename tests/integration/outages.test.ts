@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     await createBooking(visitor, bookingRequest(t, { session: "10:00" }), ctx);
     await createBooking(visitor, bookingRequest(t, { service: "kk" }), ctx);
 
-    expect(await listPublicOutages(t.office.slug, "en", NOW)).toEqual([{ date: TOMORROW, session: "09:00", service: "ID card", reason: "SIAK (the civil registry system) is down" }]);
+    expect(await listPublicOutages({ officeSlug: t.office.slug }, { locale: "en", now: NOW })).toEqual([{ date: TOMORROW, session: "09:00", service: "ID card", reason: "SIAK (the civil registry system) is down" }]);
     const [listed] = await listOutages(supervisor, { locale: "id", now: NOW });
     expect(listed!.contacts).toEqual([{ reference: hit.reference, fullName: "Budi Santoso", phone: expect.stringMatching(/^\+62/), serviceDate: TOMORROW, sessionStart: "09:00", rebookedReference: null }]);
     expect(await db().$count(auditLogs, and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "outage.declare")))).toBe(1);
@@ -98,7 +98,7 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     expect((await db().select().from(bookings).where(eq(bookings.reference, a.reference)))[0]!.status).toBe("cancelled");
     expect(await appErrorOf(liftOutage(supervisor, { id: outage.id }, { now: NOW }))).toMatchObject({ code: "invalid_transition" });
     expect(await db().$count(auditLogs, and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "outage.lift")))).toBe(1);
-    expect(await listPublicOutages(t.office.slug, "id", NOW)).toEqual([]);
+    expect(await listPublicOutages({ officeSlug: t.office.slug }, { locale: "id", now: NOW })).toEqual([]);
   });
 
   it("from now on: today's sessions that already ended keep their bookings; bookings checked in are not cancelled", async () => {

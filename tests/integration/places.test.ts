@@ -158,14 +158,14 @@ describe.each(DATABASE_KINDS)("service points and the training place on %s", (ki
     const before = await snapshot();
     await expect(book()).rejects.toMatchObject({ status: 422, fields: { office: ["field.office.unknown"] } });
     await expect(requirePublicOffice(training.office.slug)).rejects.toMatchObject({ status: 422 });
-    await expect(computeTransparency(training.office.slug, NOW)).rejects.toMatchObject({ status: 422 });
+    await expect(computeTransparency({ officeSlug: training.office.slug }, { now: NOW })).rejects.toMatchObject({ status: 422 });
     expect(await snapshot()).toBe(before);
     // Switched on: citizens may book there to try Antrean, but its numbers stay out of public figures.
     await db().update(offices).set({ isPublic: true }).where(eq(offices.id, training.office.id));
     await expect(requirePublicOffice(training.office.slug)).resolves.toMatchObject({ slug: training.office.slug });
     await expect(book()).resolves.toMatchObject({ status: "booked" });
-    await expect(computeTransparency(training.office.slug, NOW)).rejects.toMatchObject({ status: 422 });
-    await expect(computeTransparency(point.office.slug, NOW)).resolves.toMatchObject({ office: { slug: point.office.slug } });
+    await expect(computeTransparency({ officeSlug: training.office.slug }, { now: NOW })).rejects.toMatchObject({ status: 422 });
+    await expect(computeTransparency({ officeSlug: point.office.slug }, { now: NOW })).resolves.toMatchObject({ office: { slug: point.office.slug } });
   });
 
   it("answers a hidden place exactly as an unknown one", async () => {

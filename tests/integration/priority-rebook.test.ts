@@ -75,14 +75,14 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
     const again = await appErrorOf(rebookWithPriority(visitor, { reference: a!.reference, priorityToken: tokenOf(a!.rebookPath), date: TOMORROW, session: "11:00" }, ctx));
     expect(again).toMatchObject({ code: "invalid_transition", messageKey: "rebook.used", status: 409 });
     expect(await getPriorityRebooking({ reference: a!.reference, priorityToken: tokenOf(a!.rebookPath) }, { t, now: NOW })).toMatchObject({ state: "used", newReference: moved.reference, days: [] });
-    expect(await findPriorityOffer(a!.reference, NOW)).toBeNull();
+    expect(await findPriorityOffer({ reference: a!.reference }, { now: NOW })).toBeNull();
   });
 
   it("by reference + NIK or the manage cookie; a wrong token, NIK or reference is a 404; expired after 72 hours", async () => {
     const { o, niks, affected } = await outageWith(2);
     const [a, b] = affected;
     const nikOf = (ref: string) => niks.get(ref)!;
-    expect(await findPriorityOffer(a!.reference, NOW)).toEqual({ until: "2026-12-04 10:00" });
+    expect(await findPriorityOffer({ reference: a!.reference }, { now: NOW })).toEqual({ until: "2026-12-04 10:00" });
     expect(await appErrorOf(getPriorityRebooking({ reference: a!.reference, priorityToken: tokenOf(b!.rebookPath) }, { t, now: NOW }))).toMatchObject({ status: 404 });
     expect(await appErrorOf(getPriorityRebooking({ reference: a!.reference, priorityToken: "1.x" }, { t, now: NOW }))).toMatchObject({ status: 404 });
     expect(await appErrorOf(getPriorityRebooking({ reference: a!.reference, nik: adultNik() }, { t, now: NOW }))).toMatchObject({ status: 404 });
@@ -125,7 +125,7 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
     const [c] = off.affected;
     expect(await appErrorOf(rebookWithPriority(visitor, { reference: c!.reference, priorityToken: tokenOf(c!.rebookPath), date: D3, session: "10:00" }, ctx))).toMatchObject({ code: "full" });
     // The refusal changed nothing: the right is still open.
-    expect(await findPriorityOffer(c!.reference, NOW)).not.toBeNull();
+    expect(await findPriorityOffer({ reference: c!.reference }, { now: NOW })).not.toBeNull();
   });
 
   if (kind === "postgres") {
@@ -142,7 +142,7 @@ describe.each(DATABASE_KINDS)("priority rebooking on %s", (kind) => {
       expect(race.codes).toEqual({ full: 1 });
       expect(await usageOf(db(), o.office.id, D3, "priority")).toBe(1);
 
-      const loser = (await findPriorityOffer(a!.reference, NOW)) ? a! : b!;
+      const loser = (await findPriorityOffer({ reference: a!.reference }, { now: NOW })) ? a! : b!;
       const twice = await settleAll(
         Array.from({ length: 6 }, (_, i) =>
           rebookWithPriority(visitor, { reference: loser.reference, priorityToken: tokenOf(loser.rebookPath), date: "2026-12-04", session: i % 2 ? "10:00" : "12:00" }, ctx),

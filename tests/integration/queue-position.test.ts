@@ -25,7 +25,7 @@ describe.each(DATABASE_KINDS)("the live position on %s", (kind) => {
     const t = await createTestOffice(db(), { office: over });
     return { t, op: actorOf(await createTestStaff(db(), t.office.id)) };
   }
-  const status = async (reference: string, now = at(30)) => (await getQueueStatus(reference, { now })).status;
+  const status = async (reference: string, now = at(30)) => (await getQueueStatus({ reference }, { now })).status;
 
   it("counts those ahead in the very order call-next takes them: priority, session, late arrival", async () => {
     const { t, op } = await office({ isPriorityEnabled: true });
@@ -80,11 +80,11 @@ describe.each(DATABASE_KINDS)("the live position on %s", (kind) => {
     const second = await bookAndCheckIn(t, op, { checkInAt: at(2) });
     const third = await bookAndCheckIn(t, op, { checkInAt: at(3) });
     await callNext(op, { counterNumber: 1 }, { now: at(30) });
-    const view = await getQueueStatus(first.reference, { now: at(31) });
+    const view = await getQueueStatus({ reference: first.reference }, { now: at(31) });
     expect(view.status).toEqual({ status: "called", queueNumber: first.queueNumber, counter: 1, nowServing: [{ counter: 1, number: first.queueNumber }] });
     expect(view.callCount).toBe(1);
     await recall(op, { counterNumber: 1, reference: first.reference }, { now: at(32) });
-    expect((await getQueueStatus(first.reference, { now: at(33) })).callCount).toBe(2);
+    expect((await getQueueStatus({ reference: first.reference }, { now: at(33) })).callCount).toBe(2);
 
     await transfer(op, { reference: first.reference, toCounterNumber: 2 }, { now: at(34) });
     // Back in the line at its old place, for counter 2 only: nobody ahead of it; the others have it ahead.
@@ -108,7 +108,7 @@ describe.each(DATABASE_KINDS)("the live position on %s", (kind) => {
   it("before check-in says when check-in opens; before the day gives the session's typical wait", async () => {
     const { t } = await office();
     const later = await bookToday(t, { session: "13:00" });
-    const view = await getQueueStatus(later.reference, { now: at(0) });
+    const view = await getQueueStatus({ reference: later.reference }, { now: at(0) });
     expect(view.status).toEqual({ status: "booked", queueNumber: later.queueNumber, nowServing: [] });
     expect(view).toMatchObject({ isToday: true, checkInOpensAt: "12:00", nearTurnAhead: 3 });
 
@@ -122,7 +122,7 @@ describe.each(DATABASE_KINDS)("the live position on %s", (kind) => {
         .where(eq(bookings.reference, past[i]!.reference));
     }
     // Seen two days before the visit: the typical wait of that session, as a range.
-    const coming = await getQueueStatus(later.reference, { now: at(-2880) });
+    const coming = await getQueueStatus({ reference: later.reference }, { now: at(-2880) });
     expect(coming).toMatchObject({ isToday: false, checkInOpensAt: null });
     expect(coming.status).toEqual({ status: "booked", queueNumber: later.queueNumber, etaMinutes: { low: 20, high: 30 }, nowServing: [] });
   });
@@ -151,7 +151,7 @@ describe.each(DATABASE_KINDS)("the live position on %s", (kind) => {
   });
 
   it("an unknown or malformed reference is not found", async () => {
-    await expect(getQueueStatus("ZZZZ-ZZZZ")).rejects.toMatchObject({ code: "not_found" });
-    await expect(getQueueStatus("nope")).rejects.toMatchObject({ code: "not_found" });
+    await expect(getQueueStatus({ reference: "ZZZZ-ZZZZ" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getQueueStatus({ reference: "nope" })).rejects.toMatchObject({ code: "not_found" });
   });
 });

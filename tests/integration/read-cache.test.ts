@@ -111,17 +111,17 @@ describe.each(DATABASE_KINDS)("read cache on %s", (kind) => {
   it("a rate-limit key seen over its limit is refused from memory until its window ends, and only over that limit", async () => {
     const key = `test:remembered:${kind}:${Math.random()}`;
     const at = new Date("2026-06-01T10:00:05Z");
-    for (let i = 0; i < 2; i++) await consumeRateLimit(key, 2, 60, at);
-    expect((await appErrorOf(consumeRateLimit(key, 2, 60, at))).code).toBe("rate_limited");
+    for (let i = 0; i < 2; i++) await consumeRateLimit({ key, limit: 2, windowSeconds: 60 }, { now: at });
+    expect((await appErrorOf(consumeRateLimit({ key, limit: 2, windowSeconds: 60 }, { now: at }))).code).toBe("rate_limited");
     // The database forgets (it never does within a window; here it shows the refusal came from memory).
     await db().delete(rateLimits).where(eq(rateLimits.key, key));
-    expect((await appErrorOf(consumeRateLimit(key, 2, 60, new Date("2026-06-01T10:00:59Z")))).code).toBe("rate_limited");
-    await expect(consumeRateLimit(key, 5, 60, at)).resolves.toBeUndefined(); // a higher limit asks the database
-    await expect(consumeRateLimit(key, 2, 60, new Date("2026-06-01T10:01:00Z"))).resolves.toBeUndefined(); // next window
+    expect((await appErrorOf(consumeRateLimit({ key, limit: 2, windowSeconds: 60 }, { now: new Date("2026-06-01T10:00:59Z") }))).code).toBe("rate_limited");
+    await expect(consumeRateLimit({ key, limit: 5, windowSeconds: 60 }, { now: at })).resolves.toBeUndefined(); // a higher limit asks the database
+    await expect(consumeRateLimit({ key, limit: 2, windowSeconds: 60 }, { now: new Date("2026-06-01T10:01:00Z") })).resolves.toBeUndefined(); // next window
     setReadCacheTtl(0); // with the cache off, nothing is remembered
-    for (let i = 0; i < 3; i++) await consumeRateLimit(`${key}:off`, 2, 60, at).catch(() => {});
+    for (let i = 0; i < 3; i++) await consumeRateLimit({ key: `${key}:off`, limit: 2, windowSeconds: 60 }, { now: at }).catch(() => {});
     await db().delete(rateLimits).where(eq(rateLimits.key, `${key}:off`));
-    await expect(consumeRateLimit(`${key}:off`, 2, 60, at)).resolves.toBeUndefined();
+    await expect(consumeRateLimit({ key: `${key}:off`, limit: 2, windowSeconds: 60 }, { now: at })).resolves.toBeUndefined();
   });
 });
 

@@ -83,6 +83,6 @@ describe.each(DATABASE_KINDS)("seeded places on %s", (kind) => {
     expect(places.map((p) => p.slug)).toEqual(["kota-bogor", ...EXAMPLE_SERVICE_POINTS.map((p) => p.slug)]);
     expect((await getReport(actorOf(mainAdmin!), { from: today, to: today, groupBy: "day" })).total.booked).toBe(0);
     await expect(getReport(actorOf(mainAdmin!), { from: today, to: today, groupBy: "day", office: TRAINING_OFFICE_SLUG })).rejects.toMatchObject({ status: 422 });
-    await expect(computeTransparency(TRAINING_OFFICE_SLUG, SUNDAY_NIGHT)).rejects.toMatchObject({ status: 422 });
+    await expect(computeTransparency({ officeSlug: TRAINING_OFFICE_SLUG }, { now: SUNDAY_NIGHT })).rejects.toMatchObject({ status: 422 });
   });
 });

@@ -25,7 +25,7 @@ describe.each(DATABASE_KINDS)("requirement kinds on %s", (kind) => {
   afterAll(() => testDb.dispose());
 
   it("findServiceDTO gives each requirement its kind, and the copy to bring for documents", async () => {
-    const service = (await findServiceDTO(t.office, "ktp", "en"))!;
+    const service = (await findServiceDTO({ office: t.office, slug: "ktp" }, { locale: "en" }))!;
     expect(service.requirements.map((r) => [r.kind, r.copy, r.copies, r.text])).toEqual([
       ["condition", null, null, { text: "Aged 17 or over", lang: "en" }],
       ["document", "original", null, { text: "Family card, original", lang: "en" }],
@@ -35,7 +35,7 @@ describe.each(DATABASE_KINDS)("requirement kinds on %s", (kind) => {
   });
 
   it("the checklist is complete when every document is ticked; conditions and notes are not asked for", async () => {
-    const service = (await findServiceDTO(t.office, "ktp", "id"))!;
+    const service = (await findServiceDTO({ office: t.office, slug: "ktp" }, { locale: "id" }))!;
     expect(isChecklistComplete(service, ["1", "2"])).toBe(true);
     expect(isChecklistComplete(service, ["0", "1", "2", "3"])).toBe(true);
     expect(isChecklistComplete(service, ["0", "1", "3"])).toBe(false);
@@ -54,6 +54,6 @@ describe.each(DATABASE_KINDS)("requirement kinds on %s", (kind) => {
     await expect(insert({ kind: "note", copies: 1 })).rejects.toThrow();
     await expect(insert({ copies: 0 })).rejects.toThrow();
     await expect(insert({ copy: "both", copies: 21 })).rejects.toThrow();
-    expect((await findServiceDTO(t.office, "kk", "id"))!.requirements).toEqual([]);
+    expect((await findServiceDTO({ office: t.office, slug: "kk" }, { locale: "id" }))!.requirements).toEqual([]);
   });
 });

@@ -45,12 +45,12 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
 
   it("records one sheet for a served visit by reference + NIK, without the NIK, and refuses a second", async () => {
     const b = await served();
-    expect((await findSurveyAccess(b.reference, "id"))!).toMatchObject({ state: "open", needsNik: true });
+    expect((await findSurveyAccess({ reference: b.reference }, { locale: "id" }))!).toMatchObject({ state: "open", needsNik: true });
     await submitSurvey(who, { ...answers, reference: b.reference, nik: b.nik }, { now: at(30) });
     const [sheet] = await db().select().from(surveyResponses).where(eq(surveyResponses.bookingId, (await rowOf(db(), b.reference)).id));
     expect(sheet).toMatchObject({ officeId: t.office.id, serviceDate: "2026-12-01", u1: 4, u8: 2, sex: "F", ageBand: "30-39", education: null });
     expect(JSON.stringify(sheet)).not.toContain(b.nik);
-    expect((await findSurveyAccess(b.reference, "id"))!.state).toBe("answered");
+    expect((await findSurveyAccess({ reference: b.reference }, { locale: "id" }))!.state).toBe("answered");
 
     await expect(submitSurvey(who, { ...answers, reference: b.reference, nik: b.nik }, { now: at(31) })).rejects.toMatchObject({ code: "duplicate", status: 409 });
     expect(await responsesOf(b.reference)).toBe(1);
@@ -61,8 +61,8 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
   it("accepts the manage cookie instead of the NIK", async () => {
     const b = await served();
     const token = createManageToken(b.reference, at(25));
-    expect((await findSurveyAccess(b.reference, "id", token, { now: at(30) }))!.needsNik).toBe(false);
-    expect((await findSurveyAccess(b.reference, "id", token, { now: at(60) }))!.needsNik).toBe(true);
+    expect((await findSurveyAccess({ reference: b.reference, manageToken: token }, { locale: "id", now: at(30) }))!.needsNik).toBe(false);
+    expect((await findSurveyAccess({ reference: b.reference, manageToken: token }, { locale: "id", now: at(60) }))!.needsNik).toBe(true);
     await submitSurvey(who, { ...answers, reference: b.reference, manageToken: token }, { now: at(30) });
     expect(await responsesOf(b.reference)).toBe(1);
   });
@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
 
     const waiting = await bookAndCheckIn(t, op, { checkInAt: at(1) });
     await expect(submitSurvey(who, { ...answers, reference: waiting.reference, nik: waiting.nik }, { now: at(30) })).rejects.toMatchObject({ code: "invalid_transition" });
-    expect((await findSurveyAccess(waiting.reference, "id"))!.state).toBe("not_served");
+    expect((await findSurveyAccess({ reference: waiting.reference }, { locale: "id" }))!.state).toBe("not_served");
     expect(await responsesOf(waiting.reference)).toBe(0);
   });
 
@@ -106,9 +106,9 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
     const windowMs = REFERENCE_MISSES.windowSeconds * 1000;
     const leftInWindow = windowMs - (Date.now() % windowMs);
     if (leftInWindow < 20_000) await new Promise((resolve) => setTimeout(resolve, leftInWindow + 100));
-    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await findSurveyAccess(`ZZZZ${String(i).padStart(4, "2").replace(/[01]/g, "2")}`, "id", undefined, { ip })).toBeNull();
-    await expect(findSurveyAccess(b.reference, "id", undefined, { ip })).rejects.toMatchObject({ code: "rate_limited" });
-    expect(await findSurveyAccess(b.reference, "id", undefined, { ip: "10.77.0.2" })).toMatchObject({ state: "open" });
+    for (let i = 0; i < REFERENCE_MISSES.limit; i++) expect(await findSurveyAccess({ reference: `ZZZZ${String(i).padStart(4, "2").replace(/[01]/g, "2")}`, ip }, { locale: "id" })).toBeNull();
+    await expect(findSurveyAccess({ reference: b.reference, ip }, { locale: "id" })).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await findSurveyAccess({ reference: b.reference, ip: "10.77.0.2" }, { locale: "id" })).toMatchObject({ state: "open" });
   });
 
   it("refuses scores outside 1–4 in the database too", async () => {

@@ -62,7 +62,7 @@ describe.each(DATABASE_KINDS)("transparency on %s", (kind) => {
   afterAll(() => disposeApiTestDatabase(testDb));
 
   it("shows places for the coming week and last month's figures, withholding an IKM of fewer than 10", async () => {
-    const data = await computeTransparency(t.office.slug, NOW);
+    const data = await computeTransparency({ officeSlug: t.office.slug }, { now: NOW });
     expect(data.days).toHaveLength(7);
     expect(data.days[0]).toEqual({ date: TODAY, capacity: 40, booked: 1, remaining: 39 });
     expect(data.days[1]).toEqual({ date: TOMORROW, capacity: 40, booked: 0, remaining: 40 });

@@ -91,6 +91,33 @@ const READ_OPTIONS = /^_?options: (?:CommandOptions|QueueOptions|CreateBookingOp
  */
 const IN_TRANSACTION = ["auditEntryBooking", "requireCounter", "settleBookings", "unsafeInsertStaff"];
 
+/** An in-transaction or query helper: the caller's executor first, then what the caller already holds. */
+const EXECUTOR_FIRST = /^_?(?:db|tx|executor): (?:Executor|Transaction)$/;
+
+/**
+ * Pure mappers and helpers handed what their caller already read (an office, a service, a booking row) and
+ * the caller's clock or language: called inside a command or read that took its options, never by a page.
+ */
+const POSITIONAL_HELPERS = [
+  "serviceName", // a service's name in a language
+  "toBookingDTO", // the booking mappers (lib/dal/booking-dto.ts)
+  "toQueueEntryDTO",
+  "entrySummary", // a standby or lottery entry's page (lib/dal/citizen-entries.ts)
+  "entryBookingValues", // the booking an accepted offer or a lottery win becomes
+  "statusFromDay", // one booking's live status from a day read once
+  "requirePerson", // the NIK's person for a service on a date
+  "assertNotPast", // a schedule change's date rule
+  "ownedBy", // a citizen's proof for changeBooking
+];
+
+/** Actor-less reads and resolvers called by pages, route handlers and the limits: `fn(input, options?)`. */
+const ACTORLESS_READS = [
+  "getTransparency", "computeTransparency", "listPublicOutages", "getPowChallenge", "findPriorityOffer", "listOpenLotteries",
+  "findLotteryEntry", "getOfficeDayStatuses", "getQueueStatus", "findSurveyAccess", "findConfirmation", "findSharedConfirmation",
+  "findBookingByReference", "getPublicHome", "findPublicService", "findServiceDTO", "listServices", "activateDevice",
+  "resolveDeviceActor", "resolveApiKey", "consumeRateLimit", "consumeRateLimits", "assertUnderRateLimit", "getRateLimitCount",
+];
+
 /** `options: CommandOptions` (or a type made of it) with its default: the clock and the language. */
 const OPTIONS = /^_?options: (?:CommandOptions|QueueOptions|CreateBookingOptions)(?: & \{.*\})? = \{\}$/;
 
@@ -153,6 +180,23 @@ describe("one shape for every command", () => {
       f.params.some((p) => /^_?(?:now|locale|ctx)\b/.test(p) || (/^_?options\b/.test(p) && !/\b(?:CommandOptions|QueueOptions|CreateBookingOptions)\b/.test(p))),
     );
     expect(loose.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
+  });
+
+  it("a data-layer function without an actor takes (input, options): the clock and the language in options, never positional", () => {
+    const actorless = dataLayerFunctions().filter(
+      (f) => !/^_?(?:actor|caller): \w*Actor$/.test(f.params[0] ?? "") && !EXECUTOR_FIRST.test(f.params[0] ?? "") && !POSITIONAL_HELPERS.includes(f.name),
+    );
+    // The scan sees the public reads, the credentials' resolvers and the rate limits.
+    const names = actorless.map((f) => f.name);
+    for (const known of ACTORLESS_READS) expect(names, known).toContain(known);
+    const loose = actorless.filter((f) => f.params.some((p) => /^_?(?:now|locale)\b/.test(p) || /^[^:]*: (?:Date|Locale)\b/.test(p)));
+    expect(loose.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
+    // The public reads and resolvers: one object input (never a loose string), then CommandOptions.
+    const offShape = actorless
+      .filter((f) => ACTORLESS_READS.includes(f.name))
+      .filter((f) => f.params.length !== 2 || !(/^\{[^}]*\}: /.test(f.params[0]!) || INPUT.test(f.params[0]!)) || !/: (?:CommandOptions|Options)(?: & \{.*\})?(?: = \{\})?$/.test(f.params[1]!));
+    expect(offShape.map((f) => `${f.file} ${f.name}(${f.params.join(", ")})`)).toEqual([]);
+    for (const helper of POSITIONAL_HELPERS) expect(dataLayerFunctions().map((f) => f.name), helper).toContain(helper);
   });
 
   it("the options' defaults come from withDefaults, not spelled again (options.locale ?? \"id\")", () => {

@@ -21,7 +21,7 @@ export default async function TransparencyPage({ params }: Props) {
   const [t, places] = await Promise.all([params.then((p) => getPageTranslator(p.locale)), listPublicPlaces()]);
   const reported = places.filter((p) => !p.isTraining);
   if (reported.length <= 1) {
-    const data = await getTransparency();
+    const data = await getTransparency({});
     return (
       <div className="space-y-6">
         <h1 className="text-2xl font-bold">{t("transparency.title")}</h1>
@@ -32,7 +32,7 @@ export default async function TransparencyPage({ params }: Props) {
       </div>
     );
   }
-  const all = await Promise.all(reported.map((p) => getTransparency(p.slug)));
+  const all = await Promise.all(reported.map((p) => getTransparency({ officeSlug: p.slug })));
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("transparency.title")}</h1>

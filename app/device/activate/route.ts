@@ -13,7 +13,7 @@ const HOME = { display: "/display", kiosk: "/kiosk" } as const;
  */
 export async function GET(request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get("token") ?? "";
-  const activated = token ? await activateDevice(token) : null;
+  const activated = token ? await activateDevice({ token }) : null;
   if (activated) {
     const response = redirect(HOME[activated.kind]);
     response.cookies.set(DEVICE_COOKIE, activated.token, deviceCookieOptions());

@@ -42,7 +42,7 @@ export function serviceFieldGroups(t: Translator, service: AdminService | null, 
   ];
 }
 
-export const BLANK_REQUIREMENT_ROWS = 3;
+const BLANK_REQUIREMENT_ROWS = 3;
 
 /** One fieldset per requirement, then a few empty rows to add new ones; emptying a row's text removes it. */
 export function requirementFieldGroups(t: Translator, requirements: AdminRequirement[], forms: AdminForm[]): SettingGroup[] {

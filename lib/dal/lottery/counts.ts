@@ -9,6 +9,7 @@ import { getDb } from "../../db";
 import { lotteryDrawAt } from "../../lottery/window";
 import { loadDayPlan, loadUsage } from "../calendar";
 import { findOffice } from "../offices";
+import { withDefaults, type CommandOptions } from "../command-options";
 
 /** A date's lottery in public numbers: no names, no NIKs, only counts (and the seed, for the audit). */
 export type LotteryCountDTO = { date: string; entries: number; places: number; winners: number | null; drawAt: string | null; drawTime: string | null; drawnAt: string | null; seed: string | null };
@@ -27,7 +28,8 @@ export async function freePlaces(db: Executor, office: Office, date: string, now
  * The dates of a place whose lottery window is open now, with the entries so far and the places to draw
  * ("Undian: N pendaftar untuk M tempat" on the date page). Empty when the place has no lottery.
  */
-export async function listOpenLotteries(officeSlug: string | undefined, now = new Date()): Promise<LotteryCountDTO[]> {
+export async function listOpenLotteries({ officeSlug }: { officeSlug?: string }, options: CommandOptions = {}): Promise<LotteryCountDTO[]> {
+  const { now } = withDefaults(options);
   const office = await findOffice(officeSlug);
   if (!office || !office.isLotteryEnabled || !office.isPublic) return [];
   const today = localDate(now, office.timezone);

@@ -121,8 +121,8 @@ function toEntryDTO(entry: LotteryEntry, service: Service, office: Office, booki
 }
 
 /** The entry a reference names, for its page (whoever holds the reference may see it, like a booking's). */
-export function findLotteryEntry(reference: string, locale: Locale): Promise<LotteryEntryDTO | null> {
-  return selectEntryDTO(eq(lotteryEntries.reference, reference), locale);
+export function findLotteryEntry({ reference }: { reference: string }, options: CommandOptions = {}): Promise<LotteryEntryDTO | null> {
+  return selectEntryDTO(eq(lotteryEntries.reference, reference), withDefaults(options).locale);
 }
 
 /** Reference + NIK → the entry (the "cek booking" look-up); an unknown reference and a wrong NIK: one 404. */

@@ -24,7 +24,7 @@ export async function getAssistOptions(actor: Actor, input: { service?: string; 
   if (actor.type !== "staff") throw new AppError("forbidden", "error.forbidden");
   const { now, locale } = withDefaults(options);
   const office = await requireOfficeById(actor.officeId);
-  const services = (await listServices(office, locale)).map((s) => ({ slug: s.slug, name: s.name.text }));
+  const services = (await listServices({ office }, { locale })).map((s) => ({ slug: s.slug, name: s.name.text }));
   const today = localDate(now, office.timezone);
   const date = input.date && isServiceDate(input.date) && input.date >= today ? input.date : today;
   const service = services.find((s) => s.slug === input.service)?.slug ?? null;

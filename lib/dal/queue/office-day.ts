@@ -24,7 +24,7 @@ export type OfficeDay = {
 };
 
 /** How far back "recent days" reach when today has too few measurements. */
-export const HISTORY_DAYS = 14;
+const HISTORY_DAYS = 14;
 
 export async function loadOfficeDay(db: Executor, office: Office, today: string): Promise<OfficeDay> {
   const [rows, counterRows, links, historyMinutes] = await Promise.all([

@@ -61,7 +61,7 @@ export async function getDayOverview(actor: Actor, input: DayOverviewInput = {},
  * What an operator may type: a reference (`ABCD-EFGH`, any case), a queue number (`A-017`, `a17`) or part
  * of a name. LIKE wildcards in the text are escaped, so `%` finds a percent sign, not everyone.
  */
-export function searchCondition(query: string): SQL {
+function searchCondition(query: string): SQL {
   const conditions: SQL[] = [ilike(bookings.fullName, `%${escapeLike(query)}%`)];
   const reference = normalizeReference(query);
   if (isReference(reference)) conditions.push(eq(bookings.reference, reference));
@@ -70,6 +70,6 @@ export function searchCondition(query: string): SQL {
   return or(...conditions)!;
 }
 
-export function escapeLike(text: string): string {
+function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -8,6 +8,7 @@ import { countAhead, estimateWait, quantile, MIN_SAMPLES, serviceTimeFrom, type 
 import { formatQueueNumber, isReference, normalizeReference } from "../../reference";
 import { requireOfficeById } from "../offices";
 import { loadOfficeDay, loadSessionWaits, type DayRow, type OfficeDay } from "./office-day";
+import { withDefaults, type CommandOptions } from "../command-options";
 
 export type { QueueStatus };
 
@@ -28,11 +29,11 @@ export type QueueStatusView = {
 
 type DayStatuses = Awaited<ReturnType<typeof getOfficeDayStatuses>>;
 /** `loadDay`: a shared read of the office's day (the event streams pass theirs). */
-type Options = { now?: Date; loadDay?: (officeId: string) => Promise<DayStatuses> };
+type Options = CommandOptions & { loadDay?: (officeId: string) => Promise<DayStatuses> };
 
 /** The live status of one booking by its reference; 404 (not_found) for an unknown or malformed one. */
-export async function getQueueStatus(rawReference: string, options: Options = {}): Promise<QueueStatusView> {
-  const now = options.now ?? new Date();
+export async function getQueueStatus({ reference: rawReference }: { reference: string }, options: Options = {}): Promise<QueueStatusView> {
+  const { now } = withDefaults(options);
   const reference = normalizeReference(rawReference);
   if (!isReference(reference)) throw new AppError("not_found", "error.notFound");
   const db = await getDb();
@@ -46,13 +47,14 @@ export async function getQueueStatus(rawReference: string, options: Options = {}
   if (booking.serviceDate === today) {
     // A shared read may predate a booking made since (a booking alone publishes no queue event): read afresh.
     const shared = options.loadDay ? (await options.loadDay(office.id)).of(reference, now) : null;
-    return shared ?? (await getOfficeDayStatuses(office.id, now)).of(reference, now)!;
+    return shared ?? (await getOfficeDayStatuses({ officeId: office.id }, { now })).of(reference, now)!;
   }
   return futureStatus(reference, today, booking.sessionStartsAt);
 }
 
 /** The office's day read once, then any number of its bookings' statuses computed from it in memory. */
-export async function getOfficeDayStatuses(officeId: string, now: Date = new Date()): Promise<{ day: OfficeDay; of: (reference: string, now?: Date) => QueueStatusView | null }> {
+export async function getOfficeDayStatuses({ officeId }: { officeId: string }, options: CommandOptions = {}): Promise<{ day: OfficeDay; of: (reference: string, now?: Date) => QueueStatusView | null }> {
+  const { now } = withDefaults(options);
   const db = await getDb();
   const office = await requireOfficeById(officeId, db);
   const day = await loadOfficeDay(db, office, localDate(now, office.timezone));

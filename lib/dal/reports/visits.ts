@@ -29,7 +29,7 @@ export function periodExpression(groupBy: ReportGroup, column: SQL): SQL {
  * happen on the service date, in any zone). One grouped scan of the calls index, joined by hash, instead of
  * a look-up per booking; the visits CTE is MATERIALIZED so PostgreSQL does not repeat it per use.
  */
-export function firstCalls(params: { officeId: string; from: string; to: string }): SQL {
+function firstCalls(params: { officeId: string; from: string; to: string }): SQL {
   return sql`fc as (
     select c.booking_id, min(c.called_at) as first_call_at from calls c
     where c.office_id = ${params.officeId}

@@ -15,7 +15,7 @@ export async function readBookingStep({ locale, slug, q }: { locale: string; slu
   if (!query) notFound();
   const office = parsePlaceParam(query.office);
   if (office === null) notFound();
-  const service = await findPublicService(slug, t.locale, office);
+  const service = await findPublicService({ slug, officeSlug: office }, { locale: t.locale });
   if (!service) notFound();
   return { t, query, office, service };
 }

@@ -20,7 +20,7 @@ import { LiveStatus } from "./live-status";
 export async function ConfirmationView({ confirmation, t, done }: { confirmation: Confirmation; t: Translator; done?: string }) {
   const { booking, requirements, canManage } = confirmation;
   const active = !["cancelled", "no_show", "expired", "done"].includes(booking.status);
-  const priorityOffer = booking.status === "cancelled" ? await findPriorityOffer(booking.reference) : null;
+  const priorityOffer = booking.status === "cancelled" ? await findPriorityOffer({ reference: booking.reference }) : null;
   const remindersOn = booking.status === "booked" && canManage ? await findRemindersEnabled(booking.reference) : null;
   const base = `/booking/${booking.reference}`;
   const date = formatDate(booking.date, t.locale);

@@ -13,7 +13,7 @@ const IN_QUEUE = ["booked", "checked_in", "called", "serving"];
  * more often as the turn nears, and only while the visit is today and under way.
  */
 export async function LiveStatus({ reference, t }: { reference: string; t: Translator }) {
-  const view = await getQueueStatus(reference).catch(() => null);
+  const view = await getQueueStatus({ reference }).catch(() => null);
   if (!view) return null;
   const { status } = view;
   const live = view.isToday && IN_QUEUE.includes(status.status);

@@ -17,7 +17,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
  */
 export default async function ConfirmationPage({ params, searchParams }: Props) {
   const [{ reference }, { done }, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const confirmation = await findConfirmationForPage(reference, t.locale, await readManageToken(), await requestIp());
+  const confirmation = await findConfirmationForPage({ reference, manageToken: await readManageToken(), ip: await requestIp() }, { locale: t.locale });
   if (confirmation === RATE_LIMITED) return <Alert tone="error">{t("error.rateLimited")}</Alert>;
   if (!confirmation) notFound();
   return <ConfirmationView confirmation={confirmation} t={t} done={done} />;

@@ -22,7 +22,7 @@ export default async function LotteryEntryPage({ params }: Props) {
   const { locale, reference: given } = await params;
   const t = getPageTranslator(locale);
   const reference = normalizeReference(given);
-  const entry = isReference(reference) ? await findLotteryEntry(reference, t.locale) : null;
+  const entry = isReference(reference) ? await findLotteryEntry({ reference }, { locale: t.locale }) : null;
   if (!entry) notFound();
   const drawAt = new Date(entry.drawAt);
   const tone = entry.status === "drawn" ? "success" : entry.status === "not_drawn" ? "warning" : "info";

@@ -31,6 +31,6 @@ export default async function PlacePage({ params }: Props) {
   const t = getPageTranslator(locale);
   const place = await findPlace(slug);
   if (!place) notFound();
-  const [home, outages] = await Promise.all([getPublicHome(t.locale, place.slug), listPublicOutages(place.slug, t.locale)]);
+  const [home, outages] = await Promise.all([getPublicHome({ officeSlug: place.slug }, { locale: t.locale }), listPublicOutages({ officeSlug: place.slug }, { locale: t.locale })]);
   return <PlaceHome home={home} outages={outages} t={t} place={{ slug: place.slug, name: place.name }} />;
 }

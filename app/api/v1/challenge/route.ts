@@ -14,5 +14,5 @@ const ChallengeQuerySchema = z.object({ office: SlugSchema.optional() });
  */
 export const GET = apiRoute("GET /api/v1/challenge", async (request) => {
   const query = parseInput(ChallengeQuerySchema, queryObject(request, ["office"]));
-  return Response.json(await getPowChallenge(query.office));
+  return Response.json(await getPowChallenge({ officeSlug: query.office }));
 });

@@ -15,7 +15,7 @@ const ServicesQuerySchema = z.object({ office: SlugSchema.optional() });
 export const GET = apiRoute("GET /api/v1/services", async (request, { t }) => {
   const query = parseInput(ServicesQuerySchema, queryObject(request, ["office"]));
   const office = await requirePublicOffice(query.office);
-  const services = await listServices(office, t.locale);
+  const services = await listServices({ office }, { locale: t.locale });
   const body = {
     office: { slug: office.slug, name: office.name },
     services: services.map((s) => ({

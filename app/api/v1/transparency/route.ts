@@ -10,7 +10,7 @@ const TransparencyQuerySchema = z.object({ office: SlugSchema.optional() });
 /** The transparency page's numbers: places this week, last month's no-show rate, waiting time and IKM; the lottery's public counts. */
 export const GET = apiRoute("GET /api/v1/transparency", async (request) => {
   const query = parseInput(TransparencyQuerySchema, queryObject(request, ["office"]));
-  const data = await getTransparency(query.office);
+  const data = await getTransparency({ officeSlug: query.office });
   const { noShowRate, medianWaitMinutes, ikm, ikmGrade, responses } = data.lastMonth;
   return Response.json(
     { office: data.office, days: data.days, lastMonth: { noShowRate, medianWaitMinutes, ikm, ikmGrade, responses }, lottery: data.lottery },

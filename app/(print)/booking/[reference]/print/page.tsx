@@ -38,7 +38,7 @@ function receiptFallbackMm(requirements: RequirementDTO[]): number {
 /** The confirmation without site chrome, for an A4 printer or an 80 mm receipt printer. */
 export default async function PrintPage({ params, searchParams }: Props) {
   const [{ reference }, { format }, t] = await Promise.all([params, searchParams, getTranslator()]);
-  const confirmation = await findConfirmationForPage(reference, t.locale, await readManageToken(), await requestIp());
+  const confirmation = await findConfirmationForPage({ reference, manageToken: await readManageToken(), ip: await requestIp() }, { locale: t.locale });
   if (confirmation === RATE_LIMITED) return <main className="p-4" role="alert">{t("error.rateLimited")}</main>;
   if (!confirmation) notFound();
   const { booking, requirements } = confirmation;

@@ -37,8 +37,8 @@ export default async function ChooseSlotPage({ params }: Props) {
 
   const [availability, outages, lotteries] = await Promise.all([
     getAvailability({ officeSlug: office, serviceSlug: slug, t }),
-    listPublicOutages(office, t.locale),
-    listOpenLotteries(office),
+    listPublicOutages({ officeSlug: office }, { locale: t.locale }),
+    listOpenLotteries({ officeSlug: office }),
   ]);
   return (
     <div className="space-y-4">

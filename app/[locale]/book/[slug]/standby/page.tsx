@@ -23,7 +23,7 @@ export default async function JoinStandbyPage({ params, searchParams }: Props) {
   const t = getPageTranslator(locale);
   const office = parsePlaceParam(query.office);
   if (office === null) notFound();
-  const service = await findPublicService(slug, t.locale, office);
+  const service = await findPublicService({ slug, officeSlug: office }, { locale: t.locale });
   if (!service) notFound();
   const date = DateSchema.safeParse(query.date);
   if (!date.success) redirect(withPlace(`/book/${slug}?checklist=confirmed`, office));

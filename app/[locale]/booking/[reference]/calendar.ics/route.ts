@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ refe
     if (isAppError(error) && error.code === "rate_limited") return new Response("Too many requests", { status: 429, headers: { "Retry-After": String(error.params?.retryAfter ?? 60) } });
     throw error;
   }
-  const booking = isReference(reference) ? await findBookingByReference(reference, t.locale) : null;
+  const booking = isReference(reference) ? await findBookingByReference({ reference }, { locale: t.locale }) : null;
   if (!booking) {
     await countReferenceMiss(ip);
     return new Response("Not found", { status: 404 });

@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CancelPage({ params }: Props) {
   const [{ reference }, t] = await Promise.all([params, getTranslator()]);
   // Only the proven owner may go on; a stranger out of look-ups gets the same 404 as for a wrong reference.
-  const confirmation = await findConfirmationForPage(reference, t.locale, await readManageToken(), await requestIp());
+  const confirmation = await findConfirmationForPage({ reference, manageToken: await readManageToken(), ip: await requestIp() }, { locale: t.locale });
   if (!confirmation || confirmation === RATE_LIMITED) notFound();
   const { booking, canManage } = confirmation;
   if (!canManage) redirect(`/check?reference=${booking.reference}&expired=1`);

@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function RemindersPage({ params }: Props) {
   const [{ reference }, t] = await Promise.all([params, getTranslator()]);
-  const confirmation = await findConfirmationForPage(reference, t.locale, await readManageToken(), await requestIp());
+  const confirmation = await findConfirmationForPage({ reference, manageToken: await readManageToken(), ip: await requestIp() }, { locale: t.locale });
   if (!confirmation || confirmation === RATE_LIMITED) notFound();
   const { booking, canManage } = confirmation;
   if (!canManage) redirect(`/check?reference=${booking.reference}&expired=1`);

@@ -23,7 +23,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
 export default async function SharedConfirmationPage({ params }: Props) {
   const { locale, reference } = await params;
   const t = getPageTranslator(locale);
-  const confirmation = await findSharedConfirmation(reference, t.locale);
+  const confirmation = await findSharedConfirmation({ reference }, { locale: t.locale });
   if (!confirmation) notFound();
   return <ConfirmationView confirmation={confirmation} t={t} />;
 }

@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SurveyPage({ params, searchParams }: Props) {
   const [{ locale, reference }, { done }] = await Promise.all([params, searchParams]);
   const t = getPageTranslator(locale);
-  const access = await findSurveyAccess(reference, t.locale, await readManageToken(), { ip: await requestIp() }).catch((error: unknown) => {
+  const access = await findSurveyAccess({ reference, manageToken: await readManageToken(), ip: await requestIp() }, { locale: t.locale }).catch((error: unknown) => {
     if (isAppError(error) && error.code === "rate_limited") return RATE_LIMITED;
     throw error;
   });

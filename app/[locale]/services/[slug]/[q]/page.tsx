@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug, q } = await params;
   const t = getPageTranslator(locale);
   const office = parsePlaceParam(decodePageState(q)?.office);
-  const service = office === null ? null : await findPublicService(slug, t.locale, office);
+  const service = office === null ? null : await findPublicService({ slug, officeSlug: office }, { locale: t.locale });
   return { title: service?.name.text ?? t("error.pageNotFound") };
 }
 
@@ -36,7 +36,7 @@ export default async function ServicePage({ params }: Props) {
   const incomplete = query.incomplete;
   const office = parsePlaceParam(query.office);
   if (office === null) notFound();
-  const service = await findPublicService(slug, t.locale, office);
+  const service = await findPublicService({ slug, officeSlug: office }, { locale: t.locale });
   if (!service) notFound();
   const forms = [...new Map(service.requirements.flatMap((r) => r.forms).map((f) => [f.slug, f])).values()];
 

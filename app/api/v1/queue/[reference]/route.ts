@@ -9,6 +9,6 @@ type Params = { params: Promise<{ reference: string }> };
 /** A booking's live queue status by reference: queue numbers and counters only, never a name or NIK. */
 export const GET = apiRoute("GET /api/v1/queue/{reference}", async (_request, { ip }, { params }: Params) => {
   const { reference } = await params;
-  const view = await withQueueMissGuard(ip, () => getQueueStatus(reference));
+  const view = await withQueueMissGuard(ip, () => getQueueStatus({ reference }));
   return Response.json(view.status);
 });

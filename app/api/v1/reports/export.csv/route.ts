@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { requireApiKey } from "@/lib/api/api-key";
 import { queryObject } from "@/lib/api/query";
 import { getReport } from "@/lib/dal/reports/summary";
-import { reportFileName, reportToCsv } from "@/lib/reports/csv";
+import { reportCsvResponse } from "@/lib/reports/csv";
 import { ReportQuerySchema } from "@/lib/validation/reports";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -12,8 +12,5 @@ const WHERE = "GET /api/v1/reports/export.csv";
 export const GET = apiRoute(WHERE, async (request, { t, ip }) => {
   const actor = await requireApiKey(request, "reports", { ip, where: WHERE });
   const query = parseInput(ReportQuerySchema, queryObject(request, ["from", "to", "groupBy", "office"]));
-  const report = await getReport(actor, query, { locale: t.locale });
-  return new Response(reportToCsv(report), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${reportFileName(report)}"` },
-  });
+  return reportCsvResponse(await getReport(actor, query, { locale: t.locale }));
 });

@@ -17,7 +17,7 @@ type Params = { params: Promise<{ reference: string }> };
  */
 export const GET = apiRoute("GET /api/v1/queue/{reference}/events", async (request, { ip }, { params }: Params) => {
   const { reference } = await params;
-  const view = await withQueueMissGuard(ip, () => getQueueStatus(reference, { loadDay: sharedOfficeDay }));
+  const view = await withQueueMissGuard(ip, () => getQueueStatus({ reference }, { loadDay: sharedOfficeDay }));
   const stream = await openQueueStatusStream(view, { hub: await getQueueEventsHub(), signal: request.signal });
   return new Response(stream, { headers: SSE_HEADERS });
 });
