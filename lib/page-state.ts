@@ -67,6 +67,8 @@ export function decodePageState(segment: string): PageQuery | null {
   let search: string;
   if (/^q[A-Za-z0-9_-]{1,4000}$/.test(segment)) search = Buffer.from(segment.slice(1), "base64url").toString();
   else if (/^~[A-Za-z0-9_=&:.-]{1,400}$/.test(segment)) search = segment.slice(1);
+  // A page gets its params percent-encoded (Next's getParamValue): `~checklist%3Dconfirmed`.
+  else if (/^~[A-Za-z0-9_.%-]{1,800}$/.test(segment) && /^~[A-Za-z0-9_=&:.-]{1,400}$/.test(decodeParam(segment))) search = decodeParam(segment).slice(1);
   else return null;
   const query: PageQuery = {};
   for (const [key, value] of new URLSearchParams(search)) {
@@ -74,6 +76,14 @@ export function decodePageState(segment: string): PageQuery | null {
     query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
   return query;
+}
+
+function decodeParam(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
 }
 
 /** A single value (the first, if the parameter was repeated). */

@@ -60,8 +60,10 @@ function proxyView(path: string, cookie: string | undefined) {
 
 /** The locale, the page path and — for a page with a state segment — the query the page decodes from it. */
 function pageView(internal: string) {
-  const segments = internal.split("/").slice(1).map(decodeURIComponent);
+  // The page gets each segment percent-encoded (Next's getParamValue).
+  const segments = internal.split("/").slice(1).map((segment) => encodeURIComponent(decodeURIComponent(segment)));
   const [locale, ...rest] = segments;
+  if (rest.some((segment) => /%/.test(segment) && !/^[q~]/.test(segment))) throw new Error(`an encoded path segment: ${internal}`);
   const last = rest.at(-1);
   const state = last !== undefined && (last === "_" || /^[q~]/.test(last)) ? rest.pop()! : null;
   const query = state === null ? null : decodePageState(state);
