@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { cachedPageHeaders, pageRewrites } from "./lib/page-rewrites";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -36,20 +37,13 @@ const nextConfig: NextConfig = {
   // show a lone visitor after a quiet hour the places left an hour ago). Concurrent requests share one render.
   // See lib/page-cache.ts and "Citizen pages" in docs/ARCHITECTURE.md.
   expireTime: 1,
-  // proxy.ts names each citizen page's internal path under app/[locale]/ (see REWRITE_HEADER there).
+  // Each citizen page is served from its internal path under app/[locale]/: named by proxy.ts, or for the
+  // cached pages' common requests rewritten here without the proxy (lib/page-rewrites.ts).
   async rewrites() {
-    return {
-      beforeFiles: [
-        {
-          source: "/:path((?!api/|_next/|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)",
-          has: [{ type: "header", key: "x-antrean-page", value: "(?<page>(?:id|en)(?:/.*)?)" }],
-          destination: "/:page",
-        },
-      ],
-    };
+    return { beforeFiles: pageRewrites() };
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: securityHeaders }, ...cachedPageHeaders(process.env.NODE_ENV === "development")];
   },
 };
 

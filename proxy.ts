@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { clientIp } from "./lib/client-ip";
 import { COOKIE_NAMES, STAFF_SESSION_COOKIE_NAMES } from "./lib/cookies";
+import { contentSecurityPolicy as buildCsp, staticPageCsp } from "./lib/csp";
 import { isDatabaseMarkedUnavailable } from "./lib/db-status";
 import { DEFAULT_LOCALE } from "./lib/i18n/messages";
 import { isLocale, LOCALE_COOKIE } from "./lib/i18n/translate";
+import { REWRITE_HEADER } from "./lib/page-rewrites";
 import { DETAILS_ROUTE, staticPagePath, staticRouteFor } from "./lib/page-state";
 import { waitCookieForDetails } from "./lib/pow/wait-cookie";
 import { isDevelopment } from "./lib/env";
@@ -15,15 +17,6 @@ import { crossOriginResponse, unavailablePageResponse } from "./lib/unavailable-
 
 const isDev = isDevelopment();
 
-/**
- * The internal path of a citizen page, for the rewrite in next.config.ts. A rewrite made here with
- * NextResponse.rewrite() breaks when the server listens on 127.0.0.1 (Next 16.4 compares the
- * rewrite's origin, normalised to `localhost`, with `127.0.0.1` and proxies it as an external URL); a
- * config rewrite keyed on a request header set here has no origin at all. A visitor's own copy of the
- * header is always replaced or removed here, and the rewrite never applies to /api or /_next.
- */
-const REWRITE_HEADER = "x-antrean-page";
-
 /** Sections that are not citizen pages: they keep their own paths and a per-request nonce. */
 const OWN_PATHS = /^\/(staff|kiosk|display|device)(\/|$)|^\/booking\/[^/]+\/print(\/|$)/;
 
@@ -32,32 +25,9 @@ const CONFIRMATION = /^\/booking\/([^/]+)$/;
 const SHARED_VIEW = "shared-view";
 const SHARED_VIEW_PATH = new RegExp(`^/booking/[^/]+/${SHARED_VIEW}(/|$)`);
 
-function contentSecurityPolicy(scriptSrc: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' ${scriptSrc}${isDev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    // The proof-of-work widget (altcha) solves in Web Workers it starts from blob: URLs.
-    "worker-src 'self' blob:",
-    "media-src 'self' data:",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
-/**
- * The cached citizen pages are one HTML for everyone, so they cannot carry a per-request nonce. Their
- * inline scripts are Next's own (the page's data, `self.__next_f.push(...)`), which differ per page and per
- * deploy, so hashes cannot be listed ahead of time either: script-src allows inline scripts there, and
- * everything else stays strict — scripts only from this origin (no third party, no eval), no plugins,
- * no <base>, forms only to this site, never framed. Those pages render no visitor input into a script.
- */
-const STATIC_PAGE_CSP = contentSecurityPolicy("'unsafe-inline'");
+const contentSecurityPolicy = (scriptSrc: string) => buildCsp(scriptSrc, isDev);
+/** The cached citizen pages' CSP (lib/csp.ts says why), the same next.config.ts sets when the proxy is skipped. */
+const STATIC_PAGE_CSP = staticPageCsp(isDev);
 
 /**
  * Citizen pages are served from an internal locale segment (`/id/…`, `/en/…`) chosen by the language
@@ -152,9 +122,34 @@ function sharedConfirmation(request: NextRequest): string | null {
   return reference;
 }
 
+/**
+ * Every page but the cached citizen pages' common requests, which next.config.ts rewrites without the proxy
+ * (lib/page-rewrites.ts, whose proxyMatcher() this must equal: Next reads the matcher as a literal;
+ * tests/unit/page-rewrites.test.ts compares them). Not the API, static files or images.
+ */
 export const config = {
   matcher: [
-    // Pages only: not the API, static files or images.
-    { source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)" },
+    { source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|robots.txt|$|tempat/[A-Za-z0-9-]{1,80}$|check$|check/recover$|transparansi$|services/[A-Za-z0-9-]{1,80}$|book/[A-Za-z0-9-]{1,80}$|book/[A-Za-z0-9-]{1,80}/details$).*)" },
+    { source: "/:page(|tempat/[A-Za-z0-9-]{1,80}|check|check/recover|transparansi|services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "header", key: "x-antrean-proxy" }] },
+    { source: "/:page(|tempat/[A-Za-z0-9-]{1,80}|check|check/recover|transparansi|services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "header", key: "origin" }] },
+    { source: "/:page(|tempat/[A-Za-z0-9-]{1,80}|check|check/recover|transparansi|services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:page(|tempat/[A-Za-z0-9-]{1,80}|check|check/recover|transparansi|services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "header", key: "content-type" }] },
+    { source: "/:page(|tempat/[A-Za-z0-9-]{1,80}|check|check/recover|transparansi|services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "header", key: "x-antrean-page" }] },
+    { source: "/:page(|tempat/[A-Za-z0-9-]{1,80}|check|check/recover|transparansi|services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "header", key: "x-nonce" }] },
+    { source: "/:page(|tempat/[A-Za-z0-9-]{1,80}|check|check/recover|transparansi|services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "header", key: "content-security-policy" }] },
+    { source: "/:page(|tempat/[A-Za-z0-9-]{1,80}|check|check/recover|transparansi|services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "header", key: "cookie", value: "(?:.*[;\\s])?lang(?:\\s+=|=[\\s\"]|=[^;]*%|=.*[;\\s]lang\\s*=).*" }] },
+    { source: "/:page(check)", has: [{ type: "query", key: "reference" }] },
+    { source: "/:page(check)", has: [{ type: "query", key: "expired" }] },
+    { source: "/:page(services/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "incomplete" }] },
+    { source: "/:page(services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "query", key: "office" }] },
+    { source: "/:page(book/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "ready" }] },
+    { source: "/:page(book/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "missing" }] },
+    { source: "/:page(book/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "taken" }] },
+    { source: "/:page(book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "query", key: "checklist", value: "(?!confirmed$).*" }] },
+    { source: "/:page(book/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "date" }], missing: [{ type: "query", key: "checklist" }] },
+    { source: "/:page(book/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "date", value: "(?![0-9]{4}-[0-9]{2}-[0-9]{2}$).*" }] },
+    { source: "/:page(book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "query", key: "slot" }], missing: [{ type: "query", key: "checklist" }] },
+    { source: "/:page(book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "query", key: "slot", value: "(?![0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{2}:[0-9]{2}$).*" }] },
+    { source: "/:page(book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "query", key: "checklist" }], missing: [{ type: "query", key: "slot" }] },
   ],
 };

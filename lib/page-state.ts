@@ -1,9 +1,12 @@
 /**
  * The citizen pages that are the same for everyone are cached (ISR), and a cached page cannot read the
- * query string. proxy.ts therefore turns the few query parameters such a page understands into one path
- * segment (`_` for none, `q` + base64url of the canonical query otherwise); the page reads them back from
- * its params. The citizen's address bar keeps the query string. Anything else in the query is dropped, and
- * every value is bounded, so a visitor cannot mint unbounded cache entries out of junk parameters.
+ * query string. The few query parameters such a page understands therefore travel as one path segment:
+ * `_` for none; `q` + base64url of the canonical query, made by proxy.ts for any query; or `~` + a plain
+ * query, made by the rewrites of next.config.ts for the few common ones whose every value is a fixed
+ * word or matches a strict pattern (lib/page-rewrites.ts: those requests skip the proxy). The page reads
+ * them back from its params; the citizen's address bar keeps the query string. Anything else in the query
+ * is dropped, and every value is bounded, so a visitor cannot mint unbounded cache entries out of junk
+ * parameters. No imports: next.config.ts reads this file.
  */
 
 export type PageQuery = Record<string, string | string[] | undefined>;
@@ -11,7 +14,8 @@ export type PageQuery = Record<string, string | string[] | undefined>;
 /** `keys: null`: the page reads no query at all and has no state segment. */
 type StaticRoute = { pattern: RegExp; keys: readonly string[] | null };
 
-const SEGMENT = "[A-Za-z0-9-]{1,80}";
+/** A service or place slug in a cached page's path. */
+export const SEGMENT = "[A-Za-z0-9-]{1,80}";
 
 /** The details form (step 3): proxy.ts also starts its no-JavaScript wait (lib/pow/wait-cookie.ts). */
 export const DETAILS_ROUTE: StaticRoute = { pattern: new RegExp(`^/book/${SEGMENT}/details$`), keys: ["slot", "checklist", "office"] };
@@ -57,16 +61,29 @@ export function encodePageState(search: URLSearchParams, keys: readonly string[]
   return "q" + Buffer.from(new URLSearchParams(pairs).toString()).toString("base64url");
 }
 
-/** The query a state segment carries, shaped like Next's searchParams; null for a segment proxy.ts never makes. */
+/** The query a state segment carries, shaped like Next's searchParams; null for a segment never made. */
 export function decodePageState(segment: string): PageQuery | null {
   if (segment === "_") return {};
-  if (!/^q[A-Za-z0-9_-]{1,4000}$/.test(segment)) return null;
+  let search: string;
+  if (/^q[A-Za-z0-9_-]{1,4000}$/.test(segment)) search = Buffer.from(segment.slice(1), "base64url").toString();
+  else if (/^~[A-Za-z0-9_=&:.-]{1,400}$/.test(segment)) search = segment.slice(1);
+  // A page gets its params percent-encoded (Next's getParamValue): `~checklist%3Dconfirmed`.
+  else if (/^~[A-Za-z0-9_.%-]{1,800}$/.test(segment) && /^~[A-Za-z0-9_=&:.-]{1,400}$/.test(decodeParam(segment))) search = decodeParam(segment).slice(1);
+  else return null;
   const query: PageQuery = {};
-  for (const [key, value] of new URLSearchParams(Buffer.from(segment.slice(1), "base64url").toString())) {
+  for (const [key, value] of new URLSearchParams(search)) {
     const seen = query[key];
     query[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
   return query;
+}
+
+function decodeParam(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
 }
 
 /** A single value (the first, if the parameter was repeated). */

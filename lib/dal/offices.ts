@@ -39,8 +39,13 @@ export async function requireOffice(slug?: string, executor?: Executor): Promise
 }
 
 export async function requireOfficeById(id: string, executor?: Executor): Promise<Office> {
-  const db = executor ?? (await getDb());
-  const [office] = await db.select().from(offices).where(eq(offices.id, id));
+  const db = await getDb();
+  const load = async () => {
+    const [office] = await (executor ?? db).select().from(offices).where(eq(offices.id, id));
+    return office ?? null;
+  };
+  // As findOffice: a transaction reads the row itself; everyone else shares the settings' read cache.
+  const office = await (executor && executor !== db ? load() : cachedRead("settings", `office-id:${id}`, load));
   if (!office) throw new AppError("not_found", "error.pageNotFound");
   return office;
 }

@@ -33,6 +33,10 @@ describe("page state segment (cached citizen pages read their query from the pat
     const many = new URLSearchParams(Array.from({ length: 100 }, (_, i) => ["reference", `r${i}`]));
     expect((decodePageState(encodePageState(many, keys))!.reference as string[]).length).toBe(40);
     expect(decodePageState("_")).toEqual({});
-    for (const bad of ["", "recover", "q", "q!!", "qa/b", "q" + "a".repeat(4001)]) expect(decodePageState(bad), bad).toBeNull();
+    // The plain form next.config.ts's rewrites make (lib/page-rewrites.ts).
+    expect(decodePageState("~checklist=confirmed&slot=2026-12-03_10:00")).toEqual({ checklist: "confirmed", slot: "2026-12-03_10:00" });
+    // … as the page gets it: Next percent-encodes a page's params.
+    expect(decodePageState(encodeURIComponent("~checklist=confirmed&slot=2026-12-03_10:00"))).toEqual({ checklist: "confirmed", slot: "2026-12-03_10:00" });
+    for (const bad of ["", "recover", "q", "q!!", "qa/b", "q" + "a".repeat(4001), "~", "~a/b", "~a=%2F", "~a%3D%2F", "~%E0%A4%A", "~" + "a".repeat(401)]) expect(decodePageState(bad), bad).toBeNull();
   });
 });

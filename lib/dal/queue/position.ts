@@ -1,12 +1,13 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { bookings } from "@/db/schema";
+import { bookings, type Office } from "@/db/schema";
 import { localDate, localTime, normalizeTime, zonedInstant } from "../../dates";
 import { getDb } from "../../db";
 import { AppError } from "../../errors";
 import { countAhead, estimateWait, quantile, MIN_SAMPLES, serviceTimeFrom, type QueueStatus, type ServiceTime } from "../../queue-wait";
 import { formatQueueNumber, isReference, normalizeReference } from "../../reference";
 import { requireOfficeById } from "../offices";
+import { cachedRead } from "../read-cache";
 import { loadOfficeDay, loadSessionWaits, type DayRow, type OfficeDay } from "./office-day";
 import { withDefaults, type CommandOptions } from "../command-options";
 
@@ -37,19 +38,17 @@ export async function getQueueStatus({ reference: rawReference }: { reference: s
   const reference = normalizeReference(rawReference);
   if (!isReference(reference)) throw new AppError("not_found", "error.notFound");
   const db = await getDb();
-  const [booking] = await db
-    .select({ officeId: bookings.officeId, serviceDate: bookings.serviceDate, sessionStartsAt: bookings.sessionStartsAt })
-    .from(bookings)
-    .where(eq(bookings.reference, reference));
+  // One read of the booking serves both cases (the confirmation page renders this for every reference).
+  const [booking] = await db.select().from(bookings).where(eq(bookings.reference, reference));
   if (!booking) throw new AppError("not_found", "error.notFound");
-  const office = await requireOfficeById(booking.officeId, db);
+  const office = await requireOfficeById(booking.officeId);
   const today = localDate(now, office.timezone);
   if (booking.serviceDate === today) {
     // A shared read may predate a booking made since (a booking alone publishes no queue event): read afresh.
     const shared = options.loadDay ? (await options.loadDay(office.id)).of(reference, now) : null;
     return shared ?? (await getOfficeDayStatuses({ officeId: office.id }, { now })).of(reference, now)!;
   }
-  return futureStatus(reference, today, booking.sessionStartsAt);
+  return futureStatus(booking, office, today);
 }
 
 /** The office's day read once, then any number of its bookings' statuses computed from it in memory. */
@@ -116,13 +115,12 @@ function checkInOpens(row: DayRow, date: string, timezone: string, opensMinutes:
 }
 
 /** Before (or after) the day: the status, and for a coming visit the session's typical wait from history. */
-async function futureStatus(reference: string, today: string, sessionStartsAt: string): Promise<QueueStatusView> {
-  const db = await getDb();
-  const [row] = await db.select().from(bookings).where(eq(bookings.reference, reference));
-  const office = await requireOfficeById(row!.officeId, db);
-  const status: QueueStatus = { status: row!.status, queueNumber: formatQueueNumber(row!.queueLetter, row!.queueSeq), nowServing: [] };
-  if (row!.status === "booked" && row!.serviceDate > today) {
-    const waits = (await loadSessionWaits(db, office.id, today, sessionStartsAt)).sort((a, b) => a - b);
+async function futureStatus(row: typeof bookings.$inferSelect, office: Office, today: string): Promise<QueueStatusView> {
+  const status: QueueStatus = { status: row.status, queueNumber: formatQueueNumber(row.queueLetter, row.queueSeq), nowServing: [] };
+  if (row.status === "booked" && row.serviceDate > today) {
+    // Past days only: the same for every booking of the session all day (kept for the read cache's second).
+    const key = `session-waits:${office.id}:${today}:${row.sessionStartsAt}`;
+    const waits = [...(await cachedRead("usage", key, async () => loadSessionWaits(await getDb(), office.id, today, row.sessionStartsAt)))].sort((a, b) => a - b);
     if (waits.length >= MIN_SAMPLES) {
       const low = Math.floor(quantile(waits, 0.25) / 5) * 5;
       status.etaMinutes = { low, high: Math.max(low + 5, Math.ceil(quantile(waits, 0.75) / 5) * 5) };
@@ -131,10 +129,10 @@ async function futureStatus(reference: string, today: string, sessionStartsAt: s
   return {
     status,
     officeId: office.id,
-    reference,
-    date: row!.serviceDate,
+    reference: row.reference,
+    date: row.serviceDate,
     isToday: false,
-    callCount: row!.callCount,
+    callCount: row.callCount,
     noShowAfterCalls: office.noShowAfterCalls,
     nearTurnAhead: office.nearTurnAhead,
     checkInOpensAt: null,
