@@ -83,12 +83,20 @@ export async function requireSlot(db: Executor, office: Office, service: Service
 
 /** Service usage is counted even without a cap, so a cap added later starts from the true count. */
 export function claimChanges(office: Office, service: Service, date: string, sessionStart: string, limits: { day: number; session: number }): UsageChange[] {
-  const base = { officeId: office.id, serviceDate: date, delta: 1, whenFull: full() } as const;
-  return [
-    { ...base, scope: "day", scopeKey: "", limit: limits.day },
-    { ...base, scope: "session", scopeKey: sessionStart, limit: limits.session },
-    { ...base, scope: "service", scopeKey: service.id, limit: service.dailyCap ?? UNCAPPED },
-  ];
+  // The "full" error is made only when it is thrown: an Error captures its stack when constructed, which
+  // every successful booking paid for nothing.
+  const claim = (scope: "day" | "session" | "service", scopeKey: string, limit: number): UsageChange => ({
+    officeId: office.id,
+    serviceDate: date,
+    scope,
+    scopeKey,
+    delta: 1,
+    limit,
+    get whenFull() {
+      return full();
+    },
+  });
+  return [claim("day", "", limits.day), claim("session", sessionStart, limits.session), claim("service", service.id, service.dailyCap ?? UNCAPPED)];
 }
 
 export function phoneChange(office: Office, date: string, phoneHash: string): UsageChange {
@@ -99,7 +107,9 @@ export function phoneChange(office: Office, date: string, phoneHash: string): Us
     scopeKey: phoneHash,
     delta: 1,
     limit: office.phoneDailyLimit,
-    whenFull: new AppError("phone_limit", "error.phoneLimit", { params: { limit: office.phoneDailyLimit } }),
+    get whenFull() {
+      return new AppError("phone_limit", "error.phoneLimit", { params: { limit: office.phoneDailyLimit } });
+    },
   };
 }
 
