@@ -39,15 +39,20 @@ export function startProxy(opts: { port: number; hostname?: string; upstreamPort
     });
     upstream.on("error", () => {
       clearTimeout(queueTimer);
+      if (res.destroyed || res.writableEnded) return;
       if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
       res.end();
     });
-    // A client that leaves before its answer: the request still runs (as behind haproxy), and its answer is
-    // read and dropped so the connection stays in the pool; a live stream never ends, so it is cut.
+    // A client that leaves while its request is still queued: the request is dropped (haproxy's
+    // `abortonclose`), or the next wrk run, or the next wave of phones, waits behind requests no one reads.
+    // Once sent, it runs to the end and its answer is read and dropped, so the connection stays in the pool;
+    // a live stream never ends, so it is cut.
+    let sent = false;
+    upstream.once("socket", () => (sent = true));
     res.on("close", () => {
       clearTimeout(queueTimer);
       if (res.writableFinished) return;
-      if (isStream) upstream.destroy();
+      if (isStream || !sent) upstream.destroy();
       else answered?.resume();
     });
     req.pipe(upstream);
