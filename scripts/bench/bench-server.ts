@@ -6,7 +6,10 @@ import path from "node:path";
 export const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-bench";
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 
-const NOT_BUILT = ["--", ".", ":!scripts/bench", ":!README.md", ":!docs", ":!tsconfig.json", ":!tests"];
+const CLUSTER_LAUNCHER = "scripts/start-cluster.ts";
+
+// The cluster launcher only starts `next start`: not part of the build.
+const NOT_BUILT = ["--", ".", ":!scripts/bench", ":!scripts/start-cluster*.ts", ":!README.md", ":!docs", ":!tsconfig.json", ":!tests"];
 
 /** The tracked files' contents (index + unstaged changes): the build is reused only while this stays the same. */
 function sourceStamp(): string {
@@ -34,9 +37,17 @@ export function buildIfNeeded(force: boolean): void {
 
 export type Server = { port: number; child: ChildProcess; stop: () => Promise<void> };
 
-/** `next start` on a port, with the given database environment; resolves once /api/health answers 200. */
-export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+/**
+ * `next start` on a port, with the given database environment; resolves once /api/health answers 200.
+ * With `workers`, scripts/start-cluster.ts runs that many `next start` workers behind a node:cluster primary
+ * (with `proxy`, the primary queues requests for `maxconn` connections per worker).
+ */
+export type Launcher = { workers?: number; proxy?: { maxconn: number; queueSeconds: number } };
+export async function startServer(port: number, env: Record<string, string>, { workers, proxy }: Launcher = {}): Promise<Server> {
+  const listen = ["-p", String(port), "-H", "127.0.0.1"];
+  const queue = proxy ? ["--proxy", "--maxconn", String(proxy.maxconn), "--queue-timeout", String(proxy.queueSeconds)] : [];
+  const command = workers ? ["--import", "tsx", CLUSTER_LAUNCHER, "--workers", String(workers), ...queue, ...listen] : [NEXT_BIN, "start", ...listen];
+  const child = spawn(process.execPath, command, {
     env: {
       ...process.env,
       ...env,

@@ -10,6 +10,9 @@
  *   --instances N   N `next start` processes behind a front (PostgreSQL only; default 1)
  *   --front F       nginx (default with 2+ instances), haproxy (also with one instance) or none (one instance);
  *                   with a front only PostgreSQL runs
+ *   --server S      next (default: `next start`), cluster (scripts/start-cluster.ts: a node:cluster primary
+ *                   accepts and hands connections round-robin to --workers N `next start` workers, default 1)
+ *                   or proxy (the same, the primary an HTTP queue: --maxconn per worker, --queue-timeout)
  *   --maxconn M     haproxy: requests each instance gets at once, the rest queue (default 16)
  *   --queue-timeout S   haproxy: seconds a request may wait in its queue before a 503 (default 10)
  *   --seconds S     seconds per route and round (default 5)   --connections C   per route (default 50)
@@ -26,7 +29,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { countBooked, createPostgresDatabase, FULL_SESSION, openBenchDatabase, prepareBenchDatabase, RUSH_SESSION, type BenchPlan } from "./bench-db";
 import { startHaproxy, startNginx, type Front } from "./bench-front";
-import { buildIfNeeded, startServer } from "./bench-server";
+import { buildIfNeeded, startServer, type Launcher } from "./bench-server";
 import { runWrk, type WrkLoad, type WrkResult } from "./wrk-run";
 import { printReport, type Row } from "./http-report";
 
@@ -34,6 +37,8 @@ const { values: args } = parseArgs({
   options: {
     instances: { type: "string", default: "1" },
     front: { type: "string" },
+    server: { type: "string", default: "next" },
+    workers: { type: "string", default: "1" },
     maxconn: { type: "string", default: "16" },
     "queue-timeout": { type: "string", default: "10" },
     seconds: { type: "string", default: "5" },
@@ -52,6 +57,12 @@ const INSTANCES = Number(args.instances);
 const FRONT = args.front ?? (INSTANCES > 1 ? "nginx" : "none");
 if (!["nginx", "haproxy", "none"].includes(FRONT)) throw new Error(`--front ${FRONT}: nginx, haproxy or none`);
 if (FRONT === "none" && INSTANCES > 1) throw new Error("--instances 2+ needs a front (nginx or haproxy)");
+if (!["next", "cluster", "proxy"].includes(args.server!)) throw new Error(`--server ${args.server}: next, cluster or proxy`);
+if (args.server !== "next" && FRONT !== "none") throw new Error(`--server ${args.server} runs without a front`);
+const SERVER: Launcher =
+  args.server === "next"
+    ? {}
+    : { workers: Number(args.workers), proxy: args.server === "proxy" ? { maxconn: Number(args.maxconn), queueSeconds: Number(args["queue-timeout"]) } : undefined };
 const RUSH = { places: Number(args["rush-places"]), connections: 200, seconds: 15 };
 const SERVICE = "kk-perubahan";
 const HOURLY = ["08:00", "09:00", "10:00", "11:00", "12:00", "13:00"];
@@ -150,7 +161,7 @@ async function benchPostgres(): Promise<Variant> {
     const plan = await prepareBenchDatabase(setup, RUSH.places);
     await setup.close();
     const servers = [];
-    for (let i = 0; i < INSTANCES; i++) servers.push(await startServer(FIRST_PORT + i, { DATABASE_URL: database.url }));
+    for (let i = 0; i < INSTANCES; i++) servers.push(await startServer(FIRST_PORT + i, { DATABASE_URL: database.url }, SERVER));
     stops.push(...servers.map((s) => s.stop));
     let base = `http://127.0.0.1:${FIRST_PORT}`;
     let front: Front | undefined;
@@ -184,7 +195,7 @@ async function benchPglite(): Promise<Variant> {
     const setup = openBenchDatabase("pglite", path.join(dataDir, "pglite"));
     const plan = await prepareBenchDatabase(setup, RUSH.places);
     await setup.close();
-    const server = await startServer(FIRST_PORT, { ANTREAN_DATA_DIR: dataDir, DATABASE_URL: "" });
+    const server = await startServer(FIRST_PORT, { ANTREAN_DATA_DIR: dataDir, DATABASE_URL: "" }, SERVER);
     let variant: Omit<Variant, "booked"> & { booked: number };
     try {
       variant = await measure("pglite", `http://127.0.0.1:${FIRST_PORT}`, plan, async () => -1);
@@ -204,10 +215,13 @@ buildIfNeeded(args.build);
 const variants: Variant[] = [];
 if (args.only !== "pglite") variants.push(await benchPostgres());
 if (args.only !== "postgres" && FRONT === "none") variants.push(await benchPglite());
-const topology = FRONT === "none" ? "one instance" : `${INSTANCES} instance${INSTANCES > 1 ? "s" : ""} behind ${FRONT === "haproxy" ? `haproxy, maxconn ${args.maxconn} each, queue timeout ${args["queue-timeout"]} s` : "nginx"}`;
+const launcher = SERVER.workers
+  ? `, cluster launcher with ${SERVER.workers} worker${SERVER.workers > 1 ? "s" : ""}${SERVER.proxy ? ` behind its HTTP queue, maxconn ${SERVER.proxy.maxconn} each` : ""}`
+  : "";
+const topology = (FRONT === "none" ? "one instance" : `${INSTANCES} instance${INSTANCES > 1 ? "s" : ""} behind ${FRONT === "haproxy" ? `haproxy, maxconn ${args.maxconn} each, queue timeout ${args["queue-timeout"]} s` : "nginx"}`) + launcher;
 const failures = variants.flatMap((v) => printReport(v, topology));
 mkdirSync(".data/bench", { recursive: true });
-writeFileSync(`.data/bench/http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify({ instances: INSTANCES, topology, variants }, null, 2));
+writeFileSync(`.data/bench/http-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, JSON.stringify({ instances: INSTANCES, server: args.server, workers: SERVER.workers, topology, variants }, null, 2));
 if (failures.length > 0) {
   console.error(`\nFAILED:\n${failures.map((f) => `  - ${f}`).join("\n")}`);
   process.exit(1);
