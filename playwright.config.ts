@@ -59,7 +59,9 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 60_000,
+  // A journey here is many page loads, staff and device logins and axe scans; on a busy two-core CI machine
+  // the kiosk journeys took 45–70 s (each step within its own 10 s expect timeout), so a test has 120 s.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   // list: every test on its own line and a closing count. .ci/run also asks for JSON (E2E_JSON_REPORT) to time each project.
   reporter: process.env.E2E_JSON_REPORT ? [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT }]] : [["list"]],

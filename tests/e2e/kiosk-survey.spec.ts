@@ -38,9 +38,6 @@ for (const javaScriptEnabled of [true, false]) {
   // axe runs inside the page, so only with JavaScript; the markup is the same without it.
   const axe = (kiosk: Page, name: string) => (javaScriptEnabled ? expectNoAxeViolations(kiosk, name) : Promise.resolve());
   test(`a finished visit's survey is filled on the kiosk with large buttons, once (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser, page }) => {
-    // Two staff bookings, a device activation, three axe scans and the thank-you screen's own wait
-    // back to the check-in: ~50 s on a busy two-core machine, so a budget for that.
-    test.setTimeout(120_000);
     const { served, waiting } = await bookServedAndWaiting(page);
     const { screen: kiosk } = await activateDevice(browser, "kiosk", { javaScriptEnabled });
     await kiosk.setViewportSize({ width: 1280, height: 1024 });

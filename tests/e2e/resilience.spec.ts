@@ -76,7 +76,6 @@ function load(workers: number, kinds: Parameters<typeof send>[0][]) {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
   const started = Date.now();
   cluster = await startThrowawayPostgres();
   const url = new URL(cluster.url);

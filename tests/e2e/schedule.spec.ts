@@ -94,7 +94,6 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
 });
 
 test("a supervisor may close and reopen a session of today, and sees no other schedule change", async ({ page }) => {
-  test.setTimeout(120_000);
   const today = jakartaDate(0);
   await loginAs(page, "supervisor");
   await page.goto("/staff/schedule");
