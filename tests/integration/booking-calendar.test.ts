@@ -43,6 +43,20 @@ describe.each(DATABASE_KINDS)("the booking's calendar file on %s", (kind) => {
     return { status: response.status, text: await response.text() };
   }
 
+  it("an unknown or malformed reference is the API's 404 in the reader's language, never a calendar", async () => {
+    for (const [reference, lang, words] of [
+      ["ZZZZ2222", "en", "There is no booking with this code"],
+      ["ZZZZ2223", undefined, "Tidak ada booking dengan kode ini"],
+      ["<script>alert(1)</script>", "en", "There is no booking with this code"],
+    ] as const) {
+      const res = await calendarOf(reference, lang);
+      expect(res.status).toBe(404);
+      expect(JSON.parse(res.text)).toEqual({ error: { code: "not_found", message: expect.stringContaining(words) } });
+      expect(res.text).not.toContain("BEGIN:VCALENDAR");
+      expect(res.text).not.toContain("<script>");
+    }
+  });
+
   it("is in the office's time zone: DTSTART;TZID with a VTIMEZONE, the session at the office's clock", async () => {
     const { reference } = await bookAt("09:00");
     const res = await calendarOf(reference);

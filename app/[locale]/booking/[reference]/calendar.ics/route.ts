@@ -1,28 +1,25 @@
-import { assertReferenceMissesLeft, countReferenceMiss } from "@/lib/limits/reference-misses";
-import { clientIp } from "@/lib/client-ip";
+import { apiRoute } from "@/lib/api/handler";
 import { findBookingByReference } from "@/lib/dal/bookings";
-import { isAppError } from "@/lib/errors";
-import { createTranslator, localeFromRequest } from "@/lib/i18n/translate";
+import { AppError } from "@/lib/errors";
 import { createBookingIcs } from "@/lib/ics";
+import { assertReferenceMissesLeft, countReferenceMiss } from "@/lib/limits/reference-misses";
 import { isReference, normalizeReference } from "@/lib/reference";
 
-/** An iCalendar file for the visit: date, session, place, queue number, status. No personal data. */
-export async function GET(request: Request, { params }: { params: Promise<{ reference: string }> }) {
+type Params = { params: Promise<{ reference: string }> };
+
+/**
+ * An iCalendar file for the visit: date, session, place, queue number, status. No personal data. Unknown
+ * references count against the address's look-up misses like the pages (429 once they are used up); errors
+ * are the API's, in the reader's language.
+ */
+export const GET = apiRoute("calendar.ics", async (request, { t, ip }, { params }: Params) => {
   const reference = normalizeReference((await params).reference);
-  const t = createTranslator(localeFromRequest(request));
-  const ip = clientIp(request);
-  try {
-    await assertReferenceMissesLeft(ip);
-  } catch (error) {
-    if (isAppError(error) && error.code === "rate_limited") return new Response("Too many requests", { status: 429, headers: { "Retry-After": String(error.params?.retryAfter ?? 60) } });
-    throw error;
-  }
+  await assertReferenceMissesLeft(ip);
   const booking = isReference(reference) ? await findBookingByReference({ reference }, { locale: t.locale }) : null;
   if (!booking) {
     await countReferenceMiss(ip);
-    return new Response("Not found", { status: 404 });
+    throw new AppError("not_found", "error.referenceNotFound");
   }
-
   return new Response(createBookingIcs(booking, t, new Date()), {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",
@@ -31,4 +28,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ refe
       "X-Robots-Tag": "noindex",
     },
   });
-}
+});
