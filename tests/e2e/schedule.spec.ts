@@ -10,7 +10,7 @@ import { expectNoAxeViolations, loginAs, randomPerson } from "./fixtures";
 type Day = { date: string; open: boolean; reason?: string; sessions: { id: string; capacity: number; remaining: number; closed?: boolean; reason?: string }[] };
 
 /** A server action re-renders the whole month (24 sessions a day here) on a machine shared by many runs. */
-const ACTION_TIMEOUT = 30_000;
+const ACTION_TIMEOUT = 60_000;
 
 function jakartaDate(daysAhead: number): string {
   return new Date(Date.now() + 7 * 3_600_000 + daysAhead * 86_400_000).toISOString().slice(0, 10);
@@ -24,8 +24,10 @@ async function citizenDay(request: APIRequestContext, date: string): Promise<Day
 }
 
 test("an admin closes a day and lowers a cap; a citizen sees both at once", async ({ page, browser, request }) => {
-  // A long journey (two people, several server actions, an axe scan) on a shared, loaded machine.
-  test.setTimeout(180_000);
+  // A long journey (two people, several server actions, an axe scan) on a shared, loaded machine: measured
+  // 1.8 min at load average 18, of which the axe scan of the month (about a thousand session lines) took 43 s;
+  // CI's run on a busy machine passed 150 s before the first server action answered.
+  test.setTimeout(360_000);
   const closedDate = jakartaDate(3);
   const cappedDate = jakartaDate(4);
   const reason = "Cuti bersama uji";
