@@ -22,7 +22,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          // A few unit tests walk hundreds of cases (page-rewrites: ~2 s alone); on a shared two-core machine
+          // with a build beside them one took 7.6 s, past vitest's default of 5 s. A time limit, not a check.
+          testTimeout: 20_000,
+        },
       },
       {
         extends: true,
