@@ -58,11 +58,12 @@ export function KioskForm({ state, formAction, isPending, onIdle }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [locale]);
 
+  // Not while a new attempt is on its way: its answer, not the old failure's timer, decides what shows next.
   useEffect(() => {
-    if (state.status !== "error") return;
+    if (state.status !== "error" || isPending) return;
     const timer = setTimeout(onIdle, FAILURE_CLEAR_MS);
     return () => clearTimeout(timer);
-  }, [state, activity, onIdle]);
+  }, [state, activity, isPending, onIdle]);
 
   const clear = (field: HTMLInputElement | null) => {
     if (!field) return;

@@ -70,6 +70,33 @@ test.describe("kiosk after a failure", () => {
     await expect(field(kiosk, "NIK")).toHaveValue("");
   });
 
+  test("a slow answer after a failure is waited for: the failure's timer does not start the screen over under it", async ({ browser }) => {
+    const { screen: kiosk } = await activateDevice(browser, "kiosk");
+    const operator = await (await browser.newContext()).newPage();
+    await loginAs(operator, "operator");
+    const person = randomPerson();
+    const booking = await bookToday(operator, person, "assisted");
+
+    await expect(field(kiosk, "Kode booking")).toBeFocused();
+    await scan(kiosk, "VGJW9C76");
+    await kiosk.keyboard.type(person.nik);
+    await kiosk.keyboard.press("Enter");
+    await expect(kiosk.getByRole("main").getByRole("alert")).toContainText("Booking tidak ditemukan");
+
+    // The right code now, but the network is slow: the answer comes later than the failure's 8 s.
+    await kiosk.route("**/kiosk**", async (route) => {
+      if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 11_000));
+      await route.continue();
+    });
+    await scan(kiosk, booking.reference);
+    await kiosk.keyboard.type(person.nik);
+    await kiosk.keyboard.press("Enter");
+    await expect(kiosk.getByRole("button", { name: "Memuat…" })).toBeVisible();
+    // Had the timer run, the screen would have started over and this citizen's check-in shown nowhere.
+    await expect(kiosk.getByRole("heading", { name: /Check-in berhasil/ })).toBeVisible({ timeout: 30_000 });
+    await expect(kiosk.getByText(booking.queueNumber).first()).toBeVisible();
+  });
+
   test("each field has a large clear key with its own name", async ({ browser }) => {
     const { screen: kiosk } = await activateDevice(browser, "kiosk");
     await scan(kiosk, "ABCD-EFGH");
