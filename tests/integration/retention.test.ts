@@ -24,6 +24,13 @@ describe.each(DATABASE_KINDS)("retention purge on %s", (kind) => {
     const active = await createBooking(visitor, { office: t.office.slug, service: "ktp", date: TOMORROW, session: "08:00", nik: adultNik(), name: "Aktif", phone: uniquePhone() }, ctx);
     const old = await createBooking(visitor, { office: t.office.slug, service: "kk", date: TOMORROW, session: "09:00", nik, name: "Siti Aminah", phone: uniquePhone(), email: "siti@example.id" }, ctx);
     await cancelBooking(visitor, { reference: old.reference, nik }, ctx);
+    // The booking, its change and their audit rows all carry the command's clock, never the database's:
+    // the purge below counts 30 days from them (a fixed NOW in tests, the request's time in the app).
+    const [cancelled] = await testDb.handle.db.select().from(bookings).where(eq(bookings.reference, old.reference));
+    expect([cancelled!.createdAt, cancelled!.updatedAt]).toEqual([NOW, NOW]);
+    const trail = await testDb.handle.db.select({ action: auditLogs.action, at: auditLogs.createdAt }).from(auditLogs).where(eq(auditLogs.bookingId, cancelled!.id));
+    expect(trail.map((a) => a.action).sort()).toEqual(["booking.cancel", "booking.create"]);
+    expect(trail.every((a) => a.at.getTime() === NOW.getTime())).toBe(true);
 
     expect((await purgeExpiredPersonalData({ now: NOW })).bookings).toBe(0);
 

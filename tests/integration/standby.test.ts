@@ -162,6 +162,8 @@ describe.each(DATABASE_KINDS)("re-release delay and the standby list on %s", (ki
     expect(offers[0]).toMatchObject({ channel: "whatsapp", recipient: entry!.phone.slice(1), language: "id", bookingId: null, status: "queued" });
     expect(offers[0]!.params).toMatchObject({ reference: p2.reference, date: TOMORROW, sessionStart: "09:00", deadlineDate: "2026-12-01", deadlineTime: "12:30" });
     expect(JSON.stringify(offers[0])).not.toContain(p2.nik);
+    // On the release's clock, not the database's: retention and the outbox's order read this time.
+    expect(offers[0]!.createdAt).toEqual(at(30));
 
     expect((await appErrorOf(acceptStandbyOffer(visitor, { reference: p3.reference, nik: p3.nik }, ctx(at(40))))).messageKey).toBe("standby.error.noOffer");
     expect((await appErrorOf(acceptStandbyOffer(visitor, { reference: p2.reference, nik: p3.nik }, ctx(at(40))))).code).toBe("not_found");
