@@ -1,10 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_STAFF, loginAs } from "./fixtures";
 
 /**
- * The role × page/route matrix of issue #3, over HTTP as a browser sees it: signed out → the login page;
- * a role without the permission → 403; with it → 200. The data layer refuses the same calls on its own
- * (tests/integration/queue-permissions, staff-users, devices); this checks the pages and routes agree.
+ * The role × page/route matrix of issue #3, over HTTP with the browser's cookies: signed out → the login
+ * page; a role without the permission → 403; with it → 200. The data layer refuses the same calls on its
+ * own (tests/integration/queue-permissions, staff-users, devices); this checks the pages and routes agree.
+ * The outcome is the status and the address after redirects, so the pages are fetched through the page's
+ * request context (its cookie jar) rather than loaded, styled and hydrated: the other staff specs use them.
  */
 type Outcome = "ok" | "forbidden" | "login";
 
@@ -38,28 +40,27 @@ const PAGES: { path: string; operator: Outcome; supervisor: Outcome; admin: Outc
   { path: "/staff/schedule", operator: "forbidden", supervisor: "ok", admin: "ok" },
 ];
 
-async function outcomeOf(page: Page, path: string): Promise<Outcome | string> {
-  const response = await page.goto(path);
-  const url = new URL(page.url());
+async function outcomeOf(request: APIRequestContext, path: string): Promise<Outcome | string> {
+  // Redirects are followed as a browser's navigation follows them; url() is where they ended.
+  const response = await request.get(path, { headers: { accept: "text/html" } });
+  const url = new URL(response.url());
   if (url.pathname === "/staff/login") return "login";
-  if (response?.status() === 403) return "forbidden";
-  if (response?.status() === 200 && url.pathname === path) return "ok";
-  return `status ${response?.status()} at ${url.pathname}`;
+  if (response.status() === 403) return "forbidden";
+  if (response.status() === 200 && url.pathname === path) return "ok";
+  return `status ${response.status()} at ${url.pathname}`;
 }
 
 test.describe("role × page matrix", () => {
   test("signed out: every staff page sends you to the login, the display stream answers 401", async ({ page, request }) => {
-    for (const { path } of PAGES) expect(await outcomeOf(page, path), path).toBe("login");
+    for (const { path } of PAGES) expect(await outcomeOf(page.request, path), path).toBe("login");
     expect((await request.get("/api/v1/display/events")).status()).toBe(401);
   });
 
   for (const role of ["operator", "supervisor", "admin"] as const) {
     test(`${role}: exactly the pages of the role`, async ({ page }) => {
-      // Two dozen pages, each rendered on demand: more than the default minute on a busy two-core machine.
-      test.setTimeout(180_000);
       await loginAs(page, E2E_STAFF[role]);
       const seen = [];
-      for (const row of PAGES) seen.push({ path: row.path, outcome: await outcomeOf(page, row.path) });
+      for (const row of PAGES) seen.push({ path: row.path, outcome: await outcomeOf(page.request, row.path) });
       expect(seen).toEqual(PAGES.map((row) => ({ path: row.path, outcome: row[role] })));
       // A staff session is not a device: the call display's stream stays closed.
       expect((await page.request.get("/api/v1/display/events")).status()).toBe(401);

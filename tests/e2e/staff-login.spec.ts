@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_STAFF } from "../../db/seed/demo-staff";
-import { E2E_STAFF, fillLoginForm, loginAs, logout } from "./fixtures";
+import { E2E_STAFF, fillLoginForm, loginAs, loginThroughForm, logout } from "./fixtures";
 
 const INVALID = "Email atau kata sandi salah.";
 /** The page's own messages; Next's route announcer is an empty alert outside <main>. */
@@ -28,7 +28,7 @@ test.describe("staff login and roles", () => {
   for (const role of ["operator", "supervisor", "admin"] as const) {
     test(`${role} signs in, sees exactly their menu, and the users page only as admin`, async ({ page }) => {
       const account = E2E_STAFF[role];
-      await loginAs(page, role);
+      await loginThroughForm(page, role);
       await expect(page.getByText(`Masuk sebagai ${account.name}`)).toBeVisible();
       await expect(navLinks(page)).toHaveText([...expectedNav[role]]);
       const response = await page.goto("/staff/admin/users");
@@ -75,7 +75,7 @@ test.describe("staff login and roles", () => {
 
   test("a locked account still signs in from a browser it used before, and an admin can unlock it", async ({ page, browser }) => {
     const { email, password, name } = E2E_STAFF.regular;
-    await loginAs(page, "regular");
+    await loginThroughForm(page, "regular");
     await logout(page);
 
     const stranger = await (await browser.newContext()).newPage();
@@ -106,7 +106,7 @@ test.describe("staff login and roles", () => {
   });
 
   test("logout ends the session, also for a copy of its cookie", async ({ page, browser }) => {
-    await loginAs(page, "leaver");
+    await loginThroughForm(page, "leaver");
     const copy = await browser.newContext();
     await copy.addCookies(await page.context().cookies());
     const thief = await copy.newPage();
@@ -123,7 +123,7 @@ test.describe("staff login and roles", () => {
   });
 
   test("an operator signs out their other devices and stays signed in here", async ({ page, browser }) => {
-    await loginAs(page, "leaver");
+    await loginThroughForm(page, "leaver");
     const other = await signedInPage(browser, E2E_STAFF.leaver.email, E2E_STAFF.leaver.password);
     await page.getByRole("button", { name: "Keluar dari perangkat lain" }).click();
     await expect(page.getByRole("status")).toHaveText("Sesi akun Anda di perangkat lain sudah diakhiri. Anda tetap masuk di perangkat ini.");
@@ -197,7 +197,7 @@ test.describe("staff login and roles", () => {
 /** A newcomer's install: the demo logins the README lists work, one per role. */
 test("the demo accounts of the embedded default sign in, one per role @embedded", async ({ page }) => {
   for (const account of DEMO_STAFF) {
-    await loginAs(page, account);
+    await loginThroughForm(page, account);
     await expect(page.getByText(`Masuk sebagai ${account.name}`)).toBeVisible();
     await logout(page);
   }
@@ -205,6 +205,6 @@ test("the demo accounts of the embedded default sign in, one per role @embedded"
 
 async function signedInPage(browser: Browser, email: string, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await loginAs(page, { role: "operator", email, name: "", password });
+  await loginThroughForm(page, { role: "operator", email, name: "", password });
   return page;
 }
