@@ -47,8 +47,8 @@ export const createBookingAction = defineAction(
           locale: t.locale,
           // Once every check answered from memory has passed: the address's (or the date's shared) allowance,
           // the person's, then the proof of work is spent.
-          beforeWrite: async () => {
-            await limitCreateBooking(ip, input);
+          beforeWrite: async (person) => {
+            await limitCreateBooking(ip, input, person);
             await spendBookingPow(pow.proof);
           },
         },

@@ -23,11 +23,15 @@ import { requireService } from "./services";
 export { cancelBooking, rescheduleBooking, type Ownership } from "./booking-changes";
 export { recoverBooking } from "./booking-recovery";
 
+/** The person's keyed hashes, computed once per attempt: the booking stores them, the person's allowances key on them. */
+export type PersonKeys = { nikHash: string; phoneHash: string };
+
 /**
  * `beforeWrite` runs once every check answered from memory has passed, just before the one statement: the
  * caller's rate limits and proof of work, so a refusal that costs no round trip costs no allowance either.
+ * It is handed the person's hashes, so the allowances do not compute them again.
  */
-export type CreateBookingOptions = CommandOptions & { beforeWrite?: () => Promise<void> };
+export type CreateBookingOptions = CommandOptions & { beforeWrite?: (person: PersonKeys) => Promise<void> };
 
 /**
  * Books a visit. Every rule is checked here, for the citizen's form, the JSON API and staff alike:
@@ -58,7 +62,7 @@ export async function createBooking(
   const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
   // A cap found full a moment ago is refused without touching the database (never more than the cache's ttl).
   for (const claim of claims) if (claim.delta === 1 && (await isStillFull(fullKey(claim), () => isCounterFull(claim)))) throw claim.whenFull;
-  await options.beforeWrite?.();
+  await options.beforeWrite?.({ nikHash, phoneHash });
   // In the rush the allowance's statement waits for a pooled connection while the session fills: the
   // requests queued behind it look at the memory again rather than each trying the booking and failing.
   for (const claim of claims) if (claim.delta === 1 && isKnownFull(fullKey(claim))) throw claim.whenFull;

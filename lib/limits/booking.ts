@@ -1,5 +1,5 @@
 import "server-only";
-import { hashNik, hashPhone } from "../crypto";
+import type { PersonKeys } from "../dal/bookings";
 import { consumeRateLimit, consumeRateLimits } from "../dal/rate-limit";
 import { getDayPlaces } from "../dal/day-places";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
@@ -53,18 +53,19 @@ async function createBookingAllowance(ip: string, input: { office?: string; date
 /**
  * Booking attempts per person, whoever sends them and from wherever: a script that hammers one NIK or one
  * phone number is stopped without touching the crowd's shared allowance. Keyed by the NIK's and phone's
- * keyed hashes (no NIK in the table). Generous for a person: typos and full sessions cost one each.
+ * keyed hashes (no NIK in the table), the ones the booking computed (createBooking's `beforeWrite` hands
+ * them over). Generous for a person: typos and full sessions cost one each.
  */
 export const PERSON_LIMITS = { nik: 10, phone: 20, windowSeconds: 600 } as const;
 
-export async function limitPersonCreateBooking(input: { nik: string; phone: string }): Promise<void> {
-  await consumeRateLimits({ entries: personAllowances(input), windowSeconds: PERSON_LIMITS.windowSeconds });
+export async function limitPersonCreateBooking(person: PersonKeys): Promise<void> {
+  await consumeRateLimits({ entries: personAllowances(person), windowSeconds: PERSON_LIMITS.windowSeconds });
 }
 
-function personAllowances(input: { nik: string; phone: string }): { key: string; limit: number }[] {
+function personAllowances({ nikHash, phoneHash }: PersonKeys): { key: string; limit: number }[] {
   return [
-    { key: `api:create-booking:nik:${hashNik(input.nik)}`, limit: PERSON_LIMITS.nik },
-    { key: `api:create-booking:phone:${hashPhone(input.phone)}`, limit: PERSON_LIMITS.phone },
+    { key: `api:create-booking:nik:${nikHash}`, limit: PERSON_LIMITS.nik },
+    { key: `api:create-booking:phone:${phoneHash}`, limit: PERSON_LIMITS.phone },
   ];
 }
 
@@ -72,8 +73,8 @@ function personAllowances(input: { nik: string; phone: string }): { key: string;
  * A citizen's booking attempt (web form and API): the address's (or the date's shared) allowance and the
  * person's, counted together in one statement (their windows are the same); 429 if any is used up.
  */
-export async function limitCreateBooking(ip: string, input: { office?: string; date: string; nik: string; phone: string }): Promise<void> {
-  await consumeRateLimits({ entries: [await createBookingAllowance(ip, input), ...personAllowances(input)], windowSeconds: SAME_WINDOW });
+export async function limitCreateBooking(ip: string, input: { office?: string; date: string }, person: PersonKeys): Promise<void> {
+  await consumeRateLimits({ entries: [await createBookingAllowance(ip, input), ...personAllowances(person)], windowSeconds: SAME_WINDOW });
 }
 
 /** The address's and the person's windows, which limitCreateBooking counts in one statement. */

@@ -20,6 +20,7 @@
  *                   is the median over rounds of its req/s over that round's /api/health (load drifts);
  *                   0 measures only the rush and /api/health under its connections
  *   --only postgres|pglite    --build   rebuild even if the source did not change
+ *   --port P        the first instance's port (default 3710; the front listens on P + 80), to run beside another bench
  *   --serve         prepare and start the server(s) on PostgreSQL, print the URL, and wait (for Lighthouse);
  *                   Ctrl-C stops them and drops the database
  */
@@ -48,6 +49,7 @@ const { values: args } = parseArgs({
     build: { type: "boolean", default: false },
     serve: { type: "boolean", default: false },
     "rush-places": { type: "string", default: "34" },
+    port: { type: "string", default: "3710" },
   },
 });
 const SECONDS = Number(args.seconds);
@@ -66,8 +68,8 @@ const SERVER: Launcher =
 const RUSH = { places: Number(args["rush-places"]), connections: 200, seconds: 15 };
 const SERVICE = "kk-perubahan";
 const HOURLY = ["08:00", "09:00", "10:00", "11:00", "12:00", "13:00"];
-const FIRST_PORT = 3710;
-const LB_PORT = 3790;
+const FIRST_PORT = Number(args.port);
+const LB_PORT = FIRST_PORT + 80;
 
 type Variant = {
   kind: "postgres" | "pglite";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, eq, sql } from "drizzle-orm";
 import { lotteryDraws, lotteryEntries, type LotteryEntry, type Office, type Service } from "@/db/schema";
-import { hashNik } from "../../crypto";
+import { hashNik, hashPhone } from "../../crypto";
 import { normalizeTime } from "../../dates";
 import { getDb } from "../../db";
 import { AppError, notFound } from "../../errors";
@@ -60,8 +60,9 @@ export async function createLotteryEntry(actor: Actor, input: CreateBookingInput
   const service = await requireService(office, input.service, db);
   const person = await requirePersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
   const slot = await requireSlot(db, office, service, input.date, input.session, "online", now);
-  await assertNotBookedThatDay(db, office, service, input.date, hashNik(person.nik));
-  await options.beforeWrite?.();
+  const nikHash = hashNik(person.nik);
+  await assertNotBookedThatDay(db, office, service, input.date, nikHash);
+  await options.beforeWrite?.({ nikHash, phoneHash: hashPhone(input.phone) });
 
   return withFreshReference({ reference: "lottery_entries_reference_uq", personDay: "lottery_entries_person_day_uq" }, "lottery.error.duplicate", async (reference) => {
     await db.transaction(async (tx) => {

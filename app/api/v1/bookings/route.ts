@@ -27,7 +27,7 @@ export const POST = apiRoute(WHERE, async (request, { t, ip, actor }) => {
   if (hasAuthorization(request)) {
     const keyActor = await requireApiKey(request, "booking", { ip, where: WHERE });
     const input = parseInput(ApiCreateBookingSchema, await readJsonObject(request));
-    return answer(await submitBooking(keyActor, input, { locale: t.locale, beforeWrite: () => limitPersonCreateBooking(input) }));
+    return answer(await submitBooking(keyActor, input, { locale: t.locale, beforeWrite: limitPersonCreateBooking }));
   }
   const body = await readJsonObject(request);
   const input = parseInput(ApiCreateBookingSchema, body);
@@ -35,8 +35,8 @@ export const POST = apiRoute(WHERE, async (request, { t, ip, actor }) => {
   const proof = await checkBookingPow(body.altcha, input.office ?? DEFAULT_OFFICE_SLUG);
   const outcome = await submitBooking(actor, input, {
     locale: t.locale,
-    beforeWrite: async () => {
-      await limitCreateBooking(ip, input);
+    beforeWrite: async (person) => {
+      await limitCreateBooking(ip, input, person);
       await spendBookingPow(proof);
     },
   });
