@@ -36,6 +36,16 @@ describe("NIK encryption", () => {
     expect(a).not.toContain(NIK);
   });
 
+  it("never repeats an IV, also across refills of the IV pool (a 4 KB pool holds 341 IVs)", () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 2_000; i++) {
+      const payload = encryptNik(NIK);
+      ivs.add(payload.split(".")[1]!);
+      if (i % 340 === 0) expect(decryptNik(payload)).toBe(NIK);
+    }
+    expect(ivs.size).toBe(2_000);
+  });
+
   it("detects a changed ciphertext, tag or IV", () => {
     const [version, iv, tag, data] = encryptNik(NIK).split(".") as [string, string, string, string];
     const flip = (s: string) => {
