@@ -46,7 +46,9 @@ export type Launcher = { workers?: number; proxy?: { maxconn: number; queueSecon
 export async function startServer(port: number, env: Record<string, string>, { workers, proxy }: Launcher = {}): Promise<Server> {
   const listen = ["-p", String(port), "-H", "127.0.0.1"];
   const queue = proxy ? ["--proxy", "--maxconn", String(proxy.maxconn), "--queue-timeout", String(proxy.queueSeconds)] : [];
-  const command = workers ? ["--import", "tsx", CLUSTER_LAUNCHER, "--workers", String(workers), ...queue, ...listen] : [NEXT_BIN, "start", ...listen];
+  // BENCH_NODE_ARGS: Node options for the server(s), e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const command = [...nodeArgs, ...(workers ? ["--import", "tsx", CLUSTER_LAUNCHER, "--workers", String(workers), ...queue, ...listen] : [NEXT_BIN, "start", ...listen])];
   const child = spawn(process.execPath, command, {
     env: {
       ...process.env,

@@ -24,6 +24,14 @@ function merged(rounds: WrkResult[]): WrkResult {
 
 const is5xx = (s: number) => s >= 500;
 
+/** The median of each CPU figure over the rounds (each round's own per-request figure). */
+function medianCpu(rounds: WrkResult[]): WrkResult["cpu"] {
+  const of = (k: "app" | "db" | "machine") => median(rounds.map((r) => r.cpu?.[k] ?? NaN));
+  return rounds.some((r) => r.cpu) ? { app: of("app"), db: of("db"), machine: of("machine") } : undefined;
+}
+
+const cpuText = (cpu: WrkResult["cpu"]) => (cpu ? `${cpu.app.toFixed(2)} / ${cpu.db.toFixed(2)} / ${cpu.machine.toFixed(2)}` : "–");
+
 function statuses(r: WrkResult): string {
   const parts = Object.entries(r.statuses)
     .sort(([a], [b]) => Number(a) - Number(b))
@@ -40,24 +48,30 @@ export function printReport(
   const health = v.rows[0]!.rounds;
   console.log(`\n### ${v.kind}, ${topology} — ${new Date().toISOString().slice(0, 16)}Z (load average ${v.load.join(" → ")})\n`);
   if (health.length > 0) {
-    console.log("| route | req/s | × health (median of rounds) | p50 ms | p99 ms | answers |");
-    console.log("| --- | ---: | ---: | ---: | ---: | --- |");
+    console.log("| route | req/s | × health (median of rounds) | p50 ms | p99 ms | CPU ms per request: app / db / machine | × health by app CPU | answers |");
+    console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
   }
   for (const { label, rounds } of health.length > 0 ? v.rows : []) {
     const result = merged(rounds);
     const ratio = median(rounds.map((r, i) => perSecond(r) / perSecond(health[i]!)));
-    console.log(`| ${label} | ${perSecond(result).toFixed(0)} | ${ratio.toFixed(2)} | ${result.p50.toFixed(0)} | ${result.p99.toFixed(0)} | ${statuses(result)} |`);
+    const cpu = medianCpu(rounds);
+    const cpuRatio = median(rounds.map((r, i) => (health[i]!.cpu?.app ?? NaN) / (r.cpu?.app ?? NaN)));
+    console.log(
+      `| ${label} | ${perSecond(result).toFixed(0)} | ${ratio.toFixed(2)} | ${result.p50.toFixed(0)} | ${result.p99.toFixed(0)} | ${cpuText(cpu)} | ${cpuRatio.toFixed(2)} | ${statuses(result)} |`,
+    );
   }
   const r = v.rush;
   const fiveXx = countStatus(r, is5xx);
   console.log(
     `\nRush: ${v.booked} booked of ${v.places} places; ${perSecond(r).toFixed(0)} answers/s; ${fiveXx} 5xx; ` +
-      `${r.over2s} requests over 2 s; p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms; ${statuses(r)}`,
+      `${r.over2s} requests over 2 s; p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms; ${statuses(r)}; ` +
+      `CPU ms per answer ${cpuText(r.cpu)}`,
   );
   const h = v.rushHealth;
   console.log(
     `Baseline, GET /api/health under the rush's connections: ${perSecond(h).toFixed(0)} answers/s; ` +
-      `${h.over2s} requests over 2 s; p50 ${h.p50.toFixed(0)} ms, p99 ${h.p99.toFixed(0)} ms, max ${h.max.toFixed(0)} ms; ${statuses(h)}`,
+      `${h.over2s} requests over 2 s; p50 ${h.p50.toFixed(0)} ms, p99 ${h.p99.toFixed(0)} ms, max ${h.max.toFixed(0)} ms; ${statuses(h)}; ` +
+      `CPU ms per answer ${cpuText(h.cpu)}`,
   );
   if (v.queues) console.log(`Front: rush — ${v.queues[0]}; health — ${v.queues[1]}`);
   const failures: string[] = [];

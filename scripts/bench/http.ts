@@ -6,6 +6,9 @@
  * one run. Prints req/s and the ratio to `/api/health` of the same server (machines are noisy: compare
  * ratios), then the rush: 200 connections for 15 s at one session of 34 places — the exact count booked,
  * 5xx, requests over 2 s, p99. Exits non-zero if a session oversells or undersells, or anything answers 5xx.
+ * Beside req/s it prints the CPU each request cost (scripts/bench/cpu-sample.ts): the app's processes, PostgreSQL's
+ * and the whole machine's, in milliseconds per request, and the app's CPU ratio to /api/health, which holds on a
+ * busy machine where req/s does not (on PGlite the database runs inside the app's process: its CPU is the app's).
  *
  *   --instances N   N `next start` processes behind a front (PostgreSQL only; default 1)
  *   --front F       nginx (default with 2+ instances), haproxy (also with one instance) or none (one instance);
@@ -19,6 +22,8 @@
  *   --rounds R      rounds (default 3): each round measures /api/health, then every route; a route's ratio
  *                   is the median over rounds of its req/s over that round's /api/health (load drifts);
  *                   0 measures only the rush and /api/health under its connections
+ *   --warmup S      seconds each route runs, unmeasured, before the first round (default 2; 0 for none):
+ *                   a fresh process's first seconds (JIT, module loading) would otherwise count in round 1
  *   --only postgres|pglite    --build   rebuild even if the source did not change
  *   --port P        the first instance's port (default 3710; the front listens on P + 80), to run beside another bench
  *   --serve         prepare and start the server(s) on PostgreSQL, print the URL, and wait (for Lighthouse);
@@ -31,6 +36,7 @@ import { parseArgs } from "node:util";
 import { countBooked, createPostgresDatabase, FULL_SESSION, openBenchDatabase, prepareBenchDatabase, RUSH_SESSION, type BenchPlan } from "./bench-db";
 import { startHaproxy, startNginx, type Front } from "./bench-front";
 import { buildIfNeeded, startServer, type Launcher } from "./bench-server";
+import { cpuNow, perRequest } from "./cpu-sample";
 import { runWrk, type WrkLoad, type WrkResult } from "./wrk-run";
 import { printReport, type Row } from "./http-report";
 
@@ -43,6 +49,7 @@ const { values: args } = parseArgs({
     maxconn: { type: "string", default: "16" },
     "queue-timeout": { type: "string", default: "10" },
     seconds: { type: "string", default: "5" },
+    warmup: { type: "string", default: "2" },
     rounds: { type: "string", default: "3" },
     connections: { type: "string", default: "50" },
     only: { type: "string" },
@@ -53,6 +60,7 @@ const { values: args } = parseArgs({
   },
 });
 const SECONDS = Number(args.seconds);
+const WARMUP = Number(args.warmup);
 const ROUNDS = Number(args.rounds);
 const CONNECTIONS = Number(args.connections);
 const INSTANCES = Number(args.instances);
@@ -110,7 +118,14 @@ async function prime(base: string, plan: BenchPlan): Promise<string[]> {
   return references;
 }
 
-async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, count: () => Promise<number>, front?: Front): Promise<Variant> {
+/** One wrk run, with the CPU the app's processes (`groups`), PostgreSQL and the machine spent per request. */
+async function runMeasured(base: string, load: WrkLoad, groups: number[], opts: Parameters<typeof runWrk>[2]): Promise<WrkResult> {
+  const before = cpuNow(groups);
+  const result = await runWrk(base, load, opts);
+  return { ...result, cpu: perRequest(before, cpuNow(groups), result.requests) };
+}
+
+async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, count: () => Promise<number>, groups: number[], front?: Front): Promise<Variant> {
   const load = [load1()];
   const references = await prime(base, plan);
   const spread = plan.dates.filter((d) => d !== plan.rushDate).flatMap((d) => HOURLY.map((s) => `${d}_${s}`));
@@ -128,19 +143,23 @@ async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, cou
     ["POST booking, rejected: duplicate", { mode: "book", service: SERVICE, slots: [`${plan.dates[1] ?? plan.dates[0]}_12:00`], same: true }],
   ];
   const rows: Row[] = [{ label: "GET /api/health", rounds: [] }, ...routes.map(([label]) => ({ label, rounds: [] }))];
+  if (ROUNDS > 0 && WARMUP > 0) {
+    process.stdout.write(`  ${kind}: warm-up, ${WARMUP} s per route (not measured) …\n`);
+    for (const load of [health, ...routes.map(([, l]) => l)]) await runWrk(base, load, { connections: CONNECTIONS, seconds: WARMUP });
+  }
   for (let round = 1; round <= ROUNDS; round++) {
     const loads: WrkLoad[] = [health, ...routes.map(([, load]) => load)];
     for (const [i, load] of loads.entries()) {
       process.stdout.write(`  ${kind} round ${round}: ${rows[i]!.label} …`);
-      const result = await runWrk(base, load, { connections: CONNECTIONS, seconds: SECONDS });
-      process.stdout.write(` ${(result.requests / result.seconds).toFixed(0)} req/s\n`);
+      const result = await runMeasured(base, load, groups, { connections: CONNECTIONS, seconds: SECONDS });
+      process.stdout.write(` ${(result.requests / result.seconds).toFixed(0)} req/s, app ${result.cpu!.app.toFixed(2)} ms CPU per request\n`);
       rows[i]!.rounds.push(result);
     }
   }
   process.stdout.write(`  ${kind}: the rush (${RUSH.connections} connections, ${RUSH.seconds} s, ${plan.rushPlaces} places) …\n`);
   load.push(load1());
   await front?.resetQueue?.();
-  const rush = await runWrk(base, { mode: "book", service: SERVICE, slots: [`${plan.rushDate}_${RUSH_SESSION}`] }, { connections: RUSH.connections, seconds: RUSH.seconds, threads: 2 });
+  const rush = await runMeasured(base, { mode: "book", service: SERVICE, slots: [`${plan.rushDate}_${RUSH_SESSION}`] }, groups, { connections: RUSH.connections, seconds: RUSH.seconds, threads: 2 });
   const booked = await count();
   const rushQueue = (await front?.queue?.()) ?? "";
   await front?.resetQueue?.();
@@ -148,7 +167,7 @@ async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, cou
   // process that is saturated serves some connections late whatever the route costs, so the rush's tail
   // reads against this, not against the 50-connection rounds.
   process.stdout.write(`  ${kind}: /api/health under the rush's ${RUSH.connections} connections, ${RUSH.seconds} s …\n`);
-  const rushHealth = await runWrk(base, health, { connections: RUSH.connections, seconds: RUSH.seconds, threads: 2 });
+  const rushHealth = await runMeasured(base, health, groups, { connections: RUSH.connections, seconds: RUSH.seconds, threads: 2 });
   const healthQueue = (await front?.queue?.()) ?? "";
   load.push(load1());
   return { kind, rows, rush, rushHealth, booked, places: plan.rushPlaces, load, queues: front?.queue ? [rushQueue, healthQueue] : undefined };
@@ -183,7 +202,8 @@ async function benchPostgres(): Promise<Variant> {
     }
     const counter = openBenchDatabase("postgres", database.url);
     stops.push(() => counter.close());
-    return await measure("postgres", base, plan, () => countBooked(counter, plan.rushDate, RUSH_SESSION), front);
+    const groups = servers.map((s) => s.child.pid!);
+    return await measure("postgres", base, plan, () => countBooked(counter, plan.rushDate, RUSH_SESSION), groups, front);
   } finally {
     for (const stop of stops) await stop();
     await database.drop();
@@ -200,7 +220,7 @@ async function benchPglite(): Promise<Variant> {
     const server = await startServer(FIRST_PORT, { ANTREAN_DATA_DIR: dataDir, DATABASE_URL: "" }, SERVER);
     let variant: Omit<Variant, "booked"> & { booked: number };
     try {
-      variant = await measure("pglite", `http://127.0.0.1:${FIRST_PORT}`, plan, async () => -1);
+      variant = await measure("pglite", `http://127.0.0.1:${FIRST_PORT}`, plan, async () => -1, [server.child.pid!]);
     } finally {
       await server.stop();
     }

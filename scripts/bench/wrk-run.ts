@@ -15,6 +15,8 @@ export type WrkResult = {
   over2s: number;
   errors: { connect: number; read: number; write: number; timeout: number };
   statuses: Record<string, number>;
+  /** CPU milliseconds per request (scripts/bench/cpu-sample.ts), when the run was measured so. */
+  cpu?: { app: number; db: number; machine: number };
 };
 
 export type WrkLoad =
