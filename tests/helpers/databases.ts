@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle, type DatabaseKind } from "@/db/clien
 import { prepareDatabase } from "@/db/prepare";
 import { setDatabaseHandleForTests } from "@/lib/db";
 import { migratedPgliteImage } from "./pglite-image";
+import { migratedPostgresTemplate } from "./postgres-template";
 
 export const DATABASE_KINDS: DatabaseKind[] = ["pglite", "postgres"];
 
@@ -16,8 +17,8 @@ export type TestDatabase = { handle: DatabaseHandle; dispose(): Promise<void> };
 
 /**
  * A migrated, empty database of the given kind (db/prepare.ts, as the app prepares its own, without the
- * demo office): PGlite in memory, or a new PostgreSQL database that is dropped afterwards. Fails loudly
- * when PostgreSQL is unreachable.
+ * demo office): PGlite in memory, or a new PostgreSQL database (a copy of the migrated template,
+ * tests/helpers/postgres-template.ts) that is dropped afterwards. Fails loudly when PostgreSQL is unreachable.
  */
 export async function createTestDatabase(kind: DatabaseKind, options: { max?: number } = {}): Promise<TestDatabase> {
   if (kind === "pglite") {
@@ -28,15 +29,18 @@ export async function createTestDatabase(kind: DatabaseKind, options: { max?: nu
   const adminUrl = adminDatabaseUrl();
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   const name = `antrean_test_${randomBytes(6).toString("hex")}`;
+  const databaseUrl = (database: string) => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
   try {
-    await admin.unsafe(`create database ${name}`);
+    await admin.unsafe(`create database ${name} template ${await migratedPostgresTemplate(admin, databaseUrl)}`);
   } catch (error) {
     await admin.end();
     throw new Error(`PostgreSQL at ${new URL(adminUrl).host} is required for the integration tests: ${String(error)}`);
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = openDatabase({ kind: "postgres", url: url.toString(), max: options.max ?? 10 });
+  const handle = openDatabase({ kind: "postgres", url: databaseUrl(name), max: options.max ?? 10 });
   await prepareDatabase(handle, { seedDemo: false });
   return {
     handle,
