@@ -6,10 +6,25 @@ import type { Translator } from "@/lib/i18n/translate";
 
 /**
  * One place's public figures: its places this week and last month's performance. `heading` is the level of
- * the section headings (2 on a one-place page, 3 under each place's own heading).
+ * the section headings (2 on a one-place page, 3 under each place's own heading). With several places on one
+ * page, `placeHeadingId` names the place's own heading: each section is then named by its heading and the
+ * place's ("Minggu ini, Kota Bogor"), so a screen reader's list of regions tells the places apart.
  */
-export function TransparencyFigures({ data, t, heading = 2, idPrefix = "" }: { data: Transparency; t: Translator; heading?: 2 | 3; idPrefix?: string }) {
+export function TransparencyFigures({
+  data,
+  t,
+  heading = 2,
+  idPrefix = "",
+  placeHeadingId,
+}: {
+  data: Transparency;
+  t: Translator;
+  heading?: 2 | 3;
+  idPrefix?: string;
+  placeHeadingId?: string;
+}) {
   const H = heading === 2 ? "h2" : "h3";
+  const labelledBy = (id: string) => (placeHeadingId ? `${idPrefix}${id} ${placeHeadingId}` : `${idPrefix}${id}`);
   const m = data.lastMonth;
   const suppressed = t("transparency.suppressed");
   const figures: [string, string][] = [
@@ -20,7 +35,7 @@ export function TransparencyFigures({ data, t, heading = 2, idPrefix = "" }: { d
   ];
   return (
     <div className="space-y-6">
-      <section aria-labelledby={`${idPrefix}week`} className="space-y-2">
+      <section aria-labelledby={labelledBy("week")} className="space-y-2">
         <H id={`${idPrefix}week`} className="text-xl font-bold">{t("transparency.week")}</H>
         <Card>
           <DataTable<Transparency["days"][number]>
@@ -36,7 +51,7 @@ export function TransparencyFigures({ data, t, heading = 2, idPrefix = "" }: { d
           />
         </Card>
       </section>
-      <section aria-labelledby={`${idPrefix}last-month`} className="space-y-2">
+      <section aria-labelledby={labelledBy("last-month")} className="space-y-2">
         <H id={`${idPrefix}last-month`} className="text-xl font-bold">{t("transparency.lastMonth", { from: formatDate(m.from, t.locale), to: formatDate(m.to, t.locale) })}</H>
         <Card>
           <dl className="grid gap-3 sm:grid-cols-2">
@@ -50,7 +65,7 @@ export function TransparencyFigures({ data, t, heading = 2, idPrefix = "" }: { d
         </Card>
       </section>
       {data.lottery.length > 0 ? (
-        <section aria-labelledby={`${idPrefix}lottery`} className="space-y-2">
+        <section aria-labelledby={labelledBy("lottery")} className="space-y-2">
           <H id={`${idPrefix}lottery`} className="text-xl font-bold">{t("lottery.transparency.title")}</H>
           <p className="text-sm text-muted">{t("lottery.transparency.intro")}</p>
           <Card>

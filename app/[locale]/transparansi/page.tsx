@@ -40,7 +40,7 @@ export default async function TransparencyPage({ params }: Props) {
       {all.map((data) => (
         <section key={data.office.slug} aria-labelledby={`place-${data.office.slug}`} className="space-y-4">
           <h2 id={`place-${data.office.slug}`} className="text-2xl font-bold">{data.office.name}</h2>
-          <TransparencyFigures data={data} t={t} heading={3} idPrefix={`${data.office.slug}-`} />
+          <TransparencyFigures data={data} t={t} heading={3} idPrefix={`${data.office.slug}-`} placeHeadingId={`place-${data.office.slug}`} />
         </section>
       ))}
       <p className="text-sm text-muted">{t("transparency.updated")}</p>

@@ -63,7 +63,10 @@ test.describe("service points", { tag: "@embedded" }, () => {
   test("the transparency page shows each public place's figures, never the training place", async ({ page }) => {
     await page.goto("/transparansi");
     await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Dinas Kependudukan dan Pencatatan Sipil Kota Bogor", MPP.name, "Layanan Adminduk Kecamatan Bogor Tengah", "Layanan Adminduk Kecamatan Bogor Barat"]);
-    await expect(page.getByRole("region", { name: MPP.name }).getByRole("table")).toHaveCount(1);
+    await expect(page.getByRole("region", { name: MPP.name, exact: true }).getByRole("table")).toHaveCount(1);
+    // Each place's sections are named by their heading and the place's, so a screen reader's list of regions
+    // tells the four "Kuota 7 hari ke depan" apart.
+    await expect(page.getByRole("region", { name: `Kuota 7 hari ke depan ${MPP.name}`, exact: true })).toHaveCount(1);
     await expect(page.getByText(/Latihan|Training/)).toHaveCount(0);
     await expectNoAxeViolations(page, "transparency per place");
   });
