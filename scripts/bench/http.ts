@@ -143,12 +143,12 @@ async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, cou
     ["POST booking, rejected: duplicate", { mode: "book", service: SERVICE, slots: [`${plan.dates[1] ?? plan.dates[0]}_12:00`], same: true }],
   ];
   const rows: Row[] = [{ label: "GET /api/health", rounds: [] }, ...routes.map(([label]) => ({ label, rounds: [] }))];
+  const loads: WrkLoad[] = [health, ...routes.map(([, load]) => load)];
   if (ROUNDS > 0 && WARMUP > 0) {
     process.stdout.write(`  ${kind}: warm-up, ${WARMUP} s per route (not measured) …\n`);
-    for (const load of [health, ...routes.map(([, l]) => l)]) await runWrk(base, load, { connections: CONNECTIONS, seconds: WARMUP });
+    for (const load of loads) await runWrk(base, load, { connections: CONNECTIONS, seconds: WARMUP });
   }
   for (let round = 1; round <= ROUNDS; round++) {
-    const loads: WrkLoad[] = [health, ...routes.map(([, load]) => load)];
     for (const [i, load] of loads.entries()) {
       process.stdout.write(`  ${kind} round ${round}: ${rows[i]!.label} …`);
       const result = await runMeasured(base, load, groups, { connections: CONNECTIONS, seconds: SECONDS });

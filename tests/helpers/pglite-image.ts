@@ -39,9 +39,13 @@ export async function migratedPgliteImage(): Promise<Blob> {
 }
 
 function imageKey(): string {
-  const hash = createHash("sha256");
   const pglite = path.resolve(process.cwd(), "node_modules/@electric-sql/pglite/package.json");
-  hash.update((JSON.parse(readFileSync(pglite, "utf8")) as { version: string }).version);
+  return migrationsKey((JSON.parse(readFileSync(pglite, "utf8")) as { version: string }).version);
+}
+
+/** A short hash of every migration file (names and contents) and `extra`: a new migration makes a new key. */
+export function migrationsKey(extra = ""): string {
+  const hash = createHash("sha256").update(extra);
   const files = readdirSync(MIGRATIONS_FOLDER, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".sql") || f.endsWith(".json")).sort();
   for (const f of files) hash.update(f).update(readFileSync(path.join(MIGRATIONS_FOLDER, f)));
   return hash.digest("hex").slice(0, 16);

@@ -1,9 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { randomBytes } from "node:crypto";
 import type postgres from "postgres";
-import { MIGRATIONS_FOLDER, openDatabase } from "@/db/client";
+import { openDatabase } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
+import { migrationsKey } from "./pglite-image";
 
 /**
  * The name of a migrated, empty PostgreSQL database that test databases are copied from
@@ -12,7 +11,15 @@ import { prepareDatabase } from "@/db/prepare";
  * server (like the PGlite image in the OS temp folder); the caller still runs the migrator on its copy, so a
  * stale template could only ever be a slower start, never a wrong schema.
  */
+let known: string | undefined;
+
 export async function migratedPostgresTemplate(admin: postgres.Sql, databaseUrl: (name: string) => string): Promise<string> {
+  if (known) return known;
+  known = await findOrBuild(admin, databaseUrl);
+  return known;
+}
+
+async function findOrBuild(admin: postgres.Sql, databaseUrl: (name: string) => string): Promise<string> {
   const name = `antrean_template_${migrationsKey()}`;
   if (await exists(admin, name)) return name;
   // Several test workers may build it at once: each migrates a database of its own and renames it into
@@ -37,11 +44,4 @@ export async function migratedPostgresTemplate(admin: postgres.Sql, databaseUrl:
 
 async function exists(admin: postgres.Sql, name: string): Promise<boolean> {
   return (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
-}
-
-function migrationsKey(): string {
-  const hash = createHash("sha256");
-  const files = readdirSync(MIGRATIONS_FOLDER, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".sql") || f.endsWith(".json")).sort();
-  for (const f of files) hash.update(f).update(readFileSync(path.join(MIGRATIONS_FOLDER, f)));
-  return hash.digest("hex").slice(0, 16);
 }
