@@ -5,6 +5,7 @@ import { GET as availabilityGet } from "@/app/api/v1/availability/route";
 import { POST as bookPost } from "@/app/api/v1/bookings/route";
 import { GET as servicesGet } from "@/app/api/v1/services/route";
 import { dateOverrides, forms, requirementForms, serviceRequirements, services } from "@/db/schema";
+import { setReadCacheTtl } from "@/lib/dal/read-cache";
 import { apiGet, apiPost, read, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, TODAY, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
@@ -132,6 +133,30 @@ describe.each(DATABASE_KINDS)("read API on %s", (kind) => {
     expect(days[0]).toMatchObject({ open: true, reasonCode: "full" });
     expect(days[0]!.sessions.every((s) => s.remaining === 0)).toBe(true);
     expect(res.json.firstAvailableDate).toBe("2026-12-03");
+  });
+
+  it("GET /availability with the read cache on: the answer shows a booking at once, in each language", async () => {
+    // The route keeps each result's JSON (a WeakMap on the cached result): a booking in this process must
+    // drop it with the result, and a language must never get another's body.
+    setReadCacheTtl(60_000);
+    try {
+      const small = await createTestOffice(testDb.handle.db, { sessionCapacity: 3 });
+      const query = `office=${small.office.slug}&service=kk&from=${TOMORROW}&days=1`;
+      const left = (res: { json: Record<string, unknown> }) => (res.json.days as { sessions: { start: string; remaining: number }[] }[])[0]!.sessions.find((s) => s.start === "09:00")!.remaining;
+      const first = await availability(query);
+      expect(left(first)).toBe(3);
+      expect(await availability(query)).toEqual(first);
+      const booked = await read(
+        bookPost(apiPost("/api/v1/bookings", { office: small.office.slug, service: "kk", date: TOMORROW, session: "09:00", nik: adultNik(), name: "Ani", phone: uniquePhone() })),
+      );
+      expect(booked.status).toBe(201);
+      expect(left(await availability(query))).toBe(2);
+      const en = await availability(`office=${small.office.slug}&service=kk&from=${TODAY}&days=1`, { lang: "en" });
+      const id = await availability(`office=${small.office.slug}&service=kk&from=${TODAY}&days=1`);
+      expect((en.json.days as { reason: string }[])[0]!.reason).not.toBe((id.json.days as { reason: string }[])[0]!.reason);
+    } finally {
+      setReadCacheTtl(0);
+    }
   });
 
   it("GET /availability defaults to seven days from the first bookable date", async () => {

@@ -1,16 +1,32 @@
 import { apiRoute } from "@/lib/api/handler";
 import { queryObject } from "@/lib/api/query";
-import { getAvailability } from "@/lib/dal/availability";
+import { getAvailability, type AvailabilityResult } from "@/lib/dal/availability";
 import { requirePublicOffice } from "@/lib/dal/places";
 import { AvailabilityQuerySchema } from "@/lib/validation/booking";
 import { parseInput } from "@/lib/validation/parse";
+
+/**
+ * Each answer's JSON, written once: getAvailability hands every caller the same result object until its
+ * read-cache entry expires (at most a second, or at once after a booking or cancellation in this process),
+ * so the serialized body lives exactly as long and is never staler than the result it was made from.
+ */
+const bodies = new WeakMap<AvailabilityResult, string>();
 
 /** Open dates and sessions with the places left for online booking; closed days say why. */
 export const GET = apiRoute("GET /api/v1/availability", async (request, { t }) => {
   const query = parseInput(AvailabilityQuerySchema, queryObject(request, ["office", "service", "from", "days"]));
   await requirePublicOffice(query.office);
   const result = await getAvailability({ officeSlug: query.office, serviceSlug: query.service, from: query.from, days: query.days, t });
-  return Response.json({
+  let body = bodies.get(result);
+  if (body === undefined) {
+    body = JSON.stringify(toApiAvailability(result));
+    bodies.set(result, body);
+  }
+  return new Response(body, { headers: { "Content-Type": "application/json" } });
+});
+
+function toApiAvailability(result: AvailabilityResult) {
+  return {
     office: result.office,
     service: result.service,
     firstAvailableDate: result.firstAvailableDate,
@@ -32,5 +48,5 @@ export const GET = apiRoute("GET /api/v1/availability", async (request, { t }) =
         ...(s.closed ? { closed: true, reason: s.reason } : {}),
       })),
     })),
-  });
-});
+  };
+}
