@@ -40,6 +40,16 @@ const STATUS: Record<AppErrorCode, number> = {
 /** Field name → message keys, as the form and the API show them. */
 export type FieldErrors = Record<string, MessageKey[]>;
 
+// A literal, not lib/env.ts: client components import this module too, and the bundler inlines it.
+const WITHOUT_STACK = process.env.NODE_ENV === "production";
+
+/**
+ * An expected answer — "full", "duplicate", a validation error — thrown to the route or action that turns
+ * it into a message and a status. In production it carries no stack: it is never logged as a failure
+ * (errorResponse and the form state log only other errors), and capturing the stack was the largest cost of
+ * the app's own code in the refusal that answers nearly every request of the opening rush (a profile of
+ * `full` answers). Development and tests keep it, for the one that escapes somewhere unexpected.
+ */
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly messageKey: MessageKey;
@@ -51,7 +61,10 @@ export class AppError extends Error {
     messageKey: MessageKey,
     options: { fields?: FieldErrors; params?: Record<string, string | number> } = {},
   ) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (WITHOUT_STACK) Error.stackTraceLimit = 0;
     super(`${code}: ${messageKey}`);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = "AppError";
     this.code = code;
     this.messageKey = messageKey;

@@ -54,14 +54,15 @@ export async function createBooking(
   const person = await requirePersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
   const slot = await requireSlot(db, office, service, input.date, input.session, channel, now);
 
+  const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
+  // A cap found full a moment ago is refused without touching the database (never more than the cache's ttl)
+  // and before the person's keys are hashed: in the rush nearly every request ends here.
+  for (const claim of claims) if (claim.delta === 1 && (await isStillFull(fullKey(claim), () => isCounterFull(claim)))) throw claim.whenFull;
+
   const nikHash = hashNik(person.nik);
   const phoneHash = hashPhone(input.phone);
   const visitKey = dedupeKey(office, nikHash, service.id);
   const isElderly = office.isPriorityEnabled && person.age >= 60;
-
-  const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
-  // A cap found full a moment ago is refused without touching the database (never more than the cache's ttl).
-  for (const claim of claims) if (claim.delta === 1 && (await isStillFull(fullKey(claim), () => isCounterFull(claim)))) throw claim.whenFull;
   await options.beforeWrite?.({ nikHash, phoneHash });
   // In the rush the allowance's statement waits for a pooled connection while the session fills: the
   // requests queued behind it look at the memory again rather than each trying the booking and failing.

@@ -173,6 +173,9 @@ async function measure(kind: Variant["kind"], base: string, plan: BenchPlan, cou
   return { kind, rows, rush, rushHealth, booked, places: plan.rushPlaces, load, queues: front?.queue ? [rushQueue, healthQueue] : undefined };
 }
 
+/** `--serve` ended by Ctrl-C: the servers are stopped and the database dropped on the way out. */
+class ServeStopped extends Error {}
+
 async function benchPostgres(): Promise<Variant> {
   const database = await createPostgresDatabase();
   const stops: (() => Promise<void>)[] = [];
@@ -198,7 +201,7 @@ async function benchPostgres(): Promise<Variant> {
     if (args.serve) {
       console.log(`Serving ${base} (rush date ${plan.rushDate}); Ctrl-C to stop.`);
       await new Promise((resolve) => process.once("SIGINT", resolve));
-      throw new Error("stopped");
+      throw new ServeStopped();
     }
     const counter = openBenchDatabase("postgres", database.url);
     stops.push(() => counter.close());
@@ -235,7 +238,15 @@ async function benchPglite(): Promise<Variant> {
 
 buildIfNeeded(args.build);
 const variants: Variant[] = [];
-if (args.only !== "pglite") variants.push(await benchPostgres());
+if (args.only !== "pglite") {
+  try {
+    variants.push(await benchPostgres());
+  } catch (error) {
+    if (!(error instanceof ServeStopped)) throw error;
+    console.log("Stopped; the bench database was dropped.");
+    process.exit(0);
+  }
+}
 if (args.only !== "postgres" && FRONT === "none") variants.push(await benchPglite());
 const launcher = SERVER.workers
   ? `, cluster launcher with ${SERVER.workers} worker${SERVER.workers > 1 ? "s" : ""}${SERVER.proxy ? ` behind its HTTP queue, maxconn ${SERVER.proxy.maxconn} each` : ""}`

@@ -13,11 +13,13 @@ const THE_ONE_READER = "lib/env.ts";
 /**
  * `process.env.NEXT_RUNTIME` must stay literal: the bundler drops the Node.js branch from the edge bundle by
  * it. A client component's `process.env.NODE_ENV` is a build-time constant the bundler inlines (importing
- * lib/env.ts there would ship the server's schema to the browser).
+ * lib/env.ts there would ship the server's schema to the browser); lib/errors.ts is imported by client
+ * components too.
  */
 const ALLOWED: Record<string, string[]> = {
   "instrumentation.ts": ["process.env.NEXT_RUNTIME"],
   "components/i18n/translation-provider.tsx": ["process.env.NODE_ENV"],
+  "lib/errors.ts": ["process.env.NODE_ENV"],
 };
 
 /** `process.env`, `process["env"]`, `const { env } = process` and the like, comments aside. */
