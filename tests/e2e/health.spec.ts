@@ -34,6 +34,8 @@ test.describe("health and security headers", () => {
       // Served from Next's cache (ISR), regenerated at most once a second.
       expect(response.headers()["cache-control"], path).toContain("s-maxage=1");
       expect(response.headers()["x-nextjs-cache"], path).toBeTruthy();
+      // No ETag: Next would hash the whole page on every request to make one (generateEtags in next.config.ts).
+      expect(response.headers()["etag"], path).toBeUndefined();
       const csp = response.headers()["content-security-policy"] ?? "";
       expect(csp, path).toContain("script-src 'self' 'unsafe-inline'");
       for (const rule of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "default-src 'self'"]) expect(csp, path).toContain(rule);
