@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from "node:crypto";
-import { openAsBlob, readdirSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { openAsBlob, readFileSync } from "node:fs";
 import { link, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { MIGRATIONS_FOLDER } from "@/db/client";
+import { migrationsKey } from "./migrations-key";
 
 /**
  * A freshly migrated PGlite data folder, as a tarball. Starting PGlite from it costs about a third of the
@@ -41,12 +42,4 @@ export async function migratedPgliteImage(): Promise<Blob> {
 function imageKey(): string {
   const pglite = path.resolve(process.cwd(), "node_modules/@electric-sql/pglite/package.json");
   return migrationsKey((JSON.parse(readFileSync(pglite, "utf8")) as { version: string }).version);
-}
-
-/** A short hash of every migration file (names and contents) and `extra`: a new migration makes a new key. */
-export function migrationsKey(extra = ""): string {
-  const hash = createHash("sha256").update(extra);
-  const files = readdirSync(MIGRATIONS_FOLDER, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".sql") || f.endsWith(".json")).sort();
-  for (const f of files) hash.update(f).update(readFileSync(path.join(MIGRATIONS_FOLDER, f)));
-  return hash.digest("hex").slice(0, 16);
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type postgres from "postgres";
 import { openDatabase } from "@/db/client";
 import { prepareDatabase } from "@/db/prepare";
-import { migrationsKey } from "./pglite-image";
+import { migrationsKey } from "./migrations-key";
 
 /**
  * The name of a migrated, empty PostgreSQL database that test databases are copied from
