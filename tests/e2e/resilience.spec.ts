@@ -148,10 +148,13 @@ test("PostgreSQL restarted under load: 503 at once (API, pages, health), then re
   expect(failed.filter((o) => o.kind !== "page").map((o) => `${o.kind}: ${o.body.slice(0, 200)}`)).toEqual([]);
   expect(failed.filter((o) => o.startedAt > downAt + NOTICE_MS).map((o) => `${o.kind} started ${o.startedAt - downAt} ms after the stop`)).toEqual([]);
   expect(failed.length).toBeLessThanOrEqual(2 * WORKERS);
-  // After recovery everything works again: pages follow once the app's own probe has seen the database back.
-  await expect.poll(async () => (await send("page")).status, { timeout: 10_000 }).toBe(200);
-  const after = await Promise.all([send("booking"), send("availability"), send("page"), send("health")]);
-  expect(after.map((o) => `${o.kind} ${o.status}`)).toEqual(["booking 201", "availability 200", "page 200", "health 200"]);
+  // After recovery everything works again, by itself: pages follow once the app's own probe has seen the
+  // database back. Polled together: seen once in a CI run on a busy machine, a booking answered 503 right
+  // after the page's first 200 (most likely a pooled connection that died with the server, failing the one
+  // request that used it: a 503, by design); everything must answer normally within the same ten seconds.
+  await expect
+    .poll(async () => (await Promise.all([send("booking"), send("availability"), send("page"), send("health")])).map((o) => `${o.kind} ${o.status}`), { timeout: 10_000 })
+    .toEqual(["booking 201", "availability 200", "page 200", "health 200"]);
 });
 
 test("the app SIGKILLed in the middle of a burst of bookings: every 201 exists, nothing half-written, counters true", async () => {
