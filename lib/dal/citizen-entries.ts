@@ -49,14 +49,16 @@ export function storedNik(nik: string): { nikHash: string; nikEncrypted: string;
 /**
  * Runs `insert` with a fresh random reference, again (at most three times) when the table's unique reference
  * index says it is taken; the person's unique per-day index becomes a 409 `duplicate` worded by `duplicate`.
+ * `fresh` draws the references (tests hand it a taken one first).
  */
 export async function withFreshReference<T>(
   constraints: { reference: string; personDay: string },
   duplicate: MessageKey,
   insert: (reference: string) => Promise<T>,
+  fresh: () => string = createReference,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const reference = createReference();
+    const reference = fresh();
     try {
       return await insert(reference);
     } catch (error) {

@@ -7,17 +7,17 @@ import { hasSessionStarted } from "../booking-window";
 import { decryptNik, hashNik } from "../crypto";
 import { addDays, localDate, localTime } from "../dates";
 import { getDb } from "../db";
-import { AppError, notFound, pgErrorCode } from "../errors";
+import { AppError, notFound } from "../errors";
 import type { Translator } from "../i18n/translate";
 import { verifyManageToken } from "../manage-token";
 import { applyOutages, findOutageFor, priorityAllowance } from "../outage";
 import { verifyPriorityToken } from "../priority-token";
-import { createReference } from "../reference";
 import { sessionLabel } from "../schedule";
 import { writeAudit } from "./audit";
 import { localizeDay, type DayAvailability } from "./availability";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
 import { requirePerson, claimChanges, phoneChange } from "./booking-rules";
+import { withFreshReference } from "./citizen-entries";
 import { withDefaults, type CommandOptions } from "./command-options";
 import { loadDayPlans, loadUsage } from "./calendar";
 import { applyUsageChanges, takeQueueNumber } from "./capacity-usage";
@@ -161,8 +161,8 @@ export async function rebookWithPriority(
   const allowance = priorityAllowance(plan.dayCap, office.priorityRebookPercent);
   claims.push({ officeId: office.id, serviceDate: input.date, scope: "priority", scopeKey: "", delta: 1, limit: allowance, whenFull: new AppError("full", "error.full") });
 
-  try {
-    const row = await db.transaction(async (tx) => {
+  const row = await withFreshReference({ reference: "bookings_reference_uq", personDay: "bookings_active_person_day_uq" }, "error.duplicate", (reference) =>
+    db.transaction(async (tx) => {
       const [right] = await tx
         .update(priorityRebookings)
         .set({ usedAt: now })
@@ -177,7 +177,7 @@ export async function rebookWithPriority(
       const [created] = await tx
         .insert(bookings)
         .values({
-          reference: createReference(),
+          reference,
           officeId: office.id,
           serviceId: service.id,
           serviceDate: input.date,
@@ -214,13 +214,9 @@ export async function rebookWithPriority(
         details: { from: old.reference, date: input.date, session: planned.start, proof: Object.keys(input).find((k) => k !== "reference" && k !== "date" && k !== "session") },
       });
       return created!;
-    });
-    return toBookingDTO(row, service, office, locale);
-  } catch (error) {
-    const { code, constraint } = pgErrorCode(error);
-    if (code === "23505" && constraint === "bookings_active_person_day_uq") throw new AppError("duplicate", "error.duplicate");
-    throw error;
-  }
+    }),
+  );
+  return toBookingDTO(row, service, office, locale);
 }
 
 /** For the cancelled booking's own page: an open priority rebooking and until when (office time), or null. */
