@@ -32,20 +32,19 @@ const INTENTS: Record<"call" | "recall" | "start" | "finish" | "no_show" | "tran
     return result.called ? t("counter.calledNotice", { number: result.entry.queueNumber }) : t("counter.nobodyWaiting");
   },
   async recall(actor, raw, t) {
-    const input = parseInput(CounterBookingSchema, raw);
-    const entry = await recall(actor, { reference: input.reference, counterNumber: input.counter }, { locale: t.locale });
+    const entry = await recall(actor, counterBooking(raw), { locale: t.locale });
     return t("counter.recalledNotice", { number: entry.queueNumber, count: entry.callCount });
   },
   async start(actor, raw, t) {
-    const entry = await startService(actor, parseInput(CounterBookingSchema, raw), { locale: t.locale });
+    const entry = await startService(actor, counterBooking(raw), { locale: t.locale });
     return t("counter.startedNotice", { number: entry.queueNumber });
   },
   async finish(actor, raw, t) {
-    const entry = await finishService(actor, parseInput(CounterBookingSchema, raw), { locale: t.locale });
+    const entry = await finishService(actor, counterBooking(raw), { locale: t.locale });
     return t("counter.finishedNotice", { number: entry.queueNumber });
   },
   async no_show(actor, raw, t) {
-    const entry = await markNoShow(actor, parseInput(CounterBookingSchema, raw), { locale: t.locale });
+    const entry = await markNoShow(actor, counterBooking(raw), { locale: t.locale });
     return t("counter.noShowNotice", { number: entry.queueNumber });
   },
   async transfer(actor, raw, t) {
@@ -54,3 +53,9 @@ const INTENTS: Record<"call" | "recall" | "start" | "finish" | "no_show" | "tran
     return t("counter.transferredNotice", { number: entry.queueNumber });
   },
 };
+
+/** The booking a counter's button names, and the counter it was pressed at. */
+function counterBooking(raw: RawForm): { reference: string; counterNumber: number } {
+  const { reference, counter } = parseInput(CounterBookingSchema, raw);
+  return { reference, counterNumber: counter };
+}

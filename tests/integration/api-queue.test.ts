@@ -79,9 +79,9 @@ describe.each(DATABASE_KINDS)("the queue status API on %s", (kind) => {
     expect(await sse.next("status")).toMatchObject({ status: "checked_in", ahead: 2, nowServing: [{ counter: 1, number: people[0]!.queueNumber }] });
     await callNext(op, { counterNumber: 2 }, { now: at(2) });
     // One citizen per counter: each is served and finished before their counter calls again.
-    for (const p of [people[0]!, people[1]!]) {
-      await startService(op, { reference: p.reference }, { now: at(2) });
-      await finishService(op, { reference: p.reference }, { now: at(3) });
+    for (const [i, p] of [people[0]!, people[1]!].entries()) {
+      await startService(op, { reference: p.reference, counterNumber: i + 1 }, { now: at(2) });
+      await finishService(op, { reference: p.reference, counterNumber: i + 1 }, { now: at(3) });
     }
     await callNext(op, { counterNumber: 1 }, { now: at(3) });
     await callNext(op, { counterNumber: 2 }, { now: at(4) });
@@ -106,7 +106,7 @@ describe.each(DATABASE_KINDS)("the queue status API on %s", (kind) => {
     const officeId = t.office.id;
     const shared = sharedOfficeDay(officeId);
     expect(sharedOfficeDay(officeId)).toBe(shared);
-    await startService(op, { reference: people[2]!.reference }, { now: at(6) });
+    await startService(op, { reference: people[2]!.reference, counterNumber: 1 }, { now: at(6) });
     await new Promise((r) => setTimeout(r, 800));
     expect(sharedOfficeDay(officeId)).not.toBe(shared);
 

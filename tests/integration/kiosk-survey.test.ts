@@ -36,8 +36,8 @@ describe.each(DATABASE_KINDS)("SKM survey at the kiosk on %s", (kind) => {
   async function served(office = t, by = op, minute = 0): Promise<Booked> {
     const booked = await bookAndCheckIn(office, by, { checkInAt: at(minute) });
     await callNext(by, { counterNumber: 1 }, { now: at(minute + 1) });
-    await startService(by, booked, { now: at(minute + 2) });
-    await finishService(by, booked, { now: at(minute + 3) });
+    await startService(by, { ...booked, counterNumber: 1 }, { now: at(minute + 2) });
+    await finishService(by, { ...booked, counterNumber: 1 }, { now: at(minute + 3) });
     return booked;
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { calls, counterServices, offices } from "@/db/schema";
+import { auditLogs, calls, counterServices, offices } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { callNext, recall } from "@/lib/dal/queue/calls";
 import { setPriority } from "@/lib/dal/queue/check-in";
@@ -43,8 +43,8 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
       const result = await callNext(op, { counterNumber }, { now: at(30 + i) });
       if (!result.called) continue;
       out.push(result.entry.reference);
-      await startService(op, { reference: result.entry.reference }, { now: at(30 + i) });
-      await finishService(op, { reference: result.entry.reference }, { now: at(30 + i) });
+      await startService(op, { reference: result.entry.reference, counterNumber }, { now: at(30 + i) });
+      await finishService(op, { reference: result.entry.reference, counterNumber }, { now: at(30 + i) });
     }
     return out;
   }
@@ -80,7 +80,7 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     const listener = await listenQueue(testDb.handle);
     const first = await callNext(op, { counterNumber: 2 }, { now: at(30) });
     expect(first).toMatchObject({ called: true, entry: { reference: p.reference, status: "called", callCount: 1, counter: { number: 2, name: "Loket 2" } } });
-    await expect(markNoShow(op, { reference: p.reference }, { now: at(31) })).rejects.toMatchObject({
+    await expect(markNoShow(op, { reference: p.reference, counterNumber: 2 }, { now: at(31) })).rejects.toMatchObject({
       code: "invalid_transition",
       messageKey: "queue.error.noShowTooEarly",
       params: { calls: 3, count: 1 },
@@ -88,7 +88,7 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     await recall(op, { reference: p.reference, counterNumber: 2 }, { now: at(32) });
     const third = await recall(op, { reference: p.reference, counterNumber: 2 }, { now: at(33) });
     expect(third.callCount).toBe(3);
-    const gone = await markNoShow(op, { reference: p.reference }, { now: at(34) });
+    const gone = await markNoShow(op, { reference: p.reference, counterNumber: 2 }, { now: at(34) });
     expect(gone.status).toBe("no_show");
     const row = await rowOf(db(), p.reference);
     expect(row.noShowAt?.toISOString()).toBe(at(34).toISOString());
@@ -116,7 +116,7 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     // A recall keeps the same citizen; still nobody else.
     await recall(op, { reference: first.reference, counterNumber: 1 }, { now: at(32) });
     await expect(callNext(op, { counterNumber: 1 }, { now: at(33) })).rejects.toMatchObject(busy);
-    await startService(op, { reference: first.reference }, { now: at(34) });
+    await startService(op, { reference: first.reference, counterNumber: 1 }, { now: at(34) });
     await expect(callNext(op, { counterNumber: 1 }, { now: at(35) })).rejects.toMatchObject(busy);
     // The refusals changed nothing: one open citizen, one call and one recall recorded.
     const view = await getCounterView(op, { counterNumber: 1 }, { now: at(36) });
@@ -130,12 +130,12 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     await expect(recall(op, { reference: second.reference, counterNumber: 1 }, { now: at(38) })).rejects.toMatchObject({ messageKey: "queue.error.counterBusy" });
     expect((await rowOf(db(), second.reference)).counterId).toBe(t.counterIds[1]);
 
-    await finishService(op, { reference: first.reference }, { now: at(40) });
+    await finishService(op, { reference: first.reference, counterNumber: 1 }, { now: at(40) });
     const next = await callNext(op, { counterNumber: 1 }, { now: at(41) });
     expect(next.called).toBe(true);
     if (!next.called) return;
     // After a no-show the counter is free again; a transfer away frees it too.
-    await markNoShow(op, { reference: next.entry.reference }, { now: at(42) });
+    await markNoShow(op, { reference: next.entry.reference, counterNumber: 1 }, { now: at(42) });
     const last = await callNext(op, { counterNumber: 1 }, { now: at(43) });
     expect(last.called).toBe(true);
     if (!last.called) return;
@@ -147,11 +147,34 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     const { t, op } = await office();
     const p = await bookAndCheckIn(t, op, { session: "10:00" });
     await callNext(op, { counterNumber: 1 }, { now: at(30) });
-    expect((await startService(op, { reference: p.reference }, { now: at(31) })).status).toBe("serving");
-    expect((await finishService(op, { reference: p.reference }, { now: at(45) })).status).toBe("done");
+    expect((await startService(op, { reference: p.reference, counterNumber: 1 }, { now: at(31) })).status).toBe("serving");
+    expect((await finishService(op, { reference: p.reference, counterNumber: 1 }, { now: at(45) })).status).toBe("done");
     const row = await rowOf(db(), p.reference);
     expect(row.servingStartedAt?.toISOString()).toBe(at(31).toISOString());
     expect(row.finishedAt?.toISOString()).toBe(at(45).toISOString());
+  });
+
+  it("only the counter the citizen was called to starts, finishes or records a no-show; another counter changes nothing", async () => {
+    const { t, op } = await office({ noShowAfterCalls: 1 });
+    const p = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(1) });
+    await callNext(op, { counterNumber: 1 }, { now: at(30) });
+    const fromTwo = { reference: p.reference, counterNumber: 2 };
+    const otherCounter = { code: "invalid_transition", status: 409, messageKey: "queue.error.otherCounter", params: { counter: 2 } };
+    const before = await rowOf(db(), p.reference);
+    const audits = await auditActions(db(), p.reference);
+    await expect(startService(op, fromTwo, { now: at(31) })).rejects.toMatchObject(otherCounter);
+    await expect(markNoShow(op, fromTwo, { now: at(31) })).rejects.toMatchObject(otherCounter);
+    await startService(op, { reference: p.reference, counterNumber: 1 }, { now: at(32) });
+    await expect(finishService(op, fromTwo, { now: at(33) })).rejects.toMatchObject(otherCounter);
+    expect(await rowOf(db(), p.reference)).toMatchObject({ ...before, status: "serving", servingStartedAt: at(32), updatedAt: at(32) });
+    expect(await auditActions(db(), p.reference)).toEqual([...audits, "queue.start"].sort());
+    expect((await finishService(op, { reference: p.reference, counterNumber: 1 }, { now: at(34) })).status).toBe("done");
+    // The audit rows name the counter the move was made at.
+    const rows = await db().select().from(auditLogs).where(eq(auditLogs.bookingId, before.id));
+    expect(rows.filter((r) => r.action === "queue.start" || r.action === "queue.finish").map((r) => r.details)).toEqual([
+      expect.objectContaining({ counter: 1 }),
+      expect.objectContaining({ counter: 1 }),
+    ]);
   });
 
   it("a transfer to another counter keeps the citizen's place, and only that counter calls them", async () => {
@@ -161,7 +184,7 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     const third = await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(3) });
     const before = await rowOf(db(), first.reference);
     await callNext(op, { counterNumber: 1 }, { now: at(30) });
-    await startService(op, { reference: first.reference }, { now: at(31) });
+    await startService(op, { reference: first.reference, counterNumber: 1 }, { now: at(31) });
     const moved = await transfer(op, { reference: first.reference, toCounterNumber: 2 }, { now: at(35) });
     expect(moved).toMatchObject({ status: "checked_in", callCount: 0, counter: { number: 2 } });
     const after = await rowOf(db(), first.reference);
@@ -188,7 +211,7 @@ describe.each(DATABASE_KINDS)("counters on %s", (kind) => {
     await bookAndCheckIn(t, op, { session: "10:00", checkInAt: at(3) });
     expect(await getCounterView(op, { counterNumber: 1 }, { now: at(10) })).toMatchObject({ open: [], waiting: 3, noShowAfterCalls: 3 });
     await callNext(op, { counterNumber: 1 }, { now: at(30) });
-    await startService(op, { reference: first.reference }, { now: at(32) });
+    await startService(op, { reference: first.reference, counterNumber: 1 }, { now: at(32) });
     const view = await getCounterView(op, { counterNumber: 1 }, { now: at(33) });
     expect(view.open.map((e) => [e.reference, e.status])).toEqual([[first.reference, "serving"]]);
     expect(view.waiting).toBe(2);

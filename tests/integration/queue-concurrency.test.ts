@@ -99,10 +99,10 @@ describe("counters under concurrency (PostgreSQL)", () => {
       const pair = await Promise.all([1, 2].map((counterNumber) => callNext(op, { counterNumber }, { now: at(60 + round) })));
       expect(new Set(pair.map(calledRef))).toEqual(new Set([fair[2 * round]!.reference, fair[2 * round + 1]!.reference]));
       await Promise.all(
-        pair.map(async (r) => {
+        pair.map(async (r, i) => {
           const reference = calledRef(r)!;
-          await startService(op, { reference }, { now: at(60 + round) });
-          await finishService(op, { reference }, { now: at(60 + round) });
+          await startService(op, { reference, counterNumber: i + 1 }, { now: at(60 + round) });
+          await finishService(op, { reference, counterNumber: i + 1 }, { now: at(60 + round) });
         }),
       );
     }

@@ -53,9 +53,9 @@ describe.each(DATABASE_KINDS)("queue permissions on %s", (kind) => {
     { name: "getCounterView", permission: "queue.operate", officeBound: false, run: (a) => getCounterView(a!, { counterNumber: 1 }, opts) },
     { name: "callNext", permission: "queue.operate", officeBound: true, run: (a) => callNext(a!, { counterId: t.counterIds[0]! }, opts) },
     { name: "recall", permission: "queue.operate", officeBound: true, run: (a) => recall(a!, { ...ref(), counterId: t.counterIds[0]! }, opts) },
-    { name: "startService", permission: "queue.operate", officeBound: true, run: (a) => startService(a!, ref(), opts) },
-    { name: "finishService", permission: "queue.operate", officeBound: true, run: (a) => finishService(a!, ref(), opts) },
-    { name: "markNoShow", permission: "queue.operate", officeBound: true, run: (a) => markNoShow(a!, ref(), opts) },
+    { name: "startService", permission: "queue.operate", officeBound: true, run: (a) => startService(a!, { ...ref(), counterId: t.counterIds[0]! }, opts) },
+    { name: "finishService", permission: "queue.operate", officeBound: true, run: (a) => finishService(a!, { ...ref(), counterId: t.counterIds[0]! }, opts) },
+    { name: "markNoShow", permission: "queue.operate", officeBound: true, run: (a) => markNoShow(a!, { ...ref(), counterId: t.counterIds[0]! }, opts) },
     { name: "transfer", permission: "queue.operate", officeBound: true, run: (a) => transfer(a!, { ...ref(), toCounterId: t.counterIds[1]! }, opts) },
     { name: "cancelByStaff", permission: "booking.override", officeBound: true, run: (a) => cancelByStaff(a!, ref(), opts) },
     {

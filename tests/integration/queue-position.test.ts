@@ -51,8 +51,8 @@ describe.each(DATABASE_KINDS)("the live position on %s", (kind) => {
       if (!r.called) continue;
       called.push(r.entry.reference);
       // One citizen per counter: served and finished before the counter calls again.
-      await startService(op, { reference: r.entry.reference }, { now: at(31 + i) });
-      await finishService(op, { reference: r.entry.reference }, { now: at(31 + i) });
+      await startService(op, { reference: r.entry.reference, counterNumber: 1 + (i % 2) }, { now: at(31 + i) });
+      await finishService(op, { reference: r.entry.reference, counterNumber: 1 + (i % 2) }, { now: at(31 + i) });
     }
     expect(called).toEqual([...ahead.entries()].sort((x, y) => x[1] - y[1]).map(([ref]) => ref));
   });
@@ -98,7 +98,7 @@ describe.each(DATABASE_KINDS)("the live position on %s", (kind) => {
 
     // Called twice without coming: a no-show, with no position and no counter.
     await recall(op, { counterNumber: 1, reference: second.reference }, { now: at(38) });
-    await markNoShow(op, { reference: second.reference }, { now: at(39) });
+    await markNoShow(op, { reference: second.reference, counterNumber: 1 }, { now: at(39) });
     const gone = await status(second.reference, at(40));
     expect(gone.status).toBe("no_show");
     expect(gone).not.toHaveProperty("ahead");

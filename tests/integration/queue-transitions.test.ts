@@ -33,9 +33,9 @@ describe.each(DATABASE_KINDS)("illegal transitions on %s", (kind) => {
   const attempts: Record<Exclude<QueueAction, "call" | "miss" | "expire">, Attempt> = {
     check_in: (b) => checkInBooking(supervisor, { reference: b.reference, nik: b.nik }, opts),
     recall: (b) => recall(supervisor, { reference: b.reference, counterNumber: 1 }, opts),
-    start: (b) => startService(supervisor, { reference: b.reference }, opts),
-    finish: (b) => finishService(supervisor, { reference: b.reference }, opts),
-    no_show: (b) => markNoShow(supervisor, { reference: b.reference }, opts),
+    start: (b) => startService(supervisor, { reference: b.reference, counterNumber: 1 }, opts),
+    finish: (b) => finishService(supervisor, { reference: b.reference, counterNumber: 1 }, opts),
+    no_show: (b) => markNoShow(supervisor, { reference: b.reference, counterNumber: 1 }, opts),
     transfer: (b) => transfer(supervisor, { reference: b.reference, toCounterNumber: 2 }, opts),
     cancel: (b) => cancelByStaff(supervisor, { reference: b.reference }, opts),
     // The citizen's own move goes through the same table.
@@ -79,7 +79,7 @@ describe.each(DATABASE_KINDS)("illegal transitions on %s", (kind) => {
 
   it("finish before the call", async () => {
     const booked = await bookingIn("checked_in");
-    await expectRefused(booked, () => finishService(supervisor, { reference: booked.reference }, opts));
+    await expectRefused(booked, () => finishService(supervisor, { reference: booked.reference, counterNumber: 1 }, opts));
   });
 
   it("call a cancelled booking: call-next never picks it", async () => {
@@ -100,7 +100,7 @@ describe.each(DATABASE_KINDS)("illegal transitions on %s", (kind) => {
 
   it("start a no-show, recall a done booking", async () => {
     const noShow = await bookingIn("no_show");
-    await expectRefused(noShow, () => startService(supervisor, { reference: noShow.reference }, opts));
+    await expectRefused(noShow, () => startService(supervisor, { reference: noShow.reference, counterNumber: 1 }, opts));
     const done = await bookingIn("done");
     await expectRefused(done, () => recall(supervisor, { reference: done.reference, counterNumber: 1 }, opts));
   });
@@ -112,7 +112,7 @@ describe.each(DATABASE_KINDS)("illegal transitions on %s", (kind) => {
 
   it("the refusal says what was refused and the current status", async () => {
     const done = await bookingIn("done");
-    const error = await finishService(supervisor, { reference: done.reference }, opts).catch((e: unknown) => e);
+    const error = await finishService(supervisor, { reference: done.reference, counterNumber: 1 }, opts).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "invalid_transition", status: 409, messageKey: "queue.transition.finish", params: { status: "done" } });
   });
 });

@@ -32,8 +32,8 @@ describe.each(DATABASE_KINDS)("SKM survey on %s", (kind) => {
   async function served(): Promise<Booked> {
     const booked = await bookAndCheckIn(t, op, { checkInAt: at(0) });
     await callNext(op, { counterNumber: 1 }, { now: at(10) });
-    await startService(op, booked, { now: at(11) });
-    await finishService(op, booked, { now: at(20) });
+    await startService(op, { ...booked, counterNumber: 1 }, { now: at(11) });
+    await finishService(op, { ...booked, counterNumber: 1 }, { now: at(20) });
     return booked;
   }
 

@@ -1,25 +1,62 @@
 import "server-only";
 import type { Actor } from "../../auth/actor";
+import { assertCan } from "../../auth/permissions";
 import { AppError } from "../../errors";
+import { getDb } from "../../db";
 import { giveUpPlace } from "../capacity-release";
 import type { ChangeSpec } from "../change-booking";
-import { changeBooking, type QueueOptions } from "./change";
+import { changeBooking, requireCounter, type CounterRef, type QueueOptions } from "./change";
 import type { QueueEntryDTO } from "./entry-dto";
 
 export type BookingRefInput = { reference: string };
 
-/** A counter's move of today's booking by its reference (`queue.operate`): the action, its own rule and what it writes. */
-function operate(actor: Actor, input: BookingRefInput, move: Pick<ChangeSpec<QueueEntryDTO>, "action" | "guard" | "change">, options: QueueOptions): Promise<QueueEntryDTO> {
-  return changeBooking(actor, { permission: "queue.operate", reference: input.reference, when: "today", ...move }, options);
+/** A booking acted on from a counter: the reference and the counter the operator works at. */
+export type CounterBookingInput = BookingRefInput & CounterRef;
+
+/**
+ * A counter's move of today's booking by its reference (`queue.operate`): the action, its own rule and what
+ * it writes. Only the counter the citizen was called to may move them: another counter (a stale second tab,
+ * a slip of the number field) gets a 409 and changes nothing. The counter is written in the audit row.
+ */
+async function operate(
+  actor: Actor,
+  input: CounterBookingInput,
+  move: Pick<ChangeSpec<QueueEntryDTO>, "action" | "guard" | "change">,
+  options: QueueOptions,
+): Promise<QueueEntryDTO> {
+  assertCan(actor, "queue.operate");
+  const counter = await requireCounter(await getDb(), actor, input, "queue.operate");
+  return changeBooking(
+    actor,
+    {
+      permission: "queue.operate",
+      reference: input.reference,
+      when: "today",
+      action: move.action,
+      guard: async (context) => {
+        const { booking } = context;
+        // Checked after the status rule (changeBooking's transition check) so a finished visit still says so.
+        if (booking.counterId !== counter.id) {
+          throw new AppError("invalid_transition", "queue.error.otherCounter", { params: { counter: counter.number } });
+        }
+        await move.guard?.(context);
+      },
+      change: async (context) => {
+        const change = await move.change(context);
+        return change && { ...change, details: { ...change.details, counter: counter.number } };
+      },
+    },
+    options,
+  );
 }
 
 /** The called citizen has come to the counter: called → serving. */
-export function startService(actor: Actor, input: BookingRefInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
+export function startService(actor: Actor, input: CounterBookingInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
   return operate(actor, input, { action: "start", change: ({ now }) => ({ set: { servingStartedAt: now }, audit: "queue.start" }) }, options);
 }
 
 /** serving → done. */
-export function finishService(actor: Actor, input: BookingRefInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
+export function finishService(actor: Actor, input: CounterBookingInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
   return operate(actor, input, { action: "finish", change: ({ now }) => ({ set: { finishedAt: now }, audit: "queue.finish" }) }, options);
 }
 
@@ -27,7 +64,7 @@ export function finishService(actor: Actor, input: BookingRefInput, options: Que
  * called → no_show, only once the office's number of calls has been made: a citizen who is merely slow to
  * walk up is not dropped after one call. The place is not given back: the session is under way.
  */
-export function markNoShow(actor: Actor, input: BookingRefInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
+export function markNoShow(actor: Actor, input: CounterBookingInput, options: QueueOptions = {}): Promise<QueueEntryDTO> {
   return operate(
     actor,
     input,
