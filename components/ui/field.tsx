@@ -70,7 +70,12 @@ type SelectFieldProps = ComponentProps<"select"> & {
   options?: { value: string; label: string }[];
 };
 
-/** A labelled select with its errors tied to it, styled like Field. */
+/**
+ * A labelled select with its errors tied to it, styled like Field. A new `defaultValue` (what was chosen,
+ * sent back after a refusal or a preview) remounts the select: React applies a select's defaultValue only
+ * when it mounts, and resets a form after its action, so without the key the select would jump back to
+ * the value it was first rendered with.
+ */
 export function SelectField({ label, name, errors, optionalText, options, id, className = "", children, ...select }: SelectFieldProps) {
   const selectId = id ?? `field-${name}`;
   const errorId = errors?.length ? `${selectId}-error` : undefined;
@@ -81,6 +86,7 @@ export function SelectField({ label, name, errors, optionalText, options, id, cl
         {optionalText ? <span className="font-normal text-muted"> {optionalText}</span> : null}
       </label>
       <select
+        key={select.defaultValue === undefined ? undefined : String(select.defaultValue)}
         id={selectId}
         name={name}
         aria-invalid={errorId ? true : undefined}

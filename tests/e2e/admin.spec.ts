@@ -30,10 +30,15 @@ test("an admin changes the office's address: the preview first, then saved, and 
   const cap = page.getByLabel("Kuota harian");
   const originalCap = await cap.inputValue();
   await cap.fill("1");
+  // A dropdown changed before the preview stays changed after it (React sets a select's default only when it mounts).
+  const late = page.getByLabel("Jika terlambat");
+  const otherLate = (await late.inputValue()) === "refuse" ? "back_of_queue" : "refuse";
+  await late.selectOption(otherLate);
   await page.getByRole("button", { name: "Pratinjau dampak" }).click();
   const preview = page.getByRole("region", { name: "Tempat online 14 hari ke depan" });
   await expect(preview.getByRole("row")).toHaveCount(15);
   await expect(page.getByLabel("Kuota harian")).toHaveValue("1");
+  await expect(page.getByLabel("Jika terlambat")).toHaveValue(otherLate);
   await expectNoAxeViolations(page, "settings preview");
   await page.getByLabel("Kuota harian").fill(originalCap);
 
@@ -42,9 +47,11 @@ test("an admin changes the office's address: the preview first, then saved, and 
   await page.getByLabel("Cadangan untuk datang langsung (%)").fill("150");
   await page.getByRole("button", { name: "Simpan pengaturan" }).click();
   await expect(page.getByText("Angka di luar batas yang diizinkan.")).toBeVisible();
+  await expect(page.getByLabel("Jika terlambat")).toHaveValue(otherLate);
   await page.getByLabel("Cadangan untuk datang langsung (%)").fill("0");
   await adminSettings(page);
   await expect(page.getByLabel("Cadangan untuk datang langsung (%)")).not.toHaveValue("150");
+  await expect(page.getByLabel("Jika terlambat")).not.toHaveValue(otherLate);
 
   const newAddress = `Jl. Uji Admin ${run}`;
   await page.getByLabel("Alamat", { exact: true }).fill(newAddress);
