@@ -126,13 +126,14 @@ function ConflictChoice({ id, state, action, pending }: { id: string; state: Sch
   const t = useT();
   const affected = state.affected ?? [];
   const titleId = `${id}-conflict`;
-  const heading = t("schedule.conflict.title", { booked: state.booked ?? 0 });
+  // The heading counts what the list shows (the bookings the change would cancel); the intro says how many places are taken.
+  const heading = t("schedule.conflict.title", { count: affected.length });
   return (
     <section aria-labelledby={titleId} role="alert" className="space-y-3 rounded-xl border-2 border-amber-600 bg-amber-50 p-4">
       <h4 id={titleId} className="text-lg font-bold">
         {heading}
       </h4>
-      <p>{t("schedule.conflict.intro")}</p>
+      <p>{t("schedule.conflict.intro", { booked: state.booked ?? 0 })}</p>
       {affected.length === 0 ? (
         <p>{t("schedule.conflict.none")}</p>
       ) : (

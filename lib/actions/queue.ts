@@ -14,14 +14,17 @@ import type { QueueFormState } from "./queue-state";
 /**
  * Every button of a counter posts here with its `intent`, so the counter has one message area and the
  * buttons work as a plain form without JavaScript. Thin: who → parse → data layer → refresh the page,
- * which reads the counter's new state itself.
+ * which reads the counter's new state itself — after a refusal too: a refusal usually means the page was
+ * stale (another tab or counter moved the citizen), and the operator should see what is true now.
  */
 export const counterAction = defineAction(
   { permission: "queue.operate", schema: CounterIntentSchema },
   async ({ intent }, { actor, raw, t }): Promise<QueueFormState> => {
-    const notice = await INTENTS[intent](actor, raw, t);
-    refresh();
-    return { status: "success", notice };
+    try {
+      return { status: "success", notice: await INTENTS[intent](actor, raw, t) };
+    } finally {
+      refresh();
+    }
   },
 );
 

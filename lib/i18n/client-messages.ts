@@ -70,12 +70,16 @@ export const CLIENT_MESSAGES = {
     "assist.pending",
     "slots.full",
     "slots.remaining",
+    "slots.closed",
   ],
   /** What a supervisor adds: cancelling, outages, closing sessions, resending messages. */
   staffSupervisor: [
     // A supervisor's cancel on the day overview (components/queue/cancel-form.tsx).
     "today.cancel",
     "today.cancelLabel",
+    "today.cancelWarning",
+    "today.cancelReason",
+    "today.cancelConfirm",
     // Outages (components/outage/outage-form.tsx).
     "outage.date",
     "outage.session",

@@ -268,6 +268,46 @@ test.describe("the operator's day", () => {
     await expectNoAxeViolations(page, "/staff/counter");
   });
 
+  test("a refused assisted booking keeps the channel and the session chosen, not only what was typed", async ({ page }) => {
+    await loginAs(page, "operator");
+    await page.goto("/staff/assist");
+    await page.getByLabel("Layanan").selectOption({ label: KTP_SERVICE.name });
+    await page.getByRole("button", { name: "Tampilkan sesi" }).click();
+    await page.getByRole("radio", { name: /^Booking dibantu/ }).check();
+    const open = page.getByRole("group", { name: "Sesi" }).getByRole("radio", { disabled: false });
+    const last = open.last();
+    await last.check();
+    const lastValue = await last.getAttribute("value");
+    const person = randomPerson();
+    await page.getByLabel("NIK", { exact: true }).fill("1234");
+    await page.getByLabel("Nama sesuai KTP/KK").fill(person.name);
+    await page.getByLabel("Nomor HP").fill(person.phone);
+    await page.getByRole("button", { name: "Buat booking dan cetak slip" }).click();
+    await expect(page.getByLabel("NIK", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(page).toHaveURL(/\/staff\/assist/);
+    await expect(page.getByRole("radio", { name: /^Booking dibantu/ })).toBeChecked();
+    await expect(page.locator(`input[name="session"][value="${lastValue}"]`)).toBeChecked();
+    await expect(page.getByLabel("Nama sesuai KTP/KK")).toHaveValue(person.name);
+  });
+
+  test("a supervisor cancels a booking only through its confirmation, with a reason for the log", async ({ page }) => {
+    await loginAs(page, "supervisor");
+    const booking = await bookAtCounter(page, randomPerson(), { channel: "assisted", session: "last" });
+    await expectTodayStatus(page, booking, "Dipesan");
+    const row = main(page).getByRole("row").filter({ hasText: booking.queueNumber });
+    const confirm = row.getByRole("button", { name: `Ya, batalkan ${booking.queueNumber}` });
+    // One click on "Batalkan" cancels nobody: it opens the confirmation.
+    await expect(confirm).toBeHidden();
+    await row.getByText("Batalkan", { exact: true }).click();
+    await expect(confirm).toBeVisible();
+    await expect(row).toContainText("Ini tidak bisa diurungkan.");
+    await expectNoAxeViolations(page, "/staff/today (cancel confirmation open)");
+    await row.getByLabel("Alasan (dicatat di log)").fill("Warga minta batal lewat telepon");
+    await confirm.click();
+    await expect(row.getByRole("status")).toHaveText(`Booking ${booking.queueNumber} dibatalkan; kuotanya kembali tersedia.`);
+    await expectTodayStatus(page, booking, "Dibatalkan");
+  });
+
   test.describe("at Loket 1", () => {
     // Both tests call the office's only priority citizens at the same counter: one after the other.
     test.describe.configure({ mode: "serial" });
@@ -306,9 +346,22 @@ test.describe("the operator's day", () => {
       await expect(citizen.getByRole("button", { name: "Mulai layanan" })).toHaveCount(0);
       await expectNoAxeViolations(counter, "/staff/counter/1 (serving)");
 
+      // A second tab of the same counter, left open: it still shows the citizen being served.
+      const stale = await page.context().newPage();
+      await stale.goto("/staff/counter/1");
+      await expect(atCounter(stale, booking.queueNumber)).toContainText("Sedang dilayani");
+
       await citizen.getByRole("button", { name: "Selesai" }).click();
       await expect(counterNotice(counter, `Layanan untuk ${booking.queueNumber} selesai.`)).toBeVisible();
       await expect(citizen).toHaveCount(0);
+
+      // The stale tab's "Selesai" is refused, and the refusal shows the counter as it is now (well before
+      // the page's own 15 s refresh), so the operator can call the next citizen from there.
+      await atCounter(stale, booking.queueNumber).getByRole("button", { name: "Selesai" }).click();
+      await expect(alertIn(stale)).toContainText("Status saat ini: Selesai.", { timeout: 8_000 });
+      await expect(atCounter(stale, booking.queueNumber)).toHaveCount(0, { timeout: 8_000 });
+      await expect(stale.getByRole("button", { name: "Panggil berikutnya" })).toBeEnabled();
+      await stale.close();
       await expect(main(counter)).toContainText("Belum ada warga yang dipanggil ke loket ini.");
       await expect(callNextButton).toBeEnabled();
       await expect(callNextButton).not.toHaveAttribute("aria-describedby");

@@ -68,7 +68,7 @@ test("an admin closes a day and lowers a cap; a citizen sees both at once", asyn
   await capacity.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("10:00");
   await capacity.getByLabel("Kuota").fill("0");
   await capacity.getByRole("button", { name: "Simpan kuota" }).click();
-  const conflict = page.getByRole("alert", { name: "Ada 1 booking: perubahan ini memerlukan keputusan" });
+  const conflict = page.getByRole("alert", { name: "1 booking terdampak: perubahan ini memerlukan keputusan" });
   await expect(conflict).toBeVisible({ timeout: ACTION_TIMEOUT });
   await expect(conflict.getByRole("cell", { name: person.name, exact: true })).toBeVisible();
   await expect(conflict.getByRole("link", { name: `WhatsApp ${person.name}` })).toHaveAttribute("href", /^https:\/\/wa\.me\/62\d+$/);
@@ -115,6 +115,12 @@ test("a supervisor may close and reopen a session of today, and sees no other sc
   if (await keep.isVisible()) await keep.click();
   await expect(saved).toBeVisible({ timeout: ACTION_TIMEOUT });
   await expect(page.locator(`td[data-date="${today}"]`)).toContainText("23.00–23.59: tutup (Gangguan jaringan SIAK)");
+  // The counter's booking form says the session is closed and why, not "full".
+  await page.goto("/staff/assist");
+  await page.getByLabel("Layanan").selectOption({ label: KTP_SERVICE.name });
+  await page.getByRole("button", { name: "Tampilkan sesi" }).click();
+  await expect(page.getByRole("radio", { name: "23.00–23.59 · Tutup: Gangguan jaringan SIAK" })).toBeDisabled();
+  await page.goto("/staff/schedule");
 
   const reopen = page.getByRole("form", { name: "Buka kembali" });
   await reopen.getByLabel("Sesi (kosongkan untuk seluruh hari)").selectOption("23:00");

@@ -56,7 +56,8 @@ export default async function AssistPage({ searchParams }: Props) {
               service={options.service}
               date={options.date}
               isToday={options.date === options.today}
-              sessions={day.sessions.map((s) => ({ id: s.id, label: s.label, remaining: s.remaining }))}
+              sessions={day.sessions.map((s) => ({ id: s.id, label: s.label, remaining: s.remaining, closed: s.reason }))}
+              outage={day.outage}
             />
           )}
         </Card>
