@@ -69,7 +69,10 @@ export default async function PublicLayout({ children, params }: Props) {
         <p>{t("footer.noOnline")}</p>
         <p>{t("footer.privacy")}</p>
         <p>
-          <Link prefetch={false} href="/transparansi">{t("transparency.title")}</Link>
+          {/* A full-size touch target (48 px), though it sits in the small print. */}
+          <Link prefetch={false} href="/transparansi" className="inline-flex min-h-12 items-center text-base">
+            {t("transparency.title")}
+          </Link>
         </p>
         <p>
           {office.name}

@@ -163,3 +163,27 @@ test.describe("a child asking for KTP-el is pointed to KIA", () => {
     });
   }
 });
+
+test.describe("touch targets on a phone", () => {
+  test("home and a service page at 360 px: every link and button outside running text is at least 44 px tall", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ["/", `/services/${KTP_SERVICE.slug}`]) {
+      await page.goto(path);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("a, button, summary, select, input:not([type=hidden])")]
+          .filter((el) => {
+            const box = el.getBoundingClientRect();
+            if (box.width <= 1 || box.height <= 1) return false; // the skip link until it has focus, hidden parts
+            // A link inside a sentence is exempt (WCAG 2.5.8); a paragraph holding only the link is not a sentence.
+            const sentence = el.closest("p");
+            if (sentence && sentence.textContent!.trim() !== el.textContent!.trim()) return false;
+            // A checkbox or radio counts with its label, which is the target.
+            const target = el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio") ? (el.closest("label") ?? el) : el;
+            return target.getBoundingClientRect().height < 44;
+          })
+          .map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}" ${Math.round(el.getBoundingClientRect().height)} px`),
+      );
+      expect(small, `small targets on ${path}`).toEqual([]);
+    }
+  });
+});
