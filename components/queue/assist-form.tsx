@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useT } from "@/components/i18n/translation-provider";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { Field, SelectField } from "@/components/ui/field";
+import { Checkbox, Field, SelectField } from "@/components/ui/field";
 import { assistBookingAction } from "@/lib/actions/assist";
 import { QUEUE_IDLE, type QueueFormState } from "@/lib/actions/queue-state";
 import { PRIORITY_LABEL, PRIORITY_REASONS } from "@/lib/queue-labels";
@@ -85,6 +85,7 @@ export function AssistForm({
         defaultValue={values.priorityReason ?? ""}
         options={[{ value: "", label: t("assist.priorityNone") }, ...PRIORITY_REASONS.map((value) => ({ value, label: t(PRIORITY_LABEL[value]) }))]}
       />
+      <Checkbox name="ageException" label={t("assist.ageException")} defaultChecked={values.ageException === "on"} errors={errors.ageException} />
       <Button type="submit" disabled={pending} className="w-full text-xl sm:w-auto">
         {pending ? t("assist.pending") : t("assist.submit")}
       </Button>

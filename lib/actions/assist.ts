@@ -8,7 +8,7 @@ import type { QueueFormState } from "./queue-state";
 
 /** Books for a citizen at the counter (assisted or walk-in), then opens the slip to print. */
 export const assistBookingAction = defineAction(
-  { permission: "booking.assist", schema: AssistBookingSchema, echo: ["channel", "session", "nik", "name", "phone", "email", "priorityReason"] },
+  { permission: "booking.assist", schema: AssistBookingSchema, echo: ["channel", "session", "nik", "name", "phone", "email", "priorityReason", "ageException"] },
   async (input, { actor, t }): Promise<QueueFormState | Redirect> => {
     const result = await assistBooking(actor, input, { locale: t.locale });
     return { redirect: `/staff/slip/${result.booking.reference}${result.checkInError ? "?checkIn=failed" : ""}` };

@@ -28,12 +28,15 @@ export function provesNik(input: { nik: string; phoneLast4?: string }): SQL {
   return input.phoneLast4 ? and(nik, sql`right(${bookings.phone}, 4) = ${input.phoneLast4}`)! : nik;
 }
 
+/** Staff's waiver of a service's minimum age, after seeing the document that allows it (AssistBookingInput). */
+export type AgeRuleOptions = { ignoreMinAge?: boolean };
+
 /** The NIK's person: parsed with the office's today, and old/young enough for the service on the visit date. */
-export function requirePerson(nik: string, service: Service, office: Office, date: string, now: Date) {
+export function requirePerson(nik: string, service: Service, office: Office, date: string, now: Date, { ignoreMinAge = false }: AgeRuleOptions = {}) {
   const parsed = parseNik(nik, localDate(now, office.timezone));
   if (!parsed.ok) throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.format"] } });
   const age = ageOn(parsed.value.birthDate, date);
-  if (service.minAge !== null && age < service.minAge) {
+  if (service.minAge !== null && age < service.minAge && !ignoreMinAge) {
     throw new AppError("validation", "error.validation", { fields: { nik: ["field.nik.tooYoung"] }, params: { minAge: service.minAge } });
   }
   if (service.maxAge !== null && age > service.maxAge) {
@@ -46,9 +49,9 @@ export function requirePerson(nik: string, service: Service, office: Office, dat
  * requirePerson, and when the person is too young or too old for the service, the error names the office's
  * service whose age rule fits them (a 10-year-old asking for a first KTP-el is pointed to KIA).
  */
-export async function requirePersonOrSuggest(db: Executor, nik: string, service: Service, office: Office, date: string, now: Date, locale: Locale) {
+export async function requirePersonOrSuggest(db: Executor, nik: string, service: Service, office: Office, date: string, now: Date, locale: Locale, rules: AgeRuleOptions = {}) {
   try {
-    return requirePerson(nik, service, office, date, now);
+    return requirePerson(nik, service, office, date, now, rules);
   } catch (error) {
     const refusedForAge = isAppError(error) && error.fields?.nik?.some((key) => key === "field.nik.tooYoung" || key === "field.nik.tooOld");
     const parsed = parseNik(nik, localDate(now, office.timezone));

@@ -40,7 +40,7 @@ export type CreateBookingOptions = CommandOptions & { beforeWrite?: (person: Per
  */
 export async function createBooking(
   actor: Actor,
-  input: CreateBookingInput & { consent?: boolean; channel?: Channel; priorityReason?: "disability" | "pregnant" },
+  input: CreateBookingInput & { consent?: boolean; channel?: Channel; priorityReason?: "disability" | "pregnant"; ageException?: boolean },
   options: CreateBookingOptions = {},
 ): Promise<BookingDTO> {
   const { now, locale } = withDefaults(options);
@@ -51,7 +51,9 @@ export async function createBooking(
   // Citizens book online; anyone else books on a citizen's behalf and needs the permission for this office.
   if (actor.type !== "citizen") assertCan(actor, "booking.assist", office.id);
   const service = await requireService(office, input.service, db);
-  const person = await requirePersonOrSuggest(db, input.nik, service, office, input.date, now, locale);
+  // Only staff, who have seen the person's document, may waive the minimum age (see AssistBookingInput).
+  const ageException = actor.type === "staff" && input.ageException === true;
+  const person = await requirePersonOrSuggest(db, input.nik, service, office, input.date, now, locale, { ignoreMinAge: ageException });
   const slot = await requireSlot(db, office, service, input.date, input.session, channel, now);
 
   const claims = claimChanges(office, service, input.date, slot.start, slot.limits);
@@ -80,7 +82,7 @@ export async function createBooking(
         person.age, person.sex, visitKey, isElderly || Boolean(input.priorityReason), input.priorityReason ?? (isElderly ? "elderly" : null),
         input.consent ? now.toISOString() : null, actor.type === "staff" ? actor.staffId : null,
         actor.type, actor.type === "device" ? actor.deviceId : null,
-        JSON.stringify({ channel, service: service.slug, date: input.date, session: slot.start }),
+        JSON.stringify({ channel, service: service.slug, date: input.date, session: slot.start, ...(ageException ? { ageException: true } : {}) }),
         "ip" in actor ? (actor.ip ?? null) : null,
         locale,
         now.toISOString(),

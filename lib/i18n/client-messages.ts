@@ -66,6 +66,7 @@ export const CLIENT_MESSAGES = {
     "assist.email",
     "assist.priority",
     "assist.priorityNone",
+    "assist.ageException",
     "assist.submit",
     "assist.pending",
     "slots.full",

@@ -71,4 +71,6 @@ export const CancelByStaffSchema = z.object({
 export const AssistBookingSchema = CreateBookingSchema.omit({ office: true }).extend({
   channel: z.enum(["assisted", "walk_in"], { error: "field.invalid" }),
   priorityReason: z.preprocess((v) => (v === "" || v === "none" ? undefined : v), PriorityReasonSchema.optional()),
+  /** Staff saw the document that lets a younger person have the service (a marriage book for a KTP-el). */
+  ageException: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()).optional(),
 });

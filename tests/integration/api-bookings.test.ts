@@ -115,9 +115,13 @@ describe.each(DATABASE_KINDS)("booking API on %s", (kind) => {
     const child = makeNik("2018-05-05", "F", 7);
     const id = await book(body({ nik: child }));
     expect(id.status).toBe(422);
-    expect(id.json.error?.fields).toEqual({ nik: ["Layanan ini untuk usia 17 tahun ke atas."] });
+    expect(id.json.error?.fields).toEqual({
+      nik: ["Layanan ini untuk usia 17 tahun ke atas. Jika ada pengecualian untuk Anda (misalnya sudah atau pernah kawin), datanglah ke kantor dengan dokumennya: petugas dapat membuat booking Anda."],
+    });
     const en = await book(body({ nik: child }), { lang: "en" });
-    expect(en.json.error?.fields).toEqual({ nik: ["This service is for people aged 17 or over."] });
+    expect(en.json.error?.fields).toEqual({
+      nik: ["This service is for people aged 17 or over. If an exception applies to you (for example, you are or were married), come to the office with the document: staff can make your booking."],
+    });
     const adultForKia = await book(body({ service: "kia" }), { lang: "en" });
     expect(adultForKia.json.error?.fields).toEqual({ nik: ["This service is for people under 17."] });
   });

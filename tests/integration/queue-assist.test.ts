@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { and, eq } from "drizzle-orm";
+import { auditLogs, bookings } from "@/db/schema";
+import { citizen, type Actor } from "@/lib/auth/actor";
+import { hashNik } from "@/lib/crypto";
+import { createBooking } from "@/lib/dal/bookings";
 import { assistBooking } from "@/lib/dal/queue/assist";
 import { callNext } from "@/lib/dal/queue/calls";
 import { getDayOverview } from "@/lib/dal/queue/overview";
 import { cancelByStaff } from "@/lib/dal/queue/service";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
-import { adultNik, createTestOffice, NOW, TODAY, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
+import { adultNik, createTestOffice, makeNik, NOW, TODAY, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
 import { auditActions, bookAndCheckIn, bookToday, rowOf } from "../helpers/queue";
 import { actorOf, createTestStaff } from "../helpers/staff";
 
@@ -73,6 +77,25 @@ describe.each(DATABASE_KINDS)("assisted and walk-in booking, the day overview, o
     const nik = adultNik();
     await assistBooking(op, person({ nik, session: "12:00" }), { now: NOW });
     await expect(assistBooking(op, person({ nik, session: "13:00" }), { now: NOW })).rejects.toMatchObject({ code: "duplicate" });
+  });
+
+  it("staff may waive a service's minimum age after seeing the document (a married 16-year-old's KTP-el); a citizen may not", async () => {
+    const sixteen = makeNik("2010-03-15", "F", 77);
+    const refused = { code: "validation", fields: { nik: ["field.nik.tooYoung"] } };
+    await expect(assistBooking(op, person({ service: "ktp", nik: sixteen, channel: "assisted", date: TOMORROW }), { now: NOW })).rejects.toMatchObject(refused);
+    // The waiver is staff's: a citizen who sends it is held to the rule all the same.
+    await expect(createBooking(citizen("127.0.0.1"), { ...person({ service: "ktp", nik: sixteen, date: TOMORROW }), office: t.office.slug, ageException: true }, { now: NOW })).rejects.toMatchObject(refused);
+    expect(await db().select().from(bookings).where(eq(bookings.nikHash, hashNik(sixteen)))).toEqual([]);
+
+    const booked = await assistBooking(op, person({ service: "ktp", nik: sixteen, channel: "assisted", date: TOMORROW, ageException: true }), { now: NOW });
+    expect(booked.booking).toMatchObject({ status: "booked", service: { slug: "ktp" } });
+    const [audit] = await db().select().from(auditLogs).where(and(eq(auditLogs.bookingId, (await rowOf(db(), booked.booking.reference)).id), eq(auditLogs.action, "booking.create")));
+    expect(audit!.details).toMatchObject({ ageException: true });
+    // It waives the minimum only: the maximum (KIA is for children) still holds.
+    await expect(assistBooking(op, person({ service: "kia", nik: adultNik(), channel: "assisted", date: TOMORROW, ageException: true }), { now: NOW })).rejects.toMatchObject({
+      code: "validation",
+      fields: { nik: ["field.nik.tooOld"] },
+    });
   });
 
   it("the overview groups by session and status, counts per status, and searches", async () => {

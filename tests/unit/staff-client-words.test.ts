@@ -50,6 +50,7 @@ describe.each(LOCALES)("staff client components in %s", (locale) => {
     expect(html).toContain(escape(`09.00–10.00 · ${t("slots.full")}`));
     expect(html).toContain(escape(`10.00–11.00 · ${t("slots.closed", { reason: "Listrik padam" })}`));
     expect(html).toContain("SIAK sedang gangguan");
+    expect(html).toContain(escape(t("assist.ageException")));
     expect(leakedKeys(html)).toEqual([]);
   });
 

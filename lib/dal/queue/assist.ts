@@ -15,6 +15,11 @@ import type { QueueEntryDTO } from "./entry-dto";
 export type AssistBookingInput = Omit<CreateBookingInput, "office"> & {
   channel: "assisted" | "walk_in";
   priorityReason?: "disability" | "pregnant";
+  /**
+   * Staff checked the document that makes a younger person eligible (a KTP-el is for 17 and over *or*
+   * anyone who is or was married): the service's minimum age is not applied, and the audit row says so.
+   */
+  ageException?: boolean;
 };
 
 export type AssistBookingResult = {
