@@ -32,7 +32,12 @@ export function BookingForm({
   const t = useT();
   const [state, action, pending] = useActionState(createBookingAction, IDLE);
   const errorRef = useFocusOnError<HTMLDivElement>(state.status === "error", state);
-  const errors = state.fields ?? {};
+  // "Already booked that day" and "this phone's bookings that day" are about one field: it is marked too.
+  const errors: Record<string, string[] | undefined> = {
+    ...state.fields,
+    ...(state.code === "duplicate" && !state.fields?.nik ? { nik: [t("details.nikHasBooking")] } : {}),
+    ...(state.code === "phone_limit" && !state.fields?.phone ? { phone: [t("details.phoneAtLimit")] } : {}),
+  };
   const values = state.values ?? {};
   const slotProblem = state.code === "full" || state.code === "closed";
   return (

@@ -4,7 +4,10 @@ import { cookies } from "next/headers";
 import { COOKIE_NAMES } from "../cookies";
 import { submitBooking } from "../dal/lottery/submit";
 import { DEFAULT_OFFICE_SLUG, findOffice } from "../dal/offices";
-import { limitCreateBooking } from "../limits/booking";
+import type { Actor } from "../auth/actor";
+import { recoverBooking } from "../dal/booking-recovery";
+import { isAppError } from "../errors";
+import { limitCreateBooking, limitRecoverBooking, limitSharedRecoverBooking } from "../limits/booking";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
 import { checkFormPow, isSpentWaitToken, spendBookingPow, type PowWait } from "../pow/gate";
@@ -61,7 +64,29 @@ export const createBookingAction = defineAction(
       return { redirect: `/booking/${outcome.booking.reference}` };
     } catch (error) {
       if (isSpentWaitToken(error, raw, pageToken)) return waitState(createWaitToken(String(raw.office ?? DEFAULT_OFFICE_SLUG)), input.office ?? DEFAULT_OFFICE_SLUG, t, bookingFormValues(raw));
-      throw error;
+      const mine = isAppError(error) && error.code === "duplicate" ? await ownBookingThatDay(actor, ip, input, t) : null;
+      if (!mine) throw error;
+      if (pageToken) jar.delete({ name: COOKIE_NAMES.powWait, path: WAIT_COOKIE_PATH });
+      await rememberManage(mine);
+      return { redirect: `/booking/${mine}?done=already` };
     }
   },
 );
+
+/**
+ * "Already booked that day" with the NIK and the phone number of that very booking is nearly always the
+ * same person sending the form twice (a double tap, the back button, a slow first answer the phone gave up
+ * on): they get their booking instead of an error, as the recovery form (NIK + phone) would give it — and
+ * counted against the recovery's allowance, so it finds nothing a person could not find there. Anything
+ * else (another phone, the allowance used up, a lottery entry) keeps the 409.
+ */
+async function ownBookingThatDay(actor: Actor, ip: string, input: { nik: string; phone: string; date: string }, t: Translator): Promise<string | null> {
+  try {
+    await limitRecoverBooking(ip);
+    await limitSharedRecoverBooking(ip);
+    return (await recoverBooking(actor, { nik: input.nik, phone: input.phone, date: input.date }, { locale: t.locale })).reference;
+  } catch (error) {
+    if (isAppError(error)) return null;
+    throw error;
+  }
+}

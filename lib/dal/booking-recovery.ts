@@ -14,9 +14,9 @@ import { withDefaults, type CommandOptions } from "./command-options";
  * NIK + the phone number used → the person's nearest active booking, for someone who lost the reference
  * (e.g. went back after booking and sent the form again). Both must match one booking; a wrong NIK, a
  * wrong phone, or no active booking all get the same 404. Proving the NIK is what the look-up asks too,
- * so the caller may then remember the booking as the look-up does.
+ * so the caller may then remember the booking as the look-up does. `date` narrows it to that day's booking.
  */
-export async function recoverBooking(_actor: Actor, input: RecoverBookingInput, options: CommandOptions = {}): Promise<BookingDTO> {
+export async function recoverBooking(_actor: Actor, input: RecoverBookingInput & { date?: string }, options: CommandOptions = {}): Promise<BookingDTO> {
   const { now, locale } = withDefaults(options);
   const db = await getDb();
   const rows = await db
@@ -27,7 +27,8 @@ export async function recoverBooking(_actor: Actor, input: RecoverBookingInput, 
     .where(and(eq(bookings.nikHash, hashNik(input.nik)), eq(bookings.phoneHash, hashPhone(input.phone)), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])))
     .orderBy(asc(bookings.serviceDate), asc(bookings.sessionStartsAt));
   // A day already over waits for the expiry sweep; it is not the booking the person is looking for.
-  const found = rows.find((r) => r.booking.serviceDate >= localDate(now, r.office.timezone));
+  // `date`: the person's booking of that day only (the form's "already booked that day").
+  const found = rows.find((r) => r.booking.serviceDate >= localDate(now, r.office.timezone) && (!input.date || r.booking.serviceDate === input.date));
   if (!found) throw new AppError("not_found", "recover.notFound");
   return toBookingDTO(found.booking, found.service, found.office, locale);
 }

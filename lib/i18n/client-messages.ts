@@ -231,6 +231,8 @@ export const CLIENT_MESSAGES = {
     "details.submit",
     "details.sending",
     "details.change",
+    "details.nikHasBooking",
+    "details.phoneAtLimit",
     "nik.tryService",
     "recover.fromDuplicate",
     "pow.checking",

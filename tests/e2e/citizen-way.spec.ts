@@ -37,16 +37,22 @@ async function consentSurvivesAnError(page: Page, person: Person): Promise<void>
   await expect(page.getByRole("heading", { level: 1, name: "Booking berhasil" })).toBeVisible();
 }
 
-/** From "this NIK already has an active booking" to the booking itself, by NIK + phone, manageable. */
-async function recoverFromDuplicate(page: Page, person: Person, reference: string, js: boolean): Promise<void> {
+/**
+ * From "this NIK already has an active booking" (sent with another phone number than the booking's) to the
+ * booking itself, by NIK + the booking's phone, manageable.
+ */
+async function recoverFromDuplicate(page: Page, person: Person, typedPhone: string, reference: string, js: boolean): Promise<void> {
   await expect(page.getByText("NIK ini sudah memiliki booking aktif pada tanggal tersebut.")).toBeVisible();
+  // The NIK field is marked too, not only the box at the top.
+  await expect(page.getByLabel(/^NIK/)).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("NIK ini sudah punya booking pada tanggal ini.")).toBeVisible();
   await page.getByRole("link", { name: /Cari dengan NIK dan nomor HP/ }).click();
   await expect(page).toHaveURL(/\/check\/recover$/);
   await expect(page.getByRole("heading", { level: 1, name: "Cari booking dengan NIK dan nomor HP" })).toBeVisible();
   if (js) {
     // The NIK and phone just typed come along (through sessionStorage, not the address).
     await expect(page.getByLabel(/^NIK/)).toHaveValue(person.nik);
-    await expect(page.getByLabel(/^Nomor HP/)).toHaveValue(person.phone);
+    await expect(page.getByLabel(/^Nomor HP/)).toHaveValue(typedPhone);
     expect(await storedInput(page), "put back, then removed from sessionStorage").toBeNull();
     // axe runs in the page, so only where JavaScript is on.
     await expectNoAxeViolations(page, "recover");
@@ -66,6 +72,11 @@ async function recoverFromDuplicate(page: Page, person: Person, reference: strin
   expect(page.url()).not.toContain(person.nik);
 }
 
+/**
+ * Back after booking and the same form sent again (a double tap, a slow first answer): the same NIK and
+ * phone land on the booking already made, with a note and nothing new booked. Sent again with another
+ * phone number, it is the "already booked" error, which leads to the booking by NIK + phone.
+ */
 async function backAndSendAgain(page: Page, { js }: { js: boolean }): Promise<void> {
   const person = randomPerson();
   const booked = await bookVisit(page, person);
@@ -73,7 +84,17 @@ async function backAndSendAgain(page: Page, { js }: { js: boolean }): Promise<vo
   await expect(page).toHaveURL(/\/details/);
   await fillDetails(page, person);
   await submitDetails(page);
-  await recoverFromDuplicate(page, person, booked.reference, js);
+  await expect(page).toHaveURL(new RegExp(`/booking/${booked.reference}\\?done=already$`));
+  await expect(page.getByText("Anda sudah punya booking pada tanggal ini — inilah booking Anda.", { exact: false })).toBeVisible();
+  await expect(page.getByText(/^[A-Z]-\d{3}$/).first()).toHaveText(booked.queueNumber);
+  await expect(page.getByRole("link", { name: "Batalkan booking", exact: true })).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/details/);
+  const otherPhone = randomPhone();
+  await fillDetails(page, { ...person, phone: otherPhone });
+  await submitDetails(page);
+  await recoverFromDuplicate(page, person, otherPhone, booked.reference, js);
 }
 
 test.describe("the citizen's way with JavaScript", () => {
@@ -81,7 +102,7 @@ test.describe("the citizen's way with JavaScript", () => {
     await consentSurvivesAnError(page, randomPerson());
   });
 
-  test("back after booking, send again: the duplicate error leads to the booking by NIK + phone", async ({ page }) => {
+  test("back after booking, send again: the same person gets their booking; with another phone the duplicate error leads to it by NIK + phone", async ({ page }) => {
     await backAndSendAgain(page, { js: true });
   });
 
@@ -133,7 +154,7 @@ test.describe("the citizen's way without JavaScript", () => {
     await consentSurvivesAnError(page, randomPerson());
   });
 
-  test("back after booking, send again: the duplicate error leads to the booking by NIK + phone", async ({ page }) => {
+  test("back after booking, send again: the same person gets their booking; with another phone the duplicate error leads to it by NIK + phone", async ({ page }) => {
     await backAndSendAgain(page, { js: false });
   });
 

@@ -38,6 +38,7 @@ export async function ConfirmationView({ confirmation, t, done }: { confirmation
       {booking.status === "booked" ? <Steps current={4} t={t} /> : null}
       <h1 className="text-2xl font-bold">{bookingHeading(booking.status, t)}</h1>
       {done === "rescheduled" ? <Alert tone="success">{t("reschedule.done")}</Alert> : null}
+      {done === "already" && booking.status === "booked" ? <Alert tone="info">{t("confirm.alreadyBooked")}</Alert> : null}
       {booking.status === "cancelled" ? <Alert tone="warning">{t("confirm.cancelledText")}</Alert> : null}
       {done === "rebooked" ? <Alert tone="success">{t("rebook.done", { reference: booking.referenceDisplay })}</Alert> : null}
       {priorityOffer ? (
