@@ -141,6 +141,7 @@ export const config = {
     { source: "/:page(check)", has: [{ type: "query", key: "reference" }] },
     { source: "/:page(check)", has: [{ type: "query", key: "expired" }] },
     { source: "/:page(services/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "incomplete" }] },
+    { source: "/:page(services/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "ready" }] },
     { source: "/:page(services/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}|book/[A-Za-z0-9-]{1,80}/details)", has: [{ type: "query", key: "office" }] },
     { source: "/:page(book/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "ready" }] },
     { source: "/:page(book/[A-Za-z0-9-]{1,80})", has: [{ type: "query", key: "missing" }] },

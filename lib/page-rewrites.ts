@@ -56,7 +56,7 @@ const CACHED_SHAPES: (Rule & { page: string })[] = [
   { source: "/check/recover", page: "/check/recover" },
   { source: "/transparansi", page: "/transparansi" },
   { source: "/check", missing: absent("reference", "expired"), page: "/check/_" },
-  { source: `/services/:slug(${SEGMENT})`, missing: absent("incomplete", "office"), page: "/services/:slug/_" },
+  { source: `/services/:slug(${SEGMENT})`, missing: absent("incomplete", "office", "ready"), page: "/services/:slug/_" },
   { source: `/book/:slug(${SEGMENT})`, missing: absent("ready", "checklist", "date", "missing", "taken", "office"), page: "/book/:slug/_" },
   {
     source: `/book/:slug(${SEGMENT})`,
@@ -104,6 +104,7 @@ export function proxyMatcher(): Rule[] {
     { source: paths("check"), has: [query("reference")] },
     { source: paths("check"), has: [query("expired")] },
     { source: paths(`services/${SEGMENT}`), has: [query("incomplete")] },
+    { source: paths(`services/${SEGMENT}`), has: [query("ready")] },
     { source: paths(`services/${SEGMENT}`, book, details), has: [query("office")] },
     ...["ready", "missing", "taken"].map((key): Rule => ({ source: paths(book), has: [query(key)] })),
     { source: paths(book, details), has: [query("checklist", "(?!confirmed$).*")] },

@@ -22,7 +22,8 @@ export const DETAILS_ROUTE: StaticRoute = { pattern: new RegExp(`^/book/${SEGMEN
 
 /** Citizen paths rendered once and cached, with the query parameters each one reads. */
 const STATIC_ROUTES: readonly StaticRoute[] = [
-  { pattern: new RegExp(`^/services/${SEGMENT}$`), keys: ["incomplete", "office"] },
+  // `ready`: the boxes ticked before the checklist was sent back incomplete.
+  { pattern: new RegExp(`^/services/${SEGMENT}$`), keys: ["incomplete", "office", "ready"] },
   { pattern: new RegExp(`^/book/${SEGMENT}$`), keys: ["ready", "checklist", "date", "missing", "taken", "office"] },
   DETAILS_ROUTE,
   { pattern: /^\/check$/, keys: ["reference", "expired"] },

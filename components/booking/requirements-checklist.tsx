@@ -1,16 +1,20 @@
-import { Alert } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/field";
+import { FocusedErrorAlert } from "@/components/ui/form-error";
 import type { ServiceDTO } from "@/lib/dal/services";
 import type { Translator } from "@/lib/i18n/translate";
 import { LocalizedText, withNode } from "./localized-text";
 import { RequirementText } from "./requirement-text";
 
+/** The fragment of the service page's address that lands at the documents to tick (and their error). */
+export const CHECKLIST_ANCHOR = "checklist";
+
 /**
  * The service's requirements by kind: conditions are stated (nobody "prepares" being 17), documents are
  * ticked as prepared, notes are shown where they apply. The checkbox value is the requirement's index,
- * which `isChecklistComplete` checks against the documents.
+ * which `isChecklistComplete` checks against the documents. A checklist sent back incomplete comes with
+ * the boxes that were ticked (`ticked`) and lands at CHECKLIST_ANCHOR: the error, then the list.
  */
-export function RequirementsChecklist({ service, t, incomplete }: { service: ServiceDTO; t: Translator; incomplete: boolean }) {
+export function RequirementsChecklist({ service, t, incomplete, ticked = [] }: { service: ServiceDTO; t: Translator; incomplete: boolean; ticked?: readonly string[] }) {
   const indexed = service.requirements.map((r, index) => ({ ...r, index }));
   const conditions = indexed.filter((r) => r.kind === "condition");
   const documents = indexed.filter((r) => r.kind === "document");
@@ -33,7 +37,7 @@ export function RequirementsChecklist({ service, t, incomplete }: { service: Ser
         </section>
       ) : null}
 
-      <section aria-labelledby="documents">
+      <section id={CHECKLIST_ANCHOR} aria-labelledby="documents" className="scroll-mt-4">
         <h3 id="documents" className="text-lg font-bold">
           {t("service.documentsTitle")}
         </h3>
@@ -43,9 +47,9 @@ export function RequirementsChecklist({ service, t, incomplete }: { service: Ser
           <>
             <p className="mb-2 text-muted">{t("service.documentsIntro")}</p>
             {incomplete ? (
-              <Alert tone="error" className="mb-3">
+              <FocusedErrorAlert id="checklist-error" className="mb-3">
                 {t("service.incomplete")}
-              </Alert>
+              </FocusedErrorAlert>
             ) : null}
             <div className="divide-y divide-slate-100">
               {documents.map((r) => (
@@ -54,6 +58,7 @@ export function RequirementsChecklist({ service, t, incomplete }: { service: Ser
                   name="ready"
                   value={String(r.index)}
                   id={`ready-${r.index}`}
+                  defaultChecked={ticked.includes(String(r.index))}
                   label={withNode(t("service.ready", { item: "{item}" }), "item", <RequirementText requirement={r} t={t} />)}
                 />
               ))}

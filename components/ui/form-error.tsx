@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { FormState } from "@/lib/actions/form-state";
+import type { ReactNode } from "react";
 import { Alert } from "./card";
 
 /** After a failed submit, move focus to the error summary so screen readers and keyboards land on it. */
@@ -25,4 +26,17 @@ export function FormErrorAlert({ state }: { state: Pick<FormState, "status" | "m
       {state.message}
     </Alert>
   ) : null;
+}
+
+/**
+ * An error a page is loaded with (a form sent back by a redirect): announced and focused once, on load.
+ * Without JavaScript it is still there, in the server's markup; the page's address points at it.
+ */
+export function FocusedErrorAlert({ id, className, children }: { id?: string; className?: string; children: ReactNode }) {
+  const ref = useFocusOnError<HTMLDivElement>(true, null);
+  return (
+    <Alert tone="error" id={id} ref={ref} tabIndex={-1} className={className}>
+      {children}
+    </Alert>
+  );
 }

@@ -30,3 +30,9 @@ export function isChecklistComplete(service: ServiceDTO, ready: string | string[
   const ticked = new Set(Array.isArray(ready) ? ready : ready ? [ready] : []);
   return service.requirements.every((r, i) => !isDocument(r) || ticked.has(String(i)));
 }
+
+/** The documents ticked so far (their indexes, in order), to tick again when the checklist is sent back. */
+export function tickedDocuments(service: ServiceDTO, ready: string | string[] | undefined): string[] {
+  const ticked = new Set(Array.isArray(ready) ? ready : ready ? [ready] : []);
+  return service.requirements.flatMap((r, i) => (isDocument(r) && ticked.has(String(i)) ? [String(i)] : []));
+}

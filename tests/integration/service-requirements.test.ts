@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceRequirements } from "@/db/schema";
-import { isChecklistComplete } from "@/lib/dal/public-service";
+import { isChecklistComplete, tickedDocuments } from "@/lib/dal/public-service";
 import { findServiceDTO } from "@/lib/dal/services";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, type TestOffice } from "../helpers/fixtures";
@@ -43,6 +43,14 @@ describe.each(DATABASE_KINDS)("requirement kinds on %s", (kind) => {
     expect(isChecklistComplete(service, undefined)).toBe(false);
     // A service without documents (only conditions) needs no ticks.
     expect(isChecklistComplete({ ...service, requirements: service.requirements.filter((r) => r.kind !== "document") }, undefined)).toBe(true);
+  });
+
+  it("a checklist sent back keeps only the documents ticked, in order (no condition, note or junk)", async () => {
+    const service = (await findServiceDTO({ office: t.office, slug: "ktp" }, { locale: "id" }))!;
+    expect(tickedDocuments(service, ["2", "0", "x", "3", "2"])).toEqual(["2"]);
+    expect(tickedDocuments(service, ["2", "1"])).toEqual(["1", "2"]);
+    expect(tickedDocuments(service, "1")).toEqual(["1"]);
+    expect(tickedDocuments(service, undefined)).toEqual([]);
   });
 
   it("the database refuses a copy on a condition or note, and an absurd number of copies", async () => {

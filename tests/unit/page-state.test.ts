@@ -4,7 +4,7 @@ import { decodePageState, encodePageState, staticPagePath, staticRouteFor } from
 describe("page state segment (cached citizen pages read their query from the path)", () => {
   it("maps citizen paths to cached routes, and leaves booking pages rendered per request", () => {
     expect(staticRouteFor("/")?.keys).toBeNull();
-    expect(staticRouteFor("/services/kk-baru")?.keys).toEqual(["incomplete", "office"]);
+    expect(staticRouteFor("/services/kk-baru")?.keys).toEqual(["incomplete", "office", "ready"]);
     expect(staticRouteFor("/book/kk-baru/details")?.keys).toEqual(["slot", "checklist", "office"]);
     expect(staticRouteFor("/tempat/kecamatan-utara")?.keys).toBeNull();
     expect(staticRouteFor("/book/kk-baru/standby")).toBeNull();

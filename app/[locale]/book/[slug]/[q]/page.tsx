@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { CHECKLIST_ANCHOR } from "@/components/booking/requirements-checklist";
 import { SlotPicker } from "@/components/booking/slot-picker";
 import { Steps } from "@/components/booking/steps";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -9,7 +10,7 @@ import { LotteryNotice } from "@/components/lottery/lottery-notice";
 import { listOpenLotteries } from "@/lib/dal/lottery/counts";
 import { getAvailability } from "@/lib/dal/availability";
 import { listPublicOutages } from "@/lib/dal/outages";
-import { isChecklistComplete } from "@/lib/dal/public-service";
+import { isChecklistComplete, tickedDocuments } from "@/lib/dal/public-service";
 import { formatTime } from "@/lib/format";
 import { getPageTranslator } from "@/lib/i18n/server";
 import { single } from "@/lib/page-state";
@@ -33,7 +34,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChooseSlotPage({ params }: Props) {
   const { locale, slug, q } = await params;
   const { t, query, office, service } = await readBookingStep({ locale, slug, q });
-  if (single(query.checklist) !== "confirmed" && !isChecklistComplete(service, query.ready)) redirect(withPlace(`/services/${slug}?incomplete=1`, office));
+  if (single(query.checklist) !== "confirmed" && !isChecklistComplete(service, query.ready)) {
+    // Back to the checklist itself, the boxes ticked so far still ticked: nobody should tick them all twice.
+    const ticked = tickedDocuments(service, query.ready).map((i) => `&ready=${i}`).join("");
+    redirect(`${withPlace(`/services/${slug}?incomplete=1${ticked}`, office)}#${CHECKLIST_ANCHOR}`);
+  }
 
   const [availability, outages, lotteries] = await Promise.all([
     getAvailability({ officeSlug: office, serviceSlug: slug, t }),

@@ -5,7 +5,7 @@ import { RequirementsChecklist } from "@/components/booking/requirements-checkli
 import { Steps } from "@/components/booking/steps";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { findPublicService } from "@/lib/dal/public-service";
+import { findPublicService, tickedDocuments } from "@/lib/dal/public-service";
 import { getPageTranslator } from "@/lib/i18n/server";
 import { decodePageState } from "@/lib/page-state";
 import { parsePlaceParam } from "@/lib/place-path";
@@ -58,7 +58,7 @@ export default async function ServicePage({ params }: Props) {
           <h2 id="requirements" className="mb-2 text-xl font-bold">
             {t("service.requirementsTitle")}
           </h2>
-          <RequirementsChecklist service={service} t={t} incomplete={Boolean(incomplete)} />
+          <RequirementsChecklist service={service} t={t} incomplete={Boolean(incomplete)} ticked={tickedDocuments(service, query.ready)} />
         </Card>
 
         <Card aria-labelledby="forms">
