@@ -1,8 +1,9 @@
+import { buttonClass } from "@/components/ui/button-base";
+import { nextDateWithRoom } from "@/lib/availability";
 import type { DayAvailability } from "@/lib/dal/availability";
 import { formatDate } from "@/lib/format";
 import type { Translator } from "@/lib/i18n/translate";
 import { DayTabs } from "./day-tabs";
-import { withNode } from "./localized-text";
 
 type Props = {
   days: DayAvailability[];
@@ -29,6 +30,17 @@ function chooseDate(days: DayAvailability[], date?: string, selected?: string): 
   );
 }
 
+const hasRoom = (day: DayAvailability | undefined): boolean => Boolean(day?.open && day.sessions.some((s) => s.remaining > 0));
+
+/**
+ * Can the date the picker shows be booked (a session with a place left)? The form around the picker offers
+ * its send button only then: on a closed or full date the picker offers the next date with room instead.
+ */
+export function canBookShownDate(days: DayAvailability[], date?: string, selected?: string): boolean {
+  const chosen = chooseDate(days, date, selected);
+  return hasRoom(days.find((d) => d.date === chosen));
+}
+
 /**
  * A phone-sized date choice: a grid of day tabs, then only the chosen day's sessions as radio buttons (the
  * label is the touch target), so the form's button stays close. Used inside a form: a GET form to the details
@@ -38,6 +50,15 @@ export function SlotPicker({ days, t, hrefFor, date, selected, error, standbyHre
   const chosen = chooseDate(days, date, selected);
   const day = days.find((d) => d.date === chosen);
   const dateText = day ? formatDate(day.date, t.locale) : "";
+  // A closed or full date points on to the next later date with room (never an earlier one, already passed over).
+  const next = day && !hasRoom(day) ? nextDateWithRoom(days, day.date) : null;
+  const nextLink = next ? (
+    <a href={hrefFor(next)} className={buttonClass("primary", "mt-3 w-full sm:w-auto")}>
+      {t("slots.goToNext", { date: formatDate(next, t.locale) })}
+    </a>
+  ) : day && !hasRoom(day) ? (
+    <p className="mt-1">{t("slots.noLaterDate")}</p>
+  ) : null;
   return (
     <fieldset aria-describedby={error ? "slot-error" : undefined} className="min-w-0 space-y-4">
       <legend className="sr-only">{t("slots.choose")}</legend>
@@ -55,17 +76,14 @@ export function SlotPicker({ days, t, hrefFor, date, selected, error, standbyHre
           {day.note ? <p className="text-sm font-semibold text-brand-700">{day.note}</p> : null}
           {day.outage && day.open ? <p className="text-sm font-semibold text-amber-900">{day.outage}</p> : null}
           {!day.open ? (
-            <p className="mt-1 text-muted">{day.reason}</p>
+            <>
+              <p className="mt-1 text-muted">{day.reason}</p>
+              {nextLink}
+            </>
           ) : (
             <>
-              {day.reasonCode === "full" ? (
-                <p className="mt-1">
-                  {t("slots.dayFull")}{" "}
-                  {day.nextDateWithRoom
-                    ? withNode(t("slots.nextAvailable", { date: "{date}" }), "date", <a href={hrefFor(day.nextDateWithRoom)}>{formatDate(day.nextDateWithRoom, t.locale)}</a>)
-                    : t("slots.noLaterDate")}
-                </p>
-              ) : null}
+              {day.reasonCode === "full" ? <p className="mt-1">{t("slots.dayFull")}</p> : null}
+              {nextLink}
               {day.reasonCode === "full" && standbyHrefFor ? (
                 <div className="mt-2 space-y-2 rounded-lg bg-slate-50 p-3">
                   <p>{t("standby.join.offer")}</p>

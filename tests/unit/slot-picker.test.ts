@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { LocalizedText } from "@/components/booking/localized-text";
-import { SlotPicker } from "@/components/booking/slot-picker";
+import { canBookShownDate, SlotPicker } from "@/components/booking/slot-picker";
 import type { DayAvailability } from "@/lib/dal/availability";
 import { createTranslator } from "@/lib/i18n/translate";
 
@@ -31,20 +31,35 @@ describe("SlotPicker: day tabs, then one day's sessions", () => {
   it("a full date links the next LATER date with room, not the earlier one", () => {
     const html = render({ date: "2026-12-03" });
     expect(html).toContain("Semua sesi pada tanggal ini sudah penuh.");
-    expect(html).toMatch(/Tanggal berikutnya yang masih ada kuota: <a href="\/book\/x\?date=2026-12-05">Sabtu, 5 Desember 2026<\/a>/);
-    expect(html).not.toContain(">Rabu, 2 Desember 2026</a>");
+    expect(html).toMatch(/<a href="\/book\/x\?date=2026-12-05" class="[^"]*">Pilih tanggal berikutnya yang masih ada kuota: Sabtu, 5 Desember 2026<\/a>/);
+    expect(html).not.toContain("kuota: Rabu, 2 Desember 2026");
     const none = renderToStaticMarkup(
       createElement(SlotPicker, { days: [{ ...DAYS[1]!, nextDateWithRoom: null }], t: en, hrefFor: (d: string) => d, date: "2026-12-03" }),
     );
     expect(none).toContain("No later date has places left yet.");
   });
 
-  it("a closed date says why; the booking being moved preselects its own date and session", () => {
-    expect(render({ date: "2026-12-04" })).toContain("Libur: Uji");
+  it("a closed date says why and offers the next date with room; the booking being moved preselects its own date and session", () => {
+    const closed = render({ date: "2026-12-04" });
+    expect(closed).toContain("Libur: Uji");
+    expect(closed).toMatch(/<a href="\/book\/x\?date=2026-12-05" class="[^"]*">Pilih tanggal berikutnya yang masih ada kuota: Sabtu, 5 Desember 2026<\/a>/);
+    expect(render({ date: "2026-12-02" })).not.toContain("Pilih tanggal berikutnya");
     const moving = render({ selected: "2026-12-05_08:00" });
     expect(moving).toMatch(/checked="" value="2026-12-05_08:00"/);
     // An unknown ?date= falls back to the first date with room.
     expect(render({ date: "2099-01-01" })).toContain('value="2026-12-02_08:00"');
+  });
+});
+
+describe("canBookShownDate: the form's send button only on a date with a place left", () => {
+  it("is true for a date with room (asked for or chosen by default), false for a full, closed or emptied date", () => {
+    expect(canBookShownDate(DAYS, "2026-12-02")).toBe(true);
+    expect(canBookShownDate(DAYS)).toBe(true);
+    expect(canBookShownDate(DAYS, "2099-01-01")).toBe(true);
+    expect(canBookShownDate(DAYS, "2026-12-03")).toBe(false);
+    expect(canBookShownDate(DAYS, "2026-12-04")).toBe(false);
+    expect(canBookShownDate([DAYS[1]!, DAYS[2]!])).toBe(false);
+    expect(canBookShownDate(DAYS, undefined, "2026-12-03_08:00")).toBe(false);
   });
 });
 

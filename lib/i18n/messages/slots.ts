@@ -8,6 +8,7 @@ export const slotMessages = defineMessages({
     "slots.dayClosed": "tutup",
     "slots.dayTab": "{date}: {status}",
     "slots.noLaterDate": "Belum ada tanggal sesudahnya yang masih ada kuota.",
+    "slots.goToNext": "Pilih tanggal berikutnya yang masih ada kuota: {date}",
   },
   en: {
     "slots.datesLabel": "Choose a date",
@@ -15,5 +16,6 @@ export const slotMessages = defineMessages({
     "slots.dayClosed": "closed",
     "slots.dayTab": "{date}: {status}",
     "slots.noLaterDate": "No later date has places left yet.",
+    "slots.goToNext": "Choose the next date with places: {date}",
   },
 });

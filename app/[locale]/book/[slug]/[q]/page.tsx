@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { CHECKLIST_ANCHOR } from "@/components/booking/requirements-checklist";
-import { SlotPicker } from "@/components/booking/slot-picker";
+import { canBookShownDate, SlotPicker } from "@/components/booking/slot-picker";
 import { Steps } from "@/components/booking/steps";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -40,6 +40,7 @@ export default async function ChooseSlotPage({ params }: Props) {
     redirect(`${withPlace(`/services/${slug}?incomplete=1${ticked}`, office)}#${CHECKLIST_ANCHOR}`);
   }
 
+  const date = single(query.date);
   const [availability, outages, lotteries] = await Promise.all([
     getAvailability({ officeSlug: office, serviceSlug: slug, t }),
     listPublicOutages({ officeSlug: office }, { locale: t.locale }),
@@ -62,13 +63,14 @@ export default async function ChooseSlotPage({ params }: Props) {
         <SlotPicker
           days={availability.days}
           t={t}
-          date={single(query.date)}
-          hrefFor={(date) => withPlace(`/book/${slug}?checklist=confirmed&date=${date}`, office)}
-          standbyHrefFor={(date) => withPlace(`/book/${slug}/standby?date=${date}`, office)}
+          date={date}
+          hrefFor={(d) => withPlace(`/book/${slug}?checklist=confirmed&date=${d}`, office)}
+          standbyHrefFor={(d) => withPlace(`/book/${slug}/standby?date=${d}`, office)}
           error={query.taken ? t("slots.taken") : query.missing ? t("slots.required") : undefined}
         />
         <div className="flex flex-col gap-3 sm:flex-row">
-          <Button type="submit">{t("slots.continue")}</Button>
+          {/* No send button on a closed or full date: it could only answer "choose a session" (the picker offers the next date). */}
+          {canBookShownDate(availability.days, date) ? <Button type="submit">{t("slots.continue")}</Button> : null}
           <ButtonLink href={withPlace(`/services/${slug}`, office)} variant="secondary">
             {t("common.back")}
           </ButtonLink>
