@@ -12,7 +12,7 @@ import { NikKeypad } from "./nik-keypad";
 const FAILURE_CLEAR_MS = 8_000;
 
 const noSubscribe = () => () => {};
-const clearKey = "inline-flex min-h-20 min-w-28 shrink-0 items-center justify-center gap-2 rounded-xl bg-slate-200 px-5 text-2xl font-bold text-ink active:bg-slate-400";
+const clearKey = "inline-flex min-h-18 min-w-28 shrink-0 items-center justify-center gap-2 rounded-xl bg-slate-200 px-5 text-2xl font-bold text-ink active:bg-slate-400";
 
 type Props = { state: KioskState; formAction: (f: FormData) => void; isPending: boolean; onIdle: () => void };
 
@@ -26,6 +26,7 @@ export function KioskForm({ state, formAction, isPending, onIdle }: Props) {
   const locale = t.locale;
   const nik = useRef<HTMLInputElement>(null);
   const reference = useRef<HTMLInputElement>(null);
+  const alert = useRef<HTMLDivElement>(null);
   const [activity, setActivity] = useState(0);
   // The clear keys need JavaScript; without it they would do nothing, so they appear only once hydrated.
   const hasScript = useSyncExternalStore(noSubscribe, () => true, () => false);
@@ -41,6 +42,8 @@ export function KioskForm({ state, formAction, isPending, onIdle }: Props) {
       requestAnimationFrame(() => {
         field?.focus();
         field?.select();
+        // The reason must be on screen too: a citizen scrolled down to the button would see only an empty form.
+        alert.current?.scrollIntoView({ block: "nearest" });
       });
     } else {
       void announce(t("devices.announce.scanPrompt"), lang, { chime: false });
@@ -74,14 +77,14 @@ export function KioskForm({ state, formAction, isPending, onIdle }: Props) {
   return (
     <form
       action={formAction}
-      className="mx-auto flex max-w-5xl flex-col gap-8"
+      className="mx-auto flex max-w-5xl flex-col gap-3"
       aria-busy={isPending}
       onInput={() => setActivity((n) => n + 1)}
       onPointerDown={() => setActivity((n) => n + 1)}
     >
       <input type="hidden" name="lang" value={locale} />
-      <p className="text-3xl">{t("devices.kiosk.intro")}</p>
-      {state.status === "error" ? <KioskAlert title={t("devices.kiosk.errorTitle")} message={state.message} /> : null}
+      {/* The refusal takes the intro's place: the whole form, button included, stays on a 1024×768 screen. */}
+      {state.status === "error" ? <KioskAlert ref={alert} title={t("devices.kiosk.errorTitle")} message={state.message} /> : <p className="text-xl">{t("devices.kiosk.intro")}</p>}
       <KioskField id="kiosk-reference" label={t("devices.kiosk.reference")} hint={t("devices.kiosk.referenceHint")} errors={fieldErrors.reference}>
         {(aria) => (
           <div className="flex gap-3">
@@ -111,35 +114,39 @@ export function KioskForm({ state, formAction, isPending, onIdle }: Props) {
           </div>
         )}
       </KioskField>
-      <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
-        <KioskField
-          id="kiosk-nik"
-          label={t("devices.kiosk.nik")}
-          hint={t("devices.kiosk.nikHint")}
-          errors={fieldErrors.nik}
-          footer={
-            <button type="submit" disabled={isPending} className="mt-4 min-h-24 rounded-2xl bg-brand-600 px-8 text-5xl font-bold text-white disabled:opacity-60">
-              {isPending ? t("common.loading") : t("devices.kiosk.submit")}
-            </button>
-          }
-        >
-          {(aria) => (
-            <input
-              ref={nik}
-              id="kiosk-nik"
-              name="nik"
-              type="password"
-              inputMode="numeric"
-              pattern="[0-9]{16}"
-              maxLength={16}
-              required
-              autoComplete="off"
-              enterKeyHint="done"
-              {...aria}
-              className={KIOSK_INPUT}
-            />
-          )}
-        </KioskField>
+      {/* The keypad's column is wide enough for its word keys ("Kosongkan"); the NIK's takes the rest. */}
+      <div className="grid gap-5 md:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="flex flex-col gap-3">
+          <KioskField
+            id="kiosk-nik"
+            label={t("devices.kiosk.nik")}
+            hint={t("devices.kiosk.nikHint")}
+            errors={fieldErrors.nik}
+            footer={
+              <button type="submit" disabled={isPending} className="mt-2 min-h-18 rounded-2xl bg-brand-600 px-4 text-4xl font-bold text-white disabled:opacity-60">
+                {isPending ? t("common.loading") : t("devices.kiosk.submit")}
+              </button>
+            }
+          >
+            {(aria) => (
+              <input
+                ref={nik}
+                id="kiosk-nik"
+                name="nik"
+                type="password"
+                inputMode="numeric"
+                pattern="[0-9]{16}"
+                maxLength={16}
+                required
+                autoComplete="off"
+                enterKeyHint="done"
+                {...aria}
+                className={KIOSK_INPUT}
+              />
+            )}
+          </KioskField>
+          <p className="text-lg text-muted">{t("devices.kiosk.help")}</p>
+        </div>
         <NikKeypad
           onEdit={(change) => {
             if (!nik.current) return;
@@ -149,7 +156,6 @@ export function KioskForm({ state, formAction, isPending, onIdle }: Props) {
           }}
         />
       </div>
-      <p className="text-2xl text-muted">{t("devices.kiosk.help")}</p>
     </form>
   );
 }

@@ -35,16 +35,14 @@ function KioskScreen({ locale, officeName, onSwitch, round, onDone }: { locale: 
   return (
     <KioskFrame
       title={t("devices.kiosk.title")}
+      subtitle={officeName}
       path="/kiosk"
       onSwitch={onSwitch}
       actions={
-        <>
-          <p className="text-2xl font-semibold text-muted">{officeName}</p>
-          {/* After the service, the same kiosk takes the satisfaction survey (in the language chosen here). */}
-          <a href={`/kiosk/survey?lang=${locale}`} className={KIOSK_LINK}>
-            {t("kioskSurvey.open")}
-          </a>
-        </>
+        // After the service, the same kiosk takes the satisfaction survey (in the language chosen here).
+        <a href={`/kiosk/survey?lang=${locale}`} className={KIOSK_LINK}>
+          {t("kioskSurvey.open")}
+        </a>
       }
     >
       <KioskRound key={round} onDone={onDone} />
