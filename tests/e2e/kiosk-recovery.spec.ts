@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { expectNoAxeViolations, loginAs, randomPerson } from "./fixtures";
 import { activateDevice, bookToday } from "./fixtures/devices";
 
@@ -176,6 +176,54 @@ test.describe("kiosk after a failure", () => {
     await kiosk.getByRole("link", { name: "Done", exact: true }).click();
     await expect(kiosk.getByRole("heading", { level: 1, name: "Check-in mandiri" })).toBeVisible();
     await expect(kiosk.getByRole("link", { name: "English" })).toBeVisible();
+  });
+
+  test("on a 1024×768 tablet the whole form is on screen, and after a failure so is the reason", async ({ browser }) => {
+    const { screen: kiosk } = await activateDevice(browser, "kiosk");
+    const { person } = await assistedBookingToday(browser);
+    /** Entirely inside the viewport, the page not scrolled: the citizen sees it without scrolling. */
+    const expectOnScreen = async (name: string, locator: Locator) => {
+      const box = (await locator.boundingBox())!;
+      const viewport = kiosk.viewportSize()!;
+      expect(box.y, `${name}: top`).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, `${name}: bottom`).toBeLessThanOrEqual(viewport.height);
+    };
+    const wordsFit = () =>
+      kiosk.getByRole("main").evaluate((main) =>
+        [...main.querySelectorAll("button")].filter((key) => key.scrollWidth > key.clientWidth + 0.5).map((key) => key.textContent),
+      );
+
+    for (const [lang, viewport] of [["id", { width: 1024, height: 768 }], ["en", { width: 1024, height: 768 }], ["id", { width: 768, height: 1024 }]] as const) {
+      await kiosk.setViewportSize(viewport);
+      const words = lang === "id" ? { code: "Kode booking", submit: "Check-in", keypad: "Papan ketik layar" } : { code: "Booking code", submit: "Check in", keypad: "On-screen keypad" };
+      if (lang === "en") await kiosk.getByRole("link", { name: "English" }).click();
+      await expect(kiosk.getByRole("heading", { level: 1, name: lang === "id" ? "Check-in mandiri" : "Self check-in" })).toBeVisible();
+      const at = `${lang} ${viewport.width}×${viewport.height}`;
+      for (const [name, locator] of [
+        ["code", kiosk.getByLabel(words.code, { exact: true })],
+        ["NIK", kiosk.getByLabel("NIK", { exact: true })],
+        ["keypad", kiosk.getByRole("group", { name: words.keypad })],
+        ["button", kiosk.getByRole("button", { name: words.submit })],
+      ] as const)
+        await expectOnScreen(`${at}: ${name}`, locator);
+      expect(await kiosk.evaluate(() => window.scrollY), `${at}: scrolled`).toBe(0);
+      expect(await wordsFit(), `${at}: key words cut off`).toEqual([]);
+
+      // A failed check-in, with the page scrolled down to the button as a smaller screen would need.
+      await kiosk.getByLabel(words.code, { exact: true }).click();
+      await scan(kiosk, "VGJW9C76");
+      await kiosk.keyboard.type(person.nik);
+      await kiosk.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await kiosk.getByRole("button", { name: words.submit }).click();
+      const alert = kiosk.getByRole("main").getByRole("alert");
+      await expect(alert).toBeVisible();
+      await expect(kiosk.getByLabel(words.code, { exact: true })).toBeFocused();
+      await expect.poll(async () => (await alert.boundingBox())!.y, `${at}: the reason scrolled into view`).toBeGreaterThanOrEqual(0);
+      await expectOnScreen(`${at}: error`, alert);
+      await expectOnScreen(`${at}: button after the error`, kiosk.getByRole("button", { name: words.submit }));
+      // Back to the start for the next round (in Indonesian).
+      await expect(alert).toHaveCount(0, { timeout: 12_000 });
+    }
   });
 
   test("the language switch works without JavaScript too", async ({ browser }) => {
