@@ -6,6 +6,7 @@ import { hashNik, hashPhone } from "../crypto";
 import { localDate } from "../dates";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { limitPersonRecoverBooking } from "../limits/booking";
 import type { RecoverBookingInput } from "../validation/booking";
 import { toBookingDTO, type BookingDTO } from "./booking-dto";
 import { withDefaults, type CommandOptions } from "./command-options";
@@ -18,13 +19,16 @@ import { withDefaults, type CommandOptions } from "./command-options";
  */
 export async function recoverBooking(_actor: Actor, input: RecoverBookingInput & { date?: string }, options: CommandOptions = {}): Promise<BookingDTO> {
   const { now, locale } = withDefaults(options);
+  const person = { nikHash: hashNik(input.nik), phoneHash: hashPhone(input.phone) };
+  // Every attempt counts against the person's allowance too, not only the caller's address's.
+  await limitPersonRecoverBooking(person);
   const db = await getDb();
   const rows = await db
     .select({ booking: bookings, service: services, office: offices })
     .from(bookings)
     .innerJoin(services, eq(services.id, bookings.serviceId))
     .innerJoin(offices, eq(offices.id, bookings.officeId))
-    .where(and(eq(bookings.nikHash, hashNik(input.nik)), eq(bookings.phoneHash, hashPhone(input.phone)), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])))
+    .where(and(eq(bookings.nikHash, person.nikHash), eq(bookings.phoneHash, person.phoneHash), inArray(bookings.status, [...ACTIVE_BOOKING_STATUSES])))
     .orderBy(asc(bookings.serviceDate), asc(bookings.sessionStartsAt));
   // A day already over waits for the expiry sweep; it is not the booking the person is looking for.
   // `date`: the person's booking of that day only (the form's "already booked that day").

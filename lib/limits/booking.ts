@@ -98,6 +98,23 @@ export function addressAllowance(name: string, rule: { limit: number; windowSeco
   };
 }
 
+/**
+ * Finding a booking by NIK + phone, per person whoever asks and from wherever: the phone number and the NIK
+ * each allow RECOVER_PERSON_LIMIT attempts per window, so guessing the four serial digits of a known
+ * person's NIK (or trying NIKs against their phone) is stopped however many addresses the guesser has.
+ */
+export const RECOVER_PERSON_LIMIT = 10;
+
+export async function limitPersonRecoverBooking({ nikHash, phoneHash }: PersonKeys): Promise<void> {
+  await consumeRateLimits({
+    entries: [
+      { key: `api:recover-booking:nik:${nikHash}`, limit: RECOVER_PERSON_LIMIT },
+      { key: `api:recover-booking:phone:${phoneHash}`, limit: RECOVER_PERSON_LIMIT },
+    ],
+    windowSeconds: REQUEST_LIMITS.recoverBooking.windowSeconds,
+  });
+}
+
 /** Look-up, cancel and reschedule share one allowance. */
 const manageBooking = addressAllowance("manage-booking", REQUEST_LIMITS.manageBooking);
 export const limitManageBooking = manageBooking.perAddress;

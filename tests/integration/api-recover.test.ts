@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as cancelPost } from "@/app/api/v1/bookings/[reference]/cancel/route";
 import { POST as recoverPost } from "@/app/api/v1/bookings/recover/route";
 import { POST as bookPost } from "@/app/api/v1/bookings/route";
-import { REQUEST_LIMITS } from "@/lib/limits/booking";
+import { RECOVER_PERSON_LIMIT, REQUEST_LIMITS } from "@/lib/limits/booking";
 import { addDays } from "@/lib/dates";
 import { apiPost, countState, freshIp, read, refParams, disposeApiTestDatabase, useApiTestDatabase } from "../helpers/api";
 import { DATABASE_KINDS, type TestDatabase } from "../helpers/databases";
@@ -94,5 +94,26 @@ describe.each(DATABASE_KINDS)("finding a booking again by NIK and phone on %s", 
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await recover({ nik, phone }, { ip: freshIp() })).status).toBe(200);
+  });
+
+  it("is rate-limited per person too: guessing NIKs against one phone, or phones against one NIK, from ever new addresses", async () => {
+    const nik = adultNik();
+    const phone = uniquePhone();
+    await book({ nik, phone });
+    // A known phone number, the NIK's serial guessed: each guess from a new address.
+    for (let i = 0; i < RECOVER_PERSON_LIMIT; i++) expect((await recover({ nik: adultNik(), phone }, { ip: freshIp() })).status).toBe(404);
+    const byPhone = await recover({ nik, phone }, { ip: freshIp() });
+    expect(byPhone.status).toBe(429);
+    expect(Number(byPhone.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    // A known NIK, phone numbers tried.
+    const other = { nik: adultNik(), phone: uniquePhone() };
+    await book(other);
+    for (let i = 0; i < RECOVER_PERSON_LIMIT; i++) expect((await recover({ nik: other.nik, phone: uniquePhone() }, { ip: freshIp() })).status).toBe(404);
+    expect((await recover(other, { ip: freshIp() })).status).toBe(429);
+    // Somebody else is not held up.
+    const third = { nik: adultNik(), phone: uniquePhone() };
+    await book(third);
+    expect((await recover(third, { ip: freshIp() })).status).toBe(200);
   });
 });
