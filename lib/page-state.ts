@@ -5,8 +5,9 @@
  * query, made by the rewrites of next.config.ts for the few common ones whose every value is a fixed
  * word or matches a strict pattern (lib/page-rewrites.ts: those requests skip the proxy). The page reads
  * them back from its params; the citizen's address bar keeps the query string. Anything else in the query
- * is dropped, and every value is bounded, so a visitor cannot mint unbounded cache entries out of junk
- * parameters. No imports: next.config.ts reads this file.
+ * is dropped, and every value must be one the pages make (VALUES: a fixed word, a date, a slot, a slug, a
+ * document's index, a reference), so a visitor cannot mint cache entries out of junk values either.
+ * No imports: next.config.ts reads this file.
  */
 
 export type PageQuery = Record<string, string | string[] | undefined>;
@@ -37,6 +38,32 @@ const STATIC_ROUTES: readonly StaticRoute[] = [
 const MAX_VALUE = 100;
 const MAX_VALUES = 40;
 
+const only = (word: string) => (v: string) => (v === word ? v : null);
+const matching = (pattern: RegExp) => (v: string) => (pattern.test(v) ? v : null);
+/** lib/reference.ts's alphabet and length, as a person may type it (lower case, a dash or spaces): the canonical form. */
+const REFERENCE = /^[ABCDEFGHJKMNPQRSTVWXYZ2-9]{8}$/;
+const reference = (v: string) => {
+  const canonical = v.toUpperCase().replace(/[\s-]/g, "");
+  return REFERENCE.test(canonical) ? canonical : null;
+};
+
+/**
+ * Each key's values as the pages make them (the redirects and links of app/[locale]); anything else is
+ * dropped before it names a cache entry (a page treats a dropped value as an absent one).
+ */
+const VALUES: Record<string, (value: string) => string | null> = {
+  incomplete: only("1"),
+  missing: only("1"),
+  taken: only("1"),
+  expired: only("1"),
+  checklist: only("confirmed"),
+  ready: matching(/^[0-9]{1,2}$/),
+  date: matching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/),
+  slot: matching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{2}:[0-9]{2}$/),
+  office: matching(new RegExp(`^${SEGMENT}$`)),
+  reference,
+};
+
 /** The cached route a path belongs to, or null for a page rendered per request. */
 export function staticRouteFor(pathname: string): StaticRoute | null {
   return STATIC_ROUTES.find((r) => r.pattern.test(pathname)) ?? null;
@@ -52,9 +79,12 @@ export function staticPagePath(locale: string, pathname: string, route: StaticRo
 export function encodePageState(search: URLSearchParams, keys: readonly string[]): string {
   const pairs: [string, string][] = [];
   for (const key of [...keys].sort()) {
+    const valid = VALUES[key] ?? ((v: string) => v);
     const values = search
       .getAll(key)
       .filter((v) => v.length > 0 && v.length <= MAX_VALUE && !/[\x00-\x1f\x7f]/.test(v))
+      .map(valid)
+      .filter((v): v is string => v !== null)
       .sort();
     for (const value of [...new Set(values)].slice(0, MAX_VALUES)) pairs.push([key, value]);
   }

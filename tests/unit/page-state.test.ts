@@ -18,20 +18,35 @@ describe("page state segment (cached citizen pages read their query from the pat
 
   it("keeps only the route's keys, sorted, so the same query is one cache entry", () => {
     const keys = staticRouteFor("/book/kk")!.keys!;
-    const a = encodePageState(new URLSearchParams("ready=b&ready=a&date=2026-12-02&utm=x&checklist=confirmed"), keys);
-    const b = encodePageState(new URLSearchParams("checklist=confirmed&date=2026-12-02&ready=a&ready=b&ready=a"), keys);
+    const a = encodePageState(new URLSearchParams("ready=2&ready=1&date=2026-12-02&utm=x&checklist=confirmed"), keys);
+    const b = encodePageState(new URLSearchParams("checklist=confirmed&date=2026-12-02&ready=1&ready=2&ready=1"), keys);
     expect(a).toBe(b);
-    expect(decodePageState(a)).toEqual({ checklist: "confirmed", date: "2026-12-02", ready: ["a", "b"] });
+    expect(decodePageState(a)).toEqual({ checklist: "confirmed", date: "2026-12-02", ready: ["1", "2"] });
     expect(staticPagePath("en", "/book/kk", staticRouteFor("/book/kk")!, new URLSearchParams())).toBe("en/book/kk/_");
     expect(staticPagePath("id", "/", staticRouteFor("/")!, new URLSearchParams("x=1"))).toBe("id");
+  });
+
+  it("keeps only values the pages make, so junk values cannot mint cache entries; a typed reference is made canonical", () => {
+    const book = staticRouteFor("/book/kk")!.keys!;
+    for (const junk of ["checklist=yes", "date=tomorrow", "date=2026-12-02x", "ready=abc", "ready=123", "missing=2", "taken=true", "office=a/b", "office=" + "x".repeat(81)]) {
+      expect(encodePageState(new URLSearchParams(junk), book), junk).toBe("_");
+    }
+    const details = staticRouteFor("/book/kk/details")!.keys!;
+    expect(encodePageState(new URLSearchParams("slot=2026-12-03_10:00&checklist=confirmed"), details)).not.toBe("_");
+    expect(encodePageState(new URLSearchParams("slot=2026-12-03T10:00"), details)).toBe("_");
+    const check = staticRouteFor("/check")!.keys!;
+    // One cache entry for a reference however it is typed; none for something that cannot be one.
+    expect(encodePageState(new URLSearchParams("reference=abcd-2345"), check)).toBe(encodePageState(new URLSearchParams("reference=ABCD2345"), check));
+    expect(decodePageState(encodePageState(new URLSearchParams("reference=abcd-2345&expired=1"), check))).toEqual({ reference: "ABCD2345", expired: "1" });
+    for (const junk of ["reference=ABCD234I", "reference=ABCD23456", "reference=<script>", "expired=yes"]) expect(encodePageState(new URLSearchParams(junk), check), junk).toBe("_");
   });
 
   it("drops control characters, oversized and repeated values; refuses segments it never makes", () => {
     const keys = ["reference"];
     expect(encodePageState(new URLSearchParams({ reference: "a\nb" }), keys)).toBe("_");
     expect(encodePageState(new URLSearchParams({ reference: "x".repeat(101) }), keys)).toBe("_");
-    const many = new URLSearchParams(Array.from({ length: 100 }, (_, i) => ["reference", `r${i}`]));
-    expect((decodePageState(encodePageState(many, keys))!.reference as string[]).length).toBe(40);
+    const many = new URLSearchParams(Array.from({ length: 100 }, (_, i) => ["ready", String(i)]));
+    expect((decodePageState(encodePageState(many, ["ready"]))!.ready as string[]).length).toBe(40);
     expect(decodePageState("_")).toEqual({});
     // The plain form next.config.ts's rewrites make (lib/page-rewrites.ts).
     expect(decodePageState("~checklist=confirmed&slot=2026-12-03_10:00")).toEqual({ checklist: "confirmed", slot: "2026-12-03_10:00" });
