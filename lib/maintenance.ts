@@ -22,8 +22,9 @@ const JOBS: Job[] = [
     // pass for PostgreSQL deployments. Several at once are safe: rows are claimed with SKIP LOCKED.
     name: "messages",
     everyMs: 10_000,
-    run: async (now) => {
-      const r = await runMessagesOnce(await getDb(), messagesConfig(), now);
+    // Its own clock, read at every claim and send: a pass can outlast the tick's `now` by minutes.
+    run: async () => {
+      const r = await runMessagesOnce(await getDb(), messagesConfig());
       const done = r.sent + r.retried + r.failed + r.reminders + r.nearTurns + r.noChannel;
       return done > 0 ? `${r.sent} sent, ${r.retried} to retry, ${r.failed} failed, ${r.noChannel} without channel, ${r.reminders} reminder(s) and ${r.nearTurns} near-turn message(s) queued` : null;
     },

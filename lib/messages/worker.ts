@@ -4,6 +4,7 @@ import { messageAttempts, messages, offices, type Message } from "@/db/schema";
 import { retryDelayMs } from "./backoff";
 import type { Channels } from "./channels";
 import type { SendResult } from "./channels/types";
+import { claimDueMessages, renewLease } from "./lease";
 import { enqueueReminders, scheduleMorningReminders } from "./morning-reminder";
 import { scheduleNearTurns } from "./near-turn";
 import { buildOutgoing } from "./outgoing";
@@ -15,7 +16,10 @@ export type WorkerConfig = {
   maxAttempts: number;
   /** First retry delay; doubles per attempt. */
   baseDelayMs?: number;
-  /** How long a claimed row stays invisible to other workers; a worker that dies gives it back after this. */
+  /**
+   * How long a claimed row stays invisible to other workers, renewed just before its send; a worker that
+   * dies gives it back after this. Must exceed one send (the channels time out after 10 s and 20 s).
+   */
   leaseMs?: number;
   batchSize?: number;
   /** Office-local time of the day-before reminder ("16:00"). */
@@ -28,52 +32,47 @@ export type WorkerConfig = {
 
 export type WorkerSummary = { reminders: number; nearTurns: number; noChannel: number; sent: number; retried: number; failed: number };
 
+/** The worker's time source; read at every claim and every attempt. */
+export type Clock = () => Date;
+
 /**
  * One pass of the outbox worker: schedule due reminders and "your turn is near" messages, park messages whose channel is off as
  * "no_channel", then claim due rows (`FOR UPDATE SKIP LOCKED`, in a short transaction that leases them),
- * send each outside any transaction and record the attempt. At least once: a worker that dies between
- * the provider's answer and its commit leaves the row leased, and it is sent again (with the same
- * idempotency key) when the lease runs out. Two workers never hold the same row.
+ * renew a row's lease just before its send (lib/messages/lease.ts), send it outside any transaction and
+ * record the attempt. At least once: a worker that dies between the provider's answer and its commit leaves
+ * the row leased, and it is sent again (with the same idempotency key) when the lease runs out. Two workers
+ * never hold the same row, and a row is never sent twice while a send may be in flight, as long as one send
+ * (the channel's time-out) is shorter than `leaseMs`. `now`: the real clock by default; a Date freezes time (tests).
  */
-export async function runMessagesOnce(db: Database, config: WorkerConfig, now = new Date()): Promise<WorkerSummary> {
+export async function runMessagesOnce(db: Database, config: WorkerConfig, now: Date | Clock = () => new Date()): Promise<WorkerSummary> {
+  const clock: Clock = typeof now === "function" ? now : () => now;
+  const start = clock();
   const summary: WorkerSummary = {
     reminders:
-      (await scheduleReminders(db, now, config.reminderAt ?? "16:00")) +
-      (config.morningReminderAt ? await scheduleMorningReminders(db, now, config.morningReminderAt) : 0),
-    nearTurns: await scheduleNearTurns(db, now),
+      (await scheduleReminders(db, start, config.reminderAt ?? "16:00")) +
+      (config.morningReminderAt ? await scheduleMorningReminders(db, start, config.morningReminderAt) : 0),
+    nearTurns: await scheduleNearTurns(db, start),
     noChannel: 0,
     sent: 0,
     retried: 0,
     failed: 0,
   };
-  summary.noChannel = await parkUnroutable(db, config.channels, now);
+  summary.noChannel = await parkUnroutable(db, config.channels, clock());
+  const batchSize = config.batchSize ?? 20;
+  const leaseMs = config.leaseMs ?? 5 * 60_000;
   const names = (["whatsapp", "email"] as const).filter((n) => config.channels[n]);
   if (names.length === 0) return summary;
   for (;;) {
-    const claimed = await claimDueMessages(db, names, now, config.batchSize ?? 20, config.leaseMs ?? 5 * 60_000);
+    const claimed = await claimDueMessages(db, names, clock(), batchSize, leaseMs);
     for (const message of claimed) {
-      const outcome = await deliverMessage(db, message, config, now);
-      summary[outcome]++;
+      if (!(await renewLease(db, message, clock(), leaseMs))) continue; // another worker took it over
+      summary[await deliverMessage(db, message, config, clock)]++;
     }
-    if (claimed.length < (config.batchSize ?? 20)) return summary;
+    if (claimed.length < batchSize) return summary;
   }
 }
 
-/** Leases up to `limit` due rows of the given channels. Rows another worker holds are skipped, not waited for. */
-async function claimDueMessages(db: Database, channels: readonly string[], now: Date, limit: number, leaseMs: number): Promise<Message[]> {
-  const at = now.toISOString();
-  return db
-    .update(messages)
-    .set({ attempts: sql`${messages.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + leaseMs), updatedAt: now })
-    .where(
-      sql`${messages.id} in (select "id" from "messages" where "status" = 'queued' and "next_attempt_at" <= ${at}::timestamptz
-        and "channel"::text in (${sql.join(channels.map((c) => sql`${c}`), sql`, `)})
-        order by "next_attempt_at" limit ${limit} for update skip locked)`,
-    )
-    .returning();
-}
-
-async function deliverMessage(db: Database, message: Message, config: WorkerConfig, now: Date): Promise<"sent" | "retried" | "failed"> {
+async function deliverMessage(db: Database, message: Message, config: WorkerConfig, clock: Clock): Promise<"sent" | "retried" | "failed"> {
   const channel = config.channels[message.channel]!;
   let result: SendResult;
   let text: string | null = null;
@@ -82,7 +81,7 @@ async function deliverMessage(db: Database, message: Message, config: WorkerConf
   } else {
     try {
       const [office] = await db.select({ timezone: offices.timezone }).from(offices).where(eq(offices.id, message.officeId));
-      const outgoing = await buildOutgoing(db, message, office?.timezone ?? "Asia/Jakarta", config.baseUrl, now);
+      const outgoing = await buildOutgoing(db, message, office?.timezone ?? "Asia/Jakarta", config.baseUrl, clock());
       text = outgoing.text;
       result = await channel.send(outgoing);
     } catch (error) {
@@ -90,6 +89,7 @@ async function deliverMessage(db: Database, message: Message, config: WorkerConf
     }
   }
   await config.afterSend?.(message, result);
+  const now = clock();
   const gaveUp = !result.ok && (!result.retry || message.attempts >= config.maxAttempts);
   const outcome = result.ok ? "sent" : gaveUp ? "failed" : "retried";
   await db.transaction(async (tx) => {
