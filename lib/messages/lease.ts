@@ -29,3 +29,11 @@ export async function renewLease(db: Database, message: Message, now: Date, leas
     .returning({ id: messages.id });
   return rows.length === 1;
 }
+
+/** Gives a claimed, unsent row back as it was: due now, the claim's attempt not counted. */
+export async function releaseLease(db: Database, message: Message, now: Date): Promise<void> {
+  await db
+    .update(messages)
+    .set({ attempts: message.attempts - 1, nextAttemptAt: now, updatedAt: now })
+    .where(and(eq(messages.id, message.id), eq(messages.status, "queued"), eq(messages.attempts, message.attempts)));
+}

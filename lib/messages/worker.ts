@@ -4,7 +4,7 @@ import { messageAttempts, messages, offices, type Message } from "@/db/schema";
 import { retryDelayMs } from "./backoff";
 import type { Channels } from "./channels";
 import type { SendResult } from "./channels/types";
-import { claimDueMessages, renewLease } from "./lease";
+import { claimDueMessages, releaseLease, renewLease } from "./lease";
 import { enqueueReminders, scheduleMorningReminders } from "./morning-reminder";
 import { scheduleNearTurns } from "./near-turn";
 import { buildOutgoing } from "./outgoing";
@@ -60,19 +60,32 @@ export async function runMessagesOnce(db: Database, config: WorkerConfig, now: D
   summary.noChannel = await parkUnroutable(db, config.channels, clock());
   const batchSize = config.batchSize ?? 20;
   const leaseMs = config.leaseMs ?? 5 * 60_000;
-  const names = (["whatsapp", "email"] as const).filter((n) => config.channels[n]);
-  if (names.length === 0) return summary;
+  // A channel whose settings are wrong (login, token, address) is left alone for the rest of the pass.
+  const misconfigured = new Set<Message["channel"]>();
   for (;;) {
+    const names = (["whatsapp", "email"] as const).filter((n) => config.channels[n] && !misconfigured.has(n));
+    if (names.length === 0) return summary;
     const claimed = await claimDueMessages(db, names, clock(), batchSize, leaseMs);
     for (const message of claimed) {
+      if (misconfigured.has(message.channel)) {
+        await releaseLease(db, message, clock());
+        continue;
+      }
       if (!(await renewLease(db, message, clock(), leaseMs))) continue; // another worker took it over
-      summary[await deliverMessage(db, message, config, clock)]++;
+      const outcome = await deliverMessage(db, message, config, clock);
+      if (outcome.configuration) {
+        misconfigured.add(message.channel);
+        console.error(`[antrean] messages: the ${message.channel} channel is misconfigured (${outcome.configuration}); its messages wait and are retried, none is failed for it`);
+      }
+      summary[outcome.counted]++;
     }
     if (claimed.length < batchSize) return summary;
   }
 }
 
-async function deliverMessage(db: Database, message: Message, config: WorkerConfig, clock: Clock): Promise<"sent" | "retried" | "failed"> {
+type Delivery = { counted: "sent" | "retried" | "failed" | "noChannel"; configuration?: string };
+
+async function deliverMessage(db: Database, message: Message, config: WorkerConfig, clock: Clock): Promise<Delivery> {
   const channel = config.channels[message.channel]!;
   let result: SendResult;
   let text: string | null = null;
@@ -90,8 +103,10 @@ async function deliverMessage(db: Database, message: Message, config: WorkerConf
   }
   await config.afterSend?.(message, result);
   const now = clock();
+  const configuration = result.ok ? undefined : result.configuration;
   const gaveUp = !result.ok && (!result.retry || message.attempts >= config.maxAttempts);
-  const outcome = result.ok ? "sent" : gaveUp ? "failed" : "retried";
+  // Out of attempts on a configuration fault: parked like a channel that is off, for Resend once it is fixed.
+  const status = result.ok ? "sent" : !gaveUp ? "queued" : configuration ? "no_channel" : "failed";
   await db.transaction(async (tx) => {
     await tx.insert(messageAttempts).values({
       messageId: message.id,
@@ -108,7 +123,7 @@ async function deliverMessage(db: Database, message: Message, config: WorkerConf
         result.ok
           ? { status: "sent", sentAt: now, providerMessageId: result.providerMessageId ?? null, renderedText: text, lastError: null, updatedAt: now }
           : {
-              status: gaveUp ? "failed" : "queued",
+              status,
               lastError: result.error,
               renderedText: text,
               nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts, config.baseDelayMs)),
@@ -118,7 +133,8 @@ async function deliverMessage(db: Database, message: Message, config: WorkerConf
       // Only while this worker still holds the claim (same attempt number, not resent or cancelled meanwhile).
       .where(and(eq(messages.id, message.id), eq(messages.status, "queued"), eq(messages.attempts, message.attempts)));
   });
-  return outcome;
+  const counted = status === "sent" ? "sent" : status === "queued" ? "retried" : status === "no_channel" ? "noChannel" : "failed";
+  return { counted, configuration };
 }
 
 /** Queued rows on a channel that is off wait as "no_channel" for staff, never dropped. */

@@ -7,9 +7,10 @@ export type GatewayRequest = { auth: string | undefined; body: { to: string; tex
 /**
  * A stand-in for the office's WhatsApp gateway on a free loopback port. Each idempotency key follows its
  * own script of replies (the last one repeats). Like a provider that honours the key, a repeated key
- * after an accepted send is answered 200 with the first message id and is not delivered again.
+ * after an accepted send is answered 200 with the first message id and is not delivered again. With
+ * `token`, a request without that Bearer token is answered 401 (and does not count as a try).
  */
-export async function startGateway(script: (key: string) => GatewayReply[], options: { delayMs?: number } = {}) {
+export async function startGateway(script: (key: string) => GatewayReply[], options: { delayMs?: number; token?: string } = {}) {
   const requests: GatewayRequest[] = [];
   const accepted = new Map<string, number>();
   const delivered = new Set<string>();
@@ -21,6 +22,7 @@ export async function startGateway(script: (key: string) => GatewayReply[], opti
     const answer = () => {
       const body = JSON.parse(raw) as GatewayRequest["body"];
       requests.push({ auth: req.headers.authorization, body });
+      if (options.token && req.headers.authorization !== `Bearer ${options.token}`) return void res.writeHead(401, { "content-type": "application/json" }).end('{"error":"unauthorized"}');
       const key = body.idempotencyKey;
       const n = tries.get(key) ?? 0;
       tries.set(key, n + 1);

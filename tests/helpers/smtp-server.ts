@@ -3,13 +3,27 @@ import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = { from: string; to: string[]; raw: string };
 
-/** A real SMTP server on a free loopback port that keeps every mail it accepts (no TLS, no auth). */
-export async function startSmtp() {
+const refusal = (message: string, responseCode: number) => Object.assign(new Error(message), { responseCode });
+
+/**
+ * A real SMTP server on a free loopback port that keeps every mail it accepts (no TLS). With `password`,
+ * a login is required and a wrong password answered 535; `refuseRecipient` addresses are answered 550.
+ */
+export async function startSmtp(options: { password?: string; refuseRecipient?: (address: string) => boolean } = {}) {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
-    authOptional: true,
+    authOptional: !options.password,
+    allowInsecureAuth: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.password !== options.password) return callback(refusal("Authentication credentials invalid", 535));
+      callback(null, { user: auth.username });
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.refuseRecipient?.(address.address)) return callback(refusal("No such user here", 550));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq, inArray } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { bookings, messages } from "@/db/schema";
 import { citizen } from "@/lib/auth/actor";
@@ -79,5 +79,51 @@ describe.each(DATABASE_KINDS)("the email channel on %s", (kind) => {
     await runMessagesOnce(db(), down, NOW);
     const [message] = await db().select().from(messages).where(eq(messages.recipient, email));
     expect(message).toMatchObject({ status: "queued", attempts: 1, lastError: expect.stringContaining("smtp:") });
+  });
+
+  it("a wrong SMTP password (535) is the office's configuration: retried, never failed, one log line naming it without personal data", async () => {
+    const guarded = await startSmtp({ password: "right" });
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const login = (password: string) => ({ email: createEmailChannel({ url: guarded.url.replace("//", `//antrean:${password}@`), from: "antrean@bogor.example", timeoutMs: 2000 }) });
+      const t = await createTestOffice(db());
+      const emails = [`login-a-${kind}@example.test`, `login-b-${kind}@example.test`];
+      for (const email of emails) await createBooking(visitor, bookingRequest(t, { email }), ctx);
+      const rows = async () => db().select().from(messages).where(inArray(messages.recipient, emails));
+      const summary = await runMessagesOnce(db(), { ...config, channels: login("wrong") }, NOW);
+      expect(summary).toMatchObject({ sent: 0, retried: 1, failed: 0 });
+      const waiting = await rows();
+      expect(waiting.map((m) => m.status)).toEqual(["queued", "queued"]);
+      expect(waiting.map((m) => m.attempts).sort()).toEqual([0, 1]); // the second is not tried with a login that failed
+      expect(waiting.find((m) => m.attempts === 1)!.lastError).toContain("535");
+      expect(log).toHaveBeenCalledTimes(1);
+      const line = String(log.mock.calls[0]![0]);
+      expect(line).toContain("email channel is misconfigured");
+      expect(line).toContain("ANTREAN_SMTP_URL");
+      for (const email of emails) expect(line).not.toContain(email);
+      expect(line).not.toContain("wrong");
+
+      // The password put right: both go out on the next pass after the backoff.
+      await runMessagesOnce(db(), { ...config, channels: login("right") }, new Date(NOW.getTime() + 60 * 60_000));
+      expect((await rows()).map((m) => m.status)).toEqual(["sent", "sent"]);
+      expect(guarded.mails.map((m) => m.to[0]).filter((to) => emails.includes(to!)).sort()).toEqual(emails); // (the unreachable test's mail is due too)
+    } finally {
+      log.mockRestore();
+      await guarded.close();
+    }
+  });
+
+  it("a refused recipient (550) is a permanent failure: failed after one attempt", async () => {
+    const picky = await startSmtp({ refuseRecipient: (address) => address.startsWith("nobody") });
+    try {
+      const t = await createTestOffice(db());
+      const email = `nobody-${kind}@example.test`;
+      await createBooking(visitor, bookingRequest(t, { email }), ctx);
+      await runMessagesOnce(db(), { ...config, channels: { email: createEmailChannel({ url: picky.url, from: "antrean@bogor.example" }) } }, NOW);
+      const [message] = await db().select().from(messages).where(eq(messages.recipient, email));
+      expect(message).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("550") });
+    } finally {
+      await picky.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { bookings, messageAttempts, messages } from "@/db/schema";
 import { citizen } from "@/lib/auth/actor";
@@ -110,5 +110,41 @@ describe.each(DATABASE_KINDS)("the WhatsApp gateway channel on %s", (kind) => {
     const { message } = await bookWith([200]);
     await runMessagesOnce(db(), { ...config, channels: {} }, at(0));
     expect(await stateOf(message.id)).toMatchObject({ status: "no_channel", lastError: "no channel configured", attempts: 0 });
+  });
+
+  it("a wrong token (401) is the office's configuration: retried, never failed, one log line naming it without personal data", async () => {
+    const strict = await startGateway(() => [200], { token: "right" });
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const channel = (token: string) => ({ whatsapp: createGatewayChannel({ url: strict.url, token, timeoutMs: 2000 }) });
+      const first = await bookWith([200]);
+      const second = await bookWith([200]);
+      const summary = await runMessagesOnce(db(), { ...config, channels: channel("wrong") }, at(0));
+      // One refused request, then the channel rests for the pass: the second message is not even tried.
+      expect(summary).toMatchObject({ sent: 0, retried: 1, failed: 0 });
+      expect(strict.requests).toHaveLength(1);
+      const states = await Promise.all([first, second].map((b) => stateOf(b.message.id)));
+      expect(states.map((m) => m.status)).toEqual(["queued", "queued"]);
+      expect(states.map((m) => m.attempts).sort()).toEqual([0, 1]);
+      expect(states.find((m) => m.attempts === 1)).toMatchObject({ lastError: "gateway answered HTTP 401", tries: [{ isSuccess: false, providerStatus: 401 }] });
+      expect(log).toHaveBeenCalledTimes(1);
+      const line = String(log.mock.calls[0]![0]);
+      expect(line).toContain("whatsapp channel is misconfigured");
+      expect(line).toContain("ANTREAN_WA_GATEWAY_TOKEN");
+      for (const b of [first, second]) for (const personal of [b.message.recipient!, b.created.reference]) expect(line).not.toContain(personal);
+
+      // Out of attempts on it: parked for Resend like a channel that is off, not failed.
+      await runMessagesOnce(db(), { ...config, maxAttempts: 1, channels: channel("wrong") }, at(1000));
+      const parked = await Promise.all([first, second].map((b) => stateOf(b.message.id)));
+      expect(parked.map((m) => m.status).sort()).toEqual(["no_channel", "queued"]);
+
+      // The token put right: the waiting message goes out.
+      await runMessagesOnce(db(), { ...config, channels: channel("right") }, at(5000));
+      expect((await Promise.all([first, second].map((b) => stateOf(b.message.id)))).map((m) => m.status).sort()).toEqual(["no_channel", "sent"]);
+      expect([...strict.accepted.values()]).toEqual([1]);
+    } finally {
+      log.mockRestore();
+      await strict.close();
+    }
   });
 });

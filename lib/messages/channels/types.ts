@@ -12,10 +12,12 @@ export type Outgoing = {
 
 /**
  * What a provider answered. `retry: false` is a permanent refusal (a bad number or address): the worker
- * marks the message failed at once instead of trying again.
+ * marks the message failed at once instead of trying again. `configuration` names a fault in Antrean's own
+ * settings for the channel (login, token, address; no personal data): never the recipient's fault, so the
+ * message is retried and never failed for it.
  */
 export type SendResult =
   | { ok: true; providerStatus?: number; providerMessageId?: string; answer?: string }
-  | { ok: false; retry: boolean; providerStatus?: number; error: string; answer?: string };
+  | { ok: false; retry: boolean; providerStatus?: number; error: string; answer?: string; configuration?: string };
 
 export type Channel = { name: "whatsapp" | "email"; send(message: Outgoing): Promise<SendResult> };

@@ -6,7 +6,8 @@ export type GatewayConfig = { url: string; token: string; timeoutMs?: number };
  * WhatsApp/SMS through the office's HTTP gateway, in Antrean's neutral contract: `POST <url>`,
  * `Authorization: Bearer <token>`, JSON `{ to, text, idempotencyKey, reference }`. Any 2xx is sent — unless
  * its JSON body says `"status": false` or `"ok": false`, as local gateways answer a failure with 200; 4xx is
- * a permanent refusal; 5xx, network errors and time-outs are retried. A provider with another shape sits
+ * a permanent refusal (a bad number), except 401/403 (the token) and 404/405 (the URL), which are Antrean's
+ * own configuration and retried like 429, 5xx, network errors and time-outs. A provider with another shape sits
  * behind a small relay (README, "Messages").
  */
 export function createGatewayChannel(config: GatewayConfig): Channel {
@@ -35,10 +36,19 @@ export function createGatewayChannel(config: GatewayConfig): Channel {
         const id = body?.id ?? body?.messageId ?? body?.message_id;
         return { ok: true, providerStatus: status, answer, providerMessageId: id === undefined ? undefined : String(id) };
       }
-      return { ok: false, retry: status >= 500 || status === 429, providerStatus: status, answer, error: `gateway answered HTTP ${status}` };
+      const configuration = CONFIGURATION_FAULTS[status];
+      return { ok: false, retry: Boolean(configuration) || status >= 500 || status === 429, providerStatus: status, answer, error: `gateway answered HTTP ${status}`, configuration };
     },
   };
 }
+
+/** Answers that say the office's gateway settings are wrong, not the number. */
+const CONFIGURATION_FAULTS: Partial<Record<number, string>> = {
+  401: "the gateway refused the token (HTTP 401): check ANTREAN_WA_GATEWAY_TOKEN",
+  403: "the gateway refused the token (HTTP 403): check ANTREAN_WA_GATEWAY_TOKEN",
+  404: "the gateway has no such address (HTTP 404): check ANTREAN_WA_GATEWAY_URL",
+  405: "the gateway has no such address (HTTP 405): check ANTREAN_WA_GATEWAY_URL",
+};
 
 function parseJson(text: string): Record<string, unknown> | null {
   try {
