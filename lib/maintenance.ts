@@ -3,6 +3,7 @@ import { applyDueReleases } from "./dal/capacity-release";
 import { ensureNationalHolidays } from "./dal/holidays";
 import { getDb } from "./db";
 import { getEnv } from "./env";
+import { describeError } from "./errors";
 import { workerConfigFromEnv } from "./messages/run";
 import { runMessagesOnce } from "./messages/worker";
 import { pruneLoginThrottles } from "./dal/login-throttles";
@@ -13,7 +14,7 @@ import { pruneRateLimits } from "./dal/rate-limit";
 import { prunePowSpent } from "./dal/pow";
 import { purgeExpiredPersonalData } from "./dal/retention";
 
-type Job = { name: string; everyMs: number; run: (now: Date) => Promise<string | null> };
+export type Job = { name: string; everyMs: number; run: (now: Date) => Promise<string | null> };
 
 /** Background work, per server process. Every job is idempotent, so several instances may run it. */
 const JOBS: Job[] = [
@@ -94,6 +95,19 @@ export function maintenanceNotice(): string {
 }
 
 /**
+ * One run of a job, its summary or failure logged. A failure is logged through describeError: drizzle's
+ * message carries the failed query's parameters (names, phone numbers, encrypted NIKs).
+ */
+export async function runJob(job: Job, now: Date): Promise<void> {
+  try {
+    const summary = await job.run(now);
+    if (summary) console.info(`[antrean] ${job.name}: ${summary}`);
+  } catch (error) {
+    console.error(`[antrean] ${job.name} failed: ${describeError(error)}`);
+  }
+}
+
+/**
  * Starts the jobs once per process (dev reloads re-run register()). A slow run never overlaps the next
  * tick; errors are logged and retried on the next one; timers are unref'd. ANTREAN_SWEEPER=0 turns it off.
  */
@@ -105,14 +119,8 @@ export function startMaintenance(): void {
     const tick = async () => {
       if (running) return;
       running = true;
-      try {
-        const summary = await job.run(new Date());
-        if (summary) console.info(`[antrean] ${job.name}: ${summary}`);
-      } catch (error) {
-        console.error(`[antrean] ${job.name} failed`, error);
-      } finally {
-        running = false;
-      }
+      await runJob(job, new Date());
+      running = false;
     };
     setInterval(() => void tick(), job.everyMs).unref();
     setTimeout(() => void tick(), 5_000).unref();

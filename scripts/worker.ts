@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { describeError } from "@/lib/errors";
 import { workerConfigFromEnv } from "@/lib/messages/run";
 import { runMessagesOnce } from "@/lib/messages/worker";
 
@@ -23,7 +24,7 @@ while (!stopping) {
     const r = await runMessagesOnce(db, config);
     if (r.sent + r.retried + r.failed + r.reminders + r.nearTurns + r.noChannel > 0) console.info(`[antrean worker] ${JSON.stringify(r)}`);
   } catch (error) {
-    console.error("[antrean worker] pass failed", error);
+    console.error(`[antrean worker] pass failed: ${describeError(error)}`); // no query parameters (personal data)
   }
   await new Promise((resolve) => setTimeout(resolve, 5_000));
 }
