@@ -1,31 +1,57 @@
 import "server-only";
-import { and, gt, inArray, isNull, lt, or, sql, eq } from "drizzle-orm";
-import type { Executor } from "@/db/client";
+import { and, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { Database, Executor } from "@/db/client";
 import { loginThrottles } from "@/db/schema";
 import { accountKeyPrefixes, LOGIN_THROTTLE, lockMinutesAfter, type ThrottleScope } from "../auth/login-throttle";
 import { getDb } from "../db";
 
-/** The latest lock still running on any of the keys, or null. */
-export async function findActiveLock(db: Executor, keys: string[], now: Date): Promise<Date | null> {
-  if (keys.length === 0) return null;
-  const rows = await db
-    .select({ lockedUntil: loginThrottles.lockedUntil })
-    .from(loginThrottles)
-    .where(and(inArray(loginThrottles.key, keys), gt(loginThrottles.lockedUntil, now)));
-  const times = rows.flatMap((r) => (r.lockedUntil ? [r.lockedUntil.getTime()] : []));
-  return times.length > 0 ? new Date(Math.max(...times)) : null;
+/** One attempt counted on one key before its password is checked, and what it needs to give the count back. */
+export type LoginReservation = {
+  scope: ThrottleScope;
+  key: string;
+  failures: number;
+  lockMinutes: number | null;
+  lockedUntil: Date | null;
+  lastFailedBefore: Date | null;
+};
+
+/** A key found locked while reserving: rolls the whole reservation back. */
+class KeyLocked extends Error {
+  constructor(readonly until: Date) {
+    super("login throttle key locked");
+  }
 }
 
 /**
- * Counts one failure with an atomic upsert (concurrent failures on two instances both count) and, past
- * the limit, locks the key. The count restarts after a quiet period.
+ * Counts an attempt as a failure on all of its keys BEFORE its password is checked, or on none of them when
+ * one is locked (then returns that lock). Each key's row stays locked for this short transaction, so
+ * concurrent attempts are counted one after another, the one that reaches a limit locks the key and every
+ * later one is refused without a hash: a burst of parallel guesses gets no more verifications than the
+ * limits allow. A right password gives the count back (releaseLoginAttempt).
  */
-export async function recordLoginFailure(
-  tx: Executor,
-  scope: ThrottleScope,
-  key: string,
+export async function reserveLoginAttempt(
+  db: Database,
+  keys: [ThrottleScope, string][],
   now: Date,
-): Promise<{ failures: number; lockMinutes: number | null }> {
+): Promise<{ lockedUntil: Date } | { reservations: LoginReservation[] }> {
+  // One order for every attempt's row locks, so two attempts never wait on each other in a circle.
+  const ordered = [...keys].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+  try {
+    const reserved = await db.transaction(async (tx) => {
+      const byKey = new Map<string, LoginReservation>();
+      for (const [scope, key] of ordered) byKey.set(key, await reserveKey(tx, scope, key, now));
+      return keys.map(([, key]) => byKey.get(key)!);
+    });
+    return { reservations: reserved };
+  } catch (error) {
+    if (error instanceof KeyLocked) return { lockedUntil: error.until };
+    throw error;
+  }
+}
+
+async function reserveKey(tx: Executor, scope: ThrottleScope, key: string, now: Date): Promise<LoginReservation> {
+  const [before] = await tx.select().from(loginThrottles).where(eq(loginThrottles.key, key)).for("update");
+  if (before?.lockedUntil && before.lockedUntil > now) throw new KeyLocked(before.lockedUntil);
   const [row] = await tx
     .insert(loginThrottles)
     .values({ key, failures: 1, lastFailedAt: now })
@@ -35,21 +61,43 @@ export async function recordLoginFailure(
         failures: sql`case when ${loginThrottles.lastFailedAt} < excluded.last_failed_at - ${LOGIN_THROTTLE.resetAfterMinutes}::int * interval '1 minute' then 1 else ${loginThrottles.failures} + 1 end`,
         lastFailedAt: sql`excluded.last_failed_at`,
       },
+      // The row did not exist at the read above: another attempt may have created and locked it since.
+      setWhere: or(isNull(loginThrottles.lockedUntil), lte(loginThrottles.lockedUntil, now)),
     })
     .returning({ failures: loginThrottles.failures });
-  const failures = row!.failures;
-  const lockMinutes = lockMinutesAfter(failures, scope);
-  if (lockMinutes !== null) {
-    await tx
-      .update(loginThrottles)
-      .set({ lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) })
-      .where(eq(loginThrottles.key, key));
+  if (!row) {
+    const [locked] = await tx.select({ lockedUntil: loginThrottles.lockedUntil }).from(loginThrottles).where(eq(loginThrottles.key, key));
+    throw new KeyLocked(locked?.lockedUntil ?? now);
   }
-  return { failures, lockMinutes };
+  const lockMinutes = lockMinutesAfter(row.failures, scope);
+  const lockedUntil = lockMinutes === null ? null : new Date(now.getTime() + lockMinutes * 60_000);
+  if (lockedUntil) await tx.update(loginThrottles).set({ lockedUntil }).where(eq(loginThrottles.key, key));
+  return { scope, key, failures: row.failures, lockMinutes, lockedUntil, lastFailedBefore: before?.lastFailedAt ?? null };
 }
 
-export async function clearLoginFailures(tx: Executor, key: string): Promise<void> {
-  await tx.delete(loginThrottles).where(eq(loginThrottles.key, key));
+/**
+ * A right password: the account's own counters (and a device's) start again; an address's counters (`ip`,
+ * `shared`) only get this attempt back, with its lock, and its time when nothing was counted since.
+ */
+export async function releaseLoginAttempt(tx: Executor, reservations: LoginReservation[]): Promise<void> {
+  for (const r of reservations) {
+    if (r.scope !== "ip" && r.scope !== "shared") {
+      await tx.delete(loginThrottles).where(eq(loginThrottles.key, r.key));
+      continue;
+    }
+    const untouched = sql`${loginThrottles.failures} = ${r.failures}`;
+    const ownLock = r.lockedUntil ? sql`${loginThrottles.lockedUntil} = ${r.lockedUntil.toISOString()}::timestamptz` : sql`false`;
+    const before = r.lastFailedBefore ? sql`${r.lastFailedBefore.toISOString()}::timestamptz` : loginThrottles.lastFailedAt;
+    await tx
+      .update(loginThrottles)
+      .set({
+        failures: sql`greatest(${loginThrottles.failures} - 1, 0)`,
+        lastFailedAt: sql`case when ${untouched} then ${before} else ${loginThrottles.lastFailedAt} end`,
+        // This attempt's own lock only: one running before it would have refused it.
+        lockedUntil: sql`case when ${ownLock} then null else ${loginThrottles.lockedUntil} end`,
+      })
+      .where(eq(loginThrottles.key, r.key));
+  }
 }
 
 /** Which of an account's counters (its own and its address pairs) match; `left()` so the email's `%` or `_` stay literal. */

@@ -11,7 +11,7 @@ import { AppError } from "../errors";
 import type { StaffLoginInput } from "../validation/staff";
 import { writeAudit } from "./audit";
 import { withDefaults, type CommandOptions } from "./command-options";
-import { clearLoginFailures, findActiveLock, recordLoginFailure } from "./login-throttles";
+import { releaseLoginAttempt, reserveLoginAttempt } from "./login-throttles";
 
 export type StaffLogin = { staffId: string; officeId: string; role: StaffRole; name: string; email: string; sessionVersion: number };
 /** The parsed form (`StaffLoginSchema`) and the browser's known-device cookie (lib/auth/known-device.ts), if any. */
@@ -33,9 +33,10 @@ function getDummyHash(): Promise<string> {
 /**
  * The one staff login: `caller` is whoever posted the form (a citizen-type actor carrying the trusted
  * address, or none: lib/client-ip.ts). Refuses at once (no hash) while any of the attempt's counters is
- * locked (see lib/auth/login-throttle.ts); otherwise verifies the password with argon2 (a dummy hash for
- * unknown emails, so they take as long), counts failures, and locks past the limits. Every outcome writes
- * an audit row; the password is never stored or logged. The session cookie is lib/auth/sign-in.ts's job.
+ * locked (see lib/auth/login-throttle.ts); otherwise counts the attempt as a failure first, so concurrent
+ * attempts cannot outrun the limits (lib/dal/login-throttles.ts), verifies the password with argon2 (a
+ * dummy hash for unknown emails, so they take as long), and on success gives the count back. Every
+ * outcome writes an audit row; the password is never stored or logged. The session cookie is lib/auth/sign-in.ts's job.
  */
 export async function verifyStaffLogin(caller: Actor, input: LoginAttempt, options: CommandOptions = {}): Promise<StaffLogin> {
   const { now } = withDefaults(options);
@@ -48,10 +49,10 @@ export async function verifyStaffLogin(caller: Actor, input: LoginAttempt, optio
   const knownDevice = staff ? findKnownDevice(input.knownDevice, staff.id, now) : null;
   const keys: [ThrottleScope, string][] = loginThrottleKeys(input.email, ip, knownDevice ?? undefined);
 
-  const lockedUntil = await findActiveLock(db, keys.map(([, key]) => key), now);
-  if (lockedUntil) {
+  const reserved = await reserveLoginAttempt(db, keys, now);
+  if ("lockedUntil" in reserved) {
     await db.transaction((tx) => writeAudit(tx, { officeId, actor: SYSTEM, action: "staff.login_failed", details: { ...who, reason: "locked" }, ip }));
-    throw locked(minutesLeft(lockedUntil, now));
+    throw locked(minutesLeft(reserved.lockedUntil, now));
   }
 
   const isPasswordRight = await verify(staff?.passwordHash ?? (await getDummyHash()), input.password).catch(() => false);
@@ -60,11 +61,10 @@ export async function verifyStaffLogin(caller: Actor, input: LoginAttempt, optio
     const lockMinutes = await db.transaction(async (tx) => {
       let longest = 0;
       await writeAudit(tx, { officeId, actor: SYSTEM, action: "staff.login_failed", details: { ...who, reason }, ip });
-      for (const [scope, key] of keys) {
-        const result = await recordLoginFailure(tx, scope, key, now);
-        if (result.lockMinutes === null) continue;
-        longest = Math.max(longest, result.lockMinutes);
-        await writeAudit(tx, { officeId, actor: SYSTEM, action: "staff.locked", details: { ...who, scope, failures: result.failures, minutes: result.lockMinutes }, ip });
+      for (const { scope, failures, lockMinutes: minutes } of reserved.reservations) {
+        if (minutes === null) continue;
+        longest = Math.max(longest, minutes);
+        await writeAudit(tx, { officeId, actor: SYSTEM, action: "staff.locked", details: { ...who, scope, failures, minutes }, ip });
       }
       return longest;
     });
@@ -72,8 +72,7 @@ export async function verifyStaffLogin(caller: Actor, input: LoginAttempt, optio
   }
 
   await db.transaction(async (tx) => {
-    // Success clears this account's own counters; an address's count across accounts stays.
-    for (const [scope, key] of keys) if (scope !== "ip" && scope !== "shared") await clearLoginFailures(tx, key);
+    await releaseLoginAttempt(tx, reserved.reservations);
     await tx.update(staffUsers).set({ lastLoginAt: now }).where(eq(staffUsers.id, staff.id));
     await writeAudit(tx, {
       officeId: staff.officeId,

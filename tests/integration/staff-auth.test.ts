@@ -121,13 +121,31 @@ describe.each(DATABASE_KINDS)("staff login on %s", (kind) => {
     expect(locks.map((l) => l.details?.scope)).toEqual(["ip"]);
   });
 
-  it("counts concurrent failures exactly", async () => {
+  it("counts concurrent failures exactly, up to the lock: the attempts after it are refused uncounted", async () => {
     const staff = await createTestStaff(db(), t.office.id);
     const results = await Promise.all(Array.from({ length: 8 }, () => attempt(staff.email, "nope-nope-nope", NOW)));
     expect(results.every((r) => r !== "ok")).toBe(true);
     const [row] = await db().select().from(loginThrottles).where(eq(loginThrottles.key, `account:${staff.email}`));
-    expect(row!.failures).toBe(8);
-    expect(row!.lockedUntil).not.toBeNull();
+    expect(row!.failures).toBe(LOGIN_THROTTLE.maxFailures.account);
+    expect(row!.lockedUntil).toEqual(at(1));
+  });
+
+  it("a right password gives an address back the attempt counted for it, with its time and any lock it set", async () => {
+    const ip = freshIp();
+    const staff = await createTestStaff(db(), t.office.id);
+    const ipRow = async () => (await db().select().from(loginThrottles).where(eq(loginThrottles.key, `ip:${ip}`)))[0];
+    await attempt("ghost-a@antrean.test", "nope-nope-nope", at(0), ip);
+    await attempt("ghost-b@antrean.test", "nope-nope-nope", at(1), ip);
+    const before = await ipRow();
+    expect(before).toMatchObject({ failures: 2, lastFailedAt: at(1), lockedUntil: null });
+    expect(await attempt(staff.email, TEST_PASSWORD, at(2), ip)).toBe("ok");
+    expect(await ipRow()).toEqual(before);
+
+    // One short of the address's limit: the sign-in's own count reached it and locked, and gives both back.
+    await db().update(loginThrottles).set({ failures: LOGIN_THROTTLE.maxFailures.ip - 1 }).where(eq(loginThrottles.key, `ip:${ip}`));
+    expect(await attempt(staff.email, TEST_PASSWORD, at(3), ip)).toBe("ok");
+    expect(await ipRow()).toMatchObject({ failures: LOGIN_THROTTLE.maxFailures.ip - 1, lastFailedAt: at(1), lockedUntil: null });
+    expect(await attempt("ghost-c@antrean.test", "nope-nope-nope", at(4), ip)).toMatchObject({ code: "locked", params: { minutes: 1 } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLogs } from "@/db/schema";
+import { auditLogs, loginThrottles } from "@/db/schema";
 import { rememberKnownDevice } from "@/lib/auth/known-device";
 import { LOGIN_THROTTLE } from "@/lib/auth/login-throttle";
 import { findStaffLoginLock, unlockStaffLogin } from "@/lib/dal/staff-locks";
@@ -95,6 +95,26 @@ describe.each(DATABASE_KINDS)("staff login locks on %s", (kind) => {
     expect(await attempt(victim.email, TEST_PASSWORD, { now: at(0.7) })).toBe("ok");
     const audits = await db().select().from(auditLogs).where(and(eq(auditLogs.action, "staff.unlocked"), eq(auditLogs.actorStaffId, admin.staffId)));
     expect(audits.map((a) => a.details?.staffId)).toEqual([victim.id]);
+  });
+
+  it("many wrong passwords at once cost no more verifications than the limit, and the lock then holds", async () => {
+    for (const [scope, ip] of [["pair", freshIp()], ["account", null]] as const) {
+      const victim = await createTestStaff(db(), t.office.id);
+      const max = LOGIN_THROTTLE.maxFailures[scope];
+      argon.verifications = 0;
+      const results = await Promise.all(Array.from({ length: 50 }, () => attempt(victim.email, WRONG, { ip })));
+      expect(argon.verifications).toBe(max);
+      expect(results.filter((r) => r !== "ok" && r.code === "unauthorized")).toHaveLength(max - 1);
+      expect(results.filter((r) => r !== "ok" && r.code === "locked")).toHaveLength(50 - (max - 1));
+      const key = ip ? `pair:${victim.email}|${ip}` : `account:${victim.email}`;
+      const [row] = await db().select().from(loginThrottles).where(eq(loginThrottles.key, key));
+      expect(row).toMatchObject({ failures: max, lockedUntil: at(1) });
+
+      // The right password is refused, unverified, until the lock ends.
+      expect(await attempt(victim.email, TEST_PASSWORD, { ip, now: at(0.9) })).toMatchObject({ code: "locked" });
+      expect(argon.verifications).toBe(max);
+      expect(await attempt(victim.email, TEST_PASSWORD, { ip, now: at(1.1) })).toBe("ok");
+    }
   });
 
   it("throttles unknown emails per address and per email, and a refused attempt costs no hash", async () => {
