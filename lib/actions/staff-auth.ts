@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { endStaffSession, signInStaff, startStaffSession } from "../auth/session-cookie";
-import { getStaffActor } from "../auth/session";
+import { getStaffActor, getStaffSignedInAt } from "../auth/session";
 import { STAFF_HOME, staffReturnPath } from "../auth/staff-paths";
 import { endOtherStaffSessions, recordStaffLogout } from "../dal/staff-auth";
 import { StaffLoginSchema } from "../validation/staff";
@@ -32,7 +32,8 @@ export async function logoutAction(): Promise<void> {
 /** Ends every other session of one's own account (a forgotten counter, a lost phone); stays signed in here. */
 export async function endOtherSessionsAction(): Promise<void> {
   const actor = await getStaffActor();
-  if (!actor) redirect("/staff/login");
-  await startStaffSession(await endOtherStaffSessions(actor));
+  const signedInAt = await getStaffSignedInAt();
+  if (!actor || signedInAt === null) redirect("/staff/login");
+  await startStaffSession(await endOtherStaffSessions(actor), signedInAt);
   redirect(`${STAFF_HOME}?sessionsEnded=1`);
 }

@@ -6,6 +6,7 @@ declare module "next-auth" {
   interface Session {
     staffId?: string;
     sessionVersion?: number;
+    signedInAt?: number;
   }
 }
 
@@ -13,5 +14,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     staffId?: string;
     sessionVersion?: number;
+    /** When the password was checked, seconds since the epoch: the session ends a working day later. */
+    signedInAt?: number;
   }
 }

@@ -18,7 +18,7 @@ export async function signInStaff(caller: Actor, input: StaffLoginInput, options
   const jar = await cookies();
   const knownDevice = jar.get(COOKIE_NAMES.knownDevice)?.value ?? null;
   const login = await verifyStaffLogin(caller, { ...input, knownDevice }, options);
-  await startStaffSession(login);
+  await startStaffSession(login, Math.floor(Date.now() / 1000));
   jar.set(COOKIE_NAMES.knownDevice, rememberKnownDevice(knownDevice, login.staffId), cookieOptions(KNOWN_DEVICE_DAYS * 86_400));
   return login;
 }
@@ -26,10 +26,11 @@ export async function signInStaff(caller: Actor, input: StaffLoginInput, options
 /**
  * Issues next-auth's session cookie (the JWE its jwt callback would have made), so `getServerSession` and
  * next-auth's sign-out read it as their own. The only place a session cookie is made: at sign-in, and
- * again after "sign out on other devices" with the new session version.
+ * again after "sign out on other devices" with the new session version and the same sign-in time (a
+ * re-issue must not lengthen the day).
  */
-export async function startStaffSession(login: StaffLogin): Promise<void> {
-  const token = await encodeStaffSessionToken(login);
+export async function startStaffSession(login: StaffLogin, signedInAt: number): Promise<void> {
+  const token = await encodeStaffSessionToken(login, signedInAt);
   const { name, options } = sessionCookie();
   (await cookies()).set(name, token, { ...options, maxAge: SESSION_MAX_AGE_SECONDS });
 }
@@ -42,10 +43,13 @@ export async function endStaffSession(): Promise<void> {
   }
 }
 
-/** The encrypted session token (JWE) for a login: who and which session version, nothing more. */
-export function encodeStaffSessionToken(login: StaffLogin): Promise<string> {
+/**
+ * The encrypted session token (JWE) for a login: who, which session version and when they signed in
+ * (seconds since the epoch, by default now), nothing more.
+ */
+export function encodeStaffSessionToken(login: StaffLogin, signedInAt: number = Math.floor(Date.now() / 1000)): Promise<string> {
   return encode({
-    token: { sub: login.staffId, name: login.name, email: login.email, staffId: login.staffId, sessionVersion: login.sessionVersion },
+    token: { sub: login.staffId, name: login.name, email: login.email, staffId: login.staffId, sessionVersion: login.sessionVersion, signedInAt },
     secret: authSecret(),
     maxAge: SESSION_MAX_AGE_SECONDS,
   });

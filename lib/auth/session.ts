@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { resolveStaffActor } from "../dal/staff-auth";
+import { resolveStaffActor, type StaffSessionClaims } from "../dal/staff-auth";
 import { AppError } from "../errors";
 import type { StaffActor } from "./actor";
 import { clientIpFromHeaders } from "../client-ip";
@@ -12,17 +12,29 @@ import { can, type Permission } from "./permissions";
 
 export type { StaffActor } from "./actor";
 
+/** What this request's session cookie says (once per request: React's cache), or null. */
+const getStaffSessionClaims = cache(async (): Promise<StaffSessionClaims | null> => {
+  const session = await getServerSession(authOptions);
+  if (typeof session?.staffId !== "string" || typeof session.sessionVersion !== "number" || typeof session.signedInAt !== "number") return null;
+  return { staffId: session.staffId, sessionVersion: session.sessionVersion, signedInAt: session.signedInAt };
+});
+
 /**
  * The signed-in staff member, or null. The session cookie only says who it was issued to; the account is
  * loaded from the database on every request (once per request: React's cache), so a disabled account or a
  * changed role stops at its next request.
  */
 export const getStaffActor = cache(async (): Promise<StaffActor | null> => {
-  const session = await getServerSession(authOptions);
-  if (typeof session?.staffId !== "string" || typeof session.sessionVersion !== "number") return null;
+  const claims = await getStaffSessionClaims();
+  if (!claims) return null;
   const ip = clientIpFromHeaders(await headers());
-  return resolveStaffActor({ staffId: session.staffId, sessionVersion: session.sessionVersion }, { ip });
+  return resolveStaffActor(claims, { ip });
 });
+
+/** When this request's session signed in (seconds since the epoch), for re-issuing its cookie; null without one. */
+export async function getStaffSignedInAt(): Promise<number | null> {
+  return (await getStaffSessionClaims())?.signedInAt ?? null;
+}
 
 /**
  * For staff pages: signed out → the login page, which returns here afterwards; signed in without the

@@ -4,6 +4,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { staffUsers, type StaffRole } from "@/db/schema";
 import { SYSTEM, type Actor, type StaffActor } from "../auth/actor";
+import { isStaffSessionCurrent } from "../auth/session-config";
 import { findKnownDevice } from "../auth/known-device";
 import { loginThrottleKeys, minutesLeft, type ThrottleScope } from "../auth/login-throttle";
 import { getDb } from "../db";
@@ -16,8 +17,8 @@ import { releaseLoginAttempt, reserveLoginAttempt } from "./login-throttles";
 export type StaffLogin = { staffId: string; officeId: string; role: StaffRole; name: string; email: string; sessionVersion: number };
 /** The parsed form (`StaffLoginSchema`) and the browser's known-device cookie (lib/auth/known-device.ts), if any. */
 export type LoginAttempt = StaffLoginInput & { knownDevice?: string | null };
-/** What a session token carries about its staff member: nothing else is trusted from it. */
-export type StaffSessionClaims = { staffId: string; sessionVersion: number };
+/** What a session token carries about its staff member: nothing else is trusted from it. `signedInAt`: seconds since the epoch. */
+export type StaffSessionClaims = { staffId: string; sessionVersion: number; signedInAt: number };
 
 /** One message for a wrong email, a wrong password and a disabled account: none of them says which. */
 const invalidLogin = () => new AppError("unauthorized", "staff.login.invalid");
@@ -88,10 +89,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The staff member behind a session, read fresh from the database on every request: null when the account
  * is gone or disabled, or its session version moved on (role change, disable, password reset, log out
- * everywhere), so those take effect at the next request rather than when the token expires.
+ * everywhere), so those take effect at the next request rather than when the token expires; null too a
+ * working day after sign-in, however often the token was re-issued.
  */
-export async function resolveStaffActor(claims: StaffSessionClaims, options: { ip?: string | null } = {}): Promise<StaffActor | null> {
-  if (!UUID.test(claims.staffId)) return null;
+export async function resolveStaffActor(claims: StaffSessionClaims, options: { ip?: string | null; now?: Date } = {}): Promise<StaffActor | null> {
+  if (!UUID.test(claims.staffId) || !isStaffSessionCurrent(claims.signedInAt, options.now)) return null;
   const db = await getDb();
   const [staff] = await db
     .select({

@@ -150,6 +150,7 @@ describe.each(DATABASE_KINDS)("staff login on %s", (kind) => {
 });
 
 describe.each(DATABASE_KINDS)("session freshness on %s", (kind) => {
+  const signedInAt = Math.floor(Date.now() / 1000);
   let testDb: TestDatabase;
   let t: TestOffice;
   const db = () => testDb.handle.db;
@@ -162,7 +163,7 @@ describe.each(DATABASE_KINDS)("session freshness on %s", (kind) => {
 
   it("returns the account as it is now, or null once it is disabled or its session version moved on", async () => {
     const staff = await createTestStaff(db(), t.office.id, { role: "operator" });
-    const claims = { staffId: staff.id, sessionVersion: 1 };
+    const claims = { staffId: staff.id, sessionVersion: 1, signedInAt };
     expect(await resolveStaffActor(claims, { ip: "192.0.2.9" })).toEqual({
       type: "staff",
       staffId: staff.id,
@@ -179,14 +180,14 @@ describe.each(DATABASE_KINDS)("session freshness on %s", (kind) => {
 
     await db().update(staffUsers).set({ sessionVersion: 2 }).where(eq(staffUsers.id, staff.id));
     expect(await resolveStaffActor(claims)).toBeNull();
-    expect(await resolveStaffActor({ staffId: staff.id, sessionVersion: 2 })).not.toBeNull();
+    expect(await resolveStaffActor({ staffId: staff.id, sessionVersion: 2, signedInAt })).not.toBeNull();
 
     await db().update(staffUsers).set({ isActive: false }).where(eq(staffUsers.id, staff.id));
-    expect(await resolveStaffActor({ staffId: staff.id, sessionVersion: 2 })).toBeNull();
+    expect(await resolveStaffActor({ staffId: staff.id, sessionVersion: 2, signedInAt })).toBeNull();
   });
 
   it("returns null for a missing account or a malformed id", async () => {
-    expect(await resolveStaffActor({ staffId: "00000000-0000-4000-8000-000000000000", sessionVersion: 1 })).toBeNull();
-    expect(await resolveStaffActor({ staffId: "not-a-uuid'; drop table staff_users;--", sessionVersion: 1 })).toBeNull();
+    expect(await resolveStaffActor({ staffId: "00000000-0000-4000-8000-000000000000", sessionVersion: 1, signedInAt })).toBeNull();
+    expect(await resolveStaffActor({ staffId: "not-a-uuid'; drop table staff_users;--", sessionVersion: 1, signedInAt })).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { auditLogs } from "@/db/schema";
 import { authOptions } from "@/lib/auth/options";
-import { authSecret } from "@/lib/auth/session-config";
+import { SESSION_MAX_AGE_SECONDS, authSecret } from "@/lib/auth/session-config";
 import { encodeStaffSessionToken } from "@/lib/auth/session-cookie";
 import { endOtherStaffSessions, recordStaffLogout, resolveStaffActor } from "@/lib/dal/staff-auth";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
@@ -11,10 +11,10 @@ import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
 import { attemptLogin, createTestStaff, TEST_PASSWORD } from "../helpers/staff";
 
 /** What the session check does with a cookie (getStaffActor): decode it, then reload the account. */
-async function actorFromCookie(token: string) {
+async function actorFromCookie(token: string, now?: Date) {
   const claims = await decode({ token, secret: authSecret() });
   if (typeof claims?.staffId !== "string" || typeof claims.sessionVersion !== "number") return null;
-  return resolveStaffActor({ staffId: claims.staffId, sessionVersion: claims.sessionVersion });
+  return resolveStaffActor({ staffId: claims.staffId, sessionVersion: claims.sessionVersion, signedInAt: claims.signedInAt! }, { now });
 }
 
 describe.each(DATABASE_KINDS)("ending staff sessions on %s", (kind) => {
@@ -65,5 +65,21 @@ describe.each(DATABASE_KINDS)("ending staff sessions on %s", (kind) => {
     const token = await decode({ token: cookie, secret: authSecret() });
     await authOptions.events!.signOut!({ token: token!, session: null as never });
     expect(await actorFromCookie(cookie)).toBeNull();
+  });
+
+  it("a session ends a working day after sign-in, even when its token was re-issued with a fresh expiry", async () => {
+    const staff = await createTestStaff(db(), t.office.id);
+    const login = await attemptLogin({ email: staff.email, password: TEST_PASSWORD }, { now: NOW });
+    const signedInAt = Math.floor(Date.now() / 1000);
+    const later = (hours: number) => new Date(signedInAt * 1000 + hours * 3_600_000);
+    const cookie = await encodeStaffSessionToken(login);
+    expect(await actorFromCookie(cookie, later(11.9))).toMatchObject({ staffId: staff.id });
+    expect(await actorFromCookie(cookie, later(12.1))).toBeNull();
+
+    // What next-auth's session endpoint makes of it: the same claims, a new expiry.
+    const claims = await decode({ token: cookie, secret: authSecret() });
+    const reissued = await encode({ token: claims!, secret: authSecret(), maxAge: SESSION_MAX_AGE_SECONDS });
+    expect(await actorFromCookie(reissued, later(12.1))).toBeNull();
+    expect(await resolveStaffActor({ staffId: staff.id, sessionVersion: 1, signedInAt: undefined as never })).toBeNull();
   });
 });

@@ -71,7 +71,7 @@ describe.each(DATABASE_KINDS)("staff administration on %s", (kind) => {
   it("changes a role, disables and re-enables, resets a password: each ends the account's sessions", async () => {
     const admin = actorOf(await createTestStaff(db(), t.office.id, { role: "admin" }));
     const target = await createTestStaff(db(), t.office.id, { role: "operator" });
-    const claims = { staffId: target.id, sessionVersion: 1 };
+    const claims = { staffId: target.id, sessionVersion: 1, signedInAt: Math.floor(Date.now() / 1000) };
     expect(await resolveStaffActor(claims)).not.toBeNull();
 
     await updateStaffRole(admin, parseInput(UpdateStaffRoleSchema, { staffId: target.id, role: "supervisor" }), { now: NOW });
