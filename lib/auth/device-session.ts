@@ -26,3 +26,6 @@ export async function getDeviceActor(permission: Permission): Promise<DeviceActo
 export async function deviceActorFromRequest(request: Request, permission: Permission): Promise<DeviceActor | null> {
   return allowed(await resolveDeviceActor({ token: readCookie(request.headers.get("cookie"), DEVICE_COOKIE) }), permission);
 }
+
+/** Where an activated screen goes. */
+export const DEVICE_HOME = { display: "/display", kiosk: "/kiosk" } as const;

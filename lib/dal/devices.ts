@@ -43,11 +43,18 @@ function toDTO(row: typeof devices.$inferSelect): DeviceDTO {
   };
 }
 
+/**
+ * An activation link's token is marked as one, so it can only be exchanged (activateDevice), never used as
+ * the screen's credential itself: a link that was sent but never opened is not a working device cookie.
+ */
+const ACTIVATION = "act_";
+const activationToken = () => ACTIVATION + createToken();
+
 /** Registers a screen for the actor's office. The plain token is returned this once; only its hash is kept. */
 export async function createDevice(actor: Actor, input: CreateDeviceInput, _options: CommandOptions = {}): Promise<{ device: DeviceDTO; token: string }> {
   assertCan(actor, "devices.manage");
   const officeId = officeOf(actor);
-  const token = createToken();
+  const token = activationToken();
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
     const [inserted] = await tx
@@ -91,7 +98,7 @@ export async function reissueDeviceToken(actor: Actor, input: { deviceId: string
   const { deviceId } = input;
   assertCan(actor, "devices.manage");
   const officeId = officeOf(actor);
-  const token = createToken();
+  const token = activationToken();
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
     const [updated] = await tx
@@ -111,6 +118,7 @@ export async function reissueDeviceToken(actor: Actor, input: { deviceId: string
  * link — which may linger in a browser history, a chat or a proxy log — works exactly once.
  */
 export async function activateDevice({ token }: { token: string }, options: CommandOptions = {}): Promise<{ kind: DeviceKind; token: string } | null> {
+  if (!token.startsWith(ACTIVATION)) return null;
   const { now } = withDefaults(options);
   const fresh = createToken();
   const db = await getDb();
@@ -132,7 +140,7 @@ export async function activateDevice({ token }: { token: string }, options: Comm
  * minute (a conditional update, so a TV polling every second costs one write a minute, not sixty).
  */
 export async function resolveDeviceActor({ token }: { token: string | null | undefined }, options: CommandOptions = {}): Promise<DeviceActor | null> {
-  if (!token || token.length > 200) return null;
+  if (!token || token.length > 200 || token.startsWith(ACTIVATION)) return null;
   const { now } = withDefaults(options);
   const db = await getDb();
   const [row] = await db

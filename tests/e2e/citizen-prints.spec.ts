@@ -128,6 +128,7 @@ async function kioskWithSlip(browser: Browser): Promise<Page> {
   const link = await admin.getByRole("textbox", { name: `Tautan aktivasi untuk ${name}` }).inputValue();
   const kiosk = await (await browser.newContext()).newPage();
   await kiosk.goto(link);
+  await kiosk.getByRole("button", { name: "Aktifkan layar ini" }).click();
   await expect(kiosk).toHaveURL(/\/kiosk$/);
 
   const person = randomPerson();

@@ -5,8 +5,13 @@ import { activateDevice, bookToday } from "./fixtures/devices";
 /** Screens without a login (issue #3): device activation, the call display and the check-in kiosk. */
 
 test.describe("device screens", () => {
-  test("an activation link works once and leaves no token in the address", async ({ browser }) => {
-    const { screen, link } = await activateDevice(browser, "display");
+  test("an activation link works once, only by its button (a fetch of the link spends nothing), and leaves no token in the address", async ({ browser }) => {
+    const { screen, link } = await activateDevice(browser, "display", { beforeActivating: async (link, request) => {
+      // A chat app's link preview or a mail scanner fetches the link first: nothing is spent, no cookie is set.
+      const preview = await request.get(link, { maxRedirects: 0 });
+      expect(preview.status()).toBe(200);
+      expect(preview.headers()["set-cookie"] ?? "").not.toContain("antrean_device");
+    } });
     expect(screen.url()).not.toContain("token");
     const cookie = (await screen.context().cookies()).find((c) => c.name === "antrean_device");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
@@ -14,6 +19,7 @@ test.describe("device screens", () => {
 
     const stranger = await (await browser.newContext()).newPage();
     await stranger.goto(link);
+    await stranger.getByRole("button", { name: "Aktifkan layar ini" }).click();
     await expect(stranger).toHaveURL(/\/display\?activation=failed$/);
     await expect(stranger.getByRole("heading", { name: "Layar ini belum diaktifkan" })).toBeVisible();
     await expect(stranger.getByRole("main").getByRole("alert")).toContainText("sudah pernah dipakai");

@@ -4,6 +4,7 @@ import { auditLogs, devices } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/crypto";
 import { activateDevice, createDevice, isDeviceActive, listDevices, reissueDeviceToken, resolveDeviceActor, revokeDevice } from "@/lib/dal/devices";
+import { POST as confirmActivation } from "@/app/device/activate/confirm/route";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
 import { actorOf, createTestStaff } from "../helpers/staff";
@@ -28,6 +29,13 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
   });
   afterAll(() => testDb.dispose());
 
+  /** A device whose link was opened on its screen an hour ago: the screen's own token. */
+  async function activated(kind: "display" | "kiosk", name: string) {
+    const { device, token: link } = await createDevice(admin, { kind, name });
+    const screen = await activateDevice({ token: link }, { now: new Date(NOW.getTime() - 3_600_000) });
+    return { device, link, token: screen!.token };
+  }
+
   const rows = () => testDb.handle.db.select().from(devices).where(eq(devices.officeId, t.office.id));
   const audits = () => testDb.handle.db.select().from(auditLogs).where(eq(auditLogs.officeId, t.office.id));
 
@@ -41,7 +49,10 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
     expect((await listDevices(admin)).map((d) => d.name)).toContain("TV ruang tunggu");
     expect((await audits()).some((a) => a.action === "device.create" && a.details?.deviceId === device.id)).toBe(true);
 
-    const actor = await resolveDeviceActor({ token }, { now: NOW });
+    // The link's token is not the screen's credential: only what the exchange gives is.
+    expect(await resolveDeviceActor({ token }, { now: NOW })).toBeNull();
+    const screen = await activateDevice({ token }, { now: NOW });
+    const actor = await resolveDeviceActor({ token: screen!.token }, { now: NOW });
     expect(actor).toEqual({ type: "device", deviceId: device.id, officeId: t.office.id, kind: "display" });
   });
 
@@ -58,20 +69,20 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
   });
 
   it("keeps offices apart: another office's admin cannot see or revoke the device", async () => {
-    const { device, token } = await createDevice(admin, { kind: "display", name: "Lobby" });
+    const { device, token } = await activated("display", "Lobby");
     expect((await listDevices(otherAdmin)).map((d) => d.id)).not.toContain(device.id);
     await expect(revokeDevice(otherAdmin, { deviceId: device.id })).rejects.toMatchObject({ code: "not_found" });
     expect(await resolveDeviceActor({ token })).not.toBeNull();
   });
 
   it("stops a revoked device at its next request, with an audit row", async () => {
-    const { device, token } = await createDevice(admin, { kind: "kiosk", name: "Kiosk pintu masuk" });
+    const { device, token, link } = await activated("kiosk", "Kiosk pintu masuk");
     expect(await resolveDeviceActor({ token })).not.toBeNull();
     const revoked = await revokeDevice(admin, { deviceId: device.id }, { now: NOW });
     expect(revoked.revokedAt).toBe(NOW.toISOString());
     expect(await resolveDeviceActor({ token })).toBeNull();
     expect(await isDeviceActive(device.id)).toBe(false);
-    expect(await activateDevice({ token })).toBeNull();
+    expect(await activateDevice({ token: link })).toBeNull();
     await expect(reissueDeviceToken(admin, { deviceId: device.id })).rejects.toMatchObject({ code: "not_found" });
     await revokeDevice(admin, { deviceId: device.id }); // idempotent, no second audit row
     expect((await audits()).filter((a) => a.action === "device.revoke" && a.details?.deviceId === device.id)).toHaveLength(1);
@@ -90,10 +101,30 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
     expect((await activateDevice({ token: reissued.token }))?.kind).toBe("kiosk");
   });
 
+  it("the activation page's button posts the link's token: 303 home with the screen's cookie; a post from another site is refused", async () => {
+    const { token: link } = await createDevice(admin, { kind: "kiosk", name: "Kiosk 3" });
+    const post = (origin: string | null) =>
+      confirmActivation(
+        new Request("http://localhost:3000/device/activate/confirm", {
+          method: "POST",
+          headers: { host: "localhost:3000", "content-type": "application/x-www-form-urlencoded", ...(origin ? { origin } : {}) },
+          body: new URLSearchParams({ token: link }),
+        }),
+      );
+    expect((await post("https://evil.example")).status).toBe(403);
+    const done = await post("http://localhost:3000");
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe("/kiosk");
+    expect(done.headers.get("set-cookie")).toMatch(/^antrean_device=[\w-]{40,};/);
+    expect(done.headers.get("set-cookie")).not.toContain(link);
+    // Once only.
+    expect((await post("http://localhost:3000")).headers.get("location")).toBe("/display?activation=failed");
+  });
+
   it("writes lastSeenAt at most once a minute", async () => {
-    const { device, token } = await createDevice(admin, { kind: "display", name: "TV 2" });
+    const { device, token } = await activated("display", "TV 2");
     const seen = async () => (await testDb.handle.db.select().from(devices).where(eq(devices.id, device.id)))[0]!.lastSeenAt?.toISOString();
-    expect(await seen()).toBeUndefined();
+    expect(await seen()).toBe(new Date(NOW.getTime() - 3_600_000).toISOString());
     await resolveDeviceActor({ token }, { now: NOW });
     await resolveDeviceActor({ token }, { now: new Date(NOW.getTime() + 30_000) });
     expect(await seen()).toBe(NOW.toISOString());

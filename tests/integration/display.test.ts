@@ -4,7 +4,7 @@ import { bookings, calls, devices } from "@/db/schema";
 import { GET } from "@/app/api/v1/display/events/route";
 import { citizen, type Actor } from "@/lib/auth/actor";
 import { createBooking } from "@/lib/dal/bookings";
-import { createDevice, resolveDeviceActor, revokeDevice } from "@/lib/dal/devices";
+import { activateDevice, createDevice, resolveDeviceActor, revokeDevice } from "@/lib/dal/devices";
 import { getDisplayState, type DisplayState } from "@/lib/dal/display";
 import { publishQueueEvent, type QueueEvent } from "@/lib/dal/queue-events";
 import { openDisplayStream } from "@/lib/display-stream";
@@ -46,7 +46,12 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
 
   const call = (person: number, counter: number, calledAt: Date, kind: "call" | "recall" = "call") =>
     testDb.handle.db.insert(calls).values({ officeId: t.office.id, bookingId: people[person]!.id, counterId: t.counterIds[counter]!, kind, calledAt });
-  const displayToken = async () => (await createDevice(admin, { kind: "display", name: `TV ${Math.random()}` })).token;
+  /** A display as it is set up: the admin's link, opened (exchanged) on the TV; the TV's own token. */
+  const activatedDisplay = async (name: string) => {
+    const { device, token } = await createDevice(admin, { kind: "display", name });
+    return { device, token: (await activateDevice({ token }))!.token };
+  };
+  const displayToken = async () => (await activatedDisplay(`TV ${Math.random()}`)).token;
   const request = (token?: string, signal?: AbortSignal) =>
     new Request("http://localhost/api/v1/display/events", { headers: token ? { cookie: `lang=id; antrean_device=${token}` } : {}, signal });
 
@@ -136,13 +141,13 @@ describe.each(DATABASE_KINDS)("call display on %s", (kind) => {
       expect(response.headers.get("content-type")).toMatch(/application\/json/);
       expect(await response.text()).not.toMatch(/snapshot|counters|Loket/);
     }
-    const { device, token } = await createDevice(admin, { kind: "display", name: "Soon revoked" });
+    const { device, token } = await activatedDisplay("Soon revoked");
     await revokeDevice(admin, { deviceId: device.id });
     expect((await GET(request(token))).status).toBe(401);
   });
 
   it("closes an open stream when its device is revoked, on every instance at once", async () => {
-    const { device, token } = await createDevice(admin, { kind: "display", name: "Revoked live" });
+    const { device, token } = await activatedDisplay("Revoked live");
     const sse = new SseReader((await GET(request(token))).body!);
     await sse.next("snapshot");
     const started = Date.now();

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { auditLogs, bookings } from "@/db/schema";
 import { citizen, type Actor } from "@/lib/auth/actor";
 import { createBooking } from "@/lib/dal/bookings";
-import { createDevice, resolveDeviceActor, type DeviceActor } from "@/lib/dal/devices";
+import { activateDevice, createDevice, resolveDeviceActor, type DeviceActor } from "@/lib/dal/devices";
 import { checkInAtKiosk } from "@/lib/dal/kiosk";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, TOMORROW, uniquePhone, type TestOffice } from "../helpers/fixtures";
@@ -24,8 +24,10 @@ describe.each(DATABASE_KINDS)("kiosk check-in on %s", (kind) => {
     t = await createTestOffice(testDb.handle.db);
     const admin = actorOf(await createTestStaff(testDb.handle.db, t.office.id, { role: "admin" }));
     operator = actorOf(await createTestStaff(testDb.handle.db, t.office.id, { role: "operator" }));
-    kiosk = (await resolveDeviceActor({ token: (await createDevice(admin, { kind: "kiosk", name: "Kiosk" })).token }))!;
-    display = (await resolveDeviceActor({ token: (await createDevice(admin, { kind: "display", name: "TV" })).token }))!;
+    // As the screens are set up: the admin's link, opened (exchanged) on the screen.
+    const screenToken = async (kind: "kiosk" | "display", name: string) => (await activateDevice({ token: (await createDevice(admin, { kind, name })).token }))!.token;
+    kiosk = (await resolveDeviceActor({ token: await screenToken("kiosk", "Kiosk") }))!;
+    display = (await resolveDeviceActor({ token: await screenToken("display", "TV") }))!;
   });
   afterAll(() => testDb.dispose());
 
