@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, time, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, pgTable, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { services, officeRef } from "./offices";
 import { staffUsers } from "./staff";
 
@@ -28,6 +28,11 @@ export const outages = pgTable(
   },
   (t) => [
     index("outages_office_date_idx").on(t.officeId, t.date),
+    // One active outage per scope (date; a session or all of them; a service or all of them): two declared at
+    // once (the API and the staff form) would leave the scope suspended after one of them was lifted.
+    uniqueIndex("outages_active_scope_uq")
+      .on(t.officeId, t.date, sql`coalesce(${t.sessionStartsAt}::text, '')`, sql`coalesce(${t.serviceId}::text, '')`)
+      .where(sql`${t.liftedAt} is null`),
     check("outages_reason_code_ck", sql`${t.reasonCode} in ('siak_down', 'network_down', 'blanko_empty', 'other')`),
     check("outages_reason_ck", sql`length(${t.reason}) between 1 and 300 and (${t.reasonEn} is null or length(${t.reasonEn}) between 1 and 300)`),
   ],

@@ -7,7 +7,7 @@ import { SYSTEM, type Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { addDays, localDate, localTime } from "../dates";
 import { getDb } from "../db";
-import { AppError } from "../errors";
+import { AppError, pgErrorCode } from "../errors";
 import { OUTAGE_REASON_TEXT, type OutageReasonCode } from "../outage";
 import { isPresetReason, type DeclareOutageInput } from "../validation/outage";
 import { writeAudit } from "./audit";
@@ -116,6 +116,11 @@ export async function declareOutage(
       details: { outageId: row!.id, date: input.date, session, service: input.service ?? null, reasonCode: reason.code, reason: reason.id, cancelled: affected.length },
     });
     return { row: row!, affected };
+  }).catch((error: unknown) => {
+    // The same scope declared at the same moment elsewhere: the unique index (migration 0026) says so.
+    const { code, constraint } = pgErrorCode(error);
+    if (code === "23505" && constraint === "outages_active_scope_uq") throw new AppError("duplicate", "error.outageExists");
+    throw error;
   });
   // New bookings stop at once in this process; other instances within the read cache's second.
   invalidateReads("settings", "usage", "full");

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { auditLogs, bookings, messages, outages, priorityRebookings } from "@/db/schema";
 import { citizen } from "@/lib/auth/actor";
 import { getAvailability } from "@/lib/dal/availability";
@@ -99,6 +99,21 @@ describe.each(DATABASE_KINDS)("outage switch on %s", (kind) => {
     expect(await appErrorOf(liftOutage(supervisor, { id: outage.id }, { now: NOW }))).toMatchObject({ code: "invalid_transition" });
     expect(await db().$count(auditLogs, and(eq(auditLogs.officeId, t.office.id), eq(auditLogs.action, "outage.lift")))).toBe(1);
     expect(await listPublicOutages({ officeSlug: t.office.slug }, { locale: "id", now: NOW })).toEqual([]);
+  });
+
+  it("the same scope declared many times at once: one outage, every other a 409; lifting it reopens the scope", async () => {
+    const { t, supervisor } = await setup();
+    const declare = () => declareOutage(supervisor, { date: TOMORROW, session: "10:00", reason: "siak_down" }, { now: NOW });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, declare));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "duplicate", status: 409, messageKey: "error.outageExists" });
+    const active = await db().select().from(outages).where(and(eq(outages.officeId, t.office.id), isNull(outages.liftedAt)));
+    expect(active).toHaveLength(1);
+    await liftOutage(supervisor, { id: active[0]!.id }, { now: NOW });
+    expect((await getAvailability({ officeSlug: t.office.slug, serviceSlug: "ktp", from: TOMORROW, days: 1, t: id, now: NOW })).days[0]!.sessions.find((s) => s.id === "10:00")?.remaining).toBeGreaterThan(0);
+    // Other scopes of the same date are their own (the whole day, one service).
+    await declareOutage(supervisor, { date: TOMORROW, reason: "siak_down" }, { now: NOW });
+    await declareOutage(supervisor, { date: TOMORROW, session: "10:00", service: "ktp", reason: "siak_down" }, { now: NOW });
   });
 
   it("from now on: today's sessions that already ended keep their bookings; bookings checked in are not cancelled", async () => {
