@@ -23,8 +23,9 @@ import { requireService } from "./services";
 export { cancelBooking, rescheduleBooking, type Ownership } from "./booking-changes";
 export { recoverBooking } from "./booking-recovery";
 
-/** The person's keyed hashes, computed once per attempt: the booking stores them, the person's allowances key on them. */
-export type PersonKeys = { nikHash: string; phoneHash: string };
+/** The person's keyed hashes (lib/limits/booking.ts, where the allowances key on them). */
+export type { PersonKeys } from "../limits/booking";
+import type { PersonKeys } from "../limits/booking";
 
 /**
  * `beforeWrite` runs once every check answered from memory has passed, just before the one statement: the

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { Database, Executor } from "@/db/client";
+import type { Executor } from "@/db/client";
 import { loginThrottles } from "@/db/schema";
 import { accountKeyPrefixes, LOGIN_THROTTLE, lockMinutesAfter, type ThrottleScope } from "../auth/login-throttle";
 import { getDb } from "../db";
@@ -30,7 +30,7 @@ class KeyLocked extends Error {
  * limits allow. A right password gives the count back (releaseLoginAttempt).
  */
 export async function reserveLoginAttempt(
-  db: Database,
+  db: Executor,
   keys: [ThrottleScope, string][],
   now: Date,
 ): Promise<{ lockedUntil: Date } | { reservations: LoginReservation[] }> {

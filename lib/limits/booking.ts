@@ -1,5 +1,4 @@
 import "server-only";
-import type { PersonKeys } from "../dal/bookings";
 import { consumeRateLimit, consumeRateLimits } from "../dal/rate-limit";
 import { getDayPlaces } from "../dal/day-places";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
@@ -49,6 +48,9 @@ async function createBookingAllowance(ip: string, input: { office?: string; date
   const allowance = Math.max(minimum, perPlace * (await getDayPlaces(office, input.date)));
   return { key: `api:create-booking:shared:${office}:${input.date}`, limit: allowance };
 }
+
+/** The person's keyed hashes, computed once per attempt: the booking stores them, the person's allowances key on them. */
+export type PersonKeys = { nikHash: string; phoneHash: string };
 
 /**
  * Booking attempts per person, whoever sends them and from wherever: a script that hammers one NIK or one

@@ -157,10 +157,10 @@ describe("not-found and error pages in the reader's language", () => {
 });
 
 describe("every area has an error page", () => {
-  it("each section of app/ with its own layout (citizen, staff, kiosk, display, print) has an error.tsx under it; the root has error.tsx and global-error.tsx", () => {
+  it("each section of app/ with its own layout (citizen, staff, kiosk, display, print) (and the device activation) has an error.tsx under it; the root has error.tsx and global-error.tsx", () => {
     const app = path.resolve("app");
     const sections = readdirSync(app).filter((name) => existsSync(path.join(app, name, "layout.tsx")));
-    expect(sections.sort()).toEqual(["(print)", "(staff)", "[locale]", "display", "kiosk"]);
+    expect(sections.sort()).toEqual(["(print)", "(staff)", "[locale]", "device", "display", "kiosk"]);
     const hasErrorPage = (dir: string): boolean =>
       existsSync(path.join(dir, "error.tsx")) || readdirSync(dir, { withFileTypes: true }).some((entry) => entry.isDirectory() && hasErrorPage(path.join(dir, entry.name)));
     expect(sections.filter((name) => !hasErrorPage(path.join(app, name)))).toEqual([]);
