@@ -7,13 +7,18 @@ import { IDLE, type FormState } from "@/lib/actions/form-state";
 
 type Variant = "primary" | "danger";
 
-/** A server-action form that shows the action's error above its fields; works without JavaScript. */
+/**
+ * A server-action form that shows the action's error above its fields; works without JavaScript.
+ * `canSubmit: false` leaves the send button out (a date picker showing a closed or full date offers the
+ * next date instead: the button could only answer "choose a session").
+ */
 export function ActionForm({
   action,
   hidden,
   submitLabel,
   pendingLabel,
   variant = "primary",
+  canSubmit = true,
   children,
 }: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -21,6 +26,7 @@ export function ActionForm({
   submitLabel: string;
   pendingLabel: string;
   variant?: Variant;
+  canSubmit?: boolean;
   children?: ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -31,9 +37,11 @@ export function ActionForm({
       ))}
       <FormErrorAlert state={state} />
       {children}
-      <Button type="submit" variant={variant} disabled={pending} className="w-full sm:w-auto">
-        {pending ? pendingLabel : submitLabel}
-      </Button>
+      {canSubmit ? (
+        <Button type="submit" variant={variant} disabled={pending} className="w-full sm:w-auto">
+          {pending ? pendingLabel : submitLabel}
+        </Button>
+      ) : null}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/booking/action-form";
-import { SlotPicker } from "@/components/booking/slot-picker";
+import { canBookShownDate, SlotPicker } from "@/components/booking/slot-picker";
 import { ButtonLink } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { priorityRebookAction } from "@/lib/actions/priority-rebook";
@@ -69,7 +69,13 @@ export default async function PriorityRebookPage({ params, searchParams }: Props
           <ButtonLink href={`/services/${view.service.slug}`}>{view.service.name}</ButtonLink>
         </>
       ) : view.days.some((d) => d.sessions.some((s) => s.remaining > 0)) ? (
-        <ActionForm action={priorityRebookAction} hidden={{ reference: view.reference, ...(token ? { token } : {}) }} submitLabel={t("rebook.submit")} pendingLabel={t("common.loading")}>
+        <ActionForm
+          action={priorityRebookAction}
+          hidden={{ reference: view.reference, ...(token ? { token } : {}) }}
+          submitLabel={t("rebook.submit")}
+          pendingLabel={t("common.loading")}
+          canSubmit={canBookShownDate(view.days, query.date)}
+        >
           <SlotPicker days={view.days} t={t} date={query.date} hrefFor={(d) => `/booking/${view.reference}/rebook?${tokenQuery}date=${d}`} />
         </ActionForm>
       ) : (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ActionForm } from "@/components/booking/action-form";
-import { SlotPicker } from "@/components/booking/slot-picker";
+import { canBookShownDate, SlotPicker } from "@/components/booking/slot-picker";
 import { ButtonLink } from "@/components/ui/button";
 import { rescheduleBookingAction } from "@/lib/actions/manage-booking";
 import { getAvailability } from "@/lib/dal/availability";
@@ -39,6 +39,7 @@ export default async function ReschedulePage({ params, searchParams }: Props) {
         hidden={{ reference: booking.reference }}
         submitLabel={t("reschedule.submit")}
         pendingLabel={t("common.loading")}
+        canSubmit={canBookShownDate(availability.days, date, formatSlot(booking.date, booking.session.start))}
       >
         <SlotPicker
           days={availability.days}
