@@ -38,6 +38,9 @@ const STATIC_ROUTES: readonly StaticRoute[] = [
 const MAX_VALUE = 100;
 const MAX_VALUES = 40;
 
+/** The `office` value every impossible place name becomes: no place has this slug. */
+const UNKNOWN_PLACE = "-";
+
 const only = (word: string) => (v: string) => (v === word ? v : null);
 const matching = (pattern: RegExp) => (v: string) => (pattern.test(v) ? v : null);
 /** lib/reference.ts's alphabet and length, as a person may type it (lower case, a dash or spaces): the canonical form. */
@@ -60,7 +63,9 @@ const VALUES: Record<string, (value: string) => string | null> = {
   ready: matching(/^[0-9]{1,2}$/),
   date: matching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/),
   slot: matching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{2}:[0-9]{2}$/),
-  office: matching(new RegExp(`^${SEGMENT}$`)),
+  // A place that cannot exist is still a place asked for (a 404, not the default office's page): every such
+  // value is the one slug "-", which no place has.
+  office: (v) => (new RegExp(`^${SEGMENT}$`).test(v) ? v : UNKNOWN_PLACE),
   reference,
 };
 
