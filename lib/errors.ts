@@ -118,7 +118,15 @@ export function describeError(error: unknown): string {
 
 function withoutParams(message: string): string {
   const at = message.indexOf("\nparams:");
-  return at === -1 ? message : `${message.slice(0, at)}\nparams: [redacted]`;
+  return withoutQuotedInput(at === -1 ? message : `${message.slice(0, at)}\nparams: [redacted]`);
+}
+
+/**
+ * PostgreSQL quotes the value it could not read (`invalid input syntax for type uuid: "…"`, `invalid input
+ * value for enum …: "…"`): that value came from a request and may be personal, so it is left out.
+ */
+function withoutQuotedInput(message: string): string {
+  return message.replace(/(invalid input (?:syntax|value)[^:\n]*: )"[^\n]*"/g, "$1[redacted]");
 }
 
 const UNREACHABLE_CODES = new Set([
