@@ -40,6 +40,7 @@ const MAX_VALUES = 40;
 
 /** The `office` value every impossible place name becomes: no place has this slug. */
 const UNKNOWN_PLACE = "-";
+const PLACE = new RegExp(`^${SEGMENT}$`);
 
 const only = (word: string) => (v: string) => (v === word ? v : null);
 const matching = (pattern: RegExp) => (v: string) => (pattern.test(v) ? v : null);
@@ -65,7 +66,7 @@ const VALUES: Record<string, (value: string) => string | null> = {
   slot: matching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}_[0-9]{2}:[0-9]{2}$/),
   // A place that cannot exist is still a place asked for (a 404, not the default office's page): every such
   // value is the one slug "-", which no place has.
-  office: (v) => (new RegExp(`^${SEGMENT}$`).test(v) ? v : UNKNOWN_PLACE),
+  office: (v) => (PLACE.test(v) ? v : UNKNOWN_PLACE),
   reference,
 };
 

@@ -32,7 +32,7 @@ export function AssistForm({
   const errors = state.fields ?? {};
   const values = state.values ?? {};
   // After a refusal the choices made stay chosen (a walk-in must not become an assisted booking, or the reverse).
-  const channel = values.channel === "walk_in" && isToday ? "walk_in" : values.channel === "assisted" ? "assisted" : isToday ? "walk_in" : "assisted";
+  const channel = values.channel === "assisted" || !isToday ? "assisted" : "walk_in";
   const chosen = sessions.find((s) => s.id === values.session && s.remaining > 0)?.id ?? sessions.find((s) => s.remaining > 0)?.id;
   const groupError = (field: string) =>
     errors[field]?.length ? (

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import postgres from "postgres";
-import { E2E_OFFICE, E2E_STAFF, expectNoAxeViolations, loginAs, randomPerson, type Person } from "./fixtures";
+import { E2E_STAFF, expectNoAxeViolations, loginAs, randomPerson, type Person } from "./fixtures";
 import { chooseSession, fillDetails, KTP_SERVICE, submitDetails } from "./fixtures/citizen";
-import { e2eDatabaseUrl } from "./fixtures/environment";
+import { insertOfficeCopy, stageOfficeCopy, withE2ESql } from "./fixtures/office-copy";
 
 /**
  * Issue 9's fair release, as citizens meet it. A place of its own (a copy of the always-open e2e office,
@@ -13,15 +12,6 @@ import { e2eDatabaseUrl } from "./fixtures/environment";
  * standby spec does with its delay) and the server's own job draws it; each person sees the result by
  * look-up: one drawn with a booking, one not drawn.
  */
-async function withSql<T>(run: (sql: postgres.Sql) => Promise<T>): Promise<T> {
-  const sql = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => {} });
-  try {
-    return await run(sql);
-  } finally {
-    await sql.end();
-  }
-}
-
 /**
  * A lottery place whose 7th date opens this minute (office time), that date capped at one place: the e2e
  * office's row, services, requirements and weekly sessions copied under a new slug, with no parent (so it
@@ -29,29 +19,15 @@ async function withSql<T>(run: (sql: postgres.Sql) => Promise<T>): Promise<T> {
  */
 async function createLotteryPlace(): Promise<{ slug: string; date: string }> {
   const slug = `e2e-undian-${randomBytes(3).toString("hex")}`;
-  return withSql((sql) =>
+  return withE2ESql((sql) =>
     sql.begin(async (tx) => {
-      await tx`create temp table lottery_office on commit drop as select * from offices where slug = ${E2E_OFFICE.slug}`;
-      await tx`update lottery_office set id = gen_random_uuid(), slug = ${slug}, name = 'Tempat Uji Undian', short_name = 'Uji Undian', parent_id = null,
-        is_lottery_enabled = true, lottery_window_minutes = 15, booking_days_ahead = 7,
+      await stageOfficeCopy(tx, { slug, name: "Tempat Uji Undian", shortName: "Uji Undian" });
+      await tx`update office_copy set is_lottery_enabled = true, lottery_window_minutes = 15, booking_days_ahead = 7,
         booking_opens_at = to_char(now() at time zone timezone, 'HH24:MI')::time`;
-      await tx`insert into offices select * from lottery_office`;
-      await tx`create temp table lottery_services on commit drop as
-        select s.*, gen_random_uuid() as new_id from services s join offices o on o.id = s.office_id where o.slug = ${E2E_OFFICE.slug}`;
-      await tx`create temp table lottery_requirements on commit drop as
-        select r.* from service_requirements r join lottery_services s on s.id = r.service_id`;
-      await tx`update lottery_requirements r set id = gen_random_uuid(), service_id = s.new_id from lottery_services s where s.id = r.service_id`;
-      await tx`update lottery_services set id = new_id, office_id = (select id from lottery_office)`;
-      await tx`alter table lottery_services drop column new_id`;
-      await tx`insert into services select * from lottery_services`;
-      await tx`insert into service_requirements select * from lottery_requirements`;
-      await tx`create temp table lottery_sessions on commit drop as
-        select w.* from weekly_sessions w join offices o on o.id = w.office_id where o.slug = ${E2E_OFFICE.slug}`;
-      await tx`update lottery_sessions set id = gen_random_uuid(), office_id = (select id from lottery_office)`;
-      await tx`insert into weekly_sessions select * from lottery_sessions`;
-      const [row] = await tx<{ date: string }[]>`select to_char((now() at time zone timezone)::date + 7, 'YYYY-MM-DD') as date from lottery_office`;
+      await insertOfficeCopy(tx);
+      const [row] = await tx<{ date: string }[]>`select to_char((now() at time zone timezone)::date + 7, 'YYYY-MM-DD') as date from office_copy`;
       await tx`insert into date_overrides (office_id, date, kind, daily_cap, reason, reason_en)
-        select id, ${row!.date}, 'open', 1, 'Uji undian', 'Lottery test' from lottery_office`;
+        select id, ${row!.date}, 'open', 1, 'Uji undian', 'Lottery test' from office_copy`;
       return { slug, date: row!.date };
     }),
   );
@@ -101,7 +77,7 @@ test("fair release: two people enter a date's lottery through the form, the draw
   });
 
   await test.step("the window closes and the server's job draws the date", async () => {
-    const closed = await withSql((sql) => sql`update lottery_entries set draw_at = now() - interval '1 second' where status = 'waiting' and reference in ${sql(entries.map((e) => e.reference))} returning id`);
+    const closed = await withE2ESql((sql) => sql`update lottery_entries set draw_at = now() - interval '1 second' where status = 'waiting' and reference in ${sql(entries.map((e) => e.reference))} returning id`);
     expect(closed).toHaveLength(2);
     await expect.poll(async () => (await lookup(request, entries[0]!.reference, entries[0]!.person.nik)).status, { timeout: 40_000, intervals: [1_000] }).not.toBe("entered");
     const results = await Promise.all(entries.map((e) => lookup(request, e.reference, e.person.nik)));

@@ -2,14 +2,13 @@ import { createElement, type ReactNode } from "react";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import ErrorPage from "@/app/[locale]/error";
 import RootError from "@/app/error";
 import { LiveQueue } from "@/components/booking/live-queue";
 import { BookingForm } from "@/components/booking/booking-form";
 import { LookupForm } from "@/components/booking/lookup-form";
 import { RecoverForm } from "@/components/booking/recover-form";
-import { TranslationProvider } from "@/components/i18n/translation-provider";
 import { KioskSurvey } from "@/components/kiosk/kiosk-survey";
 import { KioskSurveyQuestions } from "@/components/kiosk/kiosk-survey-questions";
 import { ErrorNotice } from "@/components/layout/error-notice";
@@ -18,9 +17,10 @@ import { StandbyJoinForm } from "@/components/standby/join-form";
 import { StandbyCheck } from "@/components/standby/standby-check";
 import { SurveyForm } from "@/components/survey/survey-form";
 import { clientMessages, type ClientArea as Area } from "@/lib/i18n/client-messages";
-import { LOCALES, messages, type Locale } from "@/lib/i18n/messages";
+import { LOCALES, type Locale } from "@/lib/i18n/messages";
 import { errorPageMessages } from "@/lib/i18n/messages/error-pages";
 import { createTranslator } from "@/lib/i18n/translate";
+import { escapeHtml, failOnUnsentWords, leakedKeys, renderWithWords } from "../helpers/client-words";
 
 // The forms' server actions are never called while rendering; their modules (the data layer) stay out.
 const action = vi.hoisted(() => () => Promise.resolve({ status: "idle" as const }));
@@ -35,22 +35,11 @@ vi.mock("next/navigation", () => ({ useParams: () => params.value, useRouter: ()
 
 
 function render(locale: Locale, areas: Area[], child: ReactNode, languages: Locale | readonly Locale[] = locale): string {
-  // eslint-disable-next-line react/no-children-prop -- createElement without JSX (unit tests are .ts)
-  return renderToStaticMarkup(createElement(TranslationProvider, { locale, messages: clientMessages(languages, ...areas), children: child }));
+  return renderWithWords(locale, clientMessages(languages, ...areas), child);
 }
 
-/** Every dictionary key that shows in the page as itself: a word its area did not send. */
-const leakedKeys = (html: string) => Object.keys(messages.id).filter((key) => key.includes(".") && html.includes(key));
-
-let warn: MockInstance;
-beforeEach(() => {
-  warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-});
-afterEach(() => {
-  const warnings = warn.mock.calls.map((call) => String(call[0]));
-  warn.mockRestore();
+failOnUnsentWords(() => {
   params.value = {};
-  expect(warnings, "words the page did not send").toEqual([]);
 });
 
 const status = { status: "checked_in" as const, queueNumber: "A-007", ahead: 3, etaMinutes: { low: 10, high: 20 }, nowServing: [{ counter: 2, number: "A-004" }] };
@@ -102,7 +91,7 @@ describe("citizen client components read their words through useT()", () => {
       const kiosk = areas.includes("kioskSurvey");
       const shown = startsIn ? createTranslator(startsIn) : t;
       const html = render(locale, areas, node(), kiosk ? LOCALES : locale);
-      for (const key of shows) expect(html, key).toContain(escape(shown(key as never)));
+      for (const key of shows) expect(html, key).toContain(escapeHtml(shown(key as never)));
       expect(leakedKeys(html)).toEqual([]);
     });
   });
@@ -110,9 +99,9 @@ describe("citizen client components read their words through useT()", () => {
   it("the live queue fills its placeholders on the client as the server would", () => {
     const html = render("en", ["liveQueue"], cases.find((c) => c.name === "live queue")!.node());
     const t = createTranslator("en");
-    expect(html).toContain(escape(t("live.ahead", { count: 3 })));
-    expect(html).toContain(escape(t("live.eta", { low: 10, high: 20 })));
-    expect(html).toContain(escape(t("live.nowServingRow", { counter: 2, number: "A-004" })));
+    expect(html).toContain(escapeHtml(t("live.ahead", { count: 3 })));
+    expect(html).toContain(escapeHtml(t("live.eta", { low: 10, high: 20 })));
+    expect(html).toContain(escapeHtml(t("live.nowServingRow", { counter: 2, number: "A-004" })));
   });
 
   it("the kiosk survey's visit line names the date in the citizen's language", () => {
@@ -126,33 +115,33 @@ describe("not-found and error pages in the reader's language", () => {
   it.each(LOCALES)("the citizen not-found page follows the locale segment (%s)", (locale) => {
     params.value = { locale };
     const html = render("id", ["notFound"], createElement(NotFoundNotice), LOCALES);
-    expect(html).toContain(escape(createTranslator(locale)("error.pageNotFound")));
+    expect(html).toContain(escapeHtml(createTranslator(locale)("error.pageNotFound")));
     expect(leakedKeys(html)).toEqual([]);
   });
 
   it.each(LOCALES)("a citizen page's error page speaks the locale segment's language (%s), not the document's", (locale) => {
     params.value = { locale };
     const html = renderToStaticMarkup(createElement(ErrorPage, { error: new Error("x"), reset: () => {} }));
-    expect(html).toContain(escape(errorPageMessages[locale]["errorPage.title"]));
-    expect(html).toContain(escape(errorPageMessages[locale]["errorPage.body"]));
-    expect(html).not.toContain(escape(errorPageMessages[locale === "id" ? "en" : "id"]["errorPage.body"]));
+    expect(html).toContain(escapeHtml(errorPageMessages[locale]["errorPage.title"]));
+    expect(html).toContain(escapeHtml(errorPageMessages[locale]["errorPage.body"]));
+    expect(html).not.toContain(escapeHtml(errorPageMessages[locale === "id" ? "en" : "id"]["errorPage.body"]));
   });
 
   it("the root error page: the segment's language on a citizen page, both languages where it is unknown", () => {
     params.value = { locale: "en" };
     const citizen = renderToStaticMarkup(createElement(RootError, { error: new Error("x"), reset: () => {} }));
     expect(citizen).toContain('<html lang="en">');
-    expect(citizen).toContain(escape(errorPageMessages.en["errorPage.title"]));
-    expect(citizen).not.toContain(escape(errorPageMessages.id["errorPage.body"]));
+    expect(citizen).toContain(escapeHtml(errorPageMessages.en["errorPage.title"]));
+    expect(citizen).not.toContain(escapeHtml(errorPageMessages.id["errorPage.body"]));
     params.value = {};
     const elsewhere = renderToStaticMarkup(createElement(RootError, { error: new Error("x"), reset: () => {} }));
-    expect(elsewhere).toContain(escape(errorPageMessages.id["errorPage.body"]));
-    expect(elsewhere).toContain(escape(errorPageMessages.en["errorPage.body"]));
+    expect(elsewhere).toContain(escapeHtml(errorPageMessages.id["errorPage.body"]));
+    expect(elsewhere).toContain(escapeHtml(errorPageMessages.en["errorPage.body"]));
   });
 
   it("an area's notice takes the locale it is given", () => {
     const html = renderToStaticMarkup(createElement(ErrorNotice, { reset: () => {}, area: "kiosk", locale: "en" }));
-    expect(html).toContain(escape(errorPageMessages.en["errorPage.kiosk.body"]));
+    expect(html).toContain(escapeHtml(errorPageMessages.en["errorPage.kiosk.body"]));
   });
 });
 
@@ -167,7 +156,3 @@ describe("every area has an error page", () => {
     expect(["error.tsx", "global-error.tsx"].filter((name) => !existsSync(path.join(app, name)))).toEqual([]);
   });
 });
-
-function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-}

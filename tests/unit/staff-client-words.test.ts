@@ -1,12 +1,11 @@
 import { createElement, type ReactNode } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
-import { TranslationProvider } from "@/components/i18n/translation-provider";
+import { describe, expect, it, vi } from "vitest";
 import { AssistForm } from "@/components/queue/assist-form";
 import { CancelForm } from "@/components/queue/cancel-form";
 import { clientMessages, type ClientArea as Area } from "@/lib/i18n/client-messages";
-import { LOCALES, messages, type Locale } from "@/lib/i18n/messages";
+import { LOCALES, type Locale } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translate";
+import { escapeHtml, failOnUnsentWords, leakedKeys, renderWithWords } from "../helpers/client-words";
 
 // The forms' server actions are never called while rendering; their modules (the data layer) stay out.
 const action = vi.hoisted(() => () => Promise.resolve({ status: "idle" as const }));
@@ -18,22 +17,10 @@ vi.mock("@/lib/actions/assist", () => ({ assistBookingAction: action, cancelBySt
  * sends it, with the tier of the least role that sees it.
  */
 function render(locale: Locale, areas: Area[], child: ReactNode): string {
-  // eslint-disable-next-line react/no-children-prop -- createElement without JSX (unit tests are .ts)
-  return renderToStaticMarkup(createElement(TranslationProvider, { locale, messages: clientMessages(locale, "staffLogin", ...areas), children: child }));
+  return renderWithWords(locale, clientMessages(locale, "staffLogin", ...areas), child);
 }
 
-const leakedKeys = (html: string) => Object.keys(messages.id).filter((key) => key.includes(".") && html.includes(key));
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-
-let warn: MockInstance;
-beforeEach(() => {
-  warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-});
-afterEach(() => {
-  const warnings = warn.mock.calls.map((call) => String(call[0]));
-  warn.mockRestore();
-  expect(warnings, "words the page did not send").toEqual([]);
-});
+failOnUnsentWords();
 
 const sessions = [
   { id: "08:00", label: "08.00–09.00", remaining: 3 },
@@ -46,18 +33,18 @@ describe.each(LOCALES)("staff client components in %s", (locale) => {
 
   it("the assisted booking form (desk tier): places left, full, and a closed session with its reason", () => {
     const html = render(locale, ["staffDesk"], createElement(AssistForm, { service: "ktp", date: "2026-12-02", isToday: true, sessions, outage: "SIAK sedang gangguan" }));
-    expect(html).toContain(escape(t("slots.remaining", { count: 3 })));
-    expect(html).toContain(escape(`09.00–10.00 · ${t("slots.full")}`));
-    expect(html).toContain(escape(`10.00–11.00 · ${t("slots.closed", { reason: "Listrik padam" })}`));
+    expect(html).toContain(escapeHtml(t("slots.remaining", { count: 3 })));
+    expect(html).toContain(escapeHtml(`09.00–10.00 · ${t("slots.full")}`));
+    expect(html).toContain(escapeHtml(`10.00–11.00 · ${t("slots.closed", { reason: "Listrik padam" })}`));
     expect(html).toContain("SIAK sedang gangguan");
-    expect(html).toContain(escape(t("assist.ageException")));
+    expect(html).toContain(escapeHtml(t("assist.ageException")));
     expect(leakedKeys(html)).toEqual([]);
   });
 
   it("the supervisor's cancel (supervisor tier): the confirmation's words are sent, and it starts closed", () => {
     const html = render(locale, ["staffDesk", "staffSupervisor"], createElement(CancelForm, { reference: "ABCD2345", queueNumber: "A-007" }));
     for (const text of [t("today.cancel"), t("today.cancelLabel", { number: "A-007" }), t("today.cancelWarning", { number: "A-007" }), t("today.cancelReason"), t("today.cancelConfirm", { number: "A-007" })]) {
-      expect(html).toContain(escape(text));
+      expect(html).toContain(escapeHtml(text));
     }
     expect(html).toMatch(/<details(?![^>]*\bopen\b)[^>]*>/);
     expect(leakedKeys(html)).toEqual([]);
