@@ -7,7 +7,7 @@ import { DEFAULT_OFFICE_SLUG, findOffice } from "../dal/offices";
 import type { Actor } from "../auth/actor";
 import { recoverBooking } from "../dal/booking-recovery";
 import { isAppError } from "../errors";
-import { limitCreateBooking, limitRecoverBooking, limitSharedRecoverBooking } from "../limits/booking";
+import { createBookingAllowances, limitRecoverBooking, limitSharedRecoverBooking } from "../limits/booking";
 import type { Translator } from "../i18n/translate";
 import { rememberManage } from "../manage-cookie";
 import { checkFormPow, isSpentWaitToken, spendBookingPow, type PowWait } from "../pow/gate";
@@ -48,12 +48,10 @@ export const createBookingAction = defineAction(
         { ...input, consent: input.consent },
         {
           locale: t.locale,
-          // Once every check answered from memory has passed: the address's (or the date's shared) allowance,
-          // the person's, then the proof of work is spent.
-          beforeWrite: async (person) => {
-            await limitCreateBooking(ip, input, person);
-            await spendBookingPow(pow.proof);
-          },
+          // The address's (or the date's shared) allowance and the person's, counted by the booking statement;
+          // the proof of work is spent just before it, once every check answered from memory has passed.
+          allowances: createBookingAllowances(ip, input),
+          beforeWrite: () => spendBookingPow(pow.proof),
         },
       );
       // The wait is spent either way: an entry or a booking was written.

@@ -6,11 +6,12 @@ import type { UsageChange } from "./capacity-usage";
 /**
  * The booking statement of the opening rush: one call of the `antrean_create_booking` function
  * (db/migrations/0004) claims the counters in lock order, takes the queue number and writes the booking
- * and its audit row — one round trip instead of nine, and all or nothing. The last parameter is the
- * booking's language (db/migrations/0010), which its messages are written in.
+ * and its audit row — one round trip instead of nine, and all or nothing. After the booking's language
+ * (db/migrations/0010, which its messages are written in) and the time come the caller's allowances
+ * (migration 0027: keys, caps, the window's start), counted first.
  */
 export const CREATE_BOOKING_SQL = `select booking_id, booking_queue_seq, booking_created_ms from antrean_create_booking(${Array.from(
-  { length: 32 },
+  { length: 35 },
   (_, i) => `$${i + 1}`,
 ).join(", ")})`;
 

@@ -17,6 +17,7 @@ import { requirePersonOrSuggest, claimChanges, phoneChange, provesNik, requireSl
 import { withDefaults, type CommandOptions } from "./command-options";
 import { requireOffice } from "./offices";
 import { requirePublicOffice } from "./places";
+import { allowanceParams, allowanceRefusal, countRefusedAttempt, refuseKnownBlocked, type Allowances } from "./rate-limit";
 import { invalidateReads, isKnownFull, isStillFull, markFull } from "./read-cache";
 import { requireService } from "./services";
 
@@ -28,11 +29,15 @@ export type { PersonKeys } from "../limits/booking";
 import type { PersonKeys } from "../limits/booking";
 
 /**
- * `beforeWrite` runs once every check answered from memory has passed, just before the one statement: the
- * caller's rate limits and proof of work, so a refusal that costs no round trip costs no allowance either.
- * It is handed the person's hashes, so the allowances do not compute them again.
+ * `allowances` names the caller's rate limits for this attempt (lib/limits/booking.ts); the booking
+ * statement counts them itself (migration 0027), so a booking is one round trip. `beforeWrite` runs once
+ * every check answered from memory has passed, just before that statement: the caller's proof of work.
+ * So a refusal that costs no round trip costs no allowance either. Both are handed the person's hashes.
  */
-export type CreateBookingOptions = CommandOptions & { beforeWrite?: (person: PersonKeys) => Promise<void> };
+export type CreateBookingOptions = CommandOptions & {
+  allowances?: (person: PersonKeys) => Promise<Allowances>;
+  beforeWrite?: (person: PersonKeys) => Promise<void>;
+};
 
 /**
  * Books a visit. Every rule is checked here, for the citizen's form, the JSON API and staff alike:
@@ -66,6 +71,8 @@ export async function createBooking(
   const phoneHash = hashPhone(input.phone);
   const visitKey = dedupeKey(office, nikHash, service.id);
   const isElderly = office.isPriorityEnabled && person.age >= 60;
+  const allowances = await options.allowances?.({ nikHash, phoneHash });
+  if (allowances) refuseKnownBlocked(allowances, { now });
   await options.beforeWrite?.({ nikHash, phoneHash });
   // In the rush the allowance's statement waits for a pooled connection while the session fills: the
   // requests queued behind it look at the memory again rather than each trying the booking and failing.
@@ -87,6 +94,7 @@ export async function createBooking(
         "ip" in actor ? (actor.ip ?? null) : null,
         locale,
         now.toISOString(),
+        ...allowanceParams(allowances, { now }),
       ]);
       invalidateReads("usage");
       const row: Booking = {
@@ -122,6 +130,11 @@ export async function createBooking(
       return toBookingDTO(row, service, office, locale);
     } catch (error) {
       const { code, constraint, detail } = pgErrorCode(error);
+      const limited = code === "AN002" && allowances && detail ? allowanceRefusal({ allowances, key: detail }, { now }) : null;
+      if (limited) throw limited;
+      // Refused by the statement, which rolled its counts back: the attempt still uses the allowances.
+      const refused = code === "AN001" || (code === "23505" && constraint === "bookings_active_person_day_uq");
+      if (refused && allowances) await countRefusedAttempt(allowances, { now });
       if (code === "AN001") {
         const phone = phoneChange(office, input.date, phoneHash);
         if (detail === "phone" && phone.delta === 1) throw phone.whenFull;

@@ -39,26 +39,65 @@ export async function consumeRateLimit(input: RateLimit, options: CommandOptions
   await consume([input], input.windowSeconds, withDefaults(options).now);
 }
 
+/** Several counters of one window, counted together: a booking attempt's allowances (lib/limits/booking.ts). */
+export type Allowances = { entries: { key: string; limit: number }[]; windowSeconds: number };
+
 /**
  * Several counters of one window in one statement (distinct keys); 429 if any of them passes its limit.
  * Every counter is counted, so one key's excess does not hide another's. A key this process already saw
  * over its limit in this window is refused from memory (lib/dal/read-cache.ts, `markBlocked`): no round
  * trip, and — like every refusal answered from memory — nothing counted.
  */
-export async function consumeRateLimits(
-  { entries, windowSeconds }: { entries: { key: string; limit: number }[]; windowSeconds: number },
-  options: CommandOptions = {},
-): Promise<void> {
+export async function consumeRateLimits({ entries, windowSeconds }: Allowances, options: CommandOptions = {}): Promise<void> {
   await consume(entries, windowSeconds, withDefaults(options).now);
+}
+
+/** 429 from memory if a key of `allowances` is known to be over its limit in this window (nothing counted). */
+export function refuseKnownBlocked({ entries, windowSeconds }: Allowances, options: CommandOptions = {}): void {
+  const { now } = withDefaults(options);
+  const at = now.getTime();
+  if (entries.some(({ key, limit }) => isKnownBlocked(key, limit, at))) throw rateLimited(now, windowSeconds);
+}
+
+/**
+ * The allowances as the booking statement counts them (migration 0027): keys, caps, the window's start. Its
+ * refusal names the key at its cap (`allowanceRefusal`); an attempt it refused for another reason rolled
+ * the counts back, and is counted again with `countRefusedAttempt`.
+ */
+export function allowanceParams(allowances: Allowances | undefined, options: CommandOptions = {}): [string[], number[], string] {
+  const { now } = withDefaults(options);
+  if (!allowances) return [[], [], now.toISOString()];
+  return [allowances.entries.map((e) => e.key), allowances.entries.map((e) => e.limit), windowStartOf(now, allowances.windowSeconds).toISOString()];
+}
+
+/**
+ * The 429 for the key the booking statement found at its cap (its error's detail), remembered so the next
+ * attempt costs no round trip; null if `key` is none of the allowances.
+ */
+export function allowanceRefusal({ allowances, key }: { allowances: Allowances; key: string }, options: CommandOptions = {}): AppError | null {
+  const { now } = withDefaults(options);
+  const entry = allowances.entries.find((e) => e.key === key);
+  if (!entry) return null;
+  const start = windowStartOf(now, allowances.windowSeconds).getTime();
+  markBlocked(key, start, start + allowances.windowSeconds * 1000, entry.limit + 1);
+  return rateLimited(now, allowances.windowSeconds);
+}
+
+/** Counts an attempt the booking statement refused (and so rolled back); a key it takes past its cap is remembered, nothing thrown. */
+export async function countRefusedAttempt({ entries, windowSeconds }: Allowances, options: CommandOptions = {}): Promise<void> {
+  await consume(entries, windowSeconds, withDefaults(options).now).catch((error: unknown) => {
+    if (!(error instanceof AppError && error.code === "rate_limited")) throw error;
+  });
 }
 
 async function consume(entries: { key: string; limit: number }[], windowSeconds: number, now: Date): Promise<void> {
   if (entries.length === 0) return;
-  const at = now.getTime();
-  if (entries.some(({ key, limit }) => isKnownBlocked(key, limit, at))) throw rateLimited(now, windowSeconds);
+  refuseKnownBlocked({ entries, windowSeconds }, { now });
   const windowStart = windowStartOf(now, windowSeconds);
   const handle = await getDatabaseHandle();
-  const rows = await handle.run(upsertSql(entries.length), [windowStart.toISOString(), ...entries.map((e) => e.key)]);
+  // In key order, as the booking statement takes them: two statements counting the same keys never deadlock.
+  const keys = entries.map((e) => e.key).sort();
+  const rows = await handle.run(upsertSql(entries.length), [windowStart.toISOString(), ...keys]);
   let over = false;
   for (const row of rows) {
     const count = Number(row.count);

@@ -1,5 +1,5 @@
 import "server-only";
-import { consumeRateLimit, consumeRateLimits } from "../dal/rate-limit";
+import { consumeRateLimit, consumeRateLimits, type Allowances } from "../dal/rate-limit";
 import { getDayPlaces } from "../dal/day-places";
 import { DEFAULT_OFFICE_SLUG } from "../dal/offices";
 import { UNTRUSTED_CLIENT } from "../client-ip";
@@ -30,10 +30,10 @@ export const isShared = (ip: string) => ip === UNTRUSTED_CLIENT;
 /**
  * A booking attempt that reaches the database write: a known address counts against its own allowance;
  * without one, against the date's shared allowance, which grows with the places the office offers that day.
- * The web form and the API share it. Called (through limitCreateBooking, with the person's allowance) by
- * createBooking just before its one statement, so malformed input and refusals answered from memory (a
- * session known to be full, a closed date, the age rule) cost no round trip at all, and cannot drain
- * anyone's allowance either. The standby list's joins spend it alone.
+ * The web form and the API share it. Counted (through createBookingAllowances, with the person's allowance)
+ * by createBooking's one statement, so malformed input and refusals answered from memory (a session known
+ * to be full, a closed date, the age rule) cost no round trip at all, and cannot drain anyone's allowance
+ * either. The standby list's joins spend it alone.
  */
 export async function limitBookingAddress(ip: string, input: { office?: string; date: string }): Promise<void> {
   const { key, limit } = await createBookingAllowance(ip, input);
@@ -55,13 +55,14 @@ export type PersonKeys = { nikHash: string; phoneHash: string };
 /**
  * Booking attempts per person, whoever sends them and from wherever: a script that hammers one NIK or one
  * phone number is stopped without touching the crowd's shared allowance. Keyed by the NIK's and phone's
- * keyed hashes (no NIK in the table), the ones the booking computed (createBooking's `beforeWrite` hands
+ * keyed hashes (no NIK in the table), the ones the booking computed (createBooking's `allowances` hands
  * them over). Generous for a person: typos and full sessions cost one each.
  */
 export const PERSON_LIMITS = { nik: 10, phone: 20, windowSeconds: 600 } as const;
 
-export async function limitPersonCreateBooking(person: PersonKeys): Promise<void> {
-  await consumeRateLimits({ entries: personAllowances(person), windowSeconds: PERSON_LIMITS.windowSeconds });
+/** The person's allowances alone: an API key's booking, which has no per-address limit. */
+export async function personBookingAllowances(person: PersonKeys): Promise<Allowances> {
+  return { entries: personAllowances(person), windowSeconds: PERSON_LIMITS.windowSeconds };
 }
 
 function personAllowances({ nikHash, phoneHash }: PersonKeys): { key: string; limit: number }[] {
@@ -73,13 +74,14 @@ function personAllowances({ nikHash, phoneHash }: PersonKeys): { key: string; li
 
 /**
  * A citizen's booking attempt (web form and API): the address's (or the date's shared) allowance and the
- * person's, counted together in one statement (their windows are the same); 429 if any is used up.
+ * person's, counted together (their windows are the same) by the booking statement itself, or for a
+ * lottery entry by one statement of their own; 429 if any is used up.
  */
-export async function limitCreateBooking(ip: string, input: { office?: string; date: string }, person: PersonKeys): Promise<void> {
-  await consumeRateLimits({ entries: [await createBookingAllowance(ip, input), ...personAllowances(person)], windowSeconds: SAME_WINDOW });
+export function createBookingAllowances(ip: string, input: { office?: string; date: string }): (person: PersonKeys) => Promise<Allowances> {
+  return async (person) => ({ entries: [await createBookingAllowance(ip, input), ...personAllowances(person)], windowSeconds: SAME_WINDOW });
 }
 
-/** The address's and the person's windows, which limitCreateBooking counts in one statement. */
+/** The address's and the person's windows, which a booking attempt counts together. */
 const SAME_WINDOW: typeof PERSON_LIMITS.windowSeconds = REQUEST_LIMITS.createBooking.windowSeconds;
 
 /**

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLogs, bookings, rateLimits } from "@/db/schema";
 import { citizen } from "@/lib/auth/actor";
-import { hashNik } from "@/lib/crypto";
+import { hashNik, hashPhone } from "@/lib/crypto";
 import { cancelBooking, createBooking } from "@/lib/dal/bookings";
 import { consumeRateLimit } from "@/lib/dal/rate-limit";
+import { setReadCacheTtl } from "@/lib/dal/read-cache";
+import { createBookingAllowances, PERSON_LIMITS } from "@/lib/limits/booking";
 import { appErrorOf, bookingRequest, countActive, usageMismatches, usageOf } from "../helpers/bookings";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { adultNik, createTestOffice, NOW, TODAY, TOMORROW } from "../helpers/fixtures";
@@ -183,6 +185,91 @@ describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(4);
       const [row] = await db().select().from(rateLimits).where(eq(rateLimits.key, "lookup:10.0.0.9"));
       expect(row?.count).toBe(10);
+    });
+  });
+
+  describe("the allowances counted by the booking statement itself", () => {
+    // Each test its own address: the address's count is shared by everything it sends in the window.
+    let ip = "";
+    let nextAddress = 0;
+    beforeEach(() => {
+      ip = `10.77.${kind === "postgres" ? 1 : 2}.${++nextAddress}`;
+    });
+    /** The window the allowances count in at NOW (10 minutes). */
+    const windowStart = new Date(Math.floor(NOW.getTime() / 600_000) * 600_000);
+    const personKeys = (nik: string, phone: string) => [`api:create-booking:nik:${hashNik(nik)}`, `api:create-booking:phone:${hashPhone(phone)}`];
+    async function countOf(key: string): Promise<number | undefined> {
+      const [row] = await db().select({ count: rateLimits.count }).from(rateLimits).where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart)));
+      return row?.count;
+    }
+
+    it("a booking is one statement: the address's and the person's allowances are counted with it", async () => {
+      const t = await createTestOffice(db());
+      const input = bookingRequest(t);
+      const handle = testDb.handle;
+      const run = handle.run;
+      const statements: string[] = [];
+      handle.run = (text, params) => {
+        statements.push(text);
+        return run.call(handle, text, params);
+      };
+      try {
+        await createBooking(citizen(ip), input, { ...ctx, allowances: createBookingAllowances(ip, input) });
+      } finally {
+        handle.run = run;
+      }
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/antrean_create_booking/);
+      for (const key of [`api:create-booking:${ip}`, ...personKeys(input.nik, input.phone)]) expect(await countOf(key), key).toBe(1);
+    });
+
+    it("an attempt the statement refuses (already booked that day, session full) still uses the allowances", async () => {
+      const t = await createTestOffice(db(), { sessionCapacity: 1 });
+      const first = bookingRequest(t);
+      await createBooking(citizen(ip), first, { ...ctx, allowances: createBookingAllowances(ip, first) });
+      const again = { ...first, session: "10:00" };
+      expect((await appErrorOf(createBooking(citizen(ip), again, { ...ctx, allowances: createBookingAllowances(ip, again) }))).code).toBe("duplicate");
+      for (const key of personKeys(first.nik, first.phone)) expect(await countOf(key), key).toBe(2);
+
+      const late = bookingRequest(t);
+      expect((await appErrorOf(createBooking(citizen(ip), late, { ...ctx, allowances: createBookingAllowances(ip, late) }))).code).toBe("full");
+      for (const key of personKeys(late.nik, late.phone)) expect(await countOf(key), key).toBe(1);
+      expect(await countOf(`api:create-booking:${ip}`)).toBe(3);
+      expect(await countActive(db(), t.office.id)).toBe(1);
+      expect(await usageMismatches(db(), t.office.id)).toEqual({});
+    });
+
+    it("a key at its cap refuses the attempt (429) before any place is claimed, and writes nothing", async () => {
+      const t = await createTestOffice(db());
+      const input = bookingRequest(t);
+      const [nikKey] = personKeys(input.nik, input.phone);
+      await db().insert(rateLimits).values({ key: nikKey!, windowStart, count: PERSON_LIMITS.nik });
+      const before = await usageOf(db(), t.office.id, TOMORROW, "day");
+      const error = await appErrorOf(createBooking(citizen(ip), input, { ...ctx, allowances: createBookingAllowances(ip, input) }));
+      expect([error.code, error.status]).toEqual(["rate_limited", 429]);
+      expect(await countOf(nikKey!)).toBe(PERSON_LIMITS.nik);
+      // The whole statement was refused: neither the address's count nor any place moved.
+      expect(await countOf(`api:create-booking:${ip}`)).toBeUndefined();
+      expect(await usageOf(db(), t.office.id, TOMORROW, "day")).toBe(before);
+      expect(await countActive(db(), t.office.id)).toBe(0);
+    });
+
+    it("with the read cache on, a key the statement found at its cap is then refused from memory", async () => {
+      setReadCacheTtl(1000);
+      try {
+        const t = await createTestOffice(db());
+        const input = bookingRequest(t);
+        const [nikKey] = personKeys(input.nik, input.phone);
+        await db().insert(rateLimits).values({ key: nikKey!, windowStart, count: PERSON_LIMITS.nik });
+        expect((await appErrorOf(createBooking(citizen(ip), input, { ...ctx, allowances: createBookingAllowances(ip, input) }))).code).toBe("rate_limited");
+        // The database forgets (it never does within a window): the refusal now comes from memory.
+        await db().delete(rateLimits).where(eq(rateLimits.key, nikKey!));
+        expect((await appErrorOf(createBooking(citizen(ip), input, { ...ctx, allowances: createBookingAllowances(ip, input) }))).code).toBe("rate_limited");
+        expect(await countOf(nikKey!)).toBeUndefined();
+        expect(await countActive(db(), t.office.id)).toBe(0);
+      } finally {
+        setReadCacheTtl(0);
+      }
     });
   });
 });

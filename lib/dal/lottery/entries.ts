@@ -17,6 +17,7 @@ import type { CreateBookingOptions } from "../bookings";
 import { withDefaults, type CommandOptions } from "../command-options";
 import { requireOffice } from "../offices";
 import { requirePublicOffice } from "../places";
+import { consumeRateLimits } from "../rate-limit";
 import { requireService } from "../services";
 import { lockLotteryDay } from "./lock";
 
@@ -62,7 +63,10 @@ export async function createLotteryEntry(actor: Actor, input: CreateBookingInput
   const slot = await requireSlot(db, office, service, input.date, input.session, "online", now);
   const nikHash = hashNik(person.nik);
   await assertNotBookedThatDay(db, office, service, input.date, nikHash);
-  await options.beforeWrite?.({ nikHash, phoneHash: hashPhone(input.phone) });
+  const keys = { nikHash, phoneHash: hashPhone(input.phone) };
+  // An entry is not the booking statement: its allowances are counted by a statement of their own.
+  if (options.allowances) await consumeRateLimits(await options.allowances(keys), { now });
+  await options.beforeWrite?.(keys);
 
   return withFreshReference({ reference: "lottery_entries_reference_uq", personDay: "lottery_entries_person_day_uq" }, "lottery.error.duplicate", async (reference) => {
     await db.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { readJsonObject } from "@/lib/api/body";
 import { toApiBooking } from "@/lib/api/booking-json";
 import { apiRoute } from "@/lib/api/handler";
 import { toApiLotteryEntry } from "@/lib/api/lottery-json";
-import { limitCreateBooking, limitPersonCreateBooking } from "@/lib/limits/booking";
+import { createBookingAllowances, personBookingAllowances } from "@/lib/limits/booking";
 import { submitBooking, type BookingOutcome } from "@/lib/dal/lottery/submit";
 import { DEFAULT_OFFICE_SLUG } from "@/lib/dal/offices";
 import { checkBookingPow, spendBookingPow } from "@/lib/pow/gate";
@@ -20,25 +20,24 @@ const WHERE = "POST /api/v1/bookings";
  * Books a visit: 201 with the booking, 422 for bad input, 409 when the rules say no. Anonymous callers
  * send a solved ALTCHA challenge (`altcha`, from GET /api/v1/challenge; 403 `challenge` without one);
  * an API key with the `booking` scope skips it and has its own limit instead of the per-address ones.
- * The limits are consumed by the data layer just before its write (`beforeWrite`). During a date's lottery
+ * The limits are counted by the data layer's booking statement itself (`allowances`); the proof is spent just
+ * before it (`beforeWrite`). During a date's lottery
  * window (an office with the fair release on) the request is a lottery entry instead: 202 (docs/API.md).
  */
 export const POST = apiRoute(WHERE, async (request, { t, ip, actor }) => {
   if (hasAuthorization(request)) {
     const keyActor = await requireApiKey(request, "booking", { ip, where: WHERE });
     const input = parseInput(ApiCreateBookingSchema, await readJsonObject(request));
-    return answer(await submitBooking(keyActor, input, { locale: t.locale, beforeWrite: limitPersonCreateBooking }));
+    return answer(await submitBooking(keyActor, input, { locale: t.locale, allowances: personBookingAllowances }));
   }
   const body = await readJsonObject(request);
   const input = parseInput(ApiCreateBookingSchema, body);
-  // Checked before anything is written for this attempt; spent only once the limits let it through.
+  // Checked before anything is written for this attempt; spent only once every refusal from memory passed.
   const proof = await checkBookingPow(body.altcha, input.office ?? DEFAULT_OFFICE_SLUG);
   const outcome = await submitBooking(actor, input, {
     locale: t.locale,
-    beforeWrite: async (person) => {
-      await limitCreateBooking(ip, input, person);
-      await spendBookingPow(proof);
-    },
+    allowances: createBookingAllowances(ip, input),
+    beforeWrite: () => spendBookingPow(proof),
   });
   return answer(outcome);
 });
