@@ -36,7 +36,7 @@ const QUEUE_ALONE = /waiting-room\.spec\.ts/;
 
 const bin = (name: string) => `./node_modules/.bin/${name}`;
 const startCommand = (kind: keyof typeof SERVERS) =>
-  `${bin("tsx")} scripts/e2e-prepare.ts ${kind} && exec ${bin("next")} start --hostname 127.0.0.1 --port ${SERVERS[kind].port}`;
+  `${bin("tsx")} scripts/e2e-prepare.ts ${kind} && exec ${bin("next")} start --hostname 127.0.0.1 --port ${SERVERS[kind].port} --keepAliveTimeout 65000`;
 
 const commonServer = {
   // Ready only when the database answers: the embedded server migrates and seeds as it starts.

@@ -48,7 +48,7 @@ export async function startServer(port: number, env: Record<string, string>, { w
   const queue = proxy ? ["--proxy", "--maxconn", String(proxy.maxconn), "--queue-timeout", String(proxy.queueSeconds)] : [];
   // BENCH_NODE_ARGS: Node options for the server(s), e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const command = [...nodeArgs, ...(workers ? ["--import", "tsx", CLUSTER_LAUNCHER, "--workers", String(workers), ...queue, ...listen] : [NEXT_BIN, "start", ...listen])];
+  const command = [...nodeArgs, ...(workers ? ["--import", "tsx", CLUSTER_LAUNCHER, "--workers", String(workers), ...queue, ...listen] : [NEXT_BIN, "start", ...listen, "--keepAliveTimeout", "65000"])];
   const child = spawn(process.execPath, command, {
     env: {
       ...process.env,

@@ -12,7 +12,7 @@ export class SseReader {
     this.reader = body.getReader();
   }
 
-  async nextFrame(timeoutMs = 5000): Promise<SseFrame | null> {
+  async nextFrame(timeoutMs = 15_000): Promise<SseFrame | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const end = this.buffer.indexOf("\n\n");
@@ -36,7 +36,7 @@ export class SseReader {
   }
 
   /** The next named event, skipping heartbeats; its data parsed as JSON. */
-  async next<T = unknown>(event: string, timeoutMs = 5000): Promise<T> {
+  async next<T = unknown>(event: string, timeoutMs = 15_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const frame = await this.nextFrame(Math.max(1, deadline - Date.now()));
