@@ -46,15 +46,26 @@ function toDTO(row: typeof devices.$inferSelect): DeviceDTO {
 /**
  * An activation link's token is marked as one, so it can only be exchanged (activateDevice), never used as
  * the screen's credential itself: a link that was sent but never opened is not a working device cookie.
+ * It carries the time it was made (`act_<ms in base 36>_<random>`; only its hash is stored, so the time
+ * cannot be changed) and works for ACTIVATION_TTL_MS: a link left in a chat or a mailbox does not make a
+ * screen weeks later.
  */
 const ACTIVATION = "act_";
-const activationToken = () => ACTIVATION + createToken();
+/** Three days: a link made on a Friday afternoon still sets up the screen on Monday morning. */
+export const ACTIVATION_TTL_MS = 72 * 3_600_000;
+const activationToken = (now: Date) => `${ACTIVATION}${now.getTime().toString(36)}_${createToken()}`;
+
+/** When an activation token was made, or null if it carries no time (a link from before they expired). */
+function activationIssuedAt(token: string): number | null {
+  const stamp = /^act_([0-9a-z]{1,12})_/.exec(token)?.[1];
+  return stamp ? parseInt(stamp, 36) : null;
+}
 
 /** Registers a screen for the actor's office. The plain token is returned this once; only its hash is kept. */
-export async function createDevice(actor: Actor, input: CreateDeviceInput, _options: CommandOptions = {}): Promise<{ device: DeviceDTO; token: string }> {
+export async function createDevice(actor: Actor, input: CreateDeviceInput, options: CommandOptions = {}): Promise<{ device: DeviceDTO; token: string }> {
   assertCan(actor, "devices.manage");
   const officeId = officeOf(actor);
-  const token = activationToken();
+  const token = activationToken(withDefaults(options).now);
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
     const [inserted] = await tx
@@ -94,11 +105,11 @@ export async function revokeDevice(actor: Actor, input: { deviceId: string }, op
 }
 
 /** A new activation link for a device whose screen lost its cookie; the old token stops working. */
-export async function reissueDeviceToken(actor: Actor, input: { deviceId: string }, _options: CommandOptions = {}): Promise<{ device: DeviceDTO; token: string }> {
+export async function reissueDeviceToken(actor: Actor, input: { deviceId: string }, options: CommandOptions = {}): Promise<{ device: DeviceDTO; token: string }> {
   const { deviceId } = input;
   assertCan(actor, "devices.manage");
   const officeId = officeOf(actor);
-  const token = activationToken();
+  const token = activationToken(withDefaults(options).now);
   const db = await getDb();
   const row = await db.transaction(async (tx) => {
     const [updated] = await tx
@@ -115,11 +126,14 @@ export async function reissueDeviceToken(actor: Actor, input: { deviceId: string
 
 /**
  * Exchanges the token of an activation link for a fresh one that only the screen's cookie holds, so the
- * link — which may linger in a browser history, a chat or a proxy log — works exactly once.
+ * link — which may linger in a browser history, a chat or a proxy log — works exactly once, and only within
+ * ACTIVATION_TTL_MS of being made (an expired link is refused like a used one: the admin makes a new one).
  */
 export async function activateDevice({ token }: { token: string }, options: CommandOptions = {}): Promise<{ kind: DeviceKind; token: string } | null> {
   if (!token.startsWith(ACTIVATION)) return null;
   const { now } = withDefaults(options);
+  const issuedAt = activationIssuedAt(token);
+  if (issuedAt === null || now.getTime() - issuedAt > ACTIVATION_TTL_MS) return null;
   const fresh = createToken();
   const db = await getDb();
   return db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { auditLogs, devices } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken } from "@/lib/crypto";
-import { activateDevice, createDevice, isDeviceActive, listDevices, reissueDeviceToken, resolveDeviceActor, revokeDevice } from "@/lib/dal/devices";
+import { ACTIVATION_TTL_MS, activateDevice, createDevice, isDeviceActive, listDevices, reissueDeviceToken, resolveDeviceActor, revokeDevice } from "@/lib/dal/devices";
 import { POST as confirmActivation } from "@/app/device/activate/confirm/route";
 import { DATABASE_KINDS, useTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createTestOffice, NOW, type TestOffice } from "../helpers/fixtures";
@@ -99,6 +99,40 @@ describe.each(DATABASE_KINDS)("devices on %s", (kind) => {
     const reissued = await reissueDeviceToken(admin, { deviceId: device.id });
     expect(await resolveDeviceActor({ token: activated!.token })).toBeNull();
     expect((await activateDevice({ token: reissued.token }))?.kind).toBe("kiosk");
+  });
+
+  it("an activation link works for three days after it was made, then is refused like a used one", async () => {
+    const { device, token: link } = await createDevice(admin, { kind: "display", name: "TV lantai 2" }, { now: NOW });
+    const late = new Date(NOW.getTime() + ACTIVATION_TTL_MS + 60_000);
+    expect(await activateDevice({ token: link }, { now: late })).toBeNull();
+    // Nothing was spent: the device is not active, and the same link still works inside its three days.
+    const [row] = await testDb.handle.db.select().from(devices).where(eq(devices.id, device.id));
+    expect(row!.tokenHash).toBe(hashToken(link));
+    expect(row!.lastSeenAt).toBeNull();
+    expect((await activateDevice({ token: link }, { now: new Date(NOW.getTime() + ACTIVATION_TTL_MS - 60_000) }))?.kind).toBe("display");
+
+    // A new link for a screen whose link expired works from the time it is made.
+    const other = await createDevice(admin, { kind: "kiosk", name: "Kiosk lantai 2" }, { now: NOW });
+    expect(await activateDevice({ token: other.token }, { now: late })).toBeNull();
+    const reissued = await reissueDeviceToken(admin, { deviceId: other.device.id }, { now: late });
+    expect((await activateDevice({ token: reissued.token }, { now: late }))?.kind).toBe("kiosk");
+  });
+
+  it("refuses an activation link that carries no time (made before links expired) or a forged one", async () => {
+    const undated = `act_${"x".repeat(43)}`;
+    const [row] = await testDb.handle.db
+      .insert(devices)
+      .values({ officeId: t.office.id, kind: "display", name: "TV lama", tokenHash: hashToken(undated) })
+      .returning();
+    expect(await activateDevice({ token: undated }, { now: NOW })).toBeNull();
+    // Another time in a real link's place does not match its stored hash.
+    const { token: link } = await createDevice(admin, { kind: "display", name: "TV palsu" }, { now: NOW });
+    const forged = link.replace(/^act_[0-9a-z]+_/, `act_${Date.now().toString(36)}_`);
+    expect(forged).not.toBe(link);
+    expect(await activateDevice({ token: forged })).toBeNull();
+    expect(await resolveDeviceActor({ token: undated })).toBeNull();
+    const [after] = await testDb.handle.db.select().from(devices).where(eq(devices.id, row!.id));
+    expect([after!.tokenHash, after!.lastSeenAt]).toEqual([hashToken(undated), null]);
   });
 
   it("the activation page's button posts the link's token: 303 home with the screen's cookie; a post from another site is refused", async () => {
