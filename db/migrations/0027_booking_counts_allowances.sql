@@ -3,16 +3,9 @@
 -- (empty or null for staff, who have none); a key at its cap raises AN002 with the key as its detail. An
 -- attempt the statement refuses (full, already booked) rolls its counts back with it, and the app counts
 -- it again on its own (lib/dal/bookings.ts), so failed attempts still use the allowance.
-DROP FUNCTION antrean_create_booking(
-	uuid, uuid, date, time, time,
-	integer, integer, integer, text, integer,
-	text, text, booking_channel,
-	text, text, text, text, text, text,
-	smallint, text, text, boolean, priority_reason,
-	timestamptz, uuid, actor_type, uuid, jsonb, text,
-	text, timestamptz
-);
---> statement-breakpoint
+-- The new function is an overload beside the previous one (0023's, 32 parameters), which stays: while
+-- instances are restarted one by one onto this release, the ones still running the previous release keep
+-- booking with it. A later migration drops it.
 CREATE FUNCTION antrean_create_booking(
 	p_office_id uuid, p_service_id uuid, p_service_date date, p_session_starts_at time, p_session_ends_at time,
 	p_day_limit integer, p_session_limit integer, p_service_limit integer, p_phone_hash text, p_phone_limit integer,

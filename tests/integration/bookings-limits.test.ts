@@ -223,6 +223,20 @@ describe.each(DATABASE_KINDS)("booking limits on %s", (kind) => {
       for (const key of [`api:create-booking:${ip}`, ...personKeys(input.nik, input.phone)]) expect(await countOf(key), key).toBe(1);
     });
 
+    it("the previous release's booking statement (32 parameters) still books beside it, for instances not yet restarted", async () => {
+      const t = await createTestOffice(db());
+      const nik = adultNik();
+      const previous = `select booking_id, booking_queue_seq from antrean_create_booking(${Array.from({ length: 32 }, (_, i) => `$${i + 1}`).join(", ")})`;
+      const [row] = await testDb.handle.run(previous, [
+        t.office.id, t.ktp.id, TOMORROW, "09:00", "10:00", 100, 100, 100, hashPhone("+6281311119999"), 5,
+        t.ktp.queueLetter, "PREV0001", "online", hashNik(nik), "x", "3271********0001", "Siti", "+6281311119999", null,
+        30, "F", `${hashNik(nik)}:${t.ktp.id}`, false, null, null, null, "citizen", null, "{}", null, "id", NOW.toISOString(),
+      ]);
+      expect(Number(row!.booking_queue_seq)).toBe(1);
+      expect(await countActive(db(), t.office.id)).toBe(1);
+      expect(await usageMismatches(db(), t.office.id)).toEqual({});
+    });
+
     it("an attempt the statement refuses (already booked that day, session full) still uses the allowances", async () => {
       const t = await createTestOffice(db(), { sessionCapacity: 1 });
       const first = bookingRequest(t);
