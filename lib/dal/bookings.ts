@@ -74,8 +74,9 @@ export async function createBooking(
   const allowances = await options.allowances?.({ nikHash, phoneHash });
   if (allowances) refuseKnownBlocked(allowances, { now });
   await options.beforeWrite?.({ nikHash, phoneHash });
-  // In the rush the allowance's statement waits for a pooled connection while the session fills: the
-  // requests queued behind it look at the memory again rather than each trying the booking and failing.
+  // In the rush the allowances (the shared bucket reads the day's places) and the proof's spend may wait for
+  // a pooled connection while the session fills: the requests queued behind them look at the memory again
+  // rather than each trying the booking and failing.
   for (const claim of claims) if (claim.delta === 1 && isKnownFull(fullKey(claim))) throw claim.whenFull;
 
   const handle = await getDatabaseHandle();

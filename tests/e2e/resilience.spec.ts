@@ -104,7 +104,8 @@ test("PostgreSQL restarted under load: 503 at once (API, pages, health), then re
   await new Promise((r) => setTimeout(r, 1_000));
   await cluster.stop();
   const downAt = Date.now();
-  await new Promise((r) => setTimeout(r, 3_000));
+  // Long enough for a fair sample of answers while it is down, also on a slow, loaded host (3 s gave 20).
+  await new Promise((r) => setTimeout(r, 5_000));
   // PostgreSQL accepts connections a little before pg_ctl returns: "down" ends when the start begins.
   const startingAt = Date.now();
   await cluster.start();
